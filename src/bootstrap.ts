@@ -1,0 +1,84 @@
+import type { Config } from './config.js';
+import { openDatabase, type DB } from './db/connection.js';
+import { bankRepo, type ImportSummary } from './db/bank.js';
+import { settingsRepo } from './db/settings.js';
+import { usersRepo } from './db/users.js';
+import { vacanciesRepo } from './db/vacancies.js';
+import { loadBank } from './content/bank-files.js';
+import { demoCore, demoTexts, DEMO_DEPARTMENT } from './content/demo-vacancy.js';
+import { defaultProfile } from './domain/vacancy.js';
+import type { Role } from './domain/roles.js';
+import { generatePassword, hashPassword } from './security/password.js';
+import { createRepos, newSessionSecret } from './web/app.js';
+import { templateChecklist } from './web/routes/vacancies.js';
+
+export interface DemoUsers {
+  password: string;
+  generated: boolean;
+  usernames: string[];
+}
+
+export const DEMO_USERS: { username: string; displayName: string; role: Role; department: string | null }[] = [
+  { username: 'admin', displayName: 'Администратор / Admin', role: 'admin', department: null },
+  { username: 'hr', displayName: 'Анна Смирнова (HR)', role: 'hr', department: null },
+  { username: 'interviewer', displayName: 'Игорь Петров', role: 'interviewer', department: DEMO_DEPARTMENT },
+  { username: 'head', displayName: 'Елена Орлова', role: 'department_head', department: DEMO_DEPARTMENT },
+];
+
+/** Demo users exist only on a database that has no users at all, so a real install is never touched. */
+export async function seedDemoUsers(db: DB, demoPassword: string | undefined): Promise<DemoUsers | null> {
+  const users = usersRepo(db);
+  if (users.count() > 0) return null;
+  const password = demoPassword ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  db.transaction(() => {
+    for (const u of DEMO_USERS) users.create({ username: u.username, displayName: u.displayName, email: null, role: u.role, department: u.department, passwordHash });
+  })();
+  return { password, generated: demoPassword === undefined, usernames: DEMO_USERS.map((u) => u.username) };
+}
+
+/** Created once; a flag (not the slug) remembers it, so HR may rename or close it freely. */
+export function seedDemoVacancy(db: DB): number | null {
+  const settings = settingsRepo(db);
+  if (settings.get('demo_vacancy_seeded')) return null;
+  const repos = createRepos(db);
+  const competencies = repos.bank.competencies('en');
+  const profile = {
+    ...defaultProfile({
+      matrix: competencies.map((c) => ({
+        id: c.meta.id,
+        levels: { junior: c.meta.levels.junior.level, middle: c.meta.levels.middle.level, senior: c.meta.levels.senior.level },
+      })),
+      questionIds: repos.bank.questions('en').map((q) => ({ id: q.id, competency: q.meta.competency })),
+      caseIds: repos.bank.cases('en').map((c) => c.id),
+      taskIds: repos.bank.tasks('en').map((t) => t.id),
+    }),
+    ...demoTexts,
+  };
+  const vacancies = vacanciesRepo(db);
+  const core = { ...demoCore, slug: vacancies.uniqueSlug(demoCore.slug, 0) };
+  const id = vacancies.create(core, profile, templateChecklist(repos), null);
+  settings.set('demo_vacancy_seeded', new Date().toISOString());
+  return id;
+}
+
+export interface Booted {
+  db: DB;
+  sessionSecret: string;
+  bank: ImportSummary;
+  demoUsers: DemoUsers | null;
+  demoVacancyId: number | null;
+}
+
+/** Everything `npm start` needs before listening: database, migrations, banks, demo data. */
+export async function bootstrap(config: Config, opts: { seedDemo?: boolean } = {}): Promise<Booted> {
+  // Parse the banks before opening the database: a malformed file stops start-up with nothing written.
+  const bankSet = loadBank();
+  const db = openDatabase(config.dbFile);
+  const bank = bankRepo(db).importBank(bankSet);
+  const seed = opts.seedDemo ?? true;
+  const demoUsers = seed ? await seedDemoUsers(db, config.demoPassword) : null;
+  const demoVacancyId = seed ? seedDemoVacancy(db) : null;
+  const sessionSecret = config.sessionSecret ?? settingsRepo(db).ensure('session_secret', newSessionSecret);
+  return { db, sessionSecret, bank, demoUsers, demoVacancyId };
+}

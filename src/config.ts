@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { resolve } from 'node:path';
+
+const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+const configSchema = z.object({
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('data')),
+  DEMO_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8, 'DEMO_PASSWORD needs at least 8 characters').optional()),
+  SESSION_SECRET: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
+  NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  COOKIE_SECURE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+});
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  dbFile: string;
+  demoPassword: string | undefined;
+  sessionSecret: string | undefined;
+  env: 'development' | 'production' | 'test';
+  cookieSecure: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const dataDir = resolve(c.DATA_DIR);
+  return {
+    port: c.PORT,
+    dataDir,
+    dbFile: resolve(dataDir, 'kam-hire.db'),
+    demoPassword: c.DEMO_PASSWORD,
+    sessionSecret: c.SESSION_SECRET,
+    env: c.NODE_ENV,
+    cookieSecure: c.COOKIE_SECURE === 'true',
+  };
+}

@@ -1,0 +1,78 @@
+import session from 'express-session';
+import type { DB } from './connection.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Sessions live in the app's own SQLite file, so a server restart logs nobody out.
+ * The cleanup timer is unref'd so it never keeps a stopping process alive.
+ */
+export class SqliteSessionStore extends session.Store {
+  private readonly getStmt;
+  private readonly setStmt;
+  private readonly destroyStmt;
+  private readonly touchStmt;
+  private readonly cleanupStmt;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(db: DB, cleanupEveryMs = 15 * 60 * 1000) {
+    super();
+    this.getStmt = db.prepare<[string, number], { data: string }>(
+      'SELECT data FROM sessions WHERE sid = ? AND expires_at > ?',
+    );
+    this.setStmt = db.prepare(
+      `INSERT INTO sessions (sid, data, expires_at) VALUES (?, ?, ?)
+       ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
+    );
+    this.destroyStmt = db.prepare('DELETE FROM sessions WHERE sid = ?');
+    this.touchStmt = db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?');
+    this.cleanupStmt = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+    this.timer = setInterval(() => this.cleanup(), cleanupEveryMs);
+    this.timer.unref();
+  }
+
+  private expiry(sess: session.SessionData): number {
+    const exp = sess.cookie?.expires;
+    return exp ? new Date(exp).getTime() : Date.now() + DAY_MS;
+  }
+
+  cleanup(): void {
+    this.cleanupStmt.run(Date.now());
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
+    try {
+      const row = this.getStmt.get(sid, Date.now());
+      cb(null, row ? (JSON.parse(row.data) as session.SessionData) : null);
+    } catch (e) {
+      cb(e);
+    }
+  }
+
+  override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
+    try {
+      this.setStmt.run(sid, JSON.stringify(sess), this.expiry(sess));
+      cb?.();
+    } catch (e) {
+      cb?.(e);
+    }
+  }
+
+  override destroy(sid: string, cb?: (err?: unknown) => void): void {
+    try {
+      this.destroyStmt.run(sid);
+      cb?.();
+    } catch (e) {
+      cb?.(e);
+    }
+  }
+
+  override touch(sid: string, sess: session.SessionData, cb?: () => void): void {
+    this.touchStmt.run(this.expiry(sess), sid);
+    cb?.();
+  }
+}

@@ -1,0 +1,160 @@
+import type { DB } from './connection.js';
+import { vacancyProfileSchema, type VacancyCore, type VacancyProfile } from '../domain/vacancy.js';
+import type { Grade } from '../domain/bank/schema.js';
+import type { ChecklistKind } from '../domain/bank/schema.js';
+
+interface VacancyRow {
+  id: number;
+  slug: string;
+  title_ru: string;
+  title_en: string;
+  department: string;
+  target_grade: Grade;
+  status: 'open' | 'closed';
+  profile: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Vacancy extends VacancyCore {
+  id: number;
+  status: 'open' | 'closed';
+  profile: VacancyProfile;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ChecklistItem {
+  id: number;
+  key: string;
+  labelRu: string;
+  labelEn: string;
+  hintRu: string | null;
+  hintEn: string | null;
+  kind: ChecklistKind;
+  weight: number;
+  position: number;
+  keywords: string[];
+}
+
+interface ChecklistRow {
+  id: number;
+  vacancy_id: number;
+  key: string;
+  label_ru: string;
+  label_en: string;
+  hint_ru: string | null;
+  hint_en: string | null;
+  kind: ChecklistKind;
+  weight: number;
+  position: number;
+  keywords: string;
+}
+
+function toVacancy(r: VacancyRow): Vacancy {
+  return {
+    id: r.id,
+    slug: r.slug,
+    titleRu: r.title_ru,
+    titleEn: r.title_en,
+    department: r.department,
+    targetGrade: r.target_grade,
+    status: r.status,
+    // Parsing on read catches a profile written by an older version with a missing field.
+    profile: vacancyProfileSchema.parse(JSON.parse(r.profile)),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toChecklistItem(r: ChecklistRow): ChecklistItem {
+  return {
+    id: r.id,
+    key: r.key,
+    labelRu: r.label_ru,
+    labelEn: r.label_en,
+    hintRu: r.hint_ru,
+    hintEn: r.hint_en,
+    kind: r.kind,
+    weight: r.weight,
+    position: r.position,
+    keywords: JSON.parse(r.keywords) as string[],
+  };
+}
+
+export type NewChecklistItem = Omit<ChecklistItem, 'id' | 'position'>;
+
+export function vacanciesRepo(db: DB) {
+  const stmts = {
+    list: db.prepare<[], VacancyRow>("SELECT * FROM vacancies ORDER BY status = 'closed', updated_at DESC"),
+    listByDepartment: db.prepare<[string], VacancyRow>(
+      "SELECT * FROM vacancies WHERE department = ? COLLATE NOCASE ORDER BY status = 'closed', updated_at DESC",
+    ),
+    byId: db.prepare<[number], VacancyRow>('SELECT * FROM vacancies WHERE id = ?'),
+    bySlug: db.prepare<[string], VacancyRow>('SELECT * FROM vacancies WHERE slug = ?'),
+    slugTaken: db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM vacancies WHERE slug = ? AND id <> ?'),
+    insert: db.prepare(
+      `INSERT INTO vacancies (slug, title_ru, title_en, department, target_grade, profile, created_by)
+       VALUES (@slug, @titleRu, @titleEn, @department, @targetGrade, @profile, @createdBy)`,
+    ),
+    update: db.prepare(
+      `UPDATE vacancies SET slug = @slug, title_ru = @titleRu, title_en = @titleEn, department = @department,
+       target_grade = @targetGrade, profile = @profile, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
+    ),
+    setStatus: db.prepare(
+      `UPDATE vacancies SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+    ),
+    departments: db.prepare<[], { department: string }>(
+      `SELECT department FROM vacancies UNION SELECT department FROM users WHERE department IS NOT NULL ORDER BY 1`,
+    ),
+    checklist: db.prepare<[number], ChecklistRow>(
+      'SELECT * FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position, id',
+    ),
+    insertChecklistItem: db.prepare(
+      `INSERT INTO vacancy_checklist_items (vacancy_id, key, label_ru, label_en, hint_ru, hint_en, kind, weight, position, keywords)
+       VALUES (@vacancyId, @key, @labelRu, @labelEn, @hintRu, @hintEn, @kind, @weight,
+               (SELECT COALESCE(MAX(position), 0) + 1 FROM vacancy_checklist_items WHERE vacancy_id = @vacancyId), @keywords)`,
+    ),
+    openCount: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM vacancies WHERE status = 'open'"),
+  };
+
+  const uniqueSlug = (base: string, exceptId: number): string => {
+    let slug = base;
+    for (let i = 2; stmts.slugTaken.get(slug, exceptId)!.n > 0; i += 1) slug = `${base}-${i}`;
+    return slug;
+  };
+
+  return {
+    list: () => stmts.list.all().map(toVacancy),
+    listByDepartment: (department: string) => stmts.listByDepartment.all(department).map(toVacancy),
+    findById: (id: number) => {
+      const r = stmts.byId.get(id);
+      return r ? toVacancy(r) : undefined;
+    },
+    findBySlug: (slug: string) => {
+      const r = stmts.bySlug.get(slug);
+      return r ? toVacancy(r) : undefined;
+    },
+    isSlugTaken: (slug: string, exceptId = 0) => stmts.slugTaken.get(slug, exceptId)!.n > 0,
+    uniqueSlug,
+    /** Creates the vacancy and its checklist in one transaction: no vacancy without its checklist. */
+    create: (core: VacancyCore, profile: VacancyProfile, checklist: NewChecklistItem[], createdBy: number | null) =>
+      db.transaction(() => {
+        const id = Number(
+          stmts.insert.run({ ...core, profile: JSON.stringify(vacancyProfileSchema.parse(profile)), createdBy }).lastInsertRowid,
+        );
+        for (const item of checklist) {
+          stmts.insertChecklistItem.run({ ...item, vacancyId: id, keywords: JSON.stringify(item.keywords) });
+        }
+        return id;
+      })(),
+    update: (id: number, core: VacancyCore, profile: VacancyProfile) =>
+      stmts.update.run({ ...core, id, profile: JSON.stringify(vacancyProfileSchema.parse(profile)) }),
+    setStatus: (id: number, status: 'open' | 'closed') => stmts.setStatus.run(status, id),
+    departments: () => stmts.departments.all().map((r) => r.department),
+    checklist: (vacancyId: number) => stmts.checklist.all(vacancyId).map(toChecklistItem),
+    openCount: () => stmts.openCount.get()!.n,
+  };
+}
+export type VacanciesRepo = ReturnType<typeof vacanciesRepo>;

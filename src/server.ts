@@ -1,0 +1,53 @@
+import { loadConfig } from './config.js';
+import { bootstrap } from './bootstrap.js';
+import { BankError } from './domain/bank/parse.js';
+import { createApp } from './web/app.js';
+
+async function main() {
+  const config = loadConfig();
+  let booted;
+  try {
+    booted = await bootstrap(config);
+  } catch (e) {
+    if (e instanceof BankError) {
+      console.error(`Cannot start: question bank error in ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const { db, bank, demoUsers, sessionSecret } = booted;
+  const app = createApp({ db, config, sessionSecret });
+  const server = app.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    console.log(`KAM Hire is running at http://localhost:${port}`);
+    console.log(`Database: ${config.dbFile}`);
+    console.log(`Question banks: ${bank.added} added, ${bank.updated} updated, ${bank.retired} retired, ${bank.unchanged} unchanged`);
+    if (demoUsers) {
+      console.log(`Demo users: ${demoUsers.usernames.join(', ')}`);
+      console.log(
+        demoUsers.generated
+          ? `Their password (shown only this once): ${demoUsers.password}`
+          : 'Their password is the value of DEMO_PASSWORD.',
+      );
+    } else {
+      console.log('Log in with your account (demo users were created on the first start).');
+    }
+  });
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: finishing requests and closing the database`);
+    server.close(() => {
+      app.close();
+      db.close();
+      process.exit(0);
+    });
+    // Keep-alive connections could hold the process open forever.
+    setTimeout(() => process.exit(0), 5000).unref();
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+await main();

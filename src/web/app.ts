@@ -1,0 +1,93 @@
+import express, { type Express } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { randomBytes } from 'node:crypto';
+import { usersRepo } from '../db/users.js';
+import { bankRepo } from '../db/bank.js';
+import { vacanciesRepo } from '../db/vacancies.js';
+import { schemaVersion } from '../db/connection.js';
+import { SqliteSessionStore } from '../db/session-store.js';
+import { context } from './middleware/context.js';
+import { issueCsrfToken, verifyCsrf } from './middleware/csrf.js';
+import { requireAccess } from './middleware/auth.js';
+import { errorHandler, notFound } from './middleware/errors.js';
+import { ROUTES, type RouteDef } from './routes.js';
+import type { AppDeps, Repos } from './types.js';
+
+const VIEWS_DIR = new URL('../../views/', import.meta.url).pathname;
+const PUBLIC_DIR = new URL('../../public/', import.meta.url).pathname;
+
+export function createRepos(db: AppDeps['db']): Repos {
+  return {
+    users: usersRepo(db),
+    bank: bankRepo(db),
+    vacancies: vacanciesRepo(db),
+    system: { schemaVersion: () => schemaVersion(db) },
+  };
+}
+
+export interface KamApp extends Express {
+  close: () => void;
+}
+
+export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
+  const { db, config } = deps;
+  const repos = createRepos(db);
+  const store = new SqliteSessionStore(db);
+  const app = express() as KamApp;
+
+  app.set('view engine', 'ejs');
+  app.set('views', VIEWS_DIR);
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  if (config.env === 'production') app.set('view cache', true);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          // Plain-HTTP installs on a LAN must not be forced to HTTPS for sub-resources.
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: config.cookieSecure,
+    }),
+  );
+  app.use(express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1h' : 0 }));
+  app.use(express.urlencoded({ extended: true, limit: '1mb', parameterLimit: 2000 }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(
+    session({
+      name: 'kam.sid',
+      secret: deps.sessionSecret,
+      store,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 12 * 60 * 60 * 1000 },
+    }),
+  );
+  app.use(context(repos, config));
+  app.use(issueCsrfToken);
+
+  for (const route of routes) {
+    if (route.access === undefined) throw new Error(`Route ${route.method.toUpperCase()} ${route.path} declares no access`);
+    const chain = [requireAccess(route.access), ...(route.method === 'get' ? [] : [verifyCsrf]), ...route.handlers];
+    app[route.method](route.path, ...chain);
+  }
+
+  app.use(notFound);
+  app.use(errorHandler((e) => console.error(e)));
+  app.close = () => store.close();
+  return app;
+}
+
+export function newSessionSecret(): string {
+  return randomBytes(32).toString('base64url');
+}

@@ -1,0 +1,51 @@
+import i18next, { type TFunction } from 'i18next';
+import { readFileSync } from 'node:fs';
+import type { Lang } from '../domain/bank/schema.js';
+
+const LOCALES_DIR = new URL('../../locales/', import.meta.url).pathname;
+
+export type Messages = { [key: string]: string | Messages };
+
+export function readMessages(lang: Lang): Messages {
+  return JSON.parse(readFileSync(`${LOCALES_DIR}${lang}.json`, 'utf8')) as Messages;
+}
+
+const instance = i18next.createInstance();
+// initAsync: false makes init synchronous, so the app is ready as soon as this module is imported.
+void instance.init({
+  resources: { ru: { translation: readMessages('ru') }, en: { translation: readMessages('en') } },
+  supportedLngs: ['ru', 'en'],
+  fallbackLng: false,
+  initAsync: false,
+  interpolation: { escapeValue: false }, // ejs escapes on output
+  returnNull: false,
+});
+
+const fixed: Record<Lang, TFunction> = { ru: instance.getFixedT('ru'), en: instance.getFixedT('en') };
+
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+export function translator(lang: Lang): Translate {
+  const t = fixed[lang];
+  return (key, params) => t(key, params ?? {}) as string;
+}
+
+export const LOCALE_TAG: Record<Lang, string> = { ru: 'ru-RU', en: 'en-GB' };
+
+/** Dates and numbers as a reader of that language expects them; Moscow time by default. */
+export function formatters(lang: Lang, timeZone = 'Europe/Moscow') {
+  const tag = LOCALE_TAG[lang];
+  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone });
+  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+  const toDate = (v: string | Date) => (typeof v === 'string' ? new Date(v.endsWith('Z') || v.includes('+') ? v : `${v}Z`) : v);
+  return {
+    date: (v: string | Date) => date.format(toDate(v)),
+    dateTime: (v: string | Date) => dateTime.format(toDate(v)),
+    number: (n: number) => number.format(n),
+    money: (n: number, currency: string) =>
+      new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n),
+    percent: (n: number) => `${number.format(n)}${lang === 'ru' ? ' %' : '%'}`,
+  };
+}
+export type Formatters = ReturnType<typeof formatters>;

@@ -1,0 +1,42 @@
+import type { NextFunction, Request, Response } from 'express';
+import { renderPage } from '../render.js';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    /** i18n key of the message shown to the user. */
+    readonly key: string,
+  ) {
+    super(key);
+    this.name = 'HttpError';
+  }
+}
+
+function respond(req: Request, res: Response, status: number, key: string) {
+  const t = req.ctx?.t ?? ((k: string) => k);
+  const message = t(key);
+  res.status(status);
+  res.format({
+    html: () => renderPage(res, 'pages/error', t(`errors.status_${status}`), { status, message }),
+    json: () => res.json({ error: message, status }),
+    default: () => res.type('txt').send(message),
+  });
+}
+
+export function notFound(req: Request, res: Response) {
+  respond(req, res, 404, 'errors.not_found');
+}
+
+export function errorHandler(log: (e: unknown) => void) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) return;
+    if (err instanceof HttpError) return respond(req, res, err.status, err.key);
+    // body-parser's own errors (too large, malformed JSON) are the client's mistake, not ours.
+    const status = typeof err === 'object' && err !== null && 'status' in err ? Number((err as { status: unknown }).status) : 500;
+    if (status >= 400 && status < 500) {
+      return respond(req, res, status, status === 413 ? 'errors.too_large' : 'errors.bad_request');
+    }
+    log(err);
+    respond(req, res, 500, 'errors.server');
+  };
+}

@@ -1,0 +1,56 @@
+import type { RequestHandler } from 'express';
+import type { Access } from '../domain/roles.js';
+import * as auth from './routes/auth.js';
+import * as home from './routes/home.js';
+import * as bank from './routes/bank.js';
+import * as vacancies from './routes/vacancies.js';
+import * as users from './routes/users.js';
+import * as health from './routes/health.js';
+
+export type Method = 'get' | 'post';
+
+export interface RouteDef {
+  method: Method;
+  path: string;
+  /** Who may use it. The app refuses to start with a route that does not say. */
+  access: Access;
+  handlers: RequestHandler[];
+}
+
+const STAFF = ['admin', 'hr', 'interviewer', 'department_head'] as const;
+const HR = ['admin', 'hr'] as const;
+const VACANCY_READERS = ['admin', 'hr', 'department_head'] as const;
+const ADMIN = ['admin'] as const;
+
+const r = (method: Method, path: string, access: Access, ...handlers: RequestHandler[]): RouteDef => ({ method, path, access, handlers });
+
+// The whole access policy in one table. Row-level rules (a department head sees only their
+// department's vacancies) live in the loaders the handlers call, e.g. loadVacancy.
+export const ROUTES: RouteDef[] = [
+  r('get', '/health', 'public', health.show),
+  r('get', '/login', 'public', auth.showLogin),
+  r('post', '/login', 'public', auth.login),
+  r('post', '/logout', 'authenticated', auth.logout),
+  r('post', '/lang', 'public', auth.switchLanguage),
+
+  r('get', '/', 'authenticated', home.showHome),
+
+  r('get', '/bank', STAFF, bank.listBank),
+  r('get', '/bank/:lang/:id', STAFF, bank.showBankItem),
+
+  r('get', '/vacancies', VACANCY_READERS, vacancies.listVacancies),
+  r('get', '/vacancies/new', HR, vacancies.newVacancy),
+  r('post', '/vacancies', HR, vacancies.createVacancy),
+  r('get', '/vacancies/:id', VACANCY_READERS, vacancies.showVacancy),
+  r('get', '/vacancies/:id/edit', HR, vacancies.editVacancy),
+  r('post', '/vacancies/:id', HR, vacancies.updateVacancy),
+  r('post', '/vacancies/:id/status', HR, vacancies.setVacancyStatus),
+  r('get', '/vacancies/:id/job-description', VACANCY_READERS, vacancies.jobDescription),
+
+  r('get', '/admin/users', ADMIN, users.listUsers),
+  r('get', '/admin/users/new', ADMIN, users.newUser),
+  r('post', '/admin/users', ADMIN, users.createUser),
+  r('get', '/admin/users/:id', ADMIN, users.editUser),
+  r('post', '/admin/users/:id', ADMIN, users.updateUser),
+  r('post', '/admin/users/:id/password', ADMIN, users.resetPassword),
+];

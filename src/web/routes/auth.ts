@@ -1,0 +1,66 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { DUMMY_HASH, verifyPassword } from '../../security/password.js';
+import { safeNext } from '../middleware/auth.js';
+import { renderPage } from '../render.js';
+import { parseForm, type FieldErrors } from '../validation.js';
+import { LANGS } from '../../domain/bank/schema.js';
+
+const loginSchema = z.object({
+  username: z.string().trim().min(1, 'errors.required').max(100, 'errors.too_long'),
+  password: z.string().min(1, 'errors.required').max(200, 'errors.too_long'),
+  next: z.string().max(2000).optional(),
+});
+
+function showForm(req: Request, res: Response, values: { username: string; next: string }, errors: FieldErrors, status = 200) {
+  res.status(status);
+  renderPage(res, 'pages/auth/login', req.ctx.t('auth.title'), { values, errors });
+}
+
+export function showLogin(req: Request, res: Response) {
+  if (req.ctx.user) return res.redirect(safeNext(req.query.next));
+  showForm(req, res, { username: '', next: safeNext(req.query.next) }, {});
+}
+
+export async function login(req: Request, res: Response) {
+  const parsed = parseForm(loginSchema, req.body);
+  const next = safeNext((req.body as { next?: unknown } | undefined)?.next);
+  if (!parsed.ok) {
+    const username = String((req.body as { username?: unknown } | undefined)?.username ?? '').slice(0, 100);
+    return showForm(req, res, { username, next }, parsed.errors, 422);
+  }
+  const { username, password } = parsed.data;
+  const user = req.ctx.repos.users.findByUsername(username);
+  // Verify even for unknown users so response time does not reveal which usernames exist.
+  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || !ok || user.disabled) {
+    return showForm(req, res, { username, next }, { password: { key: user?.disabled && ok ? 'auth.disabled' : 'auth.invalid' } }, 401);
+  }
+  const lang = req.session.lang;
+  // A fresh session id at login defeats session fixation.
+  req.session.regenerate((err) => {
+    if (err) throw err;
+    req.session.userId = user.id;
+    if (lang) req.session.lang = lang;
+    req.session.save(() => res.redirect(next));
+  });
+}
+
+export function logout(req: Request, res: Response) {
+  const lang = req.ctx.lang;
+  req.session.regenerate(() => {
+    req.session.lang = lang;
+    res.redirect('/login');
+  });
+}
+
+const langSchema = z.object({ lang: z.enum(LANGS), next: z.string().max(2000).optional() });
+
+export function switchLanguage(req: Request, res: Response) {
+  const parsed = parseForm(langSchema, req.body);
+  if (parsed.ok) {
+    req.session.lang = parsed.data.lang;
+    if (req.ctx.user) req.ctx.repos.users.setLocale(req.ctx.user.id, parsed.data.lang);
+  }
+  res.redirect(safeNext(parsed.ok ? parsed.data.next : undefined));
+}

@@ -1,0 +1,52 @@
+import type { Request, Response } from 'express';
+import { statSync } from 'node:fs';
+import { renderPage } from '../render.js';
+import { userOf } from '../types.js';
+import { vacancyTitle } from '../../domain/vacancy.js';
+import type { Vacancy } from '../../db/vacancies.js';
+import type { Lang } from '../../domain/bank/schema.js';
+
+function vacancyCard(v: Vacancy, lang: Lang) {
+  return { id: v.id, title: vacancyTitle(v, lang), department: v.department, grade: v.targetGrade, status: v.status, updatedAt: v.updatedAt };
+}
+
+function fileSize(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
+}
+
+export function showHome(req: Request, res: Response) {
+  const { repos, lang, t, config } = req.ctx;
+  const user = userOf(req);
+  switch (user.role) {
+    case 'hr':
+      return renderPage(res, 'pages/home/hr', t('home.title'), {
+        vacancies: repos.vacancies.list().filter((v) => v.status === 'open').map((v) => vacancyCard(v, lang)),
+      });
+    case 'department_head':
+      return renderPage(res, 'pages/home/head', t('home.title'), {
+        department: user.department,
+        vacancies: user.department
+          ? repos.vacancies.listByDepartment(user.department).map((v) => vacancyCard(v, lang))
+          : [],
+      });
+    case 'interviewer':
+      return renderPage(res, 'pages/home/interviewer', t('home.title'), {});
+    case 'admin': {
+      const byRole = repos.users.countByRole();
+      return renderPage(res, 'pages/home/admin', t('home.title'), {
+        roles: byRole.map((r) => ({ role: r.role, total: r.total, active: r.active })),
+        db: {
+          file: config.dbFile === ':memory:' ? ':memory:' : config.dbFile,
+          dataDir: config.dataDir,
+          sizeBytes: fileSize(config.dbFile),
+        },
+        openVacancies: repos.vacancies.openCount(),
+        bankCounts: repos.bank.counts(),
+      });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { Request } from 'express';
+import type { DB } from '../db/connection.js';
+import type { Config } from '../config.js';
+import type { UsersRepo, UserRow } from '../db/users.js';
+import type { BankRepo } from '../db/bank.js';
+import type { VacanciesRepo } from '../db/vacancies.js';
+import type { Lang } from '../domain/bank/schema.js';
+import type { Formatters, Translate } from './i18n.js';
+
+declare module 'express-session' {
+  interface SessionData {
+    userId: number;
+    csrf: string;
+    lang: Lang;
+    flash: { kind: 'ok' | 'error'; key: string }[];
+  }
+}
+
+export interface AppDeps {
+  db: DB;
+  config: Config;
+  sessionSecret: string;
+}
+
+export interface Repos {
+  users: UsersRepo;
+  bank: BankRepo;
+  vacancies: VacanciesRepo;
+  system: { schemaVersion: () => number };
+}
+
+export type CurrentUser = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'department' | 'locale'>;
+
+export interface Ctx {
+  repos: Repos;
+  config: Config;
+  user: CurrentUser | null;
+  lang: Lang;
+  t: Translate;
+  fmt: Formatters;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      ctx: Ctx;
+    }
+  }
+}
+
+export function userOf(req: Request): CurrentUser {
+  const user = req.ctx.user;
+  // Routes reach handlers only after the access check, which rejects anonymous users.
+  if (!user) throw new Error('route requires a signed-in user');
+  return user;
+}

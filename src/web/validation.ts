@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+
+export interface FieldError {
+  key: string;
+  params?: Record<string, unknown>;
+}
+export type FieldErrors = Record<string, FieldError>;
+
+function toFieldError(issue: z.core.$ZodIssue): FieldError {
+  if (issue.message.startsWith('errors.')) {
+    const params: Record<string, unknown> = {};
+    if ('minimum' in issue) params.min = Number(issue.minimum);
+    if ('maximum' in issue) params.max = Number(issue.maximum);
+    return { key: issue.message, params };
+  }
+  switch (issue.code) {
+    case 'too_small':
+      return Number(issue.minimum) <= 1 && issue.origin === 'string'
+        ? { key: 'errors.required' }
+        : { key: 'errors.too_small', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      return { key: 'errors.too_long', params: { max: Number(issue.maximum) } };
+    case 'invalid_value':
+      return { key: 'errors.choice' };
+    case 'invalid_type':
+      return { key: issue.input === undefined ? 'errors.required' : 'errors.invalid' };
+    case 'invalid_format':
+      return { key: issue.format === 'email' ? 'errors.email' : 'errors.invalid' };
+    default:
+      return { key: 'errors.invalid' };
+  }
+}
+
+export type ParseResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+/** One way to validate every form: the first problem per field, keyed by the field's dotted path. */
+export function parseForm<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.infer<S>> {
+  const r = schema.safeParse(input);
+  if (r.success) return { ok: true, data: r.data };
+  const errors: FieldErrors = {};
+  for (const issue of r.error.issues) {
+    const path = issue.path.map(String).join('.') || '_form';
+    errors[path] ??= toFieldError(issue);
+  }
+  return { ok: false, errors };
+}
