@@ -73,7 +73,7 @@ export interface Booted {
 /** Everything `npm start` needs before listening: database, migrations, banks, demo data. */
 export async function bootstrap(config: Config, opts: { seedDemo?: boolean } = {}): Promise<Booted> {
   // Parse the banks before opening the database: a malformed file stops start-up with nothing written.
-  const bankSet = loadBank();
+  const bankSet = loadBank(config.banksDir);
   const db = openDatabase(config.dbFile);
   const bank = bankRepo(db).importBank(bankSet);
   const seed = opts.seedDemo ?? true;

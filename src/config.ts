@@ -9,6 +9,7 @@ const configSchema = z.object({
   DEMO_PASSWORD: z.preprocess(emptyToUndefined, z.string().min(8, 'DEMO_PASSWORD needs at least 8 characters').optional()),
   SESSION_SECRET: z.preprocess(emptyToUndefined, z.string().min(16).optional()),
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+  BANKS_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   COOKIE_SECURE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
 });
 
@@ -20,6 +21,7 @@ export interface Config {
   sessionSecret: string | undefined;
   env: 'development' | 'production' | 'test';
   cookieSecure: boolean;
+  banksDir: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: c.SESSION_SECRET,
     env: c.NODE_ENV,
     cookieSecure: c.COOKIE_SECURE === 'true',
+    banksDir: c.BANKS_DIR ? resolve(c.BANKS_DIR) : undefined,
   };
 }

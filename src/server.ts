@@ -20,19 +20,23 @@ async function main() {
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`KAM Hire is running at http://localhost:${port}`);
-    console.log(`Database: ${config.dbFile}`);
-    console.log(`Question banks: ${bank.added} added, ${bank.updated} updated, ${bank.retired} retired, ${bank.unchanged} unchanged`);
+    // One write, so whoever reads the output sees the URL and the login help together.
+    const lines = [
+      `KAM Hire is running at http://localhost:${port}`,
+      `Database: ${config.dbFile}`,
+      `Question banks: ${bank.added} added, ${bank.updated} updated, ${bank.retired} retired, ${bank.unchanged} unchanged`,
+    ];
     if (demoUsers) {
-      console.log(`Demo users: ${demoUsers.usernames.join(', ')}`);
-      console.log(
+      lines.push(`Demo users: ${demoUsers.usernames.join(', ')}`);
+      lines.push(
         demoUsers.generated
           ? `Their password (shown only this once): ${demoUsers.password}`
           : 'Their password is the value of DEMO_PASSWORD.',
       );
     } else {
-      console.log('Log in with your account (demo users were created on the first start).');
+      lines.push('Log in with your account (the demo users admin, hr, interviewer and head were created on the first start).');
     }
+    console.log(lines.join('\n'));
   });
 
   const shutdown = (signal: string) => {

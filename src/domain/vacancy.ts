@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from './messages.js';
 import { COMPETENCY_IDS, GRADES, type CompetencyId, type Grade, type Lang } from './bank/schema.js';
 
 export const STAGES = ['screening', 'interview', 'case', 'take_home'] as const;
@@ -57,7 +58,7 @@ const toNumberOrNull = (v: unknown) => {
 const optNumber = (min: number, max: number) =>
   z.preprocess(
     toNumberOrNull,
-    z.number({ error: 'errors.number' }).min(min, 'errors.range').max(max, 'errors.range').nullable(),
+    z.number({ error: 'errors.number' }).min(min, msg('errors.range', { min, max })).max(max, msg('errors.range', { min, max })).nullable(),
   );
 const level = z.preprocess(toNumberOrNull, z.number({ error: 'errors.number' }).int('errors.integer').min(1, 'errors.level').max(5, 'errors.level'));
 const weight = z.preprocess(toNumberOrNull, z.number({ error: 'errors.number' }).int('errors.integer').min(0, 'errors.weight').max(5, 'errors.weight'));
@@ -73,6 +74,9 @@ const levelsRow = z
 const levelsShape = Object.fromEntries(COMPETENCY_IDS.map((c) => [c, levelsRow])) as Record<CompetencyId, typeof levelsRow>;
 const weightsShape = Object.fromEntries(COMPETENCY_IDS.map((c) => [c, weight])) as Record<CompetencyId, typeof weight>;
 const stagesShape = Object.fromEntries(STAGES.map((s) => [s, stageWeight])) as Record<Stage, typeof stageWeight>;
+
+const always = () => true;
+const isNum = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
 
 export const vacancyFormSchema = z
   .object({
@@ -110,16 +114,24 @@ export const vacancyFormSchema = z
     cases: idList,
     tasks: idList,
   })
-  .superRefine((f, ctx) => {
-    if (!f.title_ru && !f.title_en) ctx.addIssue({ code: 'custom', path: ['title_ru'], message: 'errors.title_required' });
-    if (f.salary_min !== null && f.salary_max !== null && f.salary_min > f.salary_max)
-      ctx.addIssue({ code: 'custom', path: ['salary_max'], message: 'errors.salary_range' });
-    if (f.bonus_min !== null && f.bonus_max !== null && f.bonus_min > f.bonus_max)
-      ctx.addIssue({ code: 'custom', path: ['bonus_max'], message: 'errors.bonus_range' });
-    if (STAGES.every((s) => f.stages[s] === 0))
-      ctx.addIssue({ code: 'custom', path: ['stages', 'screening'], message: 'errors.stage_weights_zero' });
-    if (COMPETENCY_IDS.every((c) => f.weights[c] === 0))
-      ctx.addIssue({ code: 'custom', path: ['weights', COMPETENCY_IDS[0]], message: 'errors.weights_zero' });
+  // Cross-field rules run even when other fields are invalid (`when`), so the user sees every
+  // problem at once; the values may then be malformed, hence the defensive checks.
+  .refine((f) => Boolean(f.title_ru || f.title_en), { when: always, path: ['title_ru'], message: 'errors.title_required' })
+  .refine((f) => !(isNum(f.salary_min) && isNum(f.salary_max) && f.salary_min > f.salary_max), {
+    when: always,
+    path: ['salary_max'],
+    message: 'errors.salary_range',
+  })
+  .refine((f) => !(isNum(f.bonus_min) && isNum(f.bonus_max) && f.bonus_min > f.bonus_max), {
+    when: always,
+    path: ['bonus_max'],
+    message: 'errors.bonus_range',
+  })
+  .refine((f) => STAGES.some((st) => f.stages?.[st] !== 0), { when: always, path: ['stages', 'screening'], message: 'errors.stage_weights_empty' })
+  .refine((f) => COMPETENCY_IDS.some((c) => f.weights?.[c] !== 0), {
+    when: always,
+    path: ['weights', COMPETENCY_IDS[0]],
+    message: 'errors.weights_empty',
   });
 export type VacancyForm = z.infer<typeof vacancyFormSchema>;
 /** What the form shows: strings as the user typed them, keyed like the form fields. */

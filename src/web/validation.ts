@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { parseMsg } from '../domain/messages.js';
 
 export interface FieldError {
   key: string;
@@ -8,10 +9,11 @@ export type FieldErrors = Record<string, FieldError>;
 
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
   if (issue.message.startsWith('errors.')) {
-    const params: Record<string, unknown> = {};
-    if ('minimum' in issue) params.min = Number(issue.minimum);
-    if ('maximum' in issue) params.max = Number(issue.maximum);
-    return { key: issue.message, params };
+    const { key, params } = parseMsg(issue.message);
+    const all: Record<string, unknown> = { ...params };
+    if ('minimum' in issue) all.min ??= Number(issue.minimum);
+    if ('maximum' in issue) all.max ??= Number(issue.maximum);
+    return { key, params: all };
   }
   switch (issue.code) {
     case 'too_small':

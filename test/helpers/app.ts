@@ -1,0 +1,58 @@
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { openDatabase, type DB } from '../../src/db/connection.js';
+import { bankRepo } from '../../src/db/bank.js';
+import { loadBank } from '../../src/content/bank-files.js';
+import { loadConfig } from '../../src/config.js';
+import { createApp, type KamApp } from '../../src/web/app.js';
+import { seedDemoVacancy } from '../../src/bootstrap.js';
+import { makeUser, TEST_PASSWORD } from './factories.js';
+import type { Role } from '../../src/domain/roles.js';
+
+// Parsed once per test file: every test gets a fresh database but the same bank content.
+const bank = loadBank();
+
+export interface TestApp {
+  app: KamApp;
+  db: DB;
+  demoVacancyId: number;
+}
+
+export function buildApp(opts: { seedVacancy?: boolean } = {}): TestApp {
+  const db = openDatabase(':memory:');
+  bankRepo(db).importBank(bank);
+  const demoVacancyId = opts.seedVacancy === false ? 0 : seedDemoVacancy(db) ?? 0;
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), dbFile: ':memory:' };
+  const app = createApp({ db, config, sessionSecret: 'test-secret-test-secret-test-secret' });
+  return { app, db, demoVacancyId };
+}
+
+export function csrfFrom(html: string): string {
+  const m = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!m?.[1]) throw new Error('no CSRF token on the page');
+  return m[1];
+}
+
+export type Agent = TestAgent;
+
+/** An agent with a session; `csrf` is the token the pages carry. */
+export async function anonymous(app: KamApp, lang: 'ru' | 'en' = 'en'): Promise<{ agent: Agent; csrf: string }> {
+  const agent = request.agent(app).set('Accept-Language', lang);
+  const page = await agent.get('/login');
+  return { agent, csrf: csrfFrom(page.text) };
+}
+
+export async function loginAs(
+  t: TestApp,
+  role: Role,
+  opts: { department?: string | null; username?: string; lang?: 'ru' | 'en' } = {},
+): Promise<{ agent: Agent; csrf: string; userId: number }> {
+  const userId = await makeUser(t.db, { role, department: opts.department ?? null, username: opts.username });
+  const { agent, csrf } = await anonymous(t.app, opts.lang ?? 'en');
+  const user = (t.db.prepare('SELECT username FROM users WHERE id = ?').get(userId) as { username: string }).username;
+  const res = await agent.post('/login').type('form').send({ _csrf: csrf, username: user, password: TEST_PASSWORD });
+  if (res.status !== 302) throw new Error(`login failed: ${res.status}`);
+  // The session id changes at login, and the CSRF token with it.
+  const home = await agent.get('/');
+  return { agent, csrf: csrfFrom(home.text), userId };
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, existsSync, cpSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../helpers/server.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'kam-hire-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function login(url: string, username: string, password: string): Promise<number> {
+  const page = await fetch(`${url}/login`);
+  const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  const res = await fetch(`${url}/login`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, username, password }),
+    redirect: 'manual',
+  });
+  return res.status;
+}
+
+describe('the real server', () => {
+  it('creates and migrates the database on first start, prints how to log in, and stops on SIGTERM', async () => {
+    const dataDir = tempDir();
+    const server = await startServer({ DATA_DIR: dataDir, DEMO_PASSWORD: '' });
+    try {
+      expect(existsSync(join(dataDir, 'kam-hire.db'))).toBe(true);
+      const password = /shown only this once\): (\S+)/.exec(server.output())?.[1];
+      expect(password).toBeTruthy();
+      expect(server.output()).toContain('Demo users: admin, hr, interviewer, head');
+      const health = await fetch(`${server.url}/health`);
+      expect(await health.json()).toMatchObject({ status: 'ok' });
+      for (const u of ['admin', 'hr', 'interviewer', 'head']) expect(await login(server.url, u, password!)).toBe(302);
+      expect(await login(server.url, 'hr', 'wrong-password')).toBe(401);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+
+    // Second start: same data, no new demo users or vacancy, password not printed again.
+    const again = await startServer({ DATA_DIR: dataDir, DEMO_PASSWORD: '' });
+    try {
+      expect(again.output()).not.toContain('shown only this once');
+      expect(again.output()).toMatch(/0 added, 0 updated, 0 retired/);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('refuses to start on a malformed bank file and names the file and field', async () => {
+    const banks = tempDir();
+    cpSync('question-banks', banks, { recursive: true });
+    writeFileSync(join(banks, 'en/questions/q-negotiation-01.md'), '---\nid: q-negotiation-01\nkind: question\ncompetency: negotiation\ntype: nonsense\n---\nBody');
+    const dataDir = tempDir();
+    await expect(startServer({ DATA_DIR: dataDir, BANKS_DIR: banks })).rejects.toThrow(
+      /exited with 1[\s\S]*en\/questions\/q-negotiation-01\.md: field "type"/,
+    );
+    // The banks are checked before the database is touched.
+    expect(existsSync(join(dataDir, 'kam-hire.db'))).toBe(false);
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/banks-check.ts', banks], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('en/questions/q-negotiation-01.md: field "type"');
+  });
+});
