@@ -71,13 +71,13 @@ export interface Booted {
 }
 
 /** Everything `npm start` needs before listening: database, migrations, banks, demo data. */
-export async function bootstrap(config: Config, opts: { seedDemo?: boolean } = {}): Promise<Booted> {
+export async function bootstrap(config: Config, opts: { seedDemo?: boolean; seedDemoUsers?: boolean } = {}): Promise<Booted> {
   // Parse the banks before opening the database: a malformed file stops start-up with nothing written.
   const bankSet = loadBank(config.banksDir);
   const db = openDatabase(config.dbFile);
   const bank = bankRepo(db).importBank(bankSet);
   const seed = opts.seedDemo ?? true;
-  const demoUsers = seed ? await seedDemoUsers(db, config.demoPassword) : null;
+  const demoUsers = seed && opts.seedDemoUsers !== false ? await seedDemoUsers(db, config.demoPassword) : null;
   const demoVacancyId = seed ? seedDemoVacancy(db) : null;
   const sessionSecret = config.sessionSecret ?? settingsRepo(db).ensure('session_secret', newSessionSecret);
   return { db, sessionSecret, bank, demoUsers, demoVacancyId };

@@ -117,6 +117,14 @@ export function vacanciesRepo(db: DB) {
                (SELECT COALESCE(MAX(position), 0) + 1 FROM vacancy_checklist_items WHERE vacancy_id = @vacancyId), @keywords)`,
     ),
     openCount: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM vacancies WHERE status = 'open'"),
+    checklistItem: db.prepare<[number, number], ChecklistRow>('SELECT * FROM vacancy_checklist_items WHERE id = ? AND vacancy_id = ?'),
+    keyTaken: db.prepare<[number, string], { n: number }>('SELECT COUNT(*) AS n FROM vacancy_checklist_items WHERE vacancy_id = ? AND key = ?'),
+    updateChecklistItem: db.prepare(
+      `UPDATE vacancy_checklist_items SET label_ru = @labelRu, label_en = @labelEn, hint_ru = @hintRu, hint_en = @hintEn,
+       kind = @kind, weight = @weight, keywords = @keywords WHERE id = @id AND vacancy_id = @vacancyId`,
+    ),
+    setPosition: db.prepare('UPDATE vacancy_checklist_items SET position = ? WHERE id = ?'),
+    deleteChecklistItem: db.prepare('DELETE FROM vacancy_checklist_items WHERE id = ? AND vacancy_id = ?'),
   };
 
   const uniqueSlug = (base: string, exceptId: number): string => {
@@ -155,6 +163,26 @@ export function vacanciesRepo(db: DB) {
     departments: () => stmts.departments.all().map((r) => r.department),
     checklist: (vacancyId: number) => stmts.checklist.all(vacancyId).map(toChecklistItem),
     openCount: () => stmts.openCount.get()!.n,
+    checklistItem: (vacancyId: number, itemId: number) => {
+      const r = stmts.checklistItem.get(itemId, vacancyId);
+      return r ? toChecklistItem(r) : undefined;
+    },
+    isChecklistKeyTaken: (vacancyId: number, key: string) => stmts.keyTaken.get(vacancyId, key)!.n > 0,
+    addChecklistItem: (vacancyId: number, item: NewChecklistItem) =>
+      Number(stmts.insertChecklistItem.run({ ...item, vacancyId, keywords: JSON.stringify(item.keywords) }).lastInsertRowid),
+    updateChecklistItem: (vacancyId: number, id: number, item: Omit<NewChecklistItem, 'key'>) =>
+      stmts.updateChecklistItem.run({ ...item, id, vacancyId, keywords: JSON.stringify(item.keywords) }),
+    /** Swaps the item with its neighbour; positions are renumbered so gaps never accumulate. */
+    moveChecklistItem: (vacancyId: number, id: number, direction: 'up' | 'down') =>
+      db.transaction(() => {
+        const ids = stmts.checklist.all(vacancyId).map((r) => r.id);
+        const at = ids.indexOf(id);
+        const to = direction === 'up' ? at - 1 : at + 1;
+        if (at < 0 || to < 0 || to >= ids.length) return;
+        [ids[at], ids[to]] = [ids[to]!, ids[at]!];
+        ids.forEach((itemId, i) => stmts.setPosition.run(i + 1, itemId));
+      })(),
+    deleteChecklistItem: (vacancyId: number, id: number) => stmts.deleteChecklistItem.run(id, vacancyId),
   };
 }
 export type VacanciesRepo = ReturnType<typeof vacanciesRepo>;

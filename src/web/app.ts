@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { usersRepo } from '../db/users.js';
 import { bankRepo } from '../db/bank.js';
 import { vacanciesRepo } from '../db/vacancies.js';
+import { candidatesRepo } from '../db/candidates.js';
+import { fileStore, pendingUploads } from '../storage/files.js';
 import { schemaVersion } from '../db/connection.js';
 import { SqliteSessionStore } from '../db/session-store.js';
 import { context } from './middleware/context.js';
@@ -22,6 +24,7 @@ export function createRepos(db: AppDeps['db']): Repos {
     users: usersRepo(db),
     bank: bankRepo(db),
     vacancies: vacanciesRepo(db),
+    candidates: candidatesRepo(db),
     system: { schemaVersion: () => schemaVersion(db) },
   };
 }
@@ -73,12 +76,15 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 12 * 60 * 60 * 1000 },
     }),
   );
-  app.use(context(repos, config));
+  const pending = pendingUploads(config.dataDir);
+  pending.sweep();
+  app.use(context({ repos, files: fileStore(config.dataDir), pending }, config));
   app.use(issueCsrfToken);
 
   for (const route of routes) {
     if (route.access === undefined) throw new Error(`Route ${route.method.toUpperCase()} ${route.path} declares no access`);
-    const chain = [requireAccess(route.access), ...(route.method === 'get' ? [] : [verifyCsrf]), ...route.handlers];
+    // Body parsers that only some routes need (file uploads) run after the access check, before CSRF.
+    const chain = [requireAccess(route.access), ...(route.parse ?? []), ...(route.method === 'get' ? [] : [verifyCsrf]), ...route.handlers];
     app[route.method](route.path, ...chain);
   }
 

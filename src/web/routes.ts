@@ -6,6 +6,9 @@ import * as bank from './routes/bank.js';
 import * as vacancies from './routes/vacancies.js';
 import * as users from './routes/users.js';
 import * as health from './routes/health.js';
+import * as candidates from './routes/candidates.js';
+import * as checklist from './routes/checklist.js';
+import { singleUpload } from './upload.js';
 
 export type Method = 'get' | 'post';
 
@@ -14,6 +17,8 @@ export interface RouteDef {
   path: string;
   /** Who may use it. The app refuses to start with a route that does not say. */
   access: Access;
+  /** Route-specific body parsing (multipart), placed before the CSRF check. */
+  parse?: RequestHandler[];
   handlers: RequestHandler[];
 }
 
@@ -46,6 +51,23 @@ export const ROUTES: RouteDef[] = [
   r('post', '/vacancies/:id', HR, vacancies.updateVacancy),
   r('post', '/vacancies/:id/status', HR, vacancies.setVacancyStatus),
   r('get', '/vacancies/:id/job-description', VACANCY_READERS, vacancies.jobDescription),
+
+  r('get', '/vacancies/:id/checklist', HR, checklist.showChecklist),
+  r('post', '/vacancies/:id/checklist', HR, checklist.addItem),
+  r('post', '/vacancies/:id/checklist/:itemId', HR, checklist.updateItem),
+  r('post', '/vacancies/:id/checklist/:itemId/move', HR, checklist.moveItem),
+  r('post', '/vacancies/:id/checklist/:itemId/delete', HR, checklist.deleteItem),
+  r('post', '/vacancies/:id/rescreen', HR, checklist.rescreenAll),
+
+  r('get', '/vacancies/:id/candidates', HR, candidates.listCandidates),
+  r('get', '/vacancies/:id/candidates/new', HR, candidates.newCandidate),
+  { method: 'post', path: '/vacancies/:id/candidates', access: HR, parse: [singleUpload('file')], handlers: [candidates.createCandidate] },
+  r('get', '/candidates/:id', HR, candidates.showCandidate),
+  r('get', '/candidates/:id/resume', HR, candidates.downloadResume),
+  r('post', '/candidates/:id/items/:key', HR, candidates.setItem),
+  r('post', '/candidates/:id/decision', HR, candidates.decide),
+  r('post', '/candidates/:id/stage', HR, candidates.moveStage),
+  r('post', '/candidates/:id/rescreen', HR, candidates.rescreenCandidate),
 
   r('get', '/admin/users', ADMIN, users.listUsers),
   r('get', '/admin/users/new', ADMIN, users.newUser),

@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import type { UsersRepo, UserRow } from '../db/users.js';
 import type { BankRepo } from '../db/bank.js';
 import type { VacanciesRepo } from '../db/vacancies.js';
+import type { CandidatesRepo } from '../db/candidates.js';
+import type { FileStore, PendingUploads } from '../storage/files.js';
 import type { Lang } from '../domain/bank/schema.js';
 import type { Formatters, Translate } from './i18n.js';
 
@@ -26,13 +28,21 @@ export interface Repos {
   users: UsersRepo;
   bank: BankRepo;
   vacancies: VacanciesRepo;
+  candidates: CandidatesRepo;
   system: { schemaVersion: () => number };
 }
 
 export type CurrentUser = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'department' | 'locale'>;
 
+export interface Services {
+  repos: Repos;
+  files: FileStore;
+  pending: PendingUploads;
+}
+
 export interface Ctx {
   repos: Repos;
+  services: Services;
   config: Config;
   user: CurrentUser | null;
   lang: Lang;

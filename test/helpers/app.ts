@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { openDatabase, type DB } from '../../src/db/connection.js';
@@ -12,6 +15,9 @@ import type { Role } from '../../src/domain/roles.js';
 // Parsed once per test file: every test gets a fresh database but the same bank content.
 const bank = loadBank();
 
+const tempDirs: string[] = [];
+process.on('exit', () => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 export interface TestApp {
   app: KamApp;
   db: DB;
@@ -22,7 +28,10 @@ export function buildApp(opts: { seedVacancy?: boolean } = {}): TestApp {
   const db = openDatabase(':memory:');
   bankRepo(db).importBank(bank);
   const demoVacancyId = opts.seedVacancy === false ? 0 : seedDemoVacancy(db) ?? 0;
-  const config = { ...loadConfig({ NODE_ENV: 'test' }), dbFile: ':memory:' };
+  // Uploaded files go to a throw-away folder, never into the project's data/.
+  const dataDir = mkdtempSync(join(tmpdir(), 'kam-test-'));
+  tempDirs.push(dataDir);
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), dbFile: ':memory:' };
   const app = createApp({ db, config, sessionSecret: 'test-secret-test-secret-test-secret' });
   return { app, db, demoVacancyId };
 }

@@ -2,13 +2,14 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Config } from '../../config.js';
 import type { Lang } from '../../domain/bank/schema.js';
 import { formatters, translator } from '../i18n.js';
-import type { Repos } from '../types.js';
+import type { Services } from '../types.js';
 
 /**
  * Builds req.ctx once per request: who is signed in and in which language they read.
  * Language: the user's setting, else the choice made in the header, else Accept-Language.
  */
-export function context(repos: Repos, config: Config) {
+export function context(services: Services, config: Config) {
+  const repos = services.repos;
   return (req: Request, res: Response, next: NextFunction) => {
     let user = null;
     const id = req.session.userId;
@@ -31,7 +32,7 @@ export function context(repos: Repos, config: Config) {
     const lang: Lang = user?.locale ?? req.session.lang ?? ((req.acceptsLanguages('ru', 'en') || 'ru') as Lang);
     const t = translator(lang);
     const fmt = formatters(lang);
-    req.ctx = { repos, config, user, lang, t, fmt };
+    req.ctx = { repos, services, config, user, lang, t, fmt };
     res.locals.t = t;
     res.locals.fmt = fmt;
     res.locals.lang = lang;

@@ -22,10 +22,15 @@ export function showHome(req: Request, res: Response) {
   const { repos, lang, t, config } = req.ctx;
   const user = userOf(req);
   switch (user.role) {
-    case 'hr':
+    case 'hr': {
+      const waiting = repos.candidates.waitingByVacancy();
       return renderPage(res, 'pages/home/hr', t('home.title'), {
-        vacancies: repos.vacancies.list().filter((v) => v.status === 'open').map((v) => vacancyCard(v, lang)),
+        vacancies: repos.vacancies
+          .list()
+          .filter((v) => v.status === 'open')
+          .map((v) => ({ ...vacancyCard(v, lang), waiting: waiting.get(v.id) ?? 0 })),
       });
+    }
     case 'department_head':
       return renderPage(res, 'pages/home/head', t('home.title'), {
         department: user.department,

@@ -258,6 +258,7 @@ export function showVacancy(req: Request, res: Response) {
   renderPage(res, 'pages/vacancies/show', vacancyView(req, v).title, {
     v: vacancyView(req, v),
     canEdit: user.role === 'hr' || user.role === 'admin',
+    candidateCount: req.ctx.repos.candidates.stageCounts(v.id).reduce((n, r) => n + r.n, 0),
     competencyTitle: (id: string) => req.ctx.repos.bank.get(id, req.ctx.lang)?.title ?? id,
   });
 }

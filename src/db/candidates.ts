@@ -1,0 +1,403 @@
+import type { DB } from './connection.js';
+import type { PipelineStage } from '../domain/candidate.js';
+import { searchable } from '../domain/candidate.js';
+import type { ItemStatus, ScreeningResult, Verdict, ExperienceSummary } from '../domain/screening/index.js';
+
+export interface StoredFile {
+  id: number;
+  sha256: string;
+  originalName: string;
+  mime: string;
+  size: number;
+  storageName: string;
+}
+
+export interface Candidate {
+  id: number;
+  vacancyId: number;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  source: string;
+  stage: PipelineStage;
+  stageChangedAt: string;
+  consentAt: string;
+  consentVersion: string;
+  resumeText: string;
+  coverLetter: string | null;
+  fileId: number | null;
+  duplicateOf: number | null;
+  duplicateReason: string | null;
+  createdAt: string;
+}
+
+interface CandidateRow {
+  id: number;
+  vacancy_id: number;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  source: string;
+  stage: PipelineStage;
+  stage_changed_at: string;
+  consent_at: string;
+  consent_version: string;
+  resume_text: string;
+  cover_letter: string | null;
+  file_id: number | null;
+  duplicate_of: number | null;
+  duplicate_reason: string | null;
+  created_at: string;
+}
+
+const toCandidate = (r: CandidateRow): Candidate => ({
+  id: r.id,
+  vacancyId: r.vacancy_id,
+  fullName: r.full_name,
+  email: r.email,
+  phone: r.phone,
+  source: r.source,
+  stage: r.stage,
+  stageChangedAt: r.stage_changed_at,
+  consentAt: r.consent_at,
+  consentVersion: r.consent_version,
+  resumeText: r.resume_text,
+  coverLetter: r.cover_letter,
+  fileId: r.file_id,
+  duplicateOf: r.duplicate_of,
+  duplicateReason: r.duplicate_reason,
+  createdAt: r.created_at,
+});
+
+export interface NewCandidate {
+  vacancyId: number;
+  fullName: string;
+  email: string | null;
+  emailNorm: string | null;
+  phone: string | null;
+  phoneNorm: string | null;
+  source: string;
+  consentAt: string;
+  consentVersion: string;
+  resumeText: string;
+  resumeSha256: string;
+  coverLetter: string | null;
+  file: Omit<StoredFile, 'id'> | null;
+  duplicate: { of: number; reason: DuplicateReason } | null;
+  createdBy: number | null;
+}
+
+export type DuplicateReason = 'file' | 'resume' | 'email' | 'phone';
+
+export interface ScreeningItemRow {
+  key: string;
+  proposedStatus: ItemStatus;
+  evidence: string | null;
+  detail: string | null;
+  status: ItemStatus;
+  confirmedBy: number | null;
+  confirmedAt: string | null;
+}
+
+export interface Screening {
+  relevantYears: number;
+  totalYears: number;
+  experience: ExperienceSummary;
+  proposedVerdict: Verdict;
+  proposedScore: number;
+  verdict: Verdict;
+  score: number;
+  decision: Verdict | null;
+  decisionReason: string | null;
+  decidedBy: number | null;
+  decidedAt: string | null;
+  screenedAt: string;
+  items: ScreeningItemRow[];
+}
+
+export interface CandidateEvent {
+  id: number;
+  userName: string | null;
+  kind: 'created' | 'item' | 'decision' | 'rescreen' | 'stage';
+  subject: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface ListFilter {
+  vacancyId: number;
+  stage?: PipelineStage | undefined;
+  verdict?: Verdict | undefined;
+  source?: string | undefined;
+  /** Already an FTS5 query (see ftsQuery); null for no text search. */
+  match?: string | null | undefined;
+  sort: 'score' | 'newest' | 'name';
+  limit: number;
+  offset: number;
+}
+
+export interface ListRow {
+  id: number;
+  fullName: string;
+  source: string;
+  stage: PipelineStage;
+  createdAt: string;
+  verdict: Verdict | null;
+  decision: Verdict | null;
+  score: number | null;
+  relevantYears: number | null;
+  duplicateOf: number | null;
+}
+
+export function candidatesRepo(db: DB) {
+  const listSql = (withMatch: boolean) => `
+    SELECT c.id, c.full_name AS fullName, c.source, c.stage, c.created_at AS createdAt, s.verdict, s.decision,
+           s.score, s.relevant_years AS relevantYears, c.duplicate_of AS duplicateOf
+    FROM candidates c LEFT JOIN screenings s ON s.candidate_id = c.id
+    WHERE c.vacancy_id = @vacancyId
+      AND (@stage IS NULL OR c.stage = @stage)
+      AND (@verdict IS NULL OR COALESCE(s.decision, s.verdict) = @verdict)
+      AND (@source IS NULL OR c.source = @source)
+      ${withMatch ? 'AND c.id IN (SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH @match)' : ''}
+    ORDER BY
+      CASE WHEN @sort = 'score' THEN -COALESCE(s.score, -1) END,
+      CASE WHEN @sort = 'name' THEN c.full_name END COLLATE NOCASE,
+      c.id DESC
+    LIMIT @limit OFFSET @offset`;
+  const countSql = (withMatch: boolean) => `
+    SELECT COUNT(*) AS n FROM candidates c LEFT JOIN screenings s ON s.candidate_id = c.id
+    WHERE c.vacancy_id = @vacancyId
+      AND (@stage IS NULL OR c.stage = @stage)
+      AND (@verdict IS NULL OR COALESCE(s.decision, s.verdict) = @verdict)
+      AND (@source IS NULL OR c.source = @source)
+      ${withMatch ? 'AND c.id IN (SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH @match)' : ''}`;
+
+  type ListParams = Omit<ListFilter, 'stage' | 'verdict' | 'source' | 'match'> & {
+    stage: string | null;
+    verdict: string | null;
+    source: string | null;
+    match?: string;
+  };
+  const stmts = {
+    insertFile: db.prepare(
+      `INSERT INTO files (sha256, original_name, mime, size, storage_name) VALUES (@sha256, @originalName, @mime, @size, @storageName)`,
+    ),
+    file: db.prepare<[number], { id: number; sha256: string; original_name: string; mime: string; size: number; storage_name: string }>(
+      'SELECT * FROM files WHERE id = ?',
+    ),
+    insert: db.prepare(
+      `INSERT INTO candidates (vacancy_id, full_name, email, phone, email_norm, phone_norm, source, consent_at, consent_version,
+         resume_text, resume_sha256, cover_letter, file_id, duplicate_of, duplicate_reason, created_by)
+       VALUES (@vacancyId, @fullName, @email, @phone, @emailNorm, @phoneNorm, @source, @consentAt, @consentVersion,
+         @resumeText, @resumeSha256, @coverLetter, @fileId, @duplicateOf, @duplicateReason, @createdBy)`,
+    ),
+    insertFts: db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text) VALUES (?, ?, ?)'),
+    get: db.prepare<[number], CandidateRow>('SELECT * FROM candidates WHERE id = ?'),
+    dupByFile: db.prepare<[string, number], { id: number }>(
+      `SELECT c.id FROM candidates c JOIN files f ON f.id = c.file_id WHERE f.sha256 = ? AND c.vacancy_id = ? ORDER BY c.id LIMIT 1`,
+    ),
+    dupByResume: db.prepare<[string, number], { id: number }>(
+      'SELECT id FROM candidates WHERE resume_sha256 = ? AND vacancy_id = ? ORDER BY id LIMIT 1',
+    ),
+    dupByEmail: db.prepare<[string], { id: number }>('SELECT id FROM candidates WHERE email_norm = ? ORDER BY id LIMIT 1'),
+    dupByPhone: db.prepare<[string], { id: number }>('SELECT id FROM candidates WHERE phone_norm = ? ORDER BY id LIMIT 1'),
+    insertScreening: db.prepare(
+      `INSERT INTO screenings (candidate_id, relevant_years, total_years, experience, proposed_verdict, proposed_score, verdict, score)
+       VALUES (@candidateId, @relevantYears, @totalYears, @experience, @verdict, @score, @verdict, @score)
+       ON CONFLICT (candidate_id) DO UPDATE SET relevant_years = excluded.relevant_years, total_years = excluded.total_years,
+         experience = excluded.experience, proposed_verdict = excluded.proposed_verdict, proposed_score = excluded.proposed_score,
+         screened_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+    ),
+    upsertItem: db.prepare(
+      `INSERT INTO screening_items (candidate_id, key, proposed_status, evidence, detail, status)
+       VALUES (@candidateId, @key, @status, @evidence, @detail, @status)
+       ON CONFLICT (candidate_id, key) DO UPDATE SET proposed_status = excluded.proposed_status, evidence = excluded.evidence,
+         detail = excluded.detail, status = CASE WHEN confirmed_by IS NULL THEN excluded.status ELSE status END`,
+    ),
+    deleteItemsNotIn: db.prepare(
+      `DELETE FROM screening_items WHERE candidate_id = ? AND key NOT IN (SELECT value FROM json_each(?))`,
+    ),
+    screening: db.prepare<[number], {
+      relevant_years: number; total_years: number; experience: string; proposed_verdict: Verdict; proposed_score: number;
+      verdict: Verdict; score: number; decision: Verdict | null; decision_reason: string | null; decided_by: number | null;
+      decided_at: string | null; screened_at: string;
+    }>('SELECT * FROM screenings WHERE candidate_id = ?'),
+    items: db.prepare<[number], {
+      key: string; proposed_status: ItemStatus; evidence: string | null; detail: string | null; status: ItemStatus;
+      confirmed_by: number | null; confirmed_at: string | null;
+    }>('SELECT * FROM screening_items WHERE candidate_id = ?'),
+    setItem: db.prepare(
+      `UPDATE screening_items SET status = @status, confirmed_by = @userId, confirmed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       WHERE candidate_id = @candidateId AND key = @key`,
+    ),
+    setVerdict: db.prepare('UPDATE screenings SET verdict = ?, score = ? WHERE candidate_id = ?'),
+    setDecision: db.prepare(
+      `UPDATE screenings SET decision = @decision, decision_reason = @reason, decided_by = @userId,
+       decided_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE candidate_id = @candidateId`,
+    ),
+    setStage: db.prepare(
+      `UPDATE candidates SET stage = ?, stage_changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+    ),
+    event: db.prepare(
+      `INSERT INTO candidate_events (candidate_id, user_id, kind, subject, old_value, new_value, reason)
+       VALUES (@candidateId, @userId, @kind, @subject, @oldValue, @newValue, @reason)`,
+    ),
+    events: db.prepare<[number], CandidateEvent>(
+      `SELECT e.id, u.display_name AS userName, e.kind, e.subject, e.old_value AS oldValue, e.new_value AS newValue,
+              e.reason, e.created_at AS createdAt
+       FROM candidate_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.candidate_id = ? ORDER BY e.id`,
+    ),
+    list: db.prepare<ListParams, ListRow>(listSql(false)),
+    listMatch: db.prepare<ListParams, ListRow>(listSql(true)),
+    count: db.prepare<ListParams, { n: number }>(countSql(false)),
+    countMatch: db.prepare<ListParams, { n: number }>(countSql(true)),
+    stageCounts: db.prepare<[number], { stage: PipelineStage; n: number }>(
+      'SELECT stage, COUNT(*) AS n FROM candidates WHERE vacancy_id = ? GROUP BY stage',
+    ),
+    idsForVacancy: db.prepare<[number], { id: number }>('SELECT id FROM candidates WHERE vacancy_id = ? ORDER BY id'),
+    sources: db.prepare<[number], { source: string }>('SELECT DISTINCT source FROM candidates WHERE vacancy_id = ? ORDER BY 1'),
+    waiting: db.prepare<[], { vacancyId: number; n: number }>(
+      `SELECT c.vacancy_id AS vacancyId, COUNT(*) AS n FROM candidates c JOIN screenings s ON s.candidate_id = c.id
+       WHERE s.decision IS NULL AND c.stage IN ('new', 'screening') GROUP BY c.vacancy_id`,
+    ),
+  };
+
+  type Event = { candidateId: number; userId: number | null; kind: CandidateEvent['kind']; subject?: string | null; oldValue?: string | null; newValue?: string | null; reason?: string | null };
+  const logEvent = (e: Event) =>
+    stmts.event.run({ subject: null, oldValue: null, newValue: null, reason: null, ...e });
+
+  function saveScreening(candidateId: number, result: ScreeningResult) {
+    stmts.insertScreening.run({
+      candidateId,
+      relevantYears: result.experience.relevantYears,
+      totalYears: result.experience.totalYears,
+      experience: JSON.stringify(result.experience),
+      verdict: result.verdict,
+      score: result.score,
+    });
+    for (const [key, item] of Object.entries(result.items)) {
+      stmts.upsertItem.run({ candidateId, key, status: item.status, evidence: item.evidence, detail: item.detail ?? null });
+    }
+    stmts.deleteItemsNotIn.run(candidateId, JSON.stringify(Object.keys(result.items)));
+  }
+
+  const params = (f: ListFilter): ListParams => ({
+    vacancyId: f.vacancyId,
+    stage: f.stage ?? null,
+    verdict: f.verdict ?? null,
+    source: f.source ?? null,
+    sort: f.sort,
+    limit: f.limit,
+    offset: f.offset,
+    ...(f.match ? { match: f.match } : {}),
+  });
+
+  return {
+    /** Candidate, file, search row, screening and its first event: all or nothing. */
+    create: (c: NewCandidate, screening: ScreeningResult): number =>
+      db.transaction(() => {
+        const fileId = c.file ? Number(stmts.insertFile.run(c.file).lastInsertRowid) : null;
+        const id = Number(
+          stmts.insert.run({
+            ...c,
+            fileId,
+            duplicateOf: c.duplicate?.of ?? null,
+            duplicateReason: c.duplicate?.reason ?? null,
+          }).lastInsertRowid,
+        );
+        stmts.insertFts.run(id, searchable(c.fullName), searchable(c.resumeText));
+        saveScreening(id, screening);
+        logEvent({ candidateId: id, userId: c.createdBy, kind: 'created', newValue: screening.verdict });
+        return id;
+      })(),
+    findDuplicate: (q: { vacancyId: number; fileSha: string | null; resumeSha: string; emailNorm: string | null; phoneNorm: string | null }):
+      { id: number; reason: DuplicateReason } | null => {
+      const byFile = q.fileSha ? stmts.dupByFile.get(q.fileSha, q.vacancyId) : undefined;
+      if (byFile) return { id: byFile.id, reason: 'file' };
+      const byResume = stmts.dupByResume.get(q.resumeSha, q.vacancyId);
+      if (byResume) return { id: byResume.id, reason: 'resume' };
+      const byEmail = q.emailNorm ? stmts.dupByEmail.get(q.emailNorm) : undefined;
+      if (byEmail) return { id: byEmail.id, reason: 'email' };
+      const byPhone = q.phoneNorm ? stmts.dupByPhone.get(q.phoneNorm) : undefined;
+      if (byPhone) return { id: byPhone.id, reason: 'phone' };
+      return null;
+    },
+    get: (id: number) => {
+      const r = stmts.get.get(id);
+      return r ? toCandidate(r) : undefined;
+    },
+    file: (id: number): StoredFile | undefined => {
+      const r = stmts.file.get(id);
+      return r ? { id: r.id, sha256: r.sha256, originalName: r.original_name, mime: r.mime, size: r.size, storageName: r.storage_name } : undefined;
+    },
+    screening: (id: number): Screening | undefined => {
+      const s = stmts.screening.get(id);
+      if (!s) return undefined;
+      return {
+        relevantYears: s.relevant_years,
+        totalYears: s.total_years,
+        experience: JSON.parse(s.experience) as ExperienceSummary,
+        proposedVerdict: s.proposed_verdict,
+        proposedScore: s.proposed_score,
+        verdict: s.verdict,
+        score: s.score,
+        decision: s.decision,
+        decisionReason: s.decision_reason,
+        decidedBy: s.decided_by,
+        decidedAt: s.decided_at,
+        screenedAt: s.screened_at,
+        items: stmts.items.all(id).map((i) => ({
+          key: i.key,
+          proposedStatus: i.proposed_status,
+          evidence: i.evidence,
+          detail: i.detail,
+          status: i.status,
+          confirmedBy: i.confirmed_by,
+          confirmedAt: i.confirmed_at,
+        })),
+      };
+    },
+    /** A person's confirmation or override of one item, with the verdict it leads to. */
+    setItemStatus: (candidateId: number, key: string, status: ItemStatus, old: ItemStatus, verdict: { verdict: Verdict; score: number }, userId: number) =>
+      db.transaction(() => {
+        stmts.setItem.run({ candidateId, key, status, userId });
+        stmts.setVerdict.run(verdict.verdict, verdict.score, candidateId);
+        logEvent({ candidateId, userId, kind: 'item', subject: key, oldValue: old, newValue: status });
+      })(),
+    rescreen: (candidateId: number, result: ScreeningResult, verdict: { verdict: Verdict; score: number }, userId: number | null) =>
+      db.transaction(() => {
+        saveScreening(candidateId, result);
+        stmts.setVerdict.run(verdict.verdict, verdict.score, candidateId);
+        logEvent({ candidateId, userId, kind: 'rescreen', newValue: verdict.verdict });
+      })(),
+    decide: (candidateId: number, d: { decision: Verdict; reason: string; old: Verdict | null; stage: { from: PipelineStage; to: PipelineStage } | null }, userId: number) =>
+      db.transaction(() => {
+        stmts.setDecision.run({ candidateId, decision: d.decision, reason: d.reason, userId });
+        logEvent({ candidateId, userId, kind: 'decision', oldValue: d.old, newValue: d.decision, reason: d.reason });
+        if (d.stage && d.stage.from !== d.stage.to) {
+          stmts.setStage.run(d.stage.to, candidateId);
+          logEvent({ candidateId, userId, kind: 'stage', oldValue: d.stage.from, newValue: d.stage.to, reason: d.reason });
+        }
+      })(),
+    moveStage: (candidateId: number, from: PipelineStage, to: PipelineStage, reason: string | null, userId: number) =>
+      db.transaction(() => {
+        stmts.setStage.run(to, candidateId);
+        logEvent({ candidateId, userId, kind: 'stage', oldValue: from, newValue: to, reason });
+      })(),
+    events: (candidateId: number) => stmts.events.all(candidateId),
+    list: (f: ListFilter): { rows: ListRow[]; total: number } => {
+      const p = params(f);
+      return f.match
+        ? { rows: stmts.listMatch.all(p), total: stmts.countMatch.get(p)!.n }
+        : { rows: stmts.list.all(p), total: stmts.count.get(p)!.n };
+    },
+    stageCounts: (vacancyId: number) => stmts.stageCounts.all(vacancyId),
+    idsForVacancy: (vacancyId: number) => stmts.idsForVacancy.all(vacancyId).map((r) => r.id),
+    sources: (vacancyId: number) => stmts.sources.all(vacancyId).map((r) => r.source),
+    waitingByVacancy: () => new Map(stmts.waiting.all().map((r) => [r.vacancyId, r.n])),
+  };
+}
+export type CandidatesRepo = ReturnType<typeof candidatesRepo>;

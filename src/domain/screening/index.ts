@@ -1,0 +1,34 @@
+/**
+ * Resume screening for KAM hiring: pure functions, no I/O, the clock is always injected.
+ *
+ * - extractExperience: dated jobs (hh.ru, LinkedIn and free-form date ranges), relevance of each job
+ *   from its title, relevant/total years as the union of intervals, short tenures, declared total.
+ * - screenResume: per checklist item a status (met / not_met / unknown) with a verbatim quote, plus
+ *   the proposed verdict.
+ * - proposeVerdict: the verdict from statuses alone, so HR overrides can be re-scored.
+ *
+ * Conventions (details next to the code): month ranges count inclusively; year-only bounds are
+ * mid-year so «2015–2017» is 2 years and a single year is 12 months (dates.ts); a declared total
+ * alone proves ≥ 3 relevant years only when it names sales (rules-experience.ts); a short tenure is a
+ * finished, non-internship job under 12 months (rules-experience.ts); vocabulary rules never say
+ * not_met (rules-keywords.ts).
+ */
+export type {
+  ChecklistItemInput,
+  ChecklistKind,
+  ExperienceSummary,
+  ItemResult,
+  ItemStatus,
+  JobEntry,
+  ScreeningOptions,
+  ScreeningResult,
+  TemplateKey,
+  Verdict,
+  VerdictProposal,
+  VerdictReason,
+  YearMonth,
+} from './types.js';
+export { TEMPLATE_KEYS } from './types.js';
+export { extractExperience } from './experience.js';
+export { screenResume, isTemplateKey } from './screen.js';
+export { proposeVerdict, PASS_SCORE, REJECT_SCORE } from './verdict.js';

@@ -1,0 +1,327 @@
+/**
+ * higher_education and business_degree.
+ *
+ * Education lines are the «Образование» / "Education" section when there is one, else any line that
+ * talks about degrees or universities. Within them:
+ * 1. an hh.ru-style level line («Высшее», «Неоконченное высшее», «Среднее специальное», "Bachelor")
+ *    is authoritative;
+ * 2. otherwise a completed-degree line wins unless an "unfinished" signal (неоконченное, студент,
+ *    expected 2026, a graduation year after `now`, «по н.в.») sits within two lines of it — the same entry;
+ * 3. then unfinished → not_met, a university with a past year → met, college/техникум only → not_met.
+ * business_degree judges the field of study only; completion is higher_education's business.
+ */
+import { findRanges } from './dates.js';
+import { sectionOf, type Doc } from './doc.js';
+import { alternation, hitEvidence } from './scan.js';
+import { lineEvidence, type Line } from './text.js';
+import type { ItemResult } from './types.js';
+
+const LEVEL_LINE_RE =
+  /^(?:(?:образование|education|уровень образования)\s*[:-]?\s*)?(неоконченное высшее|незаконченное высшее|высшее(?:\s+образование)?|бакалавр|магистр|специалист|кандидат наук|доктор наук|среднее специальное|среднее профессиональное|среднее(?:\s+общее)?|incomplete higher(?: education)?|higher(?: education)?|secondary(?: special| vocational)?(?: education)?)(?:\s*\([^)]{0,40}\))?\s*[.,;]?$/;
+
+const INCOMPLETE_RE = new RegExp(
+  [
+    'неоконченн[а-я]*\\s+высш',
+    'незаконченн[а-я]*\\s+высш',
+    'incomplete\\s+(?:higher|bachelor|university|degree|master)',
+    'unfinished',
+    'not\\s+completed',
+    '(?<![а-я])студент(?:ка)?(?![а-я])',
+    '(?<![a-z])student(?![a-z])',
+    'expected\\s+(?:graduation|in\\s+)?(?:19|20)\\d\\d',
+    'graduat[a-z]*\\s+expected',
+    '\\(expected\\)',
+    '(?<![a-z])expected(?![a-z])',
+    'in\\s+progress',
+    'currently\\s+(?:studying|enrolled|pursuing)',
+    '(?<![a-z])pursuing',
+    '(?:mba|degree|phd)\\s+candidate',
+    'обучаюсь',
+    'учусь',
+    'обучение\\s+продолжается',
+    'ожидаем[а-я]*\\s+(?:дата\\s+)?(?:выпуск|окончани)',
+    'окончание\\s+в\\s+(?:19|20)\\d\\d',
+    '(?<![\\d])\\d\\s*курс(?![а-я])',
+    '(?<![\\d])\\d-?(?:й|ий|ый)\\s+курс',
+  ].join('|'),
+);
+
+// Explicit completed levels; «высшее» is safe here because only education lines are searched.
+const COMPLETED_RE = new RegExp(
+  alternation(
+    [
+      'высшее',
+      'бакалавр[а-я]*',
+      'магистр[а-я]*',
+      'специалитет',
+      'специалист',
+      'кандидат\\s+(?:[а-я]+\\s+)?наук',
+      'доктор\\s+(?:[а-я]+\\s+)?наук',
+      'bachelor(?:\'s)?',
+      'master(?:\'s)?',
+      'mba',
+      'emba',
+      'bsc',
+      'b\\.sc',
+      'b\\.\\s?[as]\\.?',
+      'm\\.\\s?[as]\\.?',
+      'msc',
+      'm\\.sc',
+      'ba',
+      'ma',
+      'bba',
+      'phd',
+      'ph\\.d',
+      'specialist degree',
+      'higher education',
+      'university degree',
+      'degree',
+      'diploma of higher',
+      'дипломированн[а-я]*',
+      'экономист',
+      'инженер',
+    ],
+    true,
+  ),
+);
+
+const UNIVERSITY_RE =
+  /университет|university|universitat|universidad|институт|institute|академи|academy|(?<![а-я])вуз|высшая школа|school of (?:economics|business|management)|business school|polytechnic|политехни|(?<![а-я])(?:мгу|спбгу|мгимо|вшэ|ранхигс|рэу|мфти|мгту|урфу|нгу|кфу)(?![а-я])/;
+const SECONDARY_RE =
+  /среднее\s+(?:специальн|профессиональн|общее)|^(?:образование\s*[:-]?\s*)?среднее\s*$|колледж|college|техникум|училищ|vocational|high school|средняя школа|лицей|гимнази/;
+const EDU_HINT_RE =
+  /образовани|education|университет|university|институт|institute|академи|бакалавр|bachelor|магистр|master'?s|(?<![a-z])mba(?![a-z])|degree|диплом|колледж|college|техникум|факультет|faculty/;
+const YEAR_RE = /(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/g;
+
+export interface EduLine {
+  readonly line: Line;
+  readonly pos: number;
+}
+
+export function educationLines(doc: Doc): EduLine[] {
+  const inSection = doc.sections.has.has('education');
+  const out: EduLine[] = [];
+  for (const line of doc.lines) {
+    const kind = sectionOf(doc, line.index);
+    const take = inSection ? kind === 'education' || (kind === 'courses' && /(?<![a-z])mba(?![a-z])/.test(line.norm)) : EDU_HINT_RE.test(line.norm);
+    if (take && line.norm.trim() !== '') out.push({ line, pos: out.length });
+  }
+  return out;
+}
+
+function years(norm: string): number[] {
+  YEAR_RE.lastIndex = 0;
+  const out: number[] = [];
+  for (let m = YEAR_RE.exec(norm); m !== null; m = YEAR_RE.exec(norm)) out.push(Number(m[1]));
+  return out;
+}
+
+function isUnfinished(norm: string, now: Date): boolean {
+  if (INCOMPLETE_RE.test(norm)) return true;
+  const nowYear = now.getUTCFullYear();
+  if (years(norm).some((y) => y > nowYear)) return true;
+  return findRanges(norm).some((r) => r.finish === 'present');
+}
+
+type LevelClass = 'completed' | 'unfinished' | 'secondary';
+
+function levelOf(norm: string): LevelClass | null {
+  const m = LEVEL_LINE_RE.exec(norm.trim());
+  if (!m) return null;
+  const level = m[1] ?? '';
+  if (/неоконч|незакон|incomplete/.test(level)) return 'unfinished';
+  if (/средн|secondary/.test(level)) return 'secondary';
+  return 'completed';
+}
+
+export type HigherEdClass = 'met' | 'unfinished' | 'secondary_only' | 'none';
+
+export function classifyHigherEducation(doc: Doc, now: Date): { cls: HigherEdClass; result: ItemResult } {
+  const edu = educationLines(doc);
+  const nowYear = now.getUTCFullYear();
+
+  for (const { line } of edu) {
+    const level = levelOf(line.norm);
+    if (level === null) continue;
+    const evidence = lineEvidence(line);
+    if (level === 'completed') return { cls: 'met', result: { status: 'met', evidence, detail: 'level_line' } };
+    if (level === 'unfinished') return { cls: 'unfinished', result: { status: 'not_met', evidence, detail: 'unfinished' } };
+    return { cls: 'secondary_only', result: { status: 'not_met', evidence, detail: 'secondary_only' } };
+  }
+
+  const unfinished = edu.filter((e) => isUnfinished(e.line.norm, now));
+  const nearUnfinished = (pos: number) => unfinished.some((u) => Math.abs(u.pos - pos) <= 2);
+  const completed = edu.find((e) => !isUnfinished(e.line.norm, now) && COMPLETED_RE.test(e.line.norm) && !nearUnfinished(e.pos));
+  if (completed !== undefined) return { cls: 'met', result: { status: 'met', evidence: lineEvidence(completed.line), detail: 'degree' } };
+
+  const firstUnfinished = unfinished[0];
+  if (firstUnfinished !== undefined) {
+    return { cls: 'unfinished', result: { status: 'not_met', evidence: lineEvidence(firstUnfinished.line), detail: 'unfinished' } };
+  }
+
+  // A university line with a past year on it or next to it (hh.ru puts the year on the line above).
+  const uni = edu.find((e) => {
+    if (!UNIVERSITY_RE.test(e.line.norm)) return false;
+    const around = [edu[e.pos - 1], e, edu[e.pos + 1]];
+    return around.some((a) => a !== undefined && years(a.line.norm).some((y) => y <= nowYear));
+  });
+  if (uni !== undefined) return { cls: 'met', result: { status: 'met', evidence: lineEvidence(uni.line), detail: 'university_with_year' } };
+
+  const secondary = edu.find((e) => SECONDARY_RE.test(e.line.norm));
+  if (secondary !== undefined) {
+    return { cls: 'secondary_only', result: { status: 'not_met', evidence: lineEvidence(secondary.line), detail: 'secondary_only' } };
+  }
+  return { cls: 'none', result: { status: 'unknown', evidence: null } };
+}
+
+export function ruleHigherEducation(doc: Doc, now: Date): ItemResult {
+  return classifyHigherEducation(doc, now).result;
+}
+
+// ---- business_degree -----------------------------------------------------------------------------
+
+const BUSINESS_RE = new RegExp(
+  '(?<![a-zа-я])(?:' +
+    [
+      'экономи[а-я]*',
+      'econom[a-z]*',
+      'менеджмент[а-я]*',
+      'management',
+      'управлени[а-я]*',
+      'маркетинг[а-я]*',
+      'marketing',
+      'коммерци[а-я]*',
+      'commerce',
+      'commercial',
+      'торгов[а-я]*\\s+дел[а-я]*',
+      'финанс[а-я]*',
+      'financ[a-z]*',
+      'бизнес[а-я-]*',
+      'business',
+      'mba',
+      'emba',
+      'bba',
+      'accounting',
+      'бухгалтерск[а-я]*',
+      'кредит[а-я]*',
+      'банковск[а-я]*',
+      'banking',
+      'business administration',
+      'администрировани[а-я]*',
+      'экономист[а-я]*',
+      'менеджер[а-я]*',
+    ].join('|') +
+    ')',
+);
+
+const OTHER_FIELD_RE = new RegExp(
+  '(?<![a-zа-я])(?:' +
+    [
+      'инженер[а-я-]*',
+      'engineering',
+      'engineer',
+      'техническ[а-я]*',
+      'technical',
+      'технолог[а-я]*',
+      'technolog[a-z]*',
+      'юрид[а-я]*',
+      'юрис[а-я]*',
+      'law',
+      'legal',
+      'jurisprudence',
+      'филолог[а-я]*',
+      'philolog[a-z]*',
+      'лингвист[а-я]*',
+      'linguist[a-z]*',
+      'перевод[а-я]*',
+      'translat[a-z]*',
+      'педагог[а-я]*',
+      'pedagog[a-z]*',
+      'психолог[а-я]*',
+      'psycholog[a-z]*',
+      'медицин[а-я]*',
+      'medic[a-z]*',
+      'биолог[а-я]*',
+      'biolog[a-z]*',
+      'хими[а-я]*',
+      'chemi[a-z]*',
+      'физик[а-я]*',
+      'physics',
+      'математи[а-я]*',
+      'mathemat[a-z]*',
+      'информати[а-я]*',
+      'информационн[а-я]*',
+      'computer science',
+      'informatics',
+      'information technolog[a-z]*',
+      'программ[а-я]*',
+      'software',
+      'истори[а-я]*',
+      'history',
+      'журналист[а-я]*',
+      'journalism',
+      'философ[а-я]*',
+      'philosophy',
+      'социолог[а-я]*',
+      'sociology',
+      'политолог[а-я]*',
+      'political science',
+      'международные отношения',
+      'international relations',
+      'искусств[а-я]*',
+      'arts?',
+      'music',
+      'музык[а-я]*',
+      'архитектур[а-я]*',
+      'architecture',
+      'строител[а-я]*',
+      'civil',
+      'агроном[а-я]*',
+      'agricultur[a-z]*',
+      'ветеринар[а-я]*',
+      'veterinary',
+      'фармац[а-я]*',
+      'pharmac[a-z]*',
+      'географ[а-я]*',
+      'geography',
+      'геолог[а-я]*',
+      'geology',
+      'туризм[а-я]*',
+      'tourism',
+      'дизайн[а-я]*',
+      'design',
+      'физическ[а-я]*\\s+культур[а-я]*',
+      'спорт[а-я]*',
+      'транспорт[а-я]*',
+      'энергет[а-я]*',
+      'электр[а-я]*',
+      'electrical',
+      'радио[а-я]*',
+      'нефт[а-я]*',
+      'металлург[а-я]*',
+      'механи[а-я]*',
+      'mechanical',
+      'физик',
+      'прикладн[а-я]*',
+      'applied',
+    ].join('|') +
+    ')(?![a-zа-я])',
+);
+
+export function ruleBusinessDegree(doc: Doc, now: Date): ItemResult {
+  const edu = educationLines(doc);
+  for (const { line } of edu) {
+    const m = BUSINESS_RE.exec(line.norm);
+    if (m) return { status: 'met', evidence: hitEvidence({ line, index: m.index, length: m[0].length }), detail: 'business_field' };
+  }
+  const { cls } = classifyHigherEducation(doc, now);
+  for (const { line } of edu) {
+    const m = OTHER_FIELD_RE.exec(line.norm);
+    if (m) return { status: 'not_met', evidence: hitEvidence({ line, index: m.index, length: m[0].length }), detail: 'other_field' };
+  }
+  if (cls === 'secondary_only') {
+    const first = edu.find((e) => SECONDARY_RE.test(e.line.norm));
+    return { status: 'not_met', evidence: first === undefined ? null : lineEvidence(first.line), detail: 'no_degree' };
+  }
+  return { status: 'unknown', evidence: null };
+}

@@ -1,0 +1,204 @@
+/**
+ * foreign_language: a non-native language at B1/Intermediate or above.
+ *
+ * A line is cut into chunks at commas/semicolons outside parentheses, so
+ * "Russian (native), English (C1), German (A2)" yields one verdict per language. Chunks marked native
+ * («родной», "native", "bilingual") are never evidence. In a Russian resume Russian itself is skipped;
+ * in an English resume any non-native language line counts, English included, since it is the
+ * candidate's own statement of a level. Outside the «Языки» section the level must sit close to the
+ * language name, so "Danone (French company), advanced Excel" is not French at an advanced level.
+ */
+import { sectionOf, type Doc } from './doc.js';
+import { rawIndex, rawSlice, type Lang, type Line } from './text.js';
+import type { ItemResult } from './types.js';
+
+const LANGUAGE_NAMES = [
+  'английск[а-я]*',
+  'англ\\.',
+  'немецк[а-я]*',
+  'французск[а-я]*',
+  'испанск[а-я]*',
+  'итальянск[а-я]*',
+  'китайск[а-я]*',
+  'японск[а-я]*',
+  'турецк[а-я]*',
+  'арабск[а-я]*',
+  'португальск[а-я]*',
+  'польск[а-я]*',
+  'корейск[а-я]*',
+  'чешск[а-я]*',
+  'финск[а-я]*',
+  'шведск[а-я]*',
+  'норвежск[а-я]*',
+  'датск[а-я]*',
+  'голландск[а-я]*',
+  'нидерландск[а-я]*',
+  'греческ[а-я]*',
+  'иврит[а-я]*',
+  'хинди',
+  'украинск[а-я]*',
+  'белорусск[а-я]*',
+  'казахск[а-я]*',
+  'узбекск[а-я]*',
+  'армянск[а-я]*',
+  'грузинск[а-я]*',
+  'азербайджанск[а-я]*',
+  'татарск[а-я]*',
+  'сербск[а-я]*',
+  'болгарск[а-я]*',
+  'румынск[а-я]*',
+  'венгерск[а-я]*',
+  'латышск[а-я]*',
+  'литовск[а-я]*',
+  'эстонск[а-я]*',
+  'вьетнамск[а-я]*',
+  'персидск[а-я]*',
+  'фарси',
+  'русск[а-я]*',
+  'english',
+  'german',
+  'french',
+  'spanish',
+  'italian',
+  'chinese',
+  'mandarin',
+  'japanese',
+  'turkish',
+  'arabic',
+  'portuguese',
+  'polish',
+  'korean',
+  'czech',
+  'finnish',
+  'swedish',
+  'norwegian',
+  'danish',
+  'dutch',
+  'greek',
+  'hebrew',
+  'hindi',
+  'ukrainian',
+  'belarusian',
+  'kazakh',
+  'uzbek',
+  'armenian',
+  'georgian',
+  'azerbaijani',
+  'tatar',
+  'serbian',
+  'bulgarian',
+  'romanian',
+  'hungarian',
+  'latvian',
+  'lithuanian',
+  'estonian',
+  'vietnamese',
+  'persian',
+  'farsi',
+  'russian',
+];
+const LANGUAGE_RE = new RegExp(`(?<![a-zа-я])(?:${LANGUAGE_NAMES.join('|')})(?![a-z])`, 'g');
+const LANGUAGE_ANY_RE = new RegExp(LANGUAGE_RE.source);
+const RUSSIAN_RE = /^(?:русск|russian)/;
+const NATIVE_RE = /родн|native|mother tongue|носител|bilingual|first language/;
+
+// CEFR codes are often typed with Cyrillic А/В/С.
+const CEFR_RE = /(?<![a-zа-я0-9])([abcавс])-?([12])\+?(?![0-9a-zа-я])/;
+const LOW_RE =
+  /pre-?\s?intermediate|elementary|beginner|(?<![a-z])basic|limited working|ограниченн|starter|survival|начальн|базов|элементарн|со словар|ниже среднего|школьн|слаб|читаю профессиональную литературу|читаю техническую/;
+const HIGH_RE =
+  /upper-?\s?intermediate|(?<![a-z-])intermediate|advanced|fluent|fluency|proficien|professional working|full professional|профессиональн|business level|business fluent|свободн|разговорн|средн|продвинут|совершенств|могу проходить интервью|выше среднего|отличн|хорош|деловой|excellent|good command|working knowledge/;
+
+type Level = 'high' | 'low' | null;
+
+function levelOf(chunk: string): Level {
+  const cefr = CEFR_RE.exec(chunk);
+  if (cefr) {
+    const letter = cefr[1] ?? '';
+    return letter === 'a' || letter === 'а' ? 'low' : 'high';
+  }
+  if (LOW_RE.test(chunk)) return 'low';
+  if (HIGH_RE.test(chunk)) return 'high';
+  return null;
+}
+
+interface Chunk {
+  from: number;
+  to: number;
+}
+
+/** Splits at , ; | outside parentheses. */
+function chunks(norm: string): Chunk[] {
+  const out: Chunk[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charAt(i);
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (depth === 0 && (c === ',' || c === ';' || c === '|')) {
+      out.push({ from, to: i });
+      from = i + 1;
+    }
+  }
+  out.push({ from, to: norm.length });
+  return out;
+}
+
+interface Finding {
+  level: Level;
+  evidence: string;
+}
+
+const NEAR_CHARS = 40;
+
+const LANGUAGE_TALK_RE = /язык|language|владе|speak|знани/;
+
+function findingsInLine(fullText: string, line: Line, next: Line | undefined, inLangSection: boolean, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  const parts = chunks(line.norm);
+  parts.forEach((part, k) => {
+    const chunk = line.norm.slice(part.from, part.to);
+    LANGUAGE_RE.lastIndex = 0;
+    const names = [...chunk.matchAll(LANGUAGE_RE)];
+    const firstName = names[0];
+    if (firstName === undefined) return;
+    if (lang === 'ru' && names.every((n) => RUSSIAN_RE.test(n[0]))) return;
+    if (NATIVE_RE.test(chunk)) return;
+    // Without the section, only the words right around the language name may carry its level.
+    const nameAt = firstName.index ?? 0;
+    const scope = inLangSection ? chunk : chunk.slice(Math.max(0, nameAt - 25), nameAt + firstName[0].length + NEAR_CHARS);
+    let level = levelOf(scope);
+    let evidence = rawSlice(line, part.from, part.to).trim();
+    // LinkedIn and some hh exports put the level on the next line: "English" / "Full professional proficiency".
+    if (level === null && k === parts.length - 1 && next !== undefined && inLangSection) {
+      if (!LANGUAGE_ANY_RE.test(next.norm) && !NATIVE_RE.test(next.norm)) {
+        const nextLevel = levelOf(next.norm);
+        if (nextLevel !== null) {
+          level = nextLevel;
+          evidence = fullText.slice(line.start + rawIndex(line, part.from), next.start + next.raw.length).trim();
+        }
+      }
+    }
+    if (level === null && !inLangSection && !LANGUAGE_TALK_RE.test(line.norm)) return;
+    out.push({ level, evidence: evidence === '' ? line.raw.trim() : evidence });
+  });
+  return out;
+}
+
+export function ruleForeignLanguage(doc: Doc): ItemResult {
+  const all: Finding[] = [];
+  for (const line of doc.lines) {
+    const kind = sectionOf(doc, line.index);
+    if (kind === 'desired') continue;
+    if (!LANGUAGE_ANY_RE.test(line.norm)) continue;
+    all.push(...findingsInLine(doc.text, line, doc.lines[line.index + 1], kind === 'languages', doc.lang));
+  }
+  const high = all.find((f) => f.level === 'high');
+  if (high !== undefined) return { status: 'met', evidence: high.evidence, detail: 'level>=B1' };
+  const low = all.find((f) => f.level === 'low');
+  if (low !== undefined) return { status: 'not_met', evidence: low.evidence, detail: 'level<B1' };
+  const unspecified = all[0];
+  if (unspecified !== undefined) return { status: 'unknown', evidence: unspecified.evidence, detail: 'level_unspecified' };
+  return { status: 'unknown', evidence: null };
+}

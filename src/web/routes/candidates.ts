@@ -1,0 +1,361 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import {
+  CONSENT_VERSION,
+  PIPELINE,
+  SOURCES,
+  candidateFormSchema,
+  consentDateProblem,
+  ftsQuery,
+  type PipelineStage,
+} from '../../domain/candidate.js';
+import type { ItemStatus, Verdict } from '../../domain/screening/index.js';
+import { vacancyTitle } from '../../domain/vacancy.js';
+import type { Candidate } from '../../db/candidates.js';
+import type { Vacancy } from '../../db/vacancies.js';
+import { ExtractError } from '../../extract/index.js';
+import { currentVerdict, intakeCandidate, prepareResume, rescreen, statusesOf, type PreparedResume } from '../../services/screening.js';
+import { HttpError } from '../middleware/errors.js';
+import { flash } from '../middleware/context.js';
+import { renderPage } from '../render.js';
+import { userOf } from '../types.js';
+import { parseForm, type FieldErrors } from '../validation.js';
+import { loadVacancy } from './vacancies.js';
+
+const VERDICTS = ['pass', 'review', 'reject'] as const;
+const STATUSES = ['met', 'not_met', 'unknown'] as const;
+const PAGE_SIZE = 25;
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+export function loadCandidate(req: Request): { candidate: Candidate; vacancy: Vacancy } {
+  const p = idParam.safeParse(req.params);
+  const candidate = p.success ? req.ctx.repos.candidates.get(p.data.id) : undefined;
+  if (!candidate) throw new HttpError(404, 'errors.not_found');
+  const vacancy = req.ctx.repos.vacancies.findById(candidate.vacancyId);
+  if (!vacancy) throw new HttpError(404, 'errors.not_found');
+  return { candidate, vacancy };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+// ---- Intake -----------------------------------------------------------------------------
+
+interface IntakeView {
+  values: Record<string, unknown>;
+  errors: FieldErrors;
+  pendingName: string | null;
+  duplicate: { id: number; name: string; reason: string } | null;
+}
+
+function showIntake(req: Request, res: Response, v: Vacancy, view: IntakeView, status = 200) {
+  res.status(status);
+  renderPage(res, 'pages/candidates/new', req.ctx.t('candidates.new_title'), {
+    vacancy: { id: v.id, title: vacancyTitle(v, req.ctx.lang) },
+    sources: SOURCES,
+    ...view,
+  });
+}
+
+export function newCandidate(req: Request, res: Response) {
+  const v = loadVacancy(req);
+  showIntake(req, res, v, {
+    values: { full_name: '', email: '', phone: '', source: 'hh', resume_text: '', cover_letter: '', consent: '', consent_date: today() },
+    errors: {},
+    pendingName: null,
+    duplicate: null,
+  });
+}
+
+export async function createCandidate(req: Request, res: Response) {
+  const v = loadVacancy(req);
+  const { repos, files, pending } = req.ctx.services;
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const parsed = parseForm(candidateFormSchema, body);
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+
+  // The file: a new upload, else the one kept from the previous attempt of this form.
+  const token = typeof body.pending === 'string' ? body.pending : undefined;
+  let upload: { buf: Uint8Array; originalName: string } | undefined;
+  if (req.uploadError) errors.file = { key: `extract.${req.uploadError}` };
+  else if (req.file && req.file.size > 0) upload = { buf: req.file.buffer, originalName: req.file.originalname };
+  else if (req.file) errors.file = { key: 'extract.empty' };
+  else if (token) upload = pending.get(token) ?? undefined;
+
+  if (parsed.ok) {
+    const problem = consentDateProblem(parsed.data.consent_date, today());
+    if (problem) errors.consent_date = { key: problem };
+  }
+  const pasted = typeof body.resume_text === 'string' ? body.resume_text : '';
+  if (!upload && !pasted.trim() && !errors.file) errors.resume_text = { key: 'errors.resume_required' };
+
+  let resume: PreparedResume | null = null;
+  if (!errors.file && (upload || pasted.trim())) {
+    try {
+      resume = await prepareResume({ text: pasted, file: upload });
+    } catch (e) {
+      if (!(e instanceof ExtractError)) throw e;
+      errors[upload ? 'file' : 'resume_text'] = { key: `extract.${e.code}`, params: { detail: e.detail ?? '' } };
+    }
+  }
+
+  const keep = (): { token: string | null; name: string | null } => {
+    if (!resume?.file) return { token: null, name: null };
+    const t = token && upload && !req.file ? token : pending.put(resume.file.buf, resume.file.originalName);
+    return { token: t, name: resume.file.originalName };
+  };
+
+  if (Object.keys(errors).length > 0 || !parsed.ok || !resume) {
+    const kept = keep();
+    return showIntake(req, res, v, { values: { ...body, pending: kept.token ?? '' }, errors, pendingName: kept.name, duplicate: null }, 422);
+  }
+
+  const d = parsed.data;
+  const result = intakeCandidate(repos.candidates, files, {
+    vacancyId: v.id,
+    checklist: repos.vacancies.checklist(v.id),
+    fullName: d.full_name,
+    email: d.email,
+    phone: d.phone,
+    source: d.source,
+    consentAt: d.consent_date,
+    consentVersion: CONSENT_VERSION,
+    coverLetter: d.cover_letter,
+    resume,
+    createdBy: userOf(req).id,
+    allowDuplicate: d.confirm_duplicate === '1',
+  });
+  if (!result.ok) {
+    const kept = keep();
+    const other = repos.candidates.get(result.duplicate.id);
+    return showIntake(req, res, v, {
+      values: { ...body, pending: kept.token ?? '' },
+      errors: {},
+      pendingName: kept.name,
+      duplicate: { id: result.duplicate.id, name: other?.fullName ?? '', reason: result.duplicate.reason },
+    }, 409);
+  }
+  if (token) pending.drop(token);
+  flash(req, 'ok', result.duplicate ? 'candidates.created_duplicate' : 'candidates.created');
+  res.redirect(`/candidates/${result.id}`);
+}
+
+// ---- The candidate page -----------------------------------------------------------------
+
+/** Splits the resume into plain and highlighted runs, so evidence can be marked without raw HTML. */
+export function highlight(text: string, quotes: string[]): { text: string; mark: boolean }[] {
+  const ranges: [number, number][] = [];
+  for (const q of quotes) {
+    if (!q) continue;
+    const at = text.indexOf(q);
+    if (at >= 0) ranges.push([at, at + q.length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out: { text: string; mark: boolean }[] = [];
+  let pos = 0;
+  for (const [s, e] of ranges) {
+    if (e <= pos) continue;
+    const start = Math.max(s, pos);
+    if (start > pos) out.push({ text: text.slice(pos, start), mark: false });
+    out.push({ text: text.slice(start, e), mark: true });
+    pos = e;
+  }
+  if (pos < text.length) out.push({ text: text.slice(pos), mark: false });
+  return out;
+}
+
+export function showCandidate(req: Request, res: Response) {
+  const { candidate: c, vacancy: v } = loadCandidate(req);
+  const { repos, lang } = req.ctx;
+  const s = repos.candidates.screening(c.id);
+  const checklist = repos.vacancies.checklist(v.id);
+  const byKey = new Map(s?.items.map((i) => [i.key, i]) ?? []);
+  const items = checklist.map((ci) => {
+    const it = byKey.get(ci.key);
+    return {
+      key: ci.key,
+      label: lang === 'ru' ? ci.labelRu : ci.labelEn,
+      hint: lang === 'ru' ? ci.hintRu : ci.hintEn,
+      kind: ci.kind,
+      weight: ci.weight,
+      proposed: it?.proposedStatus ?? 'unknown',
+      status: it?.status ?? 'unknown',
+      evidence: it?.evidence ?? null,
+      confirmed: it?.confirmedBy !== null && it?.confirmedBy !== undefined,
+      overridden: it !== undefined && it.confirmedBy !== null && it.status !== it.proposedStatus,
+      missing: it === undefined,
+    };
+  });
+  const dup = c.duplicateOf ? repos.candidates.get(c.duplicateOf) : undefined;
+  const file = c.fileId ? repos.candidates.file(c.fileId) : undefined;
+  renderPage(res, 'pages/candidates/show', c.fullName, {
+    c: {
+      id: c.id,
+      fullName: c.fullName,
+      email: c.email,
+      phone: c.phone,
+      source: c.source,
+      stage: c.stage,
+      consentAt: c.consentAt,
+      consentVersion: c.consentVersion,
+      createdAt: c.createdAt,
+      coverLetter: c.coverLetter,
+    },
+    vacancy: { id: v.id, title: vacancyTitle(v, lang) },
+    duplicate: dup ? { id: dup.id, name: dup.fullName, reason: c.duplicateReason } : null,
+    file: file ? { name: file.originalName, size: file.size } : null,
+    screening: s
+      ? {
+          relevantYears: s.relevantYears,
+          totalYears: s.totalYears,
+          declaredYears: s.experience.declaredTotalYears,
+          jobs: s.experience.jobs,
+          proposedVerdict: s.proposedVerdict,
+          proposedScore: s.proposedScore,
+          verdict: s.verdict,
+          score: s.score,
+          decision: s.decision,
+          decisionReason: s.decisionReason,
+          decidedAt: s.decidedAt,
+          screenedAt: s.screenedAt,
+        }
+      : null,
+    checklistChanged: s ? checklist.some((ci) => !byKey.has(ci.key)) || s.items.some((i) => !checklist.some((ci) => ci.key === i.key)) : false,
+    items,
+    statuses: STATUSES,
+    verdicts: VERDICTS,
+    stages: PIPELINE,
+    resume: highlight(c.resumeText, items.flatMap((i) => (i.evidence ? [i.evidence] : []))),
+    events: repos.candidates.events(c.id),
+    errors: {},
+    values: { decision: s?.decision ?? s?.verdict ?? '', reason: '', stage: c.stage, stage_reason: '' },
+  });
+}
+
+export function downloadResume(req: Request, res: Response) {
+  const { candidate: c } = loadCandidate(req);
+  const file = c.fileId ? req.ctx.repos.candidates.file(c.fileId) : undefined;
+  if (!file) throw new HttpError(404, 'errors.not_found');
+  const buf = req.ctx.services.files.read(file.storageName);
+  res.setHeader('Content-Type', file.mime);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.attachment(file.originalName);
+  res.send(buf);
+}
+
+// ---- Decisions ----------------------------------------------------------------------------
+
+const itemSchema = z.object({ status: z.enum(STATUSES) });
+const keyParam = z.object({ key: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).max(60) });
+
+export function setItem(req: Request, res: Response) {
+  const { candidate: c, vacancy: v } = loadCandidate(req);
+  const parsed = itemSchema.safeParse(req.body);
+  const key = keyParam.safeParse(req.params);
+  if (!parsed.success || !key.success) throw new HttpError(400, 'errors.bad_request');
+  const { repos } = req.ctx;
+  const s = repos.candidates.screening(c.id);
+  const item = s?.items.find((i) => i.key === key.data.key);
+  if (!s || !item) throw new HttpError(404, 'errors.not_found');
+  const statuses: Record<string, ItemStatus> = { ...statusesOf(s), [item.key]: parsed.data.status };
+  repos.candidates.setItemStatus(c.id, item.key, parsed.data.status, item.status, currentVerdict(statuses, repos.vacancies.checklist(v.id)), userOf(req).id);
+  res.redirect(`/candidates/${c.id}#item-${item.key}`);
+}
+
+const decisionSchema = z.object({
+  decision: z.enum(VERDICTS, { error: 'errors.choice' }),
+  reason: z.string().trim().min(1, 'errors.reason_required').max(2000, 'errors.too_long'),
+});
+
+// Deciding moves a candidate still at the start of the pipeline along it; later stages are moved by hand.
+const STAGE_AFTER: Record<Verdict, PipelineStage | null> = { pass: 'interview', review: 'screening', reject: 'rejected' };
+
+export function decide(req: Request, res: Response) {
+  const { candidate: c } = loadCandidate(req);
+  const parsed = parseForm(decisionSchema, req.body ?? {});
+  if (!parsed.ok) {
+    flash(req, 'error', 'candidates.decision_invalid');
+    return res.redirect(`/candidates/${c.id}#decision`);
+  }
+  const s = req.ctx.repos.candidates.screening(c.id);
+  if (!s) throw new HttpError(404, 'errors.not_found');
+  const next = STAGE_AFTER[parsed.data.decision];
+  const stage = (c.stage === 'new' || c.stage === 'screening') && next ? { from: c.stage, to: next } : null;
+  req.ctx.repos.candidates.decide(c.id, { decision: parsed.data.decision, reason: parsed.data.reason, old: s.decision, stage }, userOf(req).id);
+  flash(req, 'ok', 'candidates.decided');
+  res.redirect(`/candidates/${c.id}`);
+}
+
+const stageSchema = z.object({
+  stage: z.enum(PIPELINE, { error: 'errors.choice' }),
+  stage_reason: z.string().trim().max(2000).default(''),
+});
+
+export function moveStage(req: Request, res: Response) {
+  const { candidate: c } = loadCandidate(req);
+  const parsed = parseForm(stageSchema, req.body ?? {});
+  if (!parsed.ok) throw new HttpError(400, 'errors.bad_request');
+  if (parsed.data.stage !== c.stage) {
+    req.ctx.repos.candidates.moveStage(c.id, c.stage, parsed.data.stage, parsed.data.stage_reason || null, userOf(req).id);
+    flash(req, 'ok', 'candidates.stage_moved');
+  }
+  res.redirect(`/candidates/${c.id}`);
+}
+
+export function rescreenCandidate(req: Request, res: Response) {
+  const { candidate: c, vacancy: v } = loadCandidate(req);
+  rescreen(req.ctx.repos.candidates, c.id, c.resumeText, req.ctx.repos.vacancies.checklist(v.id), userOf(req).id);
+  flash(req, 'ok', 'candidates.rescreened');
+  res.redirect(`/candidates/${c.id}`);
+}
+
+// ---- The list -----------------------------------------------------------------------------
+
+const listQuery = z.object({
+  stage: z.enum(PIPELINE).optional().catch(undefined),
+  verdict: z.enum(VERDICTS).optional().catch(undefined),
+  source: z.enum(SOURCES).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  sort: z.enum(['score', 'newest', 'name']).default('score').catch('score'),
+  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+});
+
+export function listCandidates(req: Request, res: Response) {
+  const v = loadVacancy(req);
+  const f = listQuery.parse(req.query);
+  const { repos, lang } = req.ctx;
+  const match = f.q ? ftsQuery(f.q) : null;
+  const { rows, total } = repos.candidates.list({
+    vacancyId: v.id,
+    stage: f.stage,
+    verdict: f.verdict,
+    source: f.source,
+    match,
+    sort: f.sort,
+    limit: PAGE_SIZE,
+    offset: (f.page - 1) * PAGE_SIZE,
+  });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const query = (over: Record<string, string | number>) => {
+    const q = new URLSearchParams();
+    const all = { stage: f.stage ?? '', verdict: f.verdict ?? '', source: f.source ?? '', q: f.q ?? '', sort: f.sort, page: f.page, ...over };
+    for (const [k, val] of Object.entries(all)) if (val !== '' && !(k === 'page' && val === 1)) q.set(k, String(val));
+    const s = q.toString();
+    return s ? `?${s}` : '';
+  };
+  const counts = new Map(repos.candidates.stageCounts(v.id).map((r) => [r.stage, r.n]));
+  renderPage(res, 'pages/candidates/list', req.ctx.t('candidates.title'), {
+    vacancy: { id: v.id, title: vacancyTitle(v, lang) },
+    filters: { stage: f.stage ?? '', verdict: f.verdict ?? '', source: f.source ?? '', q: f.q ?? '', sort: f.sort },
+    stages: PIPELINE.map((s) => ({ stage: s, count: counts.get(s) ?? 0 })),
+    verdicts: VERDICTS,
+    sources: SOURCES,
+    rows,
+    total,
+    page: Math.min(f.page, pages),
+    pages,
+    prevHref: f.page > 1 ? query({ page: f.page - 1 }) : null,
+    nextHref: f.page < pages ? query({ page: f.page + 1 }) : null,
+    searchIgnored: Boolean(f.q) && !match,
+  });
+}

@@ -1,0 +1,146 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { CHECKLIST_KINDS } from '../../domain/bank/schema.js';
+import { msg } from '../../domain/messages.js';
+import { slugify, vacancyTitle } from '../../domain/vacancy.js';
+import { TEMPLATE_KEYS } from '../../domain/screening/index.js';
+import type { ChecklistItem, Vacancy } from '../../db/vacancies.js';
+import { rescreen } from '../../services/screening.js';
+import { HttpError } from '../middleware/errors.js';
+import { flash } from '../middleware/context.js';
+import { renderPage } from '../render.js';
+import { userOf } from '../types.js';
+import { parseForm, type FieldErrors } from '../validation.js';
+import { loadVacancy } from './vacancies.js';
+
+const text = (max: number) => z.string().trim().max(max, msg('errors.too_long', { max })).default('');
+
+const itemSchema = z
+  .object({
+    label_ru: text(200),
+    label_en: text(200),
+    hint_ru: text(500),
+    hint_en: text(500),
+    kind: z.enum(CHECKLIST_KINDS, { error: 'errors.choice' }),
+    weight: z.coerce.number({ error: 'errors.number' }).int('errors.integer').min(1, msg('errors.range', { min: 1, max: 5 })).max(5, msg('errors.range', { min: 1, max: 5 })),
+    keywords: text(2000),
+  })
+  .refine((f) => Boolean(f.label_ru || f.label_en), { when: () => true, path: ['label_ru'], message: 'errors.label_required' });
+type ItemForm = z.infer<typeof itemSchema>;
+
+function toItem(f: ItemForm) {
+  return {
+    labelRu: f.label_ru || f.label_en,
+    labelEn: f.label_en || f.label_ru,
+    hintRu: f.hint_ru || null,
+    hintEn: f.hint_en || null,
+    kind: f.kind,
+    weight: f.weight,
+    keywords: f.keywords.split(/[,;\n]/).map((k) => k.trim()).filter(Boolean).slice(0, 50),
+  };
+}
+
+const isTemplate = (key: string) => (TEMPLATE_KEYS as readonly string[]).includes(key);
+
+function itemValues(i: ChecklistItem) {
+  return {
+    label_ru: i.labelRu,
+    label_en: i.labelEn,
+    hint_ru: i.hintRu ?? '',
+    hint_en: i.hintEn ?? '',
+    kind: i.kind,
+    weight: String(i.weight),
+    keywords: i.keywords.join(', '),
+  };
+}
+
+function show(req: Request, res: Response, v: Vacancy, failed: { itemId: number | 'new'; values: Record<string, unknown>; errors: FieldErrors } | null, status = 200) {
+  res.status(status);
+  const items = req.ctx.repos.vacancies.checklist(v.id);
+  renderPage(res, 'pages/vacancies/checklist', req.ctx.t('checklist.edit_title'), {
+    vacancy: { id: v.id, title: vacancyTitle(v, req.ctx.lang) },
+    kinds: CHECKLIST_KINDS,
+    items: items.map((i, n) => ({
+      id: i.id,
+      key: i.key,
+      template: isTemplate(i.key),
+      first: n === 0,
+      last: n === items.length - 1,
+      values: failed?.itemId === i.id ? failed.values : itemValues(i),
+      errors: failed?.itemId === i.id ? failed.errors : {},
+    })),
+    newItem: failed?.itemId === 'new'
+      ? { values: failed.values, errors: failed.errors }
+      : { values: { label_ru: '', label_en: '', hint_ru: '', hint_en: '', kind: 'nice_to_have', weight: '1', keywords: '' }, errors: {} },
+  });
+}
+
+export function showChecklist(req: Request, res: Response) {
+  show(req, res, loadVacancy(req), null);
+}
+
+export function addItem(req: Request, res: Response) {
+  const v = loadVacancy(req);
+  const parsed = parseForm(itemSchema, req.body ?? {});
+  if (!parsed.ok) return show(req, res, v, { itemId: 'new', values: req.body ?? {}, errors: parsed.errors }, 422);
+  const item = toItem(parsed.data);
+  const repo = req.ctx.repos.vacancies;
+  const base = `custom_${slugify(item.labelEn).replace(/-/g, '_')}`.slice(0, 50);
+  let key = base;
+  for (let i = 2; repo.isChecklistKeyTaken(v.id, key); i += 1) key = `${base}_${i}`;
+  repo.addChecklistItem(v.id, { ...item, key });
+  flash(req, 'ok', 'checklist.added');
+  res.redirect(`/vacancies/${v.id}/checklist`);
+}
+
+const itemParam = z.object({ itemId: z.coerce.number().int().positive() });
+
+function loadItem(req: Request, v: Vacancy): ChecklistItem {
+  const p = itemParam.safeParse(req.params);
+  const item = p.success ? req.ctx.repos.vacancies.checklistItem(v.id, p.data.itemId) : undefined;
+  if (!item) throw new HttpError(404, 'errors.not_found');
+  return item;
+}
+
+export function updateItem(req: Request, res: Response) {
+  const v = loadVacancy(req);
+  const item = loadItem(req, v);
+  const parsed = parseForm(itemSchema, req.body ?? {});
+  if (!parsed.ok) return show(req, res, v, { itemId: item.id, values: req.body ?? {}, errors: parsed.errors }, 422);
+  req.ctx.repos.vacancies.updateChecklistItem(v.id, item.id, toItem(parsed.data));
+  flash(req, 'ok', 'checklist.saved');
+  res.redirect(`/vacancies/${v.id}/checklist#item-${item.id}`);
+}
+
+const moveSchema = z.object({ direction: z.enum(['up', 'down']) });
+
+export function moveItem(req: Request, res: Response) {
+  const v = loadVacancy(req);
+  const item = loadItem(req, v);
+  const parsed = moveSchema.safeParse(req.body);
+  if (!parsed.success) throw new HttpError(400, 'errors.bad_request');
+  req.ctx.repos.vacancies.moveChecklistItem(v.id, item.id, parsed.data.direction);
+  res.redirect(`/vacancies/${v.id}/checklist#item-${item.id}`);
+}
+
+export function deleteItem(req: Request, res: Response) {
+  const v = loadVacancy(req);
+  const item = loadItem(req, v);
+  req.ctx.repos.vacancies.deleteChecklistItem(v.id, item.id);
+  flash(req, 'ok', 'checklist.deleted');
+  res.redirect(`/vacancies/${v.id}/checklist`);
+}
+
+/** After the checklist changed: proposals are redone for every candidate, confirmations kept. */
+export function rescreenAll(req: Request, res: Response) {
+  const v = loadVacancy(req);
+  const { repos } = req.ctx;
+  const checklist = repos.vacancies.checklist(v.id);
+  const ids = repos.candidates.idsForVacancy(v.id);
+  for (const id of ids) {
+    const c = repos.candidates.get(id);
+    if (c) rescreen(repos.candidates, id, c.resumeText, checklist, userOf(req).id);
+  }
+  flash(req, 'ok', 'checklist.rescreened');
+  res.redirect(`/vacancies/${v.id}/candidates`);
+}

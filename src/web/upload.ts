@@ -1,0 +1,35 @@
+import multer from 'multer';
+import type { NextFunction, Request, Response } from 'express';
+import { MAX_FILE_BYTES } from '../extract/index.js';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** Set instead of failing the request, so the form can be shown again with the message. */
+      uploadError?: 'too_large' | 'too_many' | 'bad_upload';
+    }
+  }
+}
+
+const parser = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 50, fieldSize: 1024 * 1024 },
+});
+
+/** Parses one optional file field plus the text fields; upload problems become a field error, not a 4xx page. */
+export function singleUpload(field: string) {
+  const handle = parser.single(field);
+  return (req: Request, res: Response, next: NextFunction) => {
+    handle(req, res, (err: unknown) => {
+      if (!err) return next();
+      if (err instanceof multer.MulterError) {
+        req.uploadError = err.code === 'LIMIT_FILE_SIZE' ? 'too_large' : err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT' ? 'too_many' : 'bad_upload';
+        // The rest of the body may be missing after an aborted upload; the CSRF check still runs on what arrived.
+        req.body ??= {};
+        return next();
+      }
+      next(err);
+    });
+  };
+}
