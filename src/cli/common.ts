@@ -5,8 +5,7 @@ import { bootstrap } from '../bootstrap.js';
 import { BankError } from '../domain/bank/parse.js';
 import { createRepos } from '../web/app.js';
 import { DEMO_SLUG } from '../content/demo-vacancy.js';
-import { translator } from '../web/i18n.js';
-import { ExtractError } from '../extract/index.js';
+import { ExtractError, type ExtractErrorCode } from '../extract/index.js';
 
 export class UsageError extends Error {}
 
@@ -81,11 +80,19 @@ export function expandPaths(paths: string[]): string[] {
   return out;
 }
 
-const en = translator('en');
+const REASONS: Record<ExtractErrorCode, (detail: string) => string> = {
+  empty: () => 'The file is empty.',
+  too_large: () => 'The file is larger than 10 MB.',
+  unsupported_type: (d) => `This kind of file (${d}) is not supported: use PDF, DOCX or TXT.`,
+  type_mismatch: (d) => `The file's name does not match its content: it is really ${d}.`,
+  no_text_layer: () => 'The PDF has no text layer (probably a scan): paste its text in the web form instead.',
+  encrypted: () => 'The file is password-protected.',
+  corrupt: () => 'The file is damaged and cannot be read.',
+};
 
-/** Why a file could not be read, in plain words (the same text the web page shows in English). */
+/** Why a file could not be read, in plain words for a terminal. */
 export function plainReason(e: unknown): string {
-  if (e instanceof ExtractError) return en(`extract.${e.code}`, { detail: e.detail ?? 'another type' });
+  if (e instanceof ExtractError) return REASONS[e.code](e.detail ?? 'unknown');
   if (e && typeof e === 'object' && 'code' in e) {
     const code = (e as { code: unknown }).code;
     if (code === 'ENOENT') return 'The file does not exist.';

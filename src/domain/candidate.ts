@@ -24,17 +24,21 @@ export function normalizePhone(phone: string | null | undefined): string | null 
 const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const PHONE_RE = /(?:\+\s?\d|\b8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\b/;
 const NAME_LINE = /^\s*(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s*$|^\s*(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s*$/;
-const NOT_A_NAME = /^(Резюме|Опыт|Образование|Желаемая|Контакты|Curriculum|Resume|Work|Experience|Education|Summary|Contact|Key Account|Менеджер|Manager)\b/i;
+const NOT_A_NAME = /^(Резюме|Опыт|Образование|Желаемая|Контакты|Ключевые|Навыки|Знание|Curriculum|Resume|Work|Experience|Education|Summary|Contact|Top|Skills|Languages|Certifications|Honors|Publications|Key|Sales|Category|Account|Trade|Business|Page|Менеджер|Manager)\b/i;
 
 /** Contacts for bulk import, where nobody typed them: the first e-mail, phone and name-like line. */
 export function guessContacts(text: string): { fullName: string | null; email: string | null; phone: string | null } {
-  const head = text.slice(0, 3000);
-  const fullName = head
+  const head = text.slice(0, 4000);
+  const email = EMAIL_RE.exec(head)?.[0] ?? null;
+  const names = head
     .split('\n')
-    .slice(0, 15)
+    .slice(0, 40)
     .map((l) => l.trim())
-    .find((l) => NAME_LINE.test(l) && !NOT_A_NAME.test(l)) ?? null;
-  return { fullName, email: EMAIL_RE.exec(head)?.[0] ?? null, phone: PHONE_RE.exec(head)?.[0]?.trim() ?? null };
+    .filter((l) => NAME_LINE.test(l) && !NOT_A_NAME.test(l));
+  // LinkedIn exports put skills before the name; a line that shares a word with the e-mail is the safer pick.
+  const local = email?.split('@')[0]?.toLowerCase().split(/[._-]+/) ?? [];
+  const byEmail = names.find((n) => n.toLowerCase().split(/\s+/).some((w) => local.includes(w)));
+  return { fullName: byEmail ?? names[0] ?? null, email, phone: PHONE_RE.exec(head)?.[0]?.trim() ?? null };
 }
 
 const optionalTrimmed = (max: number) =>
