@@ -107,6 +107,10 @@ export function bankRepo(db: DB) {
        ORDER BY CASE kind WHEN 'competency' THEN 0 WHEN 'question' THEN 1 WHEN 'case' THEN 2 WHEN 'task' THEN 3 ELSE 4 END, id`,
     ),
     get: db.prepare<[string, Lang], BankRow>('SELECT * FROM bank_items WHERE id = ? AND lang = ?'),
+    version: db.prepare<[string, Lang, number], { meta: string; body: string; version: number }>(
+      'SELECT meta, body, version FROM bank_item_versions WHERE id = ? AND lang = ? AND version = ?',
+    ),
+    versions: db.prepare<[string], { lang: Lang; version: number }>('SELECT lang, version FROM bank_items WHERE id = ?'),
     counts: db.prepare<[], { lang: Lang; kind: ItemKind; n: number }>(
       'SELECT lang, kind, COUNT(*) AS n FROM bank_items WHERE retired_at IS NULL GROUP BY lang, kind',
     ),
@@ -194,6 +198,14 @@ export function bankRepo(db: DB) {
       return row && row.kind === 'checklist' ? toItem<ChecklistMeta>(row) : undefined;
     },
     counts: () => stmts.counts.all(),
+    /** The current version of an item in each language, to pin in a kit. */
+    currentVersions: (id: string): Record<string, number> =>
+      Object.fromEntries(stmts.versions.all(id).map((r) => [r.lang, r.version])),
+    /** An item exactly as it was at a version: what a past interview asked. */
+    atVersion: <M extends AnyMeta>(id: string, lang: Lang, version: number): { meta: M; body: string; version: number } | undefined => {
+      const r = stmts.version.get(id, lang, version);
+      return r ? { meta: JSON.parse(r.meta) as M, body: r.body, version: r.version } : undefined;
+    },
   };
 }
 export type BankRepo = ReturnType<typeof bankRepo>;

@@ -6,6 +6,7 @@ import { usersRepo } from '../db/users.js';
 import { bankRepo } from '../db/bank.js';
 import { vacanciesRepo } from '../db/vacancies.js';
 import { candidatesRepo } from '../db/candidates.js';
+import { interviewsRepo } from '../db/interviews.js';
 import { fileStore, pendingUploads } from '../storage/files.js';
 import { schemaVersion } from '../db/connection.js';
 import { SqliteSessionStore } from '../db/session-store.js';
@@ -25,6 +26,7 @@ export function createRepos(db: AppDeps['db']): Repos {
     bank: bankRepo(db),
     vacancies: vacanciesRepo(db),
     candidates: candidatesRepo(db),
+    interviews: interviewsRepo(db),
     system: { schemaVersion: () => schemaVersion(db) },
   };
 }

@@ -8,6 +8,7 @@ import * as users from './routes/users.js';
 import * as health from './routes/health.js';
 import * as candidates from './routes/candidates.js';
 import * as checklist from './routes/checklist.js';
+import * as interviews from './routes/interviews.js';
 import { singleUpload } from './upload.js';
 
 export type Method = 'get' | 'post';
@@ -68,6 +69,19 @@ export const ROUTES: RouteDef[] = [
   r('post', '/candidates/:id/decision', HR, candidates.decide),
   r('post', '/candidates/:id/stage', HR, candidates.moveStage),
   r('post', '/candidates/:id/rescreen', HR, candidates.rescreenCandidate),
+
+  r('get', '/candidates/:id/interviews/new', HR, interviews.newInterview),
+  r('post', '/candidates/:id/interviews', HR, interviews.createInterview),
+  // Interviews: staff in the table; loadInterview narrows to HR, the department's head and assigned interviewers.
+  r('get', '/interviews/:id', STAFF, interviews.showInterview),
+  r('post', '/interviews/:id/kit', HR, interviews.addKitItem),
+  r('post', '/interviews/:id/kit/:kitId/move', HR, interviews.moveKitItem),
+  r('post', '/interviews/:id/kit/:kitId/delete', HR, interviews.removeKitItem),
+  r('get', '/interviews/:id/scorecard', STAFF, interviews.scorecardPage),
+  r('post', '/interviews/:id/scorecard', STAFF, interviews.postScorecard),
+  r('post', '/interviews/:id/scorecard/draft', STAFF, interviews.saveDraft),
+  r('post', '/interviews/:id/scorecard/amend', STAFF, interviews.amendScorecard),
+  r('get', '/csrf', 'authenticated', interviews.csrfToken),
 
   r('get', '/admin/users', ADMIN, users.listUsers),
   r('get', '/admin/users/new', ADMIN, users.newUser),

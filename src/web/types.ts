@@ -5,6 +5,7 @@ import type { UsersRepo, UserRow } from '../db/users.js';
 import type { BankRepo } from '../db/bank.js';
 import type { VacanciesRepo } from '../db/vacancies.js';
 import type { CandidatesRepo } from '../db/candidates.js';
+import type { InterviewsRepo } from '../db/interviews.js';
 import type { FileStore, PendingUploads } from '../storage/files.js';
 import type { Lang } from '../domain/bank/schema.js';
 import type { Formatters, Translate } from './i18n.js';
@@ -29,6 +30,7 @@ export interface Repos {
   bank: BankRepo;
   vacancies: VacanciesRepo;
   candidates: CandidatesRepo;
+  interviews: InterviewsRepo;
   system: { schemaVersion: () => number };
 }
 

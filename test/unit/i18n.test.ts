@@ -5,6 +5,8 @@ import { readMessages, type Messages, translator } from '../../src/web/i18n.js';
 import { CHECKLIST_KINDS, GRADES, ITEM_KINDS, LANGS, QUESTION_TYPES } from '../../src/domain/bank/schema.js';
 import { ROLES } from '../../src/domain/roles.js';
 import { STAGES } from '../../src/domain/vacancy.js';
+import { INTERVIEW_STAGES, RECOMMENDATIONS } from '../../src/domain/interview.js';
+import { PIPELINE, SOURCES } from '../../src/domain/candidate.js';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -71,6 +73,13 @@ describe('translations', () => {
       'grades.': GRADES,
       'stages.': STAGES,
       'errors.status_': ['400', '401', '403', '404', '413', '422', '500'],
+      'interviews.stage_': INTERVIEW_STAGES,
+      'scorecard.rec_': [...RECOMMENDATIONS, 'none'],
+      'pipeline.': PIPELINE,
+      'sources.': SOURCES,
+      'verdicts.': ['pass', 'review', 'reject'],
+      'screening.status_': ['met', 'not_met', 'unknown'],
+      'extract.': ['empty', 'too_large', 'too_many', 'bad_upload', 'unsupported_type', 'type_mismatch', 'no_text_layer', 'encrypted', 'corrupt'],
     };
     const dynamic = Object.entries(families).flatMap(([prefix, values]) => values.map((v) => prefix + v));
     expect(dynamic.filter((k) => !ru.includes(k))).toEqual([]);

@@ -75,6 +75,8 @@ export const questionSchema = z.object({
   type: z.enum(QUESTION_TYPES),
   title: text.max(120),
   grades: z.array(z.enum(GRADES)).min(1).optional(),
+  /** Screening checklist keys this question probes when the resume leaves them unknown or not met. */
+  screening_gaps: z.array(z.enum(CHECKLIST_KEYS)).min(1).optional(),
   probes: textList(1, 6),
   strong: textList(1, 6),
   red_flags: textList(1, 6),

@@ -227,6 +227,10 @@ export function showCandidate(req: Request, res: Response) {
     stages: PIPELINE,
     resume: highlight(c.resumeText, items.flatMap((i) => (i.evidence ? [i.evidence] : []))),
     events: repos.candidates.events(c.id),
+    interviews: repos.interviews.forCandidate(c.id).map((iv) => {
+      const cards = repos.interviews.scorecards(iv.id);
+      return { ...iv, submitted: cards.filter((x) => x.status === 'submitted').length, total: cards.length };
+    }),
     errors: {},
     values: { decision: s?.decision ?? s?.verdict ?? '', reason: '', stage: c.stage, stage_reason: '' },
   });

@@ -18,6 +18,12 @@ function fileSize(path: string): number | null {
   }
 }
 
+function upcomingFor(req: Request, userId: number) {
+  // Yesterday onwards, so an interview that just ended stays in view until its scorecard is done.
+  const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+  return req.ctx.repos.interviews.upcomingFor(userId, since);
+}
+
 export function showHome(req: Request, res: Response) {
   const { repos, lang, t, config } = req.ctx;
   const user = userOf(req);
@@ -29,17 +35,19 @@ export function showHome(req: Request, res: Response) {
           .list()
           .filter((v) => v.status === 'open')
           .map((v) => ({ ...vacancyCard(v, lang), waiting: waiting.get(v.id) ?? 0 })),
+        awaiting: repos.interviews.awaitingScorecards(),
       });
     }
     case 'department_head':
       return renderPage(res, 'pages/home/head', t('home.title'), {
+        upcoming: upcomingFor(req, user.id),
         department: user.department,
         vacancies: user.department
           ? repos.vacancies.listByDepartment(user.department).map((v) => vacancyCard(v, lang))
           : [],
       });
     case 'interviewer':
-      return renderPage(res, 'pages/home/interviewer', t('home.title'), {});
+      return renderPage(res, 'pages/home/interviewer', t('home.title'), { upcoming: upcomingFor(req, user.id) });
     case 'admin': {
       const byRole = repos.users.countByRole();
       return renderPage(res, 'pages/home/admin', t('home.title'), {
