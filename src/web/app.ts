@@ -7,6 +7,7 @@ import { bankRepo } from '../db/bank.js';
 import { vacanciesRepo } from '../db/vacancies.js';
 import { candidatesRepo } from '../db/candidates.js';
 import { interviewsRepo } from '../db/interviews.js';
+import { assignmentsRepo } from '../db/assignments.js';
 import { fileStore, pendingUploads } from '../storage/files.js';
 import { schemaVersion } from '../db/connection.js';
 import { SqliteSessionStore } from '../db/session-store.js';
@@ -27,6 +28,7 @@ export function createRepos(db: AppDeps['db']): Repos {
     vacancies: vacanciesRepo(db),
     candidates: candidatesRepo(db),
     interviews: interviewsRepo(db),
+    assignments: assignmentsRepo(db),
     system: { schemaVersion: () => schemaVersion(db) },
   };
 }

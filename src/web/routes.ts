@@ -9,7 +9,9 @@ import * as health from './routes/health.js';
 import * as candidates from './routes/candidates.js';
 import * as checklist from './routes/checklist.js';
 import * as interviews from './routes/interviews.js';
-import { singleUpload } from './upload.js';
+import * as assignments from './routes/assignments.js';
+import { multiUpload, singleUpload } from './upload.js';
+import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
 export type Method = 'get' | 'post';
 
@@ -82,6 +84,30 @@ export const ROUTES: RouteDef[] = [
   r('post', '/interviews/:id/scorecard/draft', STAFF, interviews.saveDraft),
   r('post', '/interviews/:id/scorecard/amend', STAFF, interviews.amendScorecard),
   r('get', '/csrf', 'authenticated', interviews.csrfToken),
+
+  // Take-home tasks: HR assigns and follows up; the candidate's link needs no login (its token is the key);
+  // graders reach a submission only by its code (loadForGrader checks assignment and department).
+  r('get', '/candidates/:id/assignments/new', HR, assignments.newAssignment),
+  r('post', '/candidates/:id/assignments', HR, assignments.createAssignment),
+  r('get', '/assignments/:id', HR, assignments.showAssignment),
+  r('get', '/assignments/:id/files/:fileId', HR, assignments.downloadOriginal),
+  r('post', '/assignments/:id/deadline', HR, assignments.extendDeadline),
+  r('post', '/assignments/:id/link', HR, assignments.regenerateLink),
+  r('post', '/assignments/:id/graders', HR, assignments.addGrader),
+  r('post', '/assignments/:id/unblind', HR, assignments.unblind),
+  r('get', '/vacancies/:id/calibration', HR, assignments.calibration),
+  r('get', '/t/:token', 'public', assignments.candidatePage),
+  {
+    method: 'post',
+    path: '/t/:token',
+    access: 'public',
+    parse: [multiUpload('files', MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES)],
+    handlers: [assignments.candidateSubmit],
+  },
+  r('get', '/grading', STAFF, assignments.gradingList),
+  r('get', '/grading/:code', STAFF, assignments.gradingPage),
+  r('post', '/grading/:code', STAFF, assignments.submitGrade),
+  r('get', '/grading/:code/files/:fileId', STAFF, assignments.downloadForGrader),
 
   r('get', '/admin/users', ADMIN, users.listUsers),
   r('get', '/admin/users/new', ADMIN, users.newUser),

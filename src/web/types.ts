@@ -6,6 +6,7 @@ import type { BankRepo } from '../db/bank.js';
 import type { VacanciesRepo } from '../db/vacancies.js';
 import type { CandidatesRepo } from '../db/candidates.js';
 import type { InterviewsRepo } from '../db/interviews.js';
+import type { AssignmentsRepo } from '../db/assignments.js';
 import type { FileStore, PendingUploads } from '../storage/files.js';
 import type { Lang } from '../domain/bank/schema.js';
 import type { Formatters, Translate } from './i18n.js';
@@ -31,6 +32,7 @@ export interface Repos {
   vacancies: VacanciesRepo;
   candidates: CandidatesRepo;
   interviews: InterviewsRepo;
+  assignments: AssignmentsRepo;
   system: { schemaVersion: () => number };
 }
 

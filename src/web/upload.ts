@@ -33,3 +33,22 @@ export function singleUpload(field: string) {
     });
   };
 }
+
+/** Several files in one field, each under `maxBytes`; problems become a field error as above. */
+export function multiUpload(field: string, maxFiles: number, maxBytes: number) {
+  const handle = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxBytes, files: maxFiles, fields: 50, fieldSize: 1024 * 1024 },
+  }).array(field, maxFiles);
+  return (req: Request, res: Response, next: NextFunction) => {
+    handle(req, res, (err: unknown) => {
+      if (!err) return next();
+      if (err instanceof multer.MulterError) {
+        req.uploadError = err.code === 'LIMIT_FILE_SIZE' ? 'too_large' : err.code === 'LIMIT_FILE_COUNT' || err.code === 'LIMIT_UNEXPECTED_FILE' ? 'too_many' : 'bad_upload';
+        req.body ??= {};
+        return next();
+      }
+      next(err);
+    });
+  };
+}

@@ -48,3 +48,14 @@ export function context(services: Services, config: Config) {
 export function flash(req: Request, kind: 'ok' | 'error', key: string): void {
   req.session.flash = [...(req.session.flash ?? []), { kind, key }];
 }
+
+/** For pages whose reader has no account and no choice yet (a candidate's task link): show them in `lang`. */
+export function useLanguage(req: Request, res: Response, lang: Lang): void {
+  const t = translator(lang);
+  const fmt = formatters(lang);
+  req.ctx = { ...req.ctx, lang, t, fmt };
+  res.locals.t = t;
+  res.locals.fmt = fmt;
+  res.locals.lang = lang;
+  res.setHeader('Content-Language', lang);
+}

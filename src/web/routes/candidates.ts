@@ -11,6 +11,7 @@ import {
 } from '../../domain/candidate.js';
 import type { ItemStatus, Verdict } from '../../domain/screening/index.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
+import { assignmentStatus } from '../../domain/assignment.js';
 import type { Candidate } from '../../db/candidates.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import { ExtractError } from '../../extract/index.js';
@@ -230,6 +231,17 @@ export function showCandidate(req: Request, res: Response) {
     interviews: repos.interviews.forCandidate(c.id).map((iv) => {
       const cards = repos.interviews.scorecards(iv.id);
       return { ...iv, submitted: cards.filter((x) => x.status === 'submitted').length, total: cards.length };
+    }),
+    assignments: repos.assignments.forCandidate(c.id).map((a) => {
+      const subs = repos.assignments.submissions(a.id);
+      return {
+        id: a.id,
+        code: a.code,
+        title: repos.bank.get(a.itemId, lang)?.title ?? a.itemId,
+        deadlineAt: a.deadlineAt,
+        status: assignmentStatus(a, subs[0] ?? null, new Date()),
+        grades: repos.assignments.grades(a.id).length,
+      };
     }),
     errors: {},
     values: { decision: s?.decision ?? s?.verdict ?? '', reason: '', stage: c.stage, stage_reason: '' },

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { statSync } from 'node:fs';
 import { renderPage } from '../render.js';
-import { userOf } from '../types.js';
+import { userOf, type CurrentUser } from '../types.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import type { Lang } from '../../domain/bank/schema.js';
@@ -16,6 +16,16 @@ function fileSize(path: string): number | null {
   } catch {
     return null;
   }
+}
+
+/** Submitted work this user was asked to grade and has not graded yet, in their own department only. */
+function toGrade(req: Request, user: CurrentUser) {
+  const { repos, lang } = req.ctx;
+  return repos.assignments
+    .forGrader(user.id)
+    .filter((a) => !a.graded && (user.department ?? '').toLowerCase() === a.department.toLowerCase())
+    .filter((a) => repos.assignments.submissions(a.id).length > 0)
+    .map((a) => ({ code: a.code, title: repos.bank.get(a.itemId, lang)?.title ?? a.itemId, deadlineAt: a.deadlineAt }));
 }
 
 function upcomingFor(req: Request, userId: number) {
@@ -41,6 +51,7 @@ export function showHome(req: Request, res: Response) {
     case 'department_head':
       return renderPage(res, 'pages/home/head', t('home.title'), {
         upcoming: upcomingFor(req, user.id),
+        toGrade: toGrade(req, user),
         department: user.department,
         vacancies: user.department
           ? repos.vacancies.listByDepartment(user.department).map((v) => vacancyCard(v, lang))

@@ -44,7 +44,9 @@ export function loadInterview(req: Request): Access {
   const isHead = user.role === 'department_head' && (user.department ?? '').toLowerCase() === vacancy.department.toLowerCase();
   const isInterviewer = repos.interviews.isInterviewer(interview.id, user.id);
   if (!canManage && !isHead && !isInterviewer) throw new HttpError(403, 'errors.forbidden');
-  return { interview, vacancy, canManage, isInterviewer, seesAll: canManage || isHead };
+  // An assigned interviewer judges independently, even as HR or the department head: they see the
+  // others' scorecards only once their own is submitted (seesOthers in showInterview).
+  return { interview, vacancy, canManage, isInterviewer, seesAll: !isInterviewer && (canManage || isHead) };
 }
 
 // ---- Scheduling ---------------------------------------------------------------------------

@@ -1,0 +1,563 @@
+/**
+ * Metadata scrubbing for files graders download during blind grading, and text extraction for the
+ * Office formats the resume extractor does not read (PPTX, XLSX).
+ *
+ * Scrubbing removes who made, edited and commented a file — document properties, XMP, comment and
+ * tracked-change authors, saved paths — not what it says: a name typed into the body or shown in
+ * docProps/thumbnail.jpeg stays (redact() handles the text graders read in the app).
+ */
+import JSZip from 'jszip';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  PDFStream,
+  type PDFObject,
+} from 'pdf-lib';
+import { ExtractError } from './errors.js';
+
+export type ScrubKind = 'pdf' | 'docx' | 'pptx' | 'xlsx' | 'txt';
+
+const NEUTRAL_AUTHOR = 'Reviewer';
+const NEUTRAL_PRODUCER = 'KAM Hire';
+// Same budget as the DOCX extractor: real documents' XML is far smaller; this only stops zip bombs.
+const MAX_UNPACKED_XML_BYTES = 64 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const PDF_MAGIC = ascii('%PDF-');
+// Readers accept a PDF header anywhere in the first KiB, as does the resume extractor.
+const PDF_HEADER_WINDOW = 1024;
+const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
+const MAIN_PARTS: readonly [string, ScrubKind][] = [
+  ['word/document.xml', 'docx'],
+  ['ppt/presentation.xml', 'pptx'],
+  ['xl/workbook.xml', 'xlsx'],
+];
+
+function view(buf: Uint8Array): Buffer {
+  return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => buf[i] === b);
+}
+
+interface ZipEntry {
+  name: string;
+  size: number;
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_ENTRY_SIGNATURE = 0x02014b50;
+
+/** Names and declared unpacked sizes from the central directory; null when there is none to read. */
+function zipEntries(buf: Uint8Array): ZipEntry[] | null {
+  if (buf.length < 22) return null;
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const lowest = Math.max(0, buf.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= lowest; i--) {
+    if (dv.getUint32(i, true) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = dv.getUint16(eocd + 10, true);
+  let at = dv.getUint32(eocd + 16, true);
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > buf.length || dv.getUint32(at, true) !== CENTRAL_ENTRY_SIGNATURE) return entries.length > 0 ? entries : null;
+    const size = dv.getUint32(at + 24, true);
+    const nameLength = dv.getUint16(at + 28, true);
+    const name = view(buf).toString('utf8', at + 46, Math.min(buf.length, at + 46 + nameLength));
+    entries.push({ name, size });
+    at += 46 + nameLength + dv.getUint16(at + 30, true) + dv.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+function isUtf8Text(buf: Uint8Array): boolean {
+  if (buf.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The scrub kind from content alone: a PDF header, an OOXML package by its main part, or UTF-8
+ * text without NUL bytes (an empty file counts as text). Anything else — other archives, legacy
+ * Office, images, text in legacy encodings — is null.
+ */
+export function detectOfficeKind(buf: Uint8Array): ScrubKind | null {
+  if (view(buf).subarray(0, PDF_HEADER_WINDOW).indexOf(PDF_MAGIC) >= 0) return 'pdf';
+  if (startsWith(buf, ZIP_LOCAL) || startsWith(buf, ZIP_EMPTY)) {
+    const names = zipEntries(buf)?.map((e) => e.name);
+    for (const [part, kind] of MAIN_PARTS) {
+      // Without a readable directory the local headers still carry the names uncompressed.
+      if (names !== undefined ? names.includes(part) : view(buf).indexOf(part, 0, 'latin1') >= 0) return kind;
+    }
+    return null;
+  }
+  return isUtf8Text(buf) ? 'txt' : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML helpers (targeted rewrites of known parts; a DOM round trip would reformat the whole part)
+
+const XML_ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi;
+const XML_NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeXml(s: string): string {
+  return s.replace(XML_ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return XML_NAMED[name.toLowerCase()] ?? whole;
+    const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+    return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+function escapeAttribute(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
+const START_TAG = /<[A-Za-z_][^<>]*>/g;
+
+function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return colon < 0 ? qname : qname.slice(colon + 1);
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${PREFIX}${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m === null ? undefined : decodeXml(m[1] ?? m[2] ?? '');
+}
+
+/**
+ * Sets attributes (matched by local name, any prefix) inside start tags. `elements` limits the
+ * rewrite to tags with those local names; null means every tag.
+ */
+function setAttributes(xml: string, elements: ReadonlySet<string> | null, values: Readonly<Record<string, string>>): string {
+  const names = Object.keys(values).join('|');
+  const attr = new RegExp(`(\\s${PREFIX}(${names})\\s*=\\s*)(?:"[^"]*"|'[^']*')`, 'g');
+  return xml.replace(START_TAG, (tag) => {
+    if (elements !== null) {
+      const qname = /^<([^\s/>]+)/.exec(tag)?.[1] ?? '';
+      if (!elements.has(localName(qname))) return tag;
+    }
+    return tag.replace(attr, (_whole, head: string, name: string) => `${head}"${escapeAttribute(values[name] ?? '')}"`);
+  });
+}
+
+/** Empties the content of elements with these local names, keeping the tags and their attributes. */
+function emptyElements(xml: string, names: readonly string[]): string {
+  const re = new RegExp(`<(${PREFIX}(?:${names.join('|')}))(\\s[^<>]*?)?(?<!/)>[\\s\\S]*?</\\1\\s*>`, 'g');
+  return xml.replace(re, (_whole, qname: string, attrs: string | undefined) => `<${qname}${attrs ?? ''}></${qname}>`);
+}
+
+function removeElements(xml: string, name: string): string {
+  const re = new RegExp(`<${PREFIX}${name}\\b[^<>]*?/>|<(${PREFIX}${name})\\b[^<>]*>[\\s\\S]*?</\\1\\s*>`, 'g');
+  return xml.replace(re, '');
+}
+
+/** r:id — the prefixed id that points into the part's relationships (sldId also has a plain id). */
+function relationshipId(tag: string): string {
+  const m = /\s[A-Za-z_][\w.-]*:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
+  return m === null ? '' : decodeXml(m[1] ?? m[2] ?? '');
+}
+
+interface Relationship {
+  tag: string;
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+function relationships(xml: string): Relationship[] {
+  const out: Relationship[] = [];
+  for (const m of xml.matchAll(new RegExp(`<${PREFIX}Relationship\\b[^<>]*>`, 'g'))) {
+    const tag = m[0];
+    out.push({
+      tag,
+      id: attribute(tag, 'Id') ?? '',
+      type: attribute(tag, 'Type') ?? '',
+      target: attribute(tag, 'Target') ?? '',
+      external: attribute(tag, 'TargetMode') === 'External',
+    });
+  }
+  return out;
+}
+
+/** A relationship target as a zip entry name: relative to the source part's folder, or absolute. */
+function resolveTarget(baseDir: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `${baseDir}${target}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Packages
+
+function checkXmlBudget(buf: Uint8Array, kind: string): void {
+  const total = (zipEntries(buf) ?? [])
+    .filter((e) => e.size !== 0xffffffff && /\.(?:xml|rels)$/i.test(e.name))
+    .reduce((sum, e) => sum + e.size, 0);
+  if (total > MAX_UNPACKED_XML_BYTES) throw new ExtractError('too_large', `${kind.toUpperCase()} XML parts unpack to ${total} bytes`);
+}
+
+async function openPackage(buf: Uint8Array, kind: string): Promise<JSZip> {
+  checkXmlBudget(buf, kind);
+  try {
+    return await JSZip.loadAsync(buf);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ExtractError('corrupt', `${kind.toUpperCase()} cannot be read: ${reason}`, { cause: err });
+  }
+}
+
+async function readPart(zip: JSZip, name: string): Promise<string | null> {
+  const file = zip.file(name);
+  return file === null ? null : file.async('string');
+}
+
+/** Rewrites a part in place; an unchanged part is left alone so jszip copies its compressed bytes. */
+async function rewritePart(zip: JSZip, name: string, edit: (xml: string) => string): Promise<void> {
+  const xml = await readPart(zip, name);
+  if (xml === null) return;
+  const edited = edit(xml);
+  if (edited !== xml) zip.file(name, edited);
+}
+
+const CORE_PROPERTIES = /\/metadata\/core-properties$/;
+const EXTENDED_PROPERTIES = /\/extended-properties$/;
+const CUSTOM_PROPERTIES = /\/custom-properties$/;
+
+async function scrubPackageProperties(zip: JSZip, kind: ScrubKind): Promise<void> {
+  const rootRels = (await readPart(zip, '_rels/.rels')) ?? '';
+  const rels = relationships(rootRels);
+  const target = (type: RegExp, fallback: string): string => {
+    const rel = rels.find((r) => type.test(r.type));
+    return rel === undefined ? fallback : resolveTarget('', rel.target);
+  };
+
+  // Dates (created, modified, lastPrinted) and the revision count say nothing about who wrote it.
+  await rewritePart(zip, target(CORE_PROPERTIES, 'docProps/core.xml'), (xml) =>
+    emptyElements(xml, ['creator', 'lastModifiedBy', 'title', 'subject', 'keywords', 'description']),
+  );
+  await rewritePart(zip, target(EXTENDED_PROPERTIES, 'docProps/app.xml'), (xml) => {
+    const out = emptyElements(xml, ['Company', 'Manager', 'HyperlinkBase']);
+    // In a DOCX the only "title of part" is the document title; in PPTX/XLSX they are slide and
+    // sheet names, which graders see anyway.
+    if (kind !== 'docx') return out;
+    return out.replace(/<(?:\w+:)?TitlesOfParts\b[\s\S]*?<\/(?:\w+:)?TitlesOfParts>/, (block) => emptyElements(block, ['lpstr', 'lpwstr']));
+  });
+
+  // Custom properties are free-form (department, employee id, SharePoint user); drop them whole.
+  const customRels = rels.filter((r) => CUSTOM_PROPERTIES.test(r.type));
+  const customParts = new Set([...customRels.map((r) => resolveTarget('', r.target)), 'docProps/custom.xml']);
+  for (const part of customParts) zip.remove(part);
+  if (customRels.length > 0) {
+    zip.file('_rels/.rels', customRels.reduce((xml, r) => xml.replace(r.tag, ''), rootRels));
+  }
+  await rewritePart(zip, '[Content_Types].xml', (xml) =>
+    xml.replace(new RegExp(`<${PREFIX}Override\\b[^<>]*>`, 'g'), (tag) => {
+      const part = (attribute(tag, 'PartName') ?? '').replace(/^\//, '');
+      return customParts.has(part) ? '' : tag;
+    }),
+  );
+}
+
+function partsMatching(zip: JSZip, re: RegExp): string[] {
+  return Object.keys(zip.files).filter((name) => re.test(name) && !(zip.files[name]?.dir ?? false));
+}
+
+async function scrubDocx(zip: JSZip): Promise<void> {
+  // w:author/w:initials occur on comments and on every kind of tracked change (w:ins, w:del,
+  // w:rPrChange, w:moveFrom…) in the body, headers, footnotes; w15:author in people.xml.
+  for (const part of partsMatching(zip, /^word\/.*\.xml$/i)) {
+    await rewritePart(zip, part, (xml) => {
+      const out = setAttributes(xml, null, { author: NEUTRAL_AUTHOR, initials: NEUTRAL_AUTHOR });
+      // people.xml: presenceInfo carries the account (often the e-mail address).
+      return /people\.xml$/i.test(part) ? removeElements(out, 'presenceInfo') : out;
+    });
+  }
+  // An attached template is linked by its full path, typically C:\Users\<name>\….
+  for (const part of partsMatching(zip, /^word\/_rels\/settings\.xml\.rels$/i)) {
+    await rewritePart(zip, part, (xml) =>
+      relationships(xml)
+        .filter((r) => r.external && /\/attachedTemplate$/.test(r.type))
+        .reduce((out, r) => {
+          const base = r.target.split(/[\\/]/).pop() ?? '';
+          return out.replace(r.tag, setAttributes(r.tag, null, { Target: base }));
+        }, xml),
+    );
+  }
+}
+
+async function scrubPptx(zip: JSZip): Promise<void> {
+  // Classic comments (commentAuthors.xml) and modern ones (authors.xml, with the account id).
+  for (const part of partsMatching(zip, /^ppt\/(?:commentAuthors|authors)\.xml$/i)) {
+    await rewritePart(zip, part, (xml) =>
+      removeElements(
+        setAttributes(xml, new Set(['cmAuthor', 'author']), {
+          name: NEUTRAL_AUTHOR,
+          initials: NEUTRAL_AUTHOR,
+          userId: NEUTRAL_AUTHOR,
+          providerId: 'None',
+        }),
+        'presenceInfo',
+      ),
+    );
+  }
+}
+
+async function scrubXlsx(zip: JSZip): Promise<void> {
+  for (const part of partsMatching(zip, /^xl\/comments[^/]*\.xml$/i)) {
+    await rewritePart(zip, part, (xml) => emptyElements(xml, ['author']).replace(/<((?:\w+:)?author)><\/\1>/g, `<$1>${NEUTRAL_AUTHOR}</$1>`));
+  }
+  // Threaded comments' people list.
+  for (const part of partsMatching(zip, /^xl\/persons\/[^/]*\.xml$/i)) {
+    await rewritePart(zip, part, (xml) =>
+      setAttributes(xml, new Set(['person']), { displayName: NEUTRAL_AUTHOR, userId: NEUTRAL_AUTHOR, providerId: 'None' }),
+    );
+  }
+  // Excel records the folder the workbook was last saved in (C:\Users\<name>\Documents\).
+  await rewritePart(zip, 'xl/workbook.xml', (xml) => setAttributes(xml, new Set(['absPath']), { url: '' }));
+}
+
+async function scrubOoxml(buf: Uint8Array, kind: 'docx' | 'pptx' | 'xlsx'): Promise<Uint8Array> {
+  const zip = await openPackage(buf, kind);
+  try {
+    await scrubPackageProperties(zip, kind);
+    if (kind === 'docx') await scrubDocx(zip);
+    else if (kind === 'pptx') await scrubPptx(zip);
+    else await scrubXlsx(zip);
+    return await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  } catch (err) {
+    if (err instanceof ExtractError) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ExtractError('corrupt', `${kind.toUpperCase()} cannot be rewritten: ${reason}`, { cause: err });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF
+
+const INFO_KEPT = new Set(['CreationDate', 'ModDate']);
+
+function refsIn(obj: PDFObject | undefined, out: PDFRef[]): void {
+  if (obj instanceof PDFRef) out.push(obj);
+  else if (obj instanceof PDFDict) for (const value of obj.values()) refsIn(value, out);
+  else if (obj instanceof PDFArray) for (const value of obj.asArray()) refsIn(value, out);
+  else if (obj instanceof PDFStream) refsIn(obj.dict, out);
+}
+
+async function scrubPdf(buf: Uint8Array): Promise<Uint8Array> {
+  let doc: PDFDocument;
+  try {
+    // Encryption is checked on the loaded document: pdf-lib's EncryptedPDFError is compiled to
+    // ES5 and fails instanceof.
+    doc = await PDFDocument.load(buf, { updateMetadata: false, ignoreEncryption: true });
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ExtractError('corrupt', `PDF cannot be read: ${reason}`, { cause: err });
+  }
+  // pdf-lib cannot decrypt, and rewriting an encrypted file would keep its (encrypted) metadata
+  // while corrupting every string it touched.
+  if (doc.isEncrypted) throw new ExtractError('encrypted', 'PDF is encrypted; its metadata cannot be removed without decrypting it');
+  const { context } = doc;
+
+  // XMP packets (catalog, pages, images) and application private data (PieceInfo) repeat the
+  // author and often the original file path.
+  const metadataKey = PDFName.of('Metadata');
+  const pieceInfoKey = PDFName.of('PieceInfo');
+  for (const [, obj] of context.enumerateIndirectObjects()) {
+    const dict = obj instanceof PDFStream ? obj.dict : obj instanceof PDFDict ? obj : null;
+    dict?.delete(metadataKey);
+    dict?.delete(pieceInfoKey);
+  }
+
+  // Comment authors (/T of markup annotations). On form widgets /T is the field name, not a person.
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    for (const item of annots?.asArray() ?? []) {
+      const annot = context.lookup(item);
+      if (!(annot instanceof PDFDict)) continue;
+      if (annot.get(PDFName.of('Subtype')) === PDFName.of('Widget')) continue;
+      if (annot.has(PDFName.of('T'))) annot.set(PDFName.of('T'), PDFHexString.fromText(NEUTRAL_AUTHOR));
+    }
+  }
+
+  const oldInfo = context.lookup(context.trailerInfo.Info);
+  const info = context.obj({});
+  if (oldInfo instanceof PDFDict) {
+    for (const [key, value] of oldInfo.entries()) if (INFO_KEPT.has(key.decodeText())) info.set(key, value);
+  }
+  for (const key of ['Title', 'Author', 'Subject', 'Keywords']) info.set(PDFName.of(key), PDFHexString.fromText(''));
+  for (const key of ['Creator', 'Producer']) info.set(PDFName.of(key), PDFHexString.fromText(NEUTRAL_PRODUCER));
+  context.trailerInfo.Info = context.register(info);
+
+  // pdf-lib writes every object it parsed, including ones no longer referenced: the old Info
+  // dictionary, the detached XMP streams, and earlier revisions left by incremental saves. Keep
+  // only what the trailer can reach.
+  const reachable = new Set<string>();
+  const queue: PDFRef[] = [];
+  refsIn(context.trailerInfo.Root, queue);
+  refsIn(context.trailerInfo.Info, queue);
+  while (queue.length > 0) {
+    const ref = queue.pop();
+    if (ref === undefined || reachable.has(ref.tag)) continue;
+    reachable.add(ref.tag);
+    refsIn(context.lookup(ref), queue);
+  }
+  for (const [ref] of context.enumerateIndirectObjects()) if (!reachable.has(ref.tag)) context.delete(ref);
+
+  // Classic cross-reference tables: every reader since PDF 1.0 opens them, and nothing hides in a
+  // compressed object stream.
+  return doc.save({ addDefaultPage: false, updateFieldAppearances: false, useObjectStreams: false });
+}
+
+/**
+ * A copy of the file without authorship metadata, still openable by the usual readers.
+ * Throws ExtractError: 'encrypted' for a password-protected PDF (pdf-lib cannot decrypt, so the
+ * metadata cannot be removed), 'corrupt' when the file does not parse as `kind`, 'too_large' for
+ * an OOXML package whose XML would unpack to more than 64 MiB.
+ */
+export async function scrubMetadata(buf: Uint8Array, kind: ScrubKind): Promise<Uint8Array> {
+  switch (kind) {
+    case 'txt':
+      return buf.slice();
+    case 'pdf':
+      return scrubPdf(buf);
+    case 'docx':
+    case 'pptx':
+    case 'xlsx':
+      return scrubOoxml(buf, kind);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text of presentations and spreadsheets
+
+const SLIDE_ENTRY = /^ppt\/slides\/slide(\d+)\.xml$/i;
+
+async function slideOrder(zip: JSZip): Promise<string[]> {
+  const presentation = (await readPart(zip, 'ppt/presentation.xml')) ?? '';
+  const rels = relationships((await readPart(zip, 'ppt/_rels/presentation.xml.rels')) ?? '');
+  const byId = new Map(rels.map((r) => [r.id, resolveTarget('ppt/', r.target)]));
+  const ordered: string[] = [];
+  for (const m of presentation.matchAll(new RegExp(`<${PREFIX}sldId\\b[^<>]*>`, 'g'))) {
+    const part = byId.get(relationshipId(m[0]));
+    if (part !== undefined && zip.file(part) !== null) ordered.push(part);
+  }
+  if (ordered.length > 0) return ordered;
+  // No usable slide list: fall back to the file numbering.
+  return partsMatching(zip, SLIDE_ENTRY).sort(
+    (a, b) => Number(SLIDE_ENTRY.exec(a)?.[1] ?? 0) - Number(SLIDE_ENTRY.exec(b)?.[1] ?? 0),
+  );
+}
+
+const PARAGRAPH = /<a:p\b(?:[^<>]*?\/>|[^<>]*>([\s\S]*?)<\/a:p>)/g;
+const RUN_OR_BREAK = /<a:t(?:\s[^<>]*)?>([\s\S]*?)<\/a:t>|<a:br\b[^<>]*>/g;
+
+function slideText(xml: string): string {
+  const lines: string[] = [];
+  for (const p of xml.matchAll(PARAGRAPH)) {
+    let line = '';
+    for (const r of (p[1] ?? '').matchAll(RUN_OR_BREAK)) line += r[1] === undefined ? '\n' : decodeXml(r[1]);
+    if (line.trim() !== '') lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+// Excel escapes characters XML cannot hold (and literal "_x" sequences) as _xHHHH_.
+function decodeExcelEscapes(s: string): string {
+  return s.replace(/_x([0-9a-f]{4})_/gi, (_whole, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** The visible text of a shared or inline string: its <t> runs, without phonetic (rPh) guides. */
+function stringItemText(xml: string): string {
+  const visible = xml.replace(new RegExp(`<(${PREFIX}rPh)\\b[\\s\\S]*?</\\1>`, 'g'), '');
+  let text = '';
+  for (const m of visible.matchAll(new RegExp(`<${PREFIX}t(?:\\s[^<>]*)?>([\\s\\S]*?)</${PREFIX}t>`, 'g'))) text += m[1] ?? '';
+  return decodeExcelEscapes(decodeXml(text));
+}
+
+async function spreadsheetText(zip: JSZip): Promise<string> {
+  const workbook = (await readPart(zip, 'xl/workbook.xml')) ?? '';
+  const rels = relationships((await readPart(zip, 'xl/_rels/workbook.xml.rels')) ?? '');
+  const byId = new Map(rels.map((r) => [r.id, resolveTarget('xl/', r.target)]));
+  const sharedRel = rels.find((r) => /\/sharedStrings$/.test(r.type));
+  const sharedXml = (await readPart(zip, sharedRel === undefined ? 'xl/sharedStrings.xml' : resolveTarget('xl/', sharedRel.target))) ?? '';
+  const shared = [...sharedXml.matchAll(new RegExp(`<(${PREFIX}si)\\b(?:[^<>]*?/>|[^<>]*>([\\s\\S]*?)</\\1>)`, 'g'))].map((m) =>
+    stringItemText(m[2] ?? ''),
+  );
+
+  const blocks: string[] = [];
+  for (const m of workbook.matchAll(new RegExp(`<${PREFIX}sheet\\b[^<>]*>`, 'g'))) {
+    const name = attribute(m[0], 'name') ?? '';
+    const part = byId.get(relationshipId(m[0]));
+    const xml = part === undefined ? null : await readPart(zip, part);
+    const lines = [name];
+    if (xml !== null) {
+      for (const row of xml.matchAll(new RegExp(`<(${PREFIX}row)\\b(?:[^<>]*?/>|[^<>]*>([\\s\\S]*?)</\\1>)`, 'g'))) {
+        const cells: string[] = [];
+        for (const c of (row[2] ?? '').matchAll(new RegExp(`<(${PREFIX}c)\\b([^<>]*?)(?:/>|>([\\s\\S]*?)</\\1>)`, 'g'))) {
+          const type = attribute(`<c${c[2] ?? ''}>`, 't');
+          const body = c[3] ?? '';
+          const value = new RegExp(`<${PREFIX}v(?:\\s[^<>]*)?>([\\s\\S]*?)</${PREFIX}v>`).exec(body)?.[1];
+          let text: string | undefined;
+          if (type === 's' && value !== undefined) text = shared[Number.parseInt(value, 10)];
+          else if (type === 'inlineStr') text = stringItemText(body);
+          // A formula's string result.
+          else if (type === 'str' && value !== undefined) text = decodeExcelEscapes(decodeXml(value));
+          if (text !== undefined && text.trim() !== '') cells.push(text);
+        }
+        if (cells.length > 0) lines.push(cells.join('\t'));
+      }
+    }
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.join('\n\n');
+}
+
+/**
+ * Text for graders to read in the app.
+ * pptx: slides in presentation order, one paragraph per line (a line break inside a paragraph
+ * stays a line break), empty paragraphs dropped, slides separated by a blank line. Speaker notes
+ * are not included.
+ * xlsx: sheets in workbook order, each a block starting with the sheet name, then one line per
+ * row holding that row's text cells (shared, inline and formula-string values) joined by tabs;
+ * numbers are left out. Blocks are separated by a blank line.
+ * Throws ExtractError 'corrupt' / 'too_large' like scrubMetadata.
+ */
+export async function extractOfficeText(buf: Uint8Array, kind: 'pptx' | 'xlsx'): Promise<string> {
+  const zip = await openPackage(buf, kind);
+  try {
+    if (kind === 'xlsx') return await spreadsheetText(zip);
+    const slides: string[] = [];
+    for (const part of await slideOrder(zip)) {
+      const text = slideText((await readPart(zip, part)) ?? '');
+      if (text !== '') slides.push(text);
+    }
+    return slides.join('\n\n');
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new ExtractError('corrupt', `${kind.toUpperCase()} cannot be read: ${reason}`, { cause: err });
+  }
+}
