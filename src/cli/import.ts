@@ -5,6 +5,7 @@ import { basename, extname } from 'node:path';
 import { CONSENT_VERSION, guessContacts, SOURCES } from '../domain/candidate.js';
 import { duplicateOf, intakeCandidate, prepareResume } from '../services/screening.js';
 import { fileStore } from '../storage/files.js';
+import { refreshScore } from '../services/scores.js';
 import { expandPaths, findVacancy, openApp, parseArgs, plainReason, UsageError } from './common.js';
 
 const USAGE = 'usage: npm run import -- --vacancy <slug> [--source <source>] [--consent-date YYYY-MM-DD] <file or folder>...';
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
           continue;
         }
         const r = intakeCandidate(repos.candidates, files, input);
+        if (r.ok) refreshScore(repos, r.id);
         if (r.ok && r.duplicate) summary.flagged += 1;
         summary.imported += 1;
       } catch (e) {

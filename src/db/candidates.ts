@@ -133,7 +133,7 @@ export interface ListFilter {
   source?: string | undefined;
   /** Already an FTS5 query (see ftsQuery); null for no text search. */
   match?: string | null | undefined;
-  sort: 'score' | 'newest' | 'name';
+  sort: 'score' | 'fit' | 'newest' | 'name';
   limit: number;
   offset: number;
 }
@@ -149,20 +149,22 @@ export interface ListRow {
   score: number | null;
   relevantYears: number | null;
   duplicateOf: number | null;
+  fit: number | null;
+  grade: string | null;
 }
 
 export function candidatesRepo(db: DB) {
   const listSql = (withMatch: boolean) => `
     SELECT c.id, c.full_name AS fullName, c.source, c.stage, c.created_at AS createdAt, s.verdict, s.decision,
-           s.score, s.relevant_years AS relevantYears, c.duplicate_of AS duplicateOf
-    FROM candidates c LEFT JOIN screenings s ON s.candidate_id = c.id
+           s.score, s.relevant_years AS relevantYears, c.duplicate_of AS duplicateOf, sc.fit, sc.grade
+    FROM candidates c LEFT JOIN screenings s ON s.candidate_id = c.id LEFT JOIN candidate_scores sc ON sc.candidate_id = c.id
     WHERE c.vacancy_id = @vacancyId
       AND (@stage IS NULL OR c.stage = @stage)
       AND (@verdict IS NULL OR COALESCE(s.decision, s.verdict) = @verdict)
       AND (@source IS NULL OR c.source = @source)
       ${withMatch ? 'AND c.id IN (SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH @match)' : ''}
     ORDER BY
-      CASE WHEN @sort = 'score' THEN -COALESCE(s.score, -1) END,
+      CASE WHEN @sort = 'score' THEN -COALESCE(s.score, -1) WHEN @sort = 'fit' THEN -COALESCE(sc.fit, -1) END,
       CASE WHEN @sort = 'name' THEN c.full_name END COLLATE NOCASE,
       c.id DESC
     LIMIT @limit OFFSET @offset`;

@@ -164,6 +164,13 @@ interface NamePattern {
   endings: ReadonlySet<string>;
 }
 
+/** A Cyrillic pattern plus what its Latin spellings are derived from. */
+interface CyrillicPattern extends NamePattern {
+  /** The final letter cut off to make the stem, if any. */
+  cut: string;
+  adjective: boolean;
+}
+
 // Case endings of Russian first names, surnames (-ов/-ин, -ова/-ина) and patronymics, singular and
 // plural. Matching "stem + one of these" instead of "stem + any 3 letters" keeps ordinary words
 // that merely start like a name unmasked: Вера → версия, Максим → максимум, Инна → ИНН.
@@ -205,7 +212,7 @@ const CYR_DIGRAPHS: Readonly<Record<string, readonly string[]>> = {
 };
 const LAT_TO_CYR: Readonly<Record<string, readonly string[]>> = {
   shch: ['щ'], sch: ['щ'], zh: ['ж'], kh: ['х'], ts: ['ц'], tz: ['ц'], ch: ['ч'], sh: ['ш'],
-  yu: ['ю'], ju: ['ю'], ya: ['я'], ja: ['я'], yo: ['е'], ye: ['е'], iy: ['ий'],
+  yu: ['ю'], ju: ['ю'], iu: ['ю'], ya: ['я'], ja: ['я'], ia: ['я'], yo: ['е'], ye: ['е'], iy: ['ий'],
   a: ['а'], b: ['б'], c: ['ц', 'к'], d: ['д'], e: ['е', 'э'], f: ['ф'], g: ['г'], h: ['х'],
   i: ['и', 'й'], j: ['й', 'дж'], k: ['к'], l: ['л'], m: ['м'], n: ['н'], o: ['о'], p: ['п'],
   q: ['к'], r: ['р'], s: ['с'], t: ['т'], u: ['у'], v: ['в'], w: ['в'], x: ['кс'], y: ['ы', 'й', 'и'],
@@ -259,61 +266,77 @@ function latinToCyrillic(word: string): string[] {
   return [...out];
 }
 
-function cyrillicPatterns(word: string): NamePattern[] {
-  const patterns: NamePattern[] = [];
+function cyrillicPatterns(word: string): CyrillicPattern[] {
+  const patterns: CyrillicPattern[] = [];
   const last = word.slice(-1);
+  // Three-letter names are cut too (Яна → ян-), which the brief's "from 4 letters" rule avoided for
+  // fear of short stems; the short-stem ending list is what keeps "ян-" from matching other words.
   if (word.length >= 3 && CYRILLIC_ENDS_IN_VOWEL.test(word)) {
     const stem = word.slice(0, -1);
     const base = stem.length >= 3 ? NOUN_ENDINGS : SHORT_STEM_ENDINGS;
     const endings = new Set(base.filter((e) => e !== '' || stem.length >= MIN_BARE_STEM));
     endings.add(last);
-    patterns.push({ stem, endings });
-    // The spec'd "stem = name minus final vowel" applies from 4 letters; a 3-letter name also
-    // matches itself with noun endings, as a consonant-final name would.
-    if (word.length === 3) patterns.push({ stem: word, endings: new Set(['']) });
+    patterns.push({ stem, endings, cut: last, adjective: false });
   } else {
-    patterns.push({ stem: word, endings: new Set(NOUN_ENDINGS) });
+    patterns.push({ stem: word, endings: new Set(NOUN_ENDINGS), cut: '', adjective: false });
   }
-  if (word.length >= 5 && ADJECTIVAL.test(word)) patterns.push({ stem: word.slice(0, -2), endings: new Set(ADJECTIVE_ENDINGS) });
+  if (word.length >= 5 && ADJECTIVAL.test(word)) {
+    patterns.push({ stem: word.slice(0, -2), endings: new Set(ADJECTIVE_ENDINGS), cut: word.slice(-2), adjective: true });
+  }
   return patterns;
 }
 
-const LATIN_NOUN_ENDINGS: ReadonlySet<string> = new Set(['s', ...NOUN_ENDINGS.flatMap((e) => cyrillicToLatin(e, false))]);
+// Nominative forms of adjectival surnames, for the other gender's Latin spelling (Dostoevskaya).
+const ADJECTIVE_NOMINATIVES = ['ий', 'ый', 'ой', 'ая', 'яя'];
 
-/** Latin spellings of a Cyrillic name part: Петрова → Petrova, Petrov, Petrovoy…; Юлия → Yuliya, Yulia, Iuliia. */
-function transliteratedPatterns(word: string, cyrillic: readonly NamePattern[]): NamePattern[] {
+/**
+ * Latin spellings of a Cyrillic name part. Names are not declined in Latin-script text, so only
+ * the name itself, a plural/possessive "s" and the other gender of a surname (Petrov ↔ Petrova,
+ * Dostoevsky ↔ Dostoevskaya) are matched; Russian case endings in Latin would turn short stems
+ * into English words (Вера → very, Лина → line).
+ */
+function transliteratedPatterns(word: string, cyrillic: readonly CyrillicPattern[]): NamePattern[] {
   const patterns: NamePattern[] = [];
   for (const full of cyrillicToLatin(word, true)) patterns.push({ stem: full, endings: new Set(['', 's']) });
-  for (const { stem, endings } of cyrillic) {
-    // Two-letter stems in Latin (Ева → ev-) would catch English words (eve); the full spelling is enough.
+  for (const { stem, cut, adjective } of cyrillic) {
     if (stem.length < 3) continue;
-    const latinEndings = new Set<string>(['s']);
-    for (const ending of endings) {
-      for (const latin of cyrillicToLatin(ending, false)) {
-        // "ь" transliterates to nothing; that must not let a bare stem (Инна → inn) through.
-        if (latin !== '' || endings.has('')) latinEndings.add(latin);
+    const endings = new Set<string>();
+    const add = (cyrillicEnding: string): void => {
+      for (const latin of cyrillicToLatin(cyrillicEnding, false)) endings.add(latin);
+    };
+    if (adjective) {
+      for (const e of ADJECTIVE_NOMINATIVES) add(e);
+    } else {
+      if (cut !== '') add(cut);
+      // Long enough to be a surname stem: the masculine form alone and the feminine one in -a.
+      if (stem.length >= MIN_BARE_STEM) {
+        endings.add('');
+        endings.add('a');
       }
     }
-    for (const latinStem of cyrillicToLatin(stem, true)) patterns.push({ stem: latinStem, endings: latinEndings });
+    for (const e of [...endings]) endings.add(`${e}s`);
+    for (const latinStem of cyrillicToLatin(stem, true)) patterns.push({ stem: latinStem, endings });
   }
   return patterns;
 }
 
+/**
+ * A name typed in Latin, matched in Latin text: itself, with "s", and the other gender of a
+ * Russian-style surname (petrova ↔ petrov).
+ */
 function latinPatterns(word: string): NamePattern[] {
-  if (word.length >= 4 && LATIN_ENDS_IN_VOWEL.test(word)) {
-    const stem = word.slice(0, -1);
-    const endings = new Set([...LATIN_NOUN_ENDINGS].filter((e) => e !== '' || stem.length >= MIN_BARE_STEM));
-    endings.add(word.slice(-1));
-    return [{ stem, endings }];
-  }
-  return [{ stem: word, endings: LATIN_NOUN_ENDINGS }];
+  const patterns: NamePattern[] = [{ stem: word, endings: new Set(['', 's']) }];
+  if (word.length >= 6 && word.endsWith('a')) patterns.push({ stem: word.slice(0, -1), endings: new Set(['', 's']) });
+  if (word.length >= 5 && !LATIN_ENDS_IN_VOWEL.test(word)) patterns.push({ stem: word, endings: new Set(['a']) });
+  return patterns;
 }
 
 function namePatterns(part: string): NamePattern[] {
   const word = normalizeWord(part);
   if (CYRILLIC.test(word)) {
-    const cyrillic = cyrillicPatterns(word);
-    return [...cyrillic, ...transliteratedPatterns(word, cyrillic)];
+    // Transliterated from the spelling with ё, which has its own Latin forms (Сёмин → Syomin).
+    const withYo = part.normalize('NFC').toLowerCase();
+    return [...cyrillicPatterns(word), ...transliteratedPatterns(withYo, cyrillicPatterns(withYo))];
   }
   const patterns = latinPatterns(word);
   // A Russian name typed in Latin (Anna Petrova) is still written in Cyrillic in a Russian text.

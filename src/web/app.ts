@@ -8,6 +8,8 @@ import { vacanciesRepo } from '../db/vacancies.js';
 import { candidatesRepo } from '../db/candidates.js';
 import { interviewsRepo } from '../db/interviews.js';
 import { assignmentsRepo } from '../db/assignments.js';
+import { scoresRepo } from '../db/scores.js';
+import { reportsRepo } from '../db/reports.js';
 import { fileStore, pendingUploads } from '../storage/files.js';
 import { schemaVersion } from '../db/connection.js';
 import { SqliteSessionStore } from '../db/session-store.js';
@@ -29,6 +31,8 @@ export function createRepos(db: AppDeps['db']): Repos {
     candidates: candidatesRepo(db),
     interviews: interviewsRepo(db),
     assignments: assignmentsRepo(db),
+    scores: scoresRepo(db),
+    reports: reportsRepo(db),
     system: { schemaVersion: () => schemaVersion(db) },
   };
 }

@@ -10,6 +10,7 @@ import * as candidates from './routes/candidates.js';
 import * as checklist from './routes/checklist.js';
 import * as interviews from './routes/interviews.js';
 import * as assignments from './routes/assignments.js';
+import * as reports from './routes/reports.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -108,6 +109,13 @@ export const ROUTES: RouteDef[] = [
   r('get', '/grading/:code', STAFF, assignments.gradingPage),
   r('post', '/grading/:code', STAFF, assignments.submitGrade),
   r('get', '/grading/:code/files/:fileId', STAFF, assignments.downloadForGrader),
+
+  r('get', '/candidates/:id/report', HR, reports.candidateReport),
+  r('get', '/vacancies/:id/compare', HR, reports.compare),
+  r('get', '/vacancies/:id/pipeline', HR, reports.pipeline),
+  r('get', '/vacancies/:id/export.csv', HR, reports.exportCsv),
+  r('get', '/api/vacancies/:id/candidates', HR, reports.apiCandidates),
+  r('get', '/api/candidates/:id', HR, reports.apiCandidate),
 
   r('get', '/admin/users', ADMIN, users.listUsers),
   r('get', '/admin/users/new', ADMIN, users.newUser),

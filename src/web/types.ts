@@ -7,6 +7,8 @@ import type { VacanciesRepo } from '../db/vacancies.js';
 import type { CandidatesRepo } from '../db/candidates.js';
 import type { InterviewsRepo } from '../db/interviews.js';
 import type { AssignmentsRepo } from '../db/assignments.js';
+import type { ScoresRepo } from '../db/scores.js';
+import type { ReportsRepo } from '../db/reports.js';
 import type { FileStore, PendingUploads } from '../storage/files.js';
 import type { Lang } from '../domain/bank/schema.js';
 import type { Formatters, Translate } from './i18n.js';
@@ -33,6 +35,8 @@ export interface Repos {
   candidates: CandidatesRepo;
   interviews: InterviewsRepo;
   assignments: AssignmentsRepo;
+  scores: ScoresRepo;
+  reports: ReportsRepo;
   system: { schemaVersion: () => number };
 }
 

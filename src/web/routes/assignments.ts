@@ -22,6 +22,7 @@ import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Assignment, Grade, Submission } from '../../db/assignments.js';
 import type { StoredItem } from '../../db/bank.js';
 import { prepareSubmissionFile, SubmissionFileError } from '../../services/submissions.js';
+import { refreshScore } from '../../services/scores.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash, useLanguage } from '../middleware/context.js';
 import { renderMarkdown } from '../markdown.js';
@@ -388,6 +389,7 @@ export function submitGrade(req: Request, res: Response) {
   const parsed = parseForm(gradeFormSchema(rubricOf(item.meta)), body);
   if (!parsed.ok) return showGrading(req, res, a, body, parsed.errors, 422);
   const created = repos.assignments.grade({ assignmentId: a.id, graderId: userOf(req).id, version: latest.version, scores: parsed.data.scores, comment: parsed.data.comment });
+  if (created) refreshScore(repos, a.candidateId);
   flash(req, 'ok', created ? 'grading.saved' : 'grading.already');
   res.redirect(303, `/grading/${a.code}`);
 }

@@ -16,6 +16,8 @@ import type { Candidate } from '../../db/candidates.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import { ExtractError } from '../../extract/index.js';
 import { currentVerdict, intakeCandidate, prepareResume, rescreen, statusesOf, type PreparedResume } from '../../services/screening.js';
+import { refreshScore } from '../../services/scores.js';
+import { scoreView } from '../score-view.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
@@ -137,6 +139,7 @@ export async function createCandidate(req: Request, res: Response) {
     }, 409);
   }
   if (token) pending.drop(token);
+  refreshScore(repos, result.id);
   flash(req, 'ok', result.duplicate ? 'candidates.created_duplicate' : 'candidates.created');
   res.redirect(`/candidates/${result.id}`);
 }
@@ -232,6 +235,8 @@ export function showCandidate(req: Request, res: Response) {
       const cards = repos.interviews.scorecards(iv.id);
       return { ...iv, submitted: cards.filter((x) => x.status === 'submitted').length, total: cards.length };
     }),
+    score: scoreView(req, v, repos.scores.get(c.id)),
+    vacancyGrade: v.targetGrade,
     assignments: repos.assignments.forCandidate(c.id).map((a) => {
       const subs = repos.assignments.submissions(a.id);
       return {
@@ -275,6 +280,7 @@ export function setItem(req: Request, res: Response) {
   if (!s || !item) throw new HttpError(404, 'errors.not_found');
   const statuses: Record<string, ItemStatus> = { ...statusesOf(s), [item.key]: parsed.data.status };
   repos.candidates.setItemStatus(c.id, item.key, parsed.data.status, item.status, currentVerdict(statuses, repos.vacancies.checklist(v.id)), userOf(req).id);
+  refreshScore(repos, c.id);
   res.redirect(`/candidates/${c.id}#item-${item.key}`);
 }
 
@@ -321,6 +327,7 @@ export function moveStage(req: Request, res: Response) {
 export function rescreenCandidate(req: Request, res: Response) {
   const { candidate: c, vacancy: v } = loadCandidate(req);
   rescreen(req.ctx.repos.candidates, c.id, c.resumeText, req.ctx.repos.vacancies.checklist(v.id), userOf(req).id);
+  refreshScore(req.ctx.repos, c.id);
   flash(req, 'ok', 'candidates.rescreened');
   res.redirect(`/candidates/${c.id}`);
 }
@@ -332,7 +339,7 @@ const listQuery = z.object({
   verdict: z.enum(VERDICTS).optional().catch(undefined),
   source: z.enum(SOURCES).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  sort: z.enum(['score', 'newest', 'name']).default('score').catch('score'),
+  sort: z.enum(['score', 'fit', 'newest', 'name']).default('score').catch('score'),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 

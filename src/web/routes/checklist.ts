@@ -6,6 +6,7 @@ import { slugify, vacancyTitle } from '../../domain/vacancy.js';
 import { TEMPLATE_KEYS } from '../../domain/screening/index.js';
 import type { ChecklistItem, Vacancy } from '../../db/vacancies.js';
 import { rescreen } from '../../services/screening.js';
+import { refreshVacancyScores } from '../../services/scores.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
@@ -141,6 +142,7 @@ export function rescreenAll(req: Request, res: Response) {
     const c = repos.candidates.get(id);
     if (c) rescreen(repos.candidates, id, c.resumeText, checklist, userOf(req).id);
   }
+  refreshVacancyScores(repos, v.id);
   flash(req, 'ok', 'checklist.rescreened');
   res.redirect(`/vacancies/${v.id}/candidates`);
 }

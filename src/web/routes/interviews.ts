@@ -16,6 +16,7 @@ import {
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Interview, KitItem, Scorecard } from '../../db/interviews.js';
 import type { Vacancy } from '../../db/vacancies.js';
+import { refreshScore } from '../../services/scores.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderMarkdown } from '../markdown.js';
@@ -407,6 +408,7 @@ export function postScorecard(req: Request, res: Response) {
     }
     const r = interviews.submit(s.id, parsed.data.version, parsed.data.data, user.id);
     if (!r.ok) return conflictPage(req, res, a, parsed.data.data, r.current, kit);
+    refreshScore(req.ctx.repos, a.interview.candidateId);
     flash(req, 'ok', 'scorecard.submitted');
     return res.redirect(`/interviews/${a.interview.id}`);
   }
@@ -431,7 +433,11 @@ export function amendScorecard(req: Request, res: Response) {
     flash(req, 'error', 'scorecard.amend_reason_required');
     return res.redirect(`/interviews/${a.interview.id}/scorecard`);
   }
-  if (s.status === 'submitted') req.ctx.repos.interviews.reopen(s.id, parsed.data.reason);
+  if (s.status === 'submitted') {
+    req.ctx.repos.interviews.reopen(s.id, parsed.data.reason);
+    // An amendment in progress takes the old ratings out of the score until it is submitted again.
+    refreshScore(req.ctx.repos, a.interview.candidateId);
+  }
   flash(req, 'ok', 'scorecard.amending');
   res.redirect(`/interviews/${a.interview.id}/scorecard`);
 }

@@ -29,6 +29,7 @@ import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { parseForm, type FieldErrors } from '../validation.js';
 import { renderMarkdown } from '../markdown.js';
+import { refreshVacancyScores } from '../../services/scores.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -160,6 +161,8 @@ export function updateVacancy(req: Request, res: Response) {
   const r = parseVacancyForm(req, v.id);
   if (!r.ok) return showForm(req, res, { action: `/vacancies/${v.id}`, vacancyId: v.id }, r.body, r.errors, 422);
   req.ctx.repos.vacancies.update(v.id, r.core, r.profile);
+  // Weights and the grade matrix feed every candidate's score.
+  refreshVacancyScores(req.ctx.repos, v.id);
   flash(req, 'ok', 'vacancies.saved');
   res.redirect(`/vacancies/${v.id}`);
 }
