@@ -322,6 +322,7 @@
 
   if (locked) {
     for (const [k] of copies()) store.remove(k);
+    form.dataset.autosave = 'ready';
   } else {
     form.addEventListener('input', changed);
     form.addEventListener('change', () => dirty && save());
@@ -377,6 +378,9 @@
       .then(restore)
       .catch(() => {
         // Nothing to restore is better than a broken page.
+      })
+      .finally(() => {
+        form.dataset.autosave = 'ready'; // set up, and any earlier words are back (tests wait for this)
       });
   }
 

@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { bootstrap } from './bootstrap.js';
 import { BankError } from './domain/bank/parse.js';
 import { createApp } from './web/app.js';
+import { runRetention } from './services/privacy.js';
 
 async function main() {
   const config = loadConfig();
@@ -17,6 +18,13 @@ async function main() {
   }
   const { db, bank, demoUsers, sessionSecret } = booted;
   const app = createApp({ db, config, sessionSecret });
+  // Retention: once at start, then daily; the timer never keeps a stopping process alive.
+  const retention = () => {
+    const r = runRetention(db, config.dataDir);
+    if (r.anonymized.length) console.log(`Retention: ${r.anonymized.length} candidate(s) anonymized (${r.months} months after rejection)`);
+  };
+  retention();
+  setInterval(retention, 24 * 3600 * 1000).unref();
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -24,6 +32,7 @@ async function main() {
     const lines = [
       `KAM Hire is running at http://localhost:${port}`,
       `Database: ${config.dbFile}`,
+      `Files and backups: ${config.dataDir}/files, ${config.dataDir}/backups (npm run backup)`,
       `Question banks: ${bank.added} added, ${bank.updated} updated, ${bank.retired} retired, ${bank.unchanged} unchanged`,
     ];
     if (demoUsers) {

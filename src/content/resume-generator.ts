@@ -1357,8 +1357,8 @@ const EN_ABOUT = [
 
 // ---- renderers -------------------------------------------------------------------------------------------------
 
+/** Everything a renderer needs. No Rng here: re-rendering after a size adjustment must not draw again. */
 interface Doc {
-  r: Rng;
   person: Person;
   profile: ResumeProfile;
   lang: ResumeLang;
@@ -1931,7 +1931,6 @@ export function generateResume(seed: number, opts: GenerateOptions = {}): Genera
   };
 
   const doc: Doc = {
-    r,
     person,
     profile,
     lang,

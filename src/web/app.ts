@@ -10,7 +10,11 @@ import { interviewsRepo } from '../db/interviews.js';
 import { assignmentsRepo } from '../db/assignments.js';
 import { scoresRepo } from '../db/scores.js';
 import { reportsRepo } from '../db/reports.js';
+import { auditRepo } from '../db/audit.js';
 import { fileStore, pendingUploads } from '../storage/files.js';
+import { LoginThrottle } from '../security/throttle.js';
+import { privacyService } from '../services/privacy.js';
+import { requestLog } from './middleware/log.js';
 import { schemaVersion } from '../db/connection.js';
 import { SqliteSessionStore } from '../db/session-store.js';
 import { context } from './middleware/context.js';
@@ -33,6 +37,7 @@ export function createRepos(db: AppDeps['db']): Repos {
     assignments: assignmentsRepo(db),
     scores: scoresRepo(db),
     reports: reportsRepo(db),
+    audit: auditRepo(db),
     system: { schemaVersion: () => schemaVersion(db) },
   };
 }
@@ -86,7 +91,15 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
   );
   const pending = pendingUploads(config.dataDir);
   pending.sweep();
-  app.use(context({ repos, files: fileStore(config.dataDir), pending }, config));
+  const services = {
+    repos,
+    files: fileStore(config.dataDir),
+    pending,
+    throttle: deps.throttle ?? new LoginThrottle(),
+    privacy: privacyService(db, config.dataDir),
+  };
+  if (config.env !== 'test') app.use(requestLog);
+  app.use(context(services, config));
   app.use(issueCsrfToken);
 
   for (const route of routes) {

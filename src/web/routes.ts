@@ -11,6 +11,7 @@ import * as checklist from './routes/checklist.js';
 import * as interviews from './routes/interviews.js';
 import * as assignments from './routes/assignments.js';
 import * as reports from './routes/reports.js';
+import * as privacy from './routes/privacy.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -116,6 +117,14 @@ export const ROUTES: RouteDef[] = [
   r('get', '/vacancies/:id/export.csv', HR, reports.exportCsv),
   r('get', '/api/vacancies/:id/candidates', HR, reports.apiCandidates),
   r('get', '/api/candidates/:id', HR, reports.apiCandidate),
+
+  r('get', '/candidates/:id/export.json', HR, privacy.exportCandidate),
+  r('get', '/candidates/:id/erase', HR, (req, res) => privacy.showErase(req, res)),
+  r('post', '/candidates/:id/erase', HR, privacy.eraseCandidate),
+  r('get', '/admin/privacy', ADMIN, privacy.privacySettings),
+  r('post', '/admin/privacy', ADMIN, privacy.saveRetention),
+  r('post', '/admin/privacy/run', ADMIN, privacy.runRetentionNow),
+  r('get', '/admin/audit', ADMIN, privacy.auditLog),
 
   r('get', '/admin/users', ADMIN, users.listUsers),
   r('get', '/admin/users/new', ADMIN, users.newUser),

@@ -9,7 +9,10 @@ import type { InterviewsRepo } from '../db/interviews.js';
 import type { AssignmentsRepo } from '../db/assignments.js';
 import type { ScoresRepo } from '../db/scores.js';
 import type { ReportsRepo } from '../db/reports.js';
+import type { AuditRepo } from '../db/audit.js';
 import type { FileStore, PendingUploads } from '../storage/files.js';
+import type { LoginThrottle } from '../security/throttle.js';
+import type { PrivacyService } from '../services/privacy.js';
 import type { Lang } from '../domain/bank/schema.js';
 import type { Formatters, Translate } from './i18n.js';
 
@@ -26,6 +29,8 @@ export interface AppDeps {
   db: DB;
   config: Config;
   sessionSecret: string;
+  /** Tests pass their own to control the clock or limits. */
+  throttle?: LoginThrottle;
 }
 
 export interface Repos {
@@ -37,6 +42,7 @@ export interface Repos {
   assignments: AssignmentsRepo;
   scores: ScoresRepo;
   reports: ReportsRepo;
+  audit: AuditRepo;
   system: { schemaVersion: () => number };
 }
 
@@ -46,6 +52,8 @@ export interface Services {
   repos: Repos;
   files: FileStore;
   pending: PendingUploads;
+  throttle: LoginThrottle;
+  privacy: PrivacyService;
 }
 
 export interface Ctx {

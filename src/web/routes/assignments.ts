@@ -23,6 +23,7 @@ import type { Assignment, Grade, Submission } from '../../db/assignments.js';
 import type { StoredItem } from '../../db/bank.js';
 import { prepareSubmissionFile, SubmissionFileError } from '../../services/submissions.js';
 import { refreshScore } from '../../services/scores.js';
+import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash, useLanguage } from '../middleware/context.js';
 import { renderMarkdown } from '../markdown.js';
@@ -117,6 +118,7 @@ export function createAssignment(req: Request, res: Response) {
     },
     parsed.data.graders,
   );
+  audit(req, 'assignment.create', { type: 'assignment', id }, { candidate: candidate.id, item: item.id, graders: parsed.data.graders });
   showLink(req, res, id, token);
 }
 
@@ -215,6 +217,7 @@ export function regenerateLink(req: Request, res: Response) {
   const a = loadAssignmentForHr(req);
   const token = newToken();
   req.ctx.repos.assignments.setTokenHash(a.id, hashToken(token));
+  audit(req, 'assignment.link_reissued', { type: 'assignment', id: a.id });
   showLink(req, res, a.id, token);
 }
 
@@ -243,6 +246,7 @@ export function unblind(req: Request, res: Response) {
     return res.redirect(`/assignments/${a.id}`);
   }
   req.ctx.repos.assignments.unblind(a.id, userOf(req).id, parsed.data.reason);
+  audit(req, 'assignment.unblind', { type: 'assignment', id: a.id }, { reason: parsed.data.reason });
   flash(req, 'ok', 'assignments.unblinded');
   res.redirect(`/assignments/${a.id}`);
 }
@@ -305,6 +309,7 @@ export async function candidateSubmit(req: Request, res: Response) {
   if (parsed.ok && !parsed.data.body.trim() && !parsed.data.link && uploads.length === 0 && !errors.files) errors.body = { key: 'submission.empty' };
   if (!parsed.ok || Object.keys(errors).length > 0) return showCandidatePage(req, res, a, keep, errors, 422);
   const r = req.ctx.repos.assignments.submit(a.id, { body: parsed.data.body, link: parsed.data.link, late: isLate(a, now), key: parsed.data.idempotency_key }, prepared);
+  if (!r.duplicate) audit(req, 'submission.create', { type: 'assignment', id: a.id }, { version: r.version, files: prepared.length });
   flash(req, 'ok', r.duplicate ? 'submission.already_received' : 'submission.received');
   res.redirect(303, `/t/${String(req.params.token)}#submitted`);
 }
@@ -389,7 +394,10 @@ export function submitGrade(req: Request, res: Response) {
   const parsed = parseForm(gradeFormSchema(rubricOf(item.meta)), body);
   if (!parsed.ok) return showGrading(req, res, a, body, parsed.errors, 422);
   const created = repos.assignments.grade({ assignmentId: a.id, graderId: userOf(req).id, version: latest.version, scores: parsed.data.scores, comment: parsed.data.comment });
-  if (created) refreshScore(repos, a.candidateId);
+  if (created) {
+    refreshScore(repos, a.candidateId);
+    audit(req, 'grade.submit', { type: 'assignment', id: a.id }, { code: a.code, scores: parsed.data.scores });
+  }
   flash(req, 'ok', created ? 'grading.saved' : 'grading.already');
   res.redirect(303, `/grading/${a.code}`);
 }

@@ -5,6 +5,7 @@ import { safeNext } from '../middleware/auth.js';
 import { renderPage } from '../render.js';
 import { parseForm, type FieldErrors } from '../validation.js';
 import { LANGS } from '../../domain/bank/schema.js';
+import { audit } from '../audit.js';
 
 const loginSchema = z.object({
   username: z.string().trim().min(1, 'errors.required').max(100, 'errors.too_long'),
@@ -30,18 +31,29 @@ export async function login(req: Request, res: Response) {
     return showForm(req, res, { username, next }, parsed.errors, 422);
   }
   const { username, password } = parsed.data;
+  const throttle = req.ctx.services.throttle;
+  const ip = req.ip ?? 'unknown';
+  const wait = throttle.retryAfter(username, ip);
+  if (wait > 0) {
+    res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+    return showForm(req, res, { username, next }, { password: { key: 'auth.locked', params: { minutes: Math.ceil(wait / 60000) } } }, 429);
+  }
   const user = req.ctx.repos.users.findByUsername(username);
   // Verify even for unknown users so response time does not reveal which usernames exist.
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || user.disabled) {
+    const locked = throttle.fail(username, ip);
+    audit(req, locked ? 'login.locked' : 'login.failed', { type: 'user', id: username.slice(0, 60) });
     return showForm(req, res, { username, next }, { password: { key: user?.disabled && ok ? 'auth.disabled' : 'auth.invalid' } }, 401);
   }
+  throttle.succeed(username);
   const lang = req.session.lang;
   // A fresh session id at login defeats session fixation.
   req.session.regenerate((err) => {
     if (err) throw err;
     req.session.userId = user.id;
     if (lang) req.session.lang = lang;
+    req.ctx.repos.audit.log({ userId: user.id, userName: `${user.display_name} (${user.username})`, action: 'login.success', ip });
     req.session.save(() => res.redirect(next));
   });
 }

@@ -18,6 +18,7 @@ import { ExtractError } from '../../extract/index.js';
 import { currentVerdict, intakeCandidate, prepareResume, rescreen, statusesOf, type PreparedResume } from '../../services/screening.js';
 import { refreshScore } from '../../services/scores.js';
 import { scoreView } from '../score-view.js';
+import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
@@ -140,6 +141,7 @@ export async function createCandidate(req: Request, res: Response) {
   }
   if (token) pending.drop(token);
   refreshScore(repos, result.id);
+  audit(req, 'candidate.create', { type: 'candidate', id: result.id }, { vacancy: v.id, duplicate: result.duplicate?.reason ?? null });
   flash(req, 'ok', result.duplicate ? 'candidates.created_duplicate' : 'candidates.created');
   res.redirect(`/candidates/${result.id}`);
 }
@@ -190,6 +192,7 @@ export function showCandidate(req: Request, res: Response) {
       missing: it === undefined,
     };
   });
+  audit(req, 'candidate.view', { type: 'candidate', id: c.id });
   const dup = c.duplicateOf ? repos.candidates.get(c.duplicateOf) : undefined;
   const file = c.fileId ? repos.candidates.file(c.fileId) : undefined;
   renderPage(res, 'pages/candidates/show', c.fullName, {
@@ -258,6 +261,7 @@ export function downloadResume(req: Request, res: Response) {
   const file = c.fileId ? req.ctx.repos.candidates.file(c.fileId) : undefined;
   if (!file) throw new HttpError(404, 'errors.not_found');
   const buf = req.ctx.services.files.read(file.storageName);
+  audit(req, 'candidate.resume_download', { type: 'candidate', id: c.id });
   res.setHeader('Content-Type', file.mime);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.attachment(file.originalName);
@@ -281,6 +285,7 @@ export function setItem(req: Request, res: Response) {
   const statuses: Record<string, ItemStatus> = { ...statusesOf(s), [item.key]: parsed.data.status };
   repos.candidates.setItemStatus(c.id, item.key, parsed.data.status, item.status, currentVerdict(statuses, repos.vacancies.checklist(v.id)), userOf(req).id);
   refreshScore(repos, c.id);
+  audit(req, 'screening.item', { type: 'candidate', id: c.id }, { key: item.key, from: item.status, to: parsed.data.status, proposed: item.proposedStatus });
   res.redirect(`/candidates/${c.id}#item-${item.key}`);
 }
 
@@ -304,6 +309,8 @@ export function decide(req: Request, res: Response) {
   const next = STAGE_AFTER[parsed.data.decision];
   const stage = (c.stage === 'new' || c.stage === 'screening') && next ? { from: c.stage, to: next } : null;
   req.ctx.repos.candidates.decide(c.id, { decision: parsed.data.decision, reason: parsed.data.reason, old: s.decision, stage }, userOf(req).id);
+  audit(req, 'screening.decision', { type: 'candidate', id: c.id }, { decision: parsed.data.decision, reason: parsed.data.reason, proposed: s.verdict });
+  if (stage && stage.from !== stage.to) audit(req, 'candidate.stage', { type: 'candidate', id: c.id }, { ...stage, by: 'decision' });
   flash(req, 'ok', 'candidates.decided');
   res.redirect(`/candidates/${c.id}`);
 }
@@ -319,6 +326,7 @@ export function moveStage(req: Request, res: Response) {
   if (!parsed.ok) throw new HttpError(400, 'errors.bad_request');
   if (parsed.data.stage !== c.stage) {
     req.ctx.repos.candidates.moveStage(c.id, c.stage, parsed.data.stage, parsed.data.stage_reason || null, userOf(req).id);
+    audit(req, 'candidate.stage', { type: 'candidate', id: c.id }, { from: c.stage, to: parsed.data.stage });
     flash(req, 'ok', 'candidates.stage_moved');
   }
   res.redirect(`/candidates/${c.id}`);

@@ -17,6 +17,7 @@ import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Interview, KitItem, Scorecard } from '../../db/interviews.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import { refreshScore } from '../../services/scores.js';
+import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderMarkdown } from '../markdown.js';
@@ -409,6 +410,7 @@ export function postScorecard(req: Request, res: Response) {
     const r = interviews.submit(s.id, parsed.data.version, parsed.data.data, user.id);
     if (!r.ok) return conflictPage(req, res, a, parsed.data.data, r.current, kit);
     refreshScore(req.ctx.repos, a.interview.candidateId);
+    audit(req, s.amendReason ? 'scorecard.amend' : 'scorecard.submit', { type: 'interview', id: a.interview.id }, { scorecard: s.id, candidate: a.interview.candidateId, reason: s.amendReason });
     flash(req, 'ok', 'scorecard.submitted');
     return res.redirect(`/interviews/${a.interview.id}`);
   }
@@ -435,6 +437,7 @@ export function amendScorecard(req: Request, res: Response) {
   }
   if (s.status === 'submitted') {
     req.ctx.repos.interviews.reopen(s.id, parsed.data.reason);
+    audit(req, 'scorecard.amend_open', { type: 'interview', id: a.interview.id }, { scorecard: s.id, reason: parsed.data.reason });
     // An amendment in progress takes the old ratings out of the score until it is submitted again.
     refreshScore(req.ctx.repos, a.interview.candidateId);
   }

@@ -5,6 +5,7 @@ import { csvCell, conversion, FUNNEL, timeInStage } from '../../domain/funnel.js
 import { PIPELINE } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { ScoreResult } from '../../domain/scoring.js';
+import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { renderPage } from '../render.js';
 import { scoreView } from '../score-view.js';
@@ -16,6 +17,7 @@ import { loadCandidate } from './candidates.js';
 export function candidateReport(req: Request, res: Response) {
   const { candidate: c, vacancy: v } = loadCandidate(req);
   const { repos, lang } = req.ctx;
+  audit(req, 'candidate.view', { type: 'candidate', id: c.id }, { via: 'report' });
   const screening = repos.candidates.screening(c.id);
   const checklist = repos.vacancies.checklist(v.id);
   const interviews = repos.interviews.forCandidate(c.id).map((iv) => ({
@@ -142,6 +144,7 @@ export function exportCsv(req: Request, res: Response) {
   const sep = (csvQuery.parse(req.query).sep ?? (lang === 'ru' ? 'semicolon' : 'comma')) === 'semicolon' ? ';' : ',';
   const header = ['id', 'name', 'email', 'phone', 'source', 'stage', 'added', 'screening_verdict', 'decision', 'screening_score', 'relevant_years', 'fit', 'stages_done', 'grade', 'interview', 'case', 'take_home', 'knockouts', 'disagreement']
     .map((k) => t(`csv.${k}`));
+  audit(req, 'export.csv', { type: 'vacancy', id: v.id });
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.attachment(`${v.slug}-candidates.csv`);
   const line = (cells: unknown[]) => `${cells.map(csvCell).join(sep)}\r\n`;
@@ -168,6 +171,7 @@ const apiQuery = z.object({ page: z.coerce.number().int().min(1).max(100000).def
 export function apiCandidates(req: Request, res: Response) {
   const v = loadVacancy(req);
   const { page } = apiQuery.parse(req.query);
+  audit(req, 'export.api', { type: 'vacancy', id: v.id }, { page });
   const { rows, total } = req.ctx.repos.candidates.list({ vacancyId: v.id, sort: 'fit', limit: 100, offset: (page - 1) * 100 });
   res.json({
     vacancy: { id: v.id, slug: v.slug, title: { ru: v.titleRu, en: v.titleEn }, targetGrade: v.targetGrade },
@@ -181,6 +185,7 @@ export function apiCandidates(req: Request, res: Response) {
 export function apiCandidate(req: Request, res: Response) {
   const { candidate: c, vacancy: v } = loadCandidate(req);
   const { repos } = req.ctx;
+  audit(req, 'candidate.view', { type: 'candidate', id: c.id }, { via: 'api' });
   const s = repos.candidates.screening(c.id);
   const score = repos.scores.get(c.id);
   if (!score && !s) throw new HttpError(404, 'errors.not_found');

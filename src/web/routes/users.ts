@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles.js';
 import { generatePassword, hashPassword } from '../../security/password.js';
+import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
@@ -107,6 +108,7 @@ export async function createUser(req: Request, res: Response) {
     department: parsed.data.department,
     passwordHash,
   });
+  audit(req, 'user.create', { type: 'user', id: parsed.data.username }, { role: parsed.data.role, department: parsed.data.department });
   flash(req, 'ok', 'users.created');
   showCreated(req, res, parsed.data.username, generated);
 }
@@ -151,6 +153,11 @@ export function updateUser(req: Request, res: Response) {
     department: parsed.data.department,
     disabled: parsed.data.disabled === '1',
   });
+  audit(req, 'user.update', { type: 'user', id: u.username }, {
+    role: u.role === parsed.data.role ? undefined : { from: u.role, to: parsed.data.role },
+    department: (u.department ?? null) === parsed.data.department ? undefined : { from: u.department, to: parsed.data.department },
+    disabled: (u.disabled === 1) === (parsed.data.disabled === '1') ? undefined : parsed.data.disabled === '1',
+  });
   flash(req, 'ok', 'users.saved');
   res.redirect('/admin/users');
 }
@@ -164,6 +171,7 @@ export async function resetPassword(req: Request, res: Response) {
   const generated = parsed.data.password ? null : generatePassword();
   req.ctx.repos.users.setPassword(u.id, await hashPassword(parsed.data.password || generated!));
   if (u.id !== userOf(req).id) req.ctx.repos.users.endSessions(u.id);
+  audit(req, 'user.password_reset', { type: 'user', id: u.username });
   flash(req, 'ok', 'users.password_reset');
   showCreated(req, res, u.username, generated);
 }
