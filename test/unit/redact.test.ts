@@ -68,12 +68,26 @@ describe('redact: a Russian commercial proposal', () => {
     expect(redact('Dmitry Dmitriy Dmitrii Aleksandr Alexandr', { fullName: 'Дмитрий Александр' })).toBe(
       `${M} ${M} ${M} ${M} ${M}`,
     );
+    expect(redact('Semin, Syomin, Семина', { fullName: 'Сёмин' })).toBe(`${M}, ${M}, ${M}`);
+    expect(redact('Dostoevsky, Dostoevskiy, Dostoevskaya, Достоевской', { fullName: 'Достоевский' })).toBe(
+      `${M}, ${M}, ${M}, ${M}`,
+    );
+    // Russian case endings are not applied in Latin, where they would make English words.
+    expect(redact('Vera Lineva: a very fine line, all in all', { fullName: 'Вера Лина Алла' })).toBe(
+      `${M} Lineva: a very fine line, all in all`,
+    );
+    // Short names: the two-letter stem only takes case endings.
+    expect(redact('Яна, Яны, Яне, Яной, Yana; январь, янтарь, Ян', { fullName: 'Яна' })).toBe(
+      `${M}, ${M}, ${M}, ${M}, ${M}; январь, янтарь, Ян`,
+    );
   });
 
   it('masks a Latin-typed Russian name in Cyrillic text too', () => {
     expect(redact('Анна Петрова, Анне Петровой, Anna Petrova, Ivanova', { fullName: 'Anna Petrova' })).toBe(
       `${M} ${M}, ${M} ${M}, ${M} ${M}, Ivanova`,
     );
+    // Passport (ICAO) spelling.
+    expect(redact('Марии, Мария', { fullName: 'Mariia' })).toBe(`${M}, ${M}`);
   });
 
   it('ignores name parts shorter than 3 letters', () => {

@@ -152,6 +152,8 @@ async function buildDocx(): Promise<Uint8Array> {
       '</w15:people>',
   );
   docProps(zip, ['КП Петровой']);
+  // A chart's data workbook, with its own authorship metadata.
+  zip.file('word/embeddings/Microsoft_Excel_Worksheet.xlsx', await buildXlsx());
   return zip.generateAsync({ type: 'uint8array' });
 }
 
@@ -280,7 +282,9 @@ async function buildXlsx(): Promise<Uint8Array> {
   zip.file(
     'xl/comments1.xml',
     `${XML}<comments xmlns="${NS.x}"><authors><author>${NAME}</author></authors>` +
-      '<commentList><comment ref="B2" authorId="0"><text><r><t>Проверить</t></r></text></comment></commentList></comments>',
+      // Excel prefixes the note with a bold "Author:" run.
+      `<commentList><comment ref="B2" authorId="0"><text><r><rPr><b/></rPr><t>${NAME}:</t></r><r><t xml:space="preserve">
+Проверить</t></r></text></comment></commentList></comments>`,
   );
   zip.file(
     'xl/persons/person.xml',
@@ -343,7 +347,7 @@ async function expectCommonPackageScrub(before: Uint8Array, after: Uint8Array): 
   // Parts nobody touched are byte-identical.
   const original = await partsOf(before);
   for (const [name, xml] of parts) {
-    if (!/docProps|_rels\/\.rels$|Content_Types|comment|people|person|authors|settings|document\.xml$|workbook\.xml$/i.test(name)) {
+    if (!/docProps|_rels\/\.rels$|Content_Types|comment|people|person|authors|settings|document\.xml$|workbook\.xml$|embeddings/i.test(name)) {
       expect(xml, name).toBe(original.get(name));
     }
   }
@@ -352,6 +356,14 @@ async function expectCommonPackageScrub(before: Uint8Array, after: Uint8Array): 
 }
 
 // ---------------------------------------------------------------------------------------------
+
+async function renamedMainPart(): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(await buildDocx());
+  const main = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  zip.remove('word/document.xml');
+  zip.file('word/document2.xml', main);
+  return zip.generateAsync({ type: 'uint8array' });
+}
 
 describe('detectOfficeKind', () => {
   it('classifies by content', async () => {
@@ -371,6 +383,7 @@ describe('detectOfficeKind', () => {
       ['pptx', await buildPptx(), 'pptx'],
       ['xlsx', await buildXlsx(), 'xlsx'],
       ['odt', await otherZip.generateAsync({ type: 'uint8array' }), null],
+      ['docx with word/document2.xml', await renamedMainPart(), 'docx'],
       ['UTF-8 text', Buffer.from('Коммерческое предложение\n— с уважением'), 'txt'],
       ['UTF-8 with BOM', fixture('resume-utf8-bom.txt'), 'txt'],
       ['empty file', new Uint8Array(0), 'txt'],
@@ -401,6 +414,9 @@ describe('scrubMetadata: DOCX', () => {
     expect(document).toContain('w:date="2025-01-11T10:00:00Z"');
     expect(parts.get('word/people.xml')).not.toContain('presenceInfo');
     expect(parts.get('word/_rels/settings.xml.rels')).toContain('Target="KP.dotx"');
+    const embedded = await JSZip.loadAsync(after).then((z) => z.file('word/embeddings/Microsoft_Excel_Worksheet.xlsx')?.async('uint8array'));
+    expect(embedded).toBeDefined();
+    if (embedded !== undefined) expectNoLeaks(await partsOf(embedded));
 
     const text = async (buf: Uint8Array): Promise<string> =>
       (await mammoth.extractRawText({ buffer: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) })).value;
@@ -435,6 +451,7 @@ describe('scrubMetadata: PPTX and XLSX', () => {
     const after = await scrubMetadata(before, 'xlsx');
     const parts = await expectCommonPackageScrub(before, after);
     expect(parts.get('xl/comments1.xml')).toContain('<authors><author>Reviewer</author></authors>');
+    expect(parts.get('xl/comments1.xml')).toContain('<t>Reviewer:</t>');
     expect(parts.get('xl/persons/person.xml')).toContain('displayName="Reviewer"');
     expect(parts.get('xl/workbook.xml')).toContain('<x15ac:absPath url=""');
     expect(await extractOfficeText(after, 'xlsx')).toBe(await extractOfficeText(before, 'xlsx'));
