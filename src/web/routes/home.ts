@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { statSync } from 'node:fs';
 import { renderPage } from '../render.js';
+import { backupsDir, listBackups } from '../../services/backup.js';
 import { userOf, type CurrentUser } from '../types.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Vacancy } from '../../db/vacancies.js';
@@ -66,6 +67,8 @@ export function showHome(req: Request, res: Response) {
         db: {
           file: config.dbFile === ':memory:' ? ':memory:' : config.dbFile,
           dataDir: config.dataDir,
+          backups: listBackups(backupsDir(config.dataDir)).slice(0, 3).map((b) => ({ name: b.name, bytes: b.bytes, takenAt: b.takenAt.toISOString() })),
+          backupsDir: backupsDir(config.dataDir),
           sizeBytes: fileSize(config.dbFile),
         },
         openVacancies: repos.vacancies.openCount(),
