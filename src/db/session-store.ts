@@ -14,6 +14,8 @@ export class SqliteSessionStore extends session.Store {
   private readonly touchStmt;
   private readonly cleanupStmt;
   private readonly timer: NodeJS.Timeout;
+  /** When each session's expiry was last pushed forward; rolling sessions would otherwise write on every request. */
+  private readonly touched = new Map<string, number>();
 
   constructor(db: DB, cleanupEveryMs = 15 * 60 * 1000) {
     super();
@@ -72,7 +74,12 @@ export class SqliteSessionStore extends session.Store {
   }
 
   override touch(sid: string, sess: session.SessionData, cb?: () => void): void {
-    this.touchStmt.run(this.expiry(sess), sid);
+    const now = Date.now();
+    if (now - (this.touched.get(sid) ?? 0) >= 60_000) {
+      this.touchStmt.run(this.expiry(sess), sid);
+      this.touched.set(sid, now);
+      if (this.touched.size > 50_000) this.touched.clear();
+    }
     cb?.();
   }
 }

@@ -32,8 +32,20 @@ export function translator(lang: Lang): Translate {
 
 export const LOCALE_TAG: Record<Lang, string> = { ru: 'ru-RU', en: 'en-GB' };
 
-/** Dates and numbers as a reader of that language expects them; Moscow time by default. */
+const cache = new Map<string, ReturnType<typeof buildFormatters>>();
+
+/** Dates and numbers as a reader of that language expects them; Moscow time by default. Built once per language. */
 export function formatters(lang: Lang, timeZone = 'Europe/Moscow') {
+  const key = `${lang}|${timeZone}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = buildFormatters(lang, timeZone);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function buildFormatters(lang: Lang, timeZone: string) {
   const tag = LOCALE_TAG[lang];
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone });
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
@@ -48,4 +60,4 @@ export function formatters(lang: Lang, timeZone = 'Europe/Moscow') {
     percent: (n: number) => `${number.format(n)}${lang === 'ru' ? ' %' : '%'}`,
   };
 }
-export type Formatters = ReturnType<typeof formatters>;
+export type Formatters = ReturnType<typeof buildFormatters>;
