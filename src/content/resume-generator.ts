@@ -35,7 +35,7 @@ export interface GenerateOptions {
   lang?: ResumeLang;
   profile?: ResumeProfile;
   style?: ResumeStyle;
-  /** The month the resume was written: 'present' jobs end here. */
+  /** The month the resume was written; the career is laid out backwards from it. */
   asOf?: Date;
 }
 
@@ -103,7 +103,7 @@ class Rng {
     return nth(keys, keys.length - 1);
   }
 
-  /** Fisher–Yates on a copy. */
+  /** Fisher–Yates on a copy: the pools are shared constants. */
   shuffled<T>(list: readonly T[]): T[] {
     const a = list.slice();
     for (let i = a.length - 1; i > 0; i--) {
@@ -1748,7 +1748,8 @@ function renderUs(d: Doc, relevantYears: number): string {
     const city = nth(f.jobCities, k % f.jobCities.length);
     const range = usRange(d, j);
     if (f.layout % 2 === 0) {
-      // Long headers get cut: a date far to the right is prose to a parser, and ugly to a reader.
+      // People drop the city when the header runs long; so does the screener, which reads dates after
+      // more than 80 characters as prose.
       const head = `${j.title} | ${j.employer.name} | ${city} | `;
       L.push(head.length > 75 ? `${j.title} | ${j.employer.name} | ${range}` : `${head}${range}`);
     } else {
@@ -1869,7 +1870,7 @@ export function generateResume(seed: number, opts: GenerateOptions = {}): Genera
   const r = new Rng(seed);
   const asOfDate = opts.asOf ?? GENERATOR_AS_OF;
   const asOf = asOfDate.getUTCFullYear() * 12 + asOfDate.getUTCMonth();
-  // Draw every choice even when the caller fixes it, so a seed keeps its person across option changes.
+  // Drawn even when the caller fixes them, so the draws that follow stay where they were.
   const drawnLang: ResumeLang = r.chance(0.6) ? 'ru' : 'en';
   const drawnProfile = r.weighted(PROFILE_WEIGHTS);
   const lang = opts.style !== undefined ? (opts.style === 'hh' || opts.style === 'ru_free' ? 'ru' : 'en') : (opts.lang ?? drawnLang);

@@ -76,8 +76,6 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
     }),
   );
   app.use(express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1h' : 0 }));
-  app.use(express.urlencoded({ extended: true, limit: '1mb', parameterLimit: 2000 }));
-  app.use(express.json({ limit: '1mb' }));
   app.use(
     session({
       name: 'kam.sid',
@@ -101,6 +99,9 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
   if (config.env !== 'test') app.use(requestLog);
   app.use(context(services, config));
   app.use(issueCsrfToken);
+  // After the context, so a malformed or oversized body is answered in the user's language like any error.
+  app.use(express.urlencoded({ extended: true, limit: '1mb', parameterLimit: 2000 }));
+  app.use(express.json({ limit: '1mb' }));
 
   for (const route of routes) {
     if (route.access === undefined) throw new Error(`Route ${route.method.toUpperCase()} ${route.path} declares no access`);

@@ -12,8 +12,19 @@ declare global {
   }
 }
 
+/** Multer's limits, and busboy's complaints about a malformed multipart body, are all the sender's doing. */
+function uploadProblem(err: unknown): 'too_large' | 'too_many' | 'bad_upload' {
+  if (err instanceof multer.MulterError) {
+    if (err.code === 'LIMIT_FILE_SIZE') return 'too_large';
+    if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT') return 'too_many';
+  }
+  return 'bad_upload';
+}
+
 const parser = multer({
   storage: multer.memoryStorage(),
+  // Browsers send file names as UTF-8; multer's latin1 default would garble «Резюме.pdf».
+  defParamCharset: 'utf8',
   limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 50, fieldSize: 1024 * 1024 },
 });
 
@@ -23,13 +34,10 @@ export function singleUpload(field: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     handle(req, res, (err: unknown) => {
       if (!err) return next();
-      if (err instanceof multer.MulterError) {
-        req.uploadError = err.code === 'LIMIT_FILE_SIZE' ? 'too_large' : err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT' ? 'too_many' : 'bad_upload';
-        // The rest of the body may be missing after an aborted upload; the CSRF check still runs on what arrived.
-        req.body ??= {};
-        return next();
-      }
-      next(err);
+      req.uploadError = uploadProblem(err);
+      // The rest of the body may be missing after an aborted upload; the CSRF check still runs on what arrived.
+      req.body ??= {};
+      next();
     });
   };
 }
@@ -38,17 +46,15 @@ export function singleUpload(field: string) {
 export function multiUpload(field: string, maxFiles: number, maxBytes: number) {
   const handle = multer({
     storage: multer.memoryStorage(),
+    defParamCharset: 'utf8',
     limits: { fileSize: maxBytes, files: maxFiles, fields: 50, fieldSize: 1024 * 1024 },
   }).array(field, maxFiles);
   return (req: Request, res: Response, next: NextFunction) => {
     handle(req, res, (err: unknown) => {
       if (!err) return next();
-      if (err instanceof multer.MulterError) {
-        req.uploadError = err.code === 'LIMIT_FILE_SIZE' ? 'too_large' : err.code === 'LIMIT_FILE_COUNT' || err.code === 'LIMIT_UNEXPECTED_FILE' ? 'too_many' : 'bad_upload';
-        req.body ??= {};
-        return next();
-      }
-      next(err);
+      req.uploadError = uploadProblem(err);
+      req.body ??= {};
+      next();
     });
   };
 }

@@ -37,7 +37,9 @@ export type ParseResult<T> = { ok: true; data: T } | { ok: false; errors: FieldE
 
 /** One way to validate every form: the first problem per field, keyed by the field's dotted path. */
 export function parseForm<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.infer<S>> {
-  const r = schema.safeParse(input);
+  // A JSON array or a text body where a form was expected reads as an empty form: field errors, not a bare 422.
+  const form = input !== null && typeof input === 'object' && !Array.isArray(input) ? input : {};
+  const r = schema.safeParse(form);
   if (r.success) return { ok: true, data: r.data };
   const errors: FieldErrors = {};
   for (const issue of r.error.issues) {

@@ -43,9 +43,12 @@ describe('generateResume', () => {
     const hh = generateResume(1, { style: 'hh' });
     expect([hh.lang, hh.style]).toEqual(['ru', 'hh']);
     expect(hh.text).toMatch(/^Опыт работы — \d/m);
-    // 'present' follows asOf, the rest of the resume does not move.
-    const later = generateResume(5, { style: 'linkedin', profile: 'strong', asOf: new Date(Date.UTC(2027, 5, 1)) });
-    expect(later.text).toMatch(/- Present \(/);
+    // The career is laid out back from asOf: a year later, the same career starts a year later.
+    const current = (r: GeneratedResume) => /^(\w+) (\d{4}) - Present \((.+)\)$/m.exec(r.text)?.slice(1) ?? [];
+    const now = current(generateResume(5, { style: 'linkedin', profile: 'strong' }));
+    const later = current(generateResume(5, { style: 'linkedin', profile: 'strong', asOf: new Date(Date.UTC(2027, 9, 1)) }));
+    expect(now).toHaveLength(3);
+    expect(later).toEqual([now[0], String(Number(now[1]) + 1), now[2]]);
   });
 
   it('mixes both languages and all four layouts, each within the size range', () => {

@@ -390,6 +390,10 @@ export function submitGrade(req: Request, res: Response) {
   const item = itemOf(req, a);
   const latest = repos.assignments.submissions(a.id)[0];
   if (!latest) throw new HttpError(409, 'grading.nothing_submitted');
+  if (repos.assignments.grades(a.id).some((g) => g.graderId === userOf(req).id)) {
+    flash(req, 'ok', 'grading.already');
+    return res.redirect(303, `/grading/${a.code}`);
+  }
   const body = (req.body ?? {}) as Record<string, unknown>;
   const parsed = parseForm(gradeFormSchema(rubricOf(item.meta)), body);
   if (!parsed.ok) return showGrading(req, res, a, body, parsed.errors, 422);

@@ -10,7 +10,8 @@ import { audit } from '../audit.js';
 const loginSchema = z.object({
   username: z.string().trim().min(1, 'errors.required').max(100, 'errors.too_long'),
   password: z.string().min(1, 'errors.required').max(200, 'errors.too_long'),
-  next: z.string().max(2000).optional(),
+  // Where to go after login is never a reason to refuse it; safeNext drops anything odd.
+  next: z.unknown().optional(),
 });
 
 function showForm(req: Request, res: Response, values: { username: string; next: string }, errors: FieldErrors, status = 200) {

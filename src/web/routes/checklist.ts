@@ -59,6 +59,7 @@ function show(req: Request, res: Response, v: Vacancy, failed: { itemId: number 
   res.status(status);
   const items = req.ctx.repos.vacancies.checklist(v.id);
   renderPage(res, 'pages/vacancies/checklist', req.ctx.t('checklist.edit_title'), {
+    errors: failed?.errors ?? {},
     vacancy: { id: v.id, title: vacancyTitle(v, req.ctx.lang) },
     kinds: CHECKLIST_KINDS,
     items: items.map((i, n) => ({
