@@ -10,7 +10,7 @@ const USAGE = 'usage: npm run backup -- [--keep N]   (keeps the newest N backups
 
 // Not common.ts's UsageError/parseArgs: importing common.ts loads the web app and the extractors, seconds of
 // start-up that a nightly cron job should not pay for one flag.
-class UsageError extends Error {}
+import { runCli, UsageError } from './run.js';
 
 function parseKeep(argv: string[], env: NodeJS.ProcessEnv): number {
   let raw = env.BACKUP_KEEP === '' ? undefined : env.BACKUP_KEEP;
@@ -58,14 +58,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      console.error(`${e.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(e instanceof BackupError ? `Backup failed: ${e.message}` : e);
-    process.exit(1);
-  },
-);
+runCli(main, USAGE, (e) => (e instanceof BackupError ? `Backup failed: ${e.message}` : null));

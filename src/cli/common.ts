@@ -7,7 +7,9 @@ import { createRepos } from '../web/app.js';
 import { DEMO_SLUG } from '../content/demo-vacancy.js';
 import { ExtractError, type ExtractErrorCode } from '../extract/index.js';
 
-export class UsageError extends Error {}
+import { UsageError } from './run.js';
+
+export { UsageError };
 
 export interface CliArgs {
   flags: Map<string, string>;

@@ -6,7 +6,8 @@ import { CONSENT_VERSION, guessContacts, SOURCES } from '../domain/candidate.js'
 import { duplicateOf, intakeCandidate, prepareResume } from '../services/screening.js';
 import { fileStore } from '../storage/files.js';
 import { refreshScore } from '../services/scores.js';
-import { expandPaths, findVacancy, openApp, parseArgs, plainReason, UsageError } from './common.js';
+import { expandPaths, findVacancy, openApp, parseArgs, plainReason } from './common.js';
+import { runCli, UsageError } from './run.js';
 
 const USAGE = 'usage: npm run import -- --vacancy <slug> [--source <source>] [--consent-date YYYY-MM-DD] <file or folder>...';
 
@@ -89,14 +90,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      console.error(`${e.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(e);
-    process.exit(1);
-  },
-);
+runCli(main, USAGE);

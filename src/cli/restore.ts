@@ -9,7 +9,7 @@ import { BackupError, backupsDir, databaseCounts, listBackups, restoreDatabase, 
 const USAGE = 'usage: npm run restore -- <backup file> [--yes]   (stop the server first)';
 
 // Local rather than common.ts's: see src/cli/backup.ts.
-class UsageError extends Error {}
+import { runCli, UsageError } from './run.js';
 
 function parse(argv: string[]): { file: string; yes: boolean } {
   let yes = false;
@@ -83,14 +83,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      console.error(`${e.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(e instanceof BackupError ? `Restore failed: ${e.message}` : e);
-    process.exit(1);
-  },
-);
+runCli(main, USAGE, (e) => (e instanceof BackupError ? `Restore failed: ${e.message}` : null));

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { extractText } from '../extract/index.js';
 import { screenText } from '../services/screening.js';
-import { expandPaths, findVacancy, openApp, parseArgs, plainReason, UsageError } from './common.js';
+import { expandPaths, findVacancy, openApp, parseArgs, plainReason } from './common.js';
+import { runCli, UsageError } from './run.js';
 
 const USAGE = 'usage: npm run screen -- [--vacancy <slug>] <file or folder>...';
 
@@ -33,14 +34,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      console.error(`${e.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(e);
-    process.exit(1);
-  },
-);
+runCli(main, USAGE);

@@ -1,4 +1,5 @@
-export type ChecklistKind = 'knockout' | 'required' | 'nice_to_have';
+import { CHECKLIST_KEYS, type ChecklistKind } from '../bank/schema.js';
+export type { ChecklistKind } from '../bank/schema.js';
 
 export interface ChecklistItemInput {
   key: string;
@@ -65,15 +66,6 @@ export interface ScreeningOptions {
   now: Date;
 }
 
-export const TEMPLATE_KEYS = [
-  'experience_3y',
-  'fmcg',
-  'key_accounts',
-  'higher_education',
-  'business_degree',
-  'foreign_language',
-  'crm',
-  'kpi_results',
-  'stable_tenure',
-] as const;
+// One list of template keys for the whole app: the bank's checklist schema owns it.
+export const TEMPLATE_KEYS = CHECKLIST_KEYS;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
