@@ -154,27 +154,45 @@ export interface ListRow {
 }
 
 export function candidatesRepo(db: DB) {
-  const listSql = (withMatch: boolean) => `
-    SELECT c.id, c.full_name AS fullName, c.source, c.stage, c.created_at AS createdAt, s.verdict, s.decision,
-           s.score, s.relevant_years AS relevantYears, c.duplicate_of AS duplicateOf, sc.fit, sc.grade
-    FROM candidates c LEFT JOIN screenings s ON s.candidate_id = c.id LEFT JOIN candidate_scores sc ON sc.candidate_id = c.id
-    WHERE c.vacancy_id = @vacancyId
-      AND (@stage IS NULL OR c.stage = @stage)
-      AND (@verdict IS NULL OR COALESCE(s.decision, s.verdict) = @verdict)
-      AND (@source IS NULL OR c.source = @source)
-      ${withMatch ? 'AND c.id IN (SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH @match)' : ''}
-    ORDER BY
-      CASE WHEN @sort = 'score' THEN -COALESCE(s.score, -1) WHEN @sort = 'fit' THEN -COALESCE(sc.fit, -1) END,
-      CASE WHEN @sort = 'name' THEN c.full_name END COLLATE NOCASE,
-      c.id DESC
-    LIMIT @limit OFFSET @offset`;
-  const countSql = (withMatch: boolean) => `
-    SELECT COUNT(*) AS n FROM candidates c LEFT JOIN screenings s ON s.candidate_id = c.id
-    WHERE c.vacancy_id = @vacancyId
-      AND (@stage IS NULL OR c.stage = @stage)
-      AND (@verdict IS NULL OR COALESCE(s.decision, s.verdict) = @verdict)
-      AND (@source IS NULL OR c.source = @source)
-      ${withMatch ? 'AND c.id IN (SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH @match)' : ''}`;
+  // The list reads only candidate_list (thin, kept by triggers) and, for a search, the FTS index.
+  // Each sort has its own index so a page is read in order without sorting the whole vacancy.
+  const SORT: Record<ListFilter['sort'], { index: string; order: string }> = {
+    score: { index: 'candidate_list_score', order: 'score DESC, candidate_id DESC' },
+    fit: { index: 'candidate_list_fit', order: 'fit DESC, candidate_id DESC' },
+    newest: { index: 'candidate_list_newest', order: 'candidate_id DESC' },
+    name: { index: 'candidate_list_name', order: 'full_name COLLATE NOCASE, candidate_id DESC' },
+  };
+  const FILTERS = `vacancy_id = @vacancyId AND (@stage IS NULL OR stage = @stage)
+      AND (@verdict IS NULL OR effective_verdict = @verdict) AND (@source IS NULL OR source = @source)`;
+  const COLUMNS = `candidate_id AS id, full_name AS fullName, source, stage, created_at AS createdAt, verdict, decision,
+      score, relevant_years AS relevantYears, duplicate_of AS duplicateOf, fit, grade`;
+  const FTS_IDS = 'SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH @match';
+  /** Totals above this are shown as "1000+": counting 60,000 search hits exactly would cost more than the page. */
+  const COUNT_CAP = 1000;
+  /** Up to this many hits, a search starts from the hits; beyond it, from the sorted index. */
+  const FEW_HITS = 2000;
+  const listStatements = (sort: ListFilter['sort']) => {
+    const { index, order } = SORT[sort];
+    return {
+      browse: db.prepare<ListParams, ListRow>(`SELECT ${COLUMNS} FROM candidate_list INDEXED BY ${index} WHERE ${FILTERS} ORDER BY ${order} LIMIT @limit OFFSET @offset`),
+      fewHits: db.prepare<ListParams, ListRow>(
+        `SELECT ${COLUMNS} FROM candidate_list WHERE candidate_id IN (${FTS_IDS}) AND ${FILTERS} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      ),
+      manyHits: db.prepare<ListParams, ListRow>(
+        `SELECT ${COLUMNS} FROM candidate_list INDEXED BY ${index} WHERE ${FILTERS} AND candidate_id IN (${FTS_IDS}) ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      ),
+    };
+  };
+  const lists = { score: listStatements('score'), fit: listStatements('fit'), newest: listStatements('newest'), name: listStatements('name') };
+  const counts = {
+    browse: db.prepare<ListParams, { n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidate_list WHERE ${FILTERS} LIMIT ${COUNT_CAP + 1})`),
+    // Walks the hits lazily (the FTS index drives, CROSS JOIN keeps it outside) and stops at the cap.
+    search: db.prepare<ListParams, { n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidates_fts CROSS JOIN candidate_list ON candidate_list.candidate_id = candidates_fts.rowid
+       WHERE candidates_fts MATCH @match AND ${FILTERS} LIMIT ${COUNT_CAP + 1})`,
+    ),
+    hits: db.prepare<{ match: string }, { n: number }>(`SELECT COUNT(*) AS n FROM (${FTS_IDS} LIMIT ${FEW_HITS + 1})`),
+  };
 
   type ListParams = Omit<ListFilter, 'stage' | 'verdict' | 'source' | 'match'> & {
     stage: string | null;
@@ -252,12 +270,8 @@ export function candidatesRepo(db: DB) {
               e.reason, e.created_at AS createdAt
        FROM candidate_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.candidate_id = ? ORDER BY e.id`,
     ),
-    list: db.prepare<ListParams, ListRow>(listSql(false)),
-    listMatch: db.prepare<ListParams, ListRow>(listSql(true)),
-    count: db.prepare<ListParams, { n: number }>(countSql(false)),
-    countMatch: db.prepare<ListParams, { n: number }>(countSql(true)),
     stageCounts: db.prepare<[number], { stage: PipelineStage; n: number }>(
-      'SELECT stage, COUNT(*) AS n FROM candidates WHERE vacancy_id = ? GROUP BY stage',
+      'SELECT stage, n FROM vacancy_stage_counts WHERE vacancy_id = ? AND n > 0',
     ),
     idsForVacancy: db.prepare<[number], { id: number }>('SELECT id FROM candidates WHERE vacancy_id = ? ORDER BY id'),
     sources: db.prepare<[number], { source: string }>('SELECT DISTINCT source FROM candidates WHERE vacancy_id = ? ORDER BY 1'),
@@ -390,11 +404,21 @@ export function candidatesRepo(db: DB) {
         logEvent({ candidateId, userId, kind: 'stage', oldValue: from, newValue: to, reason });
       })(),
     events: (candidateId: number) => stmts.events.all(candidateId),
-    list: (f: ListFilter): { rows: ListRow[]; total: number } => {
+    /** A page of the list and its total; `capped` means there are more than `total` (shown as "1000+"). */
+    list: (f: ListFilter): { rows: ListRow[]; total: number; capped: boolean } => {
       const p = params(f);
-      return f.match
-        ? { rows: stmts.listMatch.all(p), total: stmts.countMatch.get(p)!.n }
-        : { rows: stmts.list.all(p), total: stmts.count.get(p)!.n };
+      const sorted = lists[f.sort];
+      let rows: ListRow[];
+      let n: number;
+      if (!f.match) {
+        rows = sorted.browse.all(p);
+        n = counts.browse.get(p)!.n;
+      } else {
+        const few = counts.hits.get({ match: f.match })!.n <= FEW_HITS;
+        rows = (few ? sorted.fewHits : sorted.manyHits).all(p);
+        n = counts.search.get(p)!.n;
+      }
+      return { rows, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
     },
     stageCounts: (vacancyId: number) => stmts.stageCounts.all(vacancyId),
     idsForVacancy: (vacancyId: number) => stmts.idsForVacancy.all(vacancyId).map((r) => r.id),

@@ -356,7 +356,7 @@ export function listCandidates(req: Request, res: Response) {
   const f = listQuery.parse(req.query);
   const { repos, lang } = req.ctx;
   const match = f.q ? ftsQuery(f.q) : null;
-  const { rows, total } = repos.candidates.list({
+  const { rows, total, capped } = repos.candidates.list({
     vacancyId: v.id,
     stage: f.stage,
     verdict: f.verdict,
@@ -366,7 +366,8 @@ export function listCandidates(req: Request, res: Response) {
     limit: PAGE_SIZE,
     offset: (f.page - 1) * PAGE_SIZE,
   });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // Past 1000 matches the total is not counted exactly; paging then follows the rows themselves.
+  const pages = capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
   const query = (over: Record<string, string | number>) => {
     const q = new URLSearchParams();
     const all = { stage: f.stage ?? '', verdict: f.verdict ?? '', source: f.source ?? '', q: f.q ?? '', sort: f.sort, page: f.page, ...over };
@@ -383,10 +384,11 @@ export function listCandidates(req: Request, res: Response) {
     sources: SOURCES,
     rows,
     total,
-    page: Math.min(f.page, pages),
+    capped,
+    page: pages === null ? f.page : Math.min(f.page, pages),
     pages,
     prevHref: f.page > 1 ? query({ page: f.page - 1 }) : null,
-    nextHref: f.page < pages ? query({ page: f.page + 1 }) : null,
+    nextHref: (pages === null ? rows.length === PAGE_SIZE : f.page < pages) ? query({ page: f.page + 1 }) : null,
     searchIgnored: Boolean(f.q) && !match,
   });
 }

@@ -172,12 +172,13 @@ export function apiCandidates(req: Request, res: Response) {
   const v = loadVacancy(req);
   const { page } = apiQuery.parse(req.query);
   audit(req, 'export.api', { type: 'vacancy', id: v.id }, { page });
-  const { rows, total } = req.ctx.repos.candidates.list({ vacancyId: v.id, sort: 'fit', limit: 100, offset: (page - 1) * 100 });
+  const { rows, total, capped } = req.ctx.repos.candidates.list({ vacancyId: v.id, sort: 'fit', limit: 100, offset: (page - 1) * 100 });
   res.json({
     vacancy: { id: v.id, slug: v.slug, title: { ru: v.titleRu, en: v.titleEn }, targetGrade: v.targetGrade },
     page,
     pageSize: 100,
     total,
+    totalIsLowerBound: capped,
     candidates: rows.map((r) => ({ id: r.id, name: r.fullName, stage: r.stage, source: r.source, verdict: r.decision ?? r.verdict, screeningScore: r.score, relevantYears: r.relevantYears, fit: r.fit, grade: r.grade, url: `/api/candidates/${r.id}` })),
   });
 }

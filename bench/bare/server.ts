@@ -1,0 +1,50 @@
+/**
+ * The baseline for `npm run bench:pages`: a bare express 5 + ejs app (no session, no helmet, no i18n, no
+ * access checks, no layout) that renders the same 25 rows the candidate list shows by default.
+ *
+ * BARE_MODE=query (default): runs the page's own list and count queries (candidatesRepo.list, sort by score,
+ *   first page) on every request — the difference to the real page is then the app's overhead alone.
+ * BARE_MODE=static: reads the rows once at start and only renders them — express + ejs and nothing else.
+ *
+ * Env: BARE_DB (SQLite file), BARE_VACANCY (id), PORT (0 = any free port). Prints "bare running at <url>".
+ */
+import express from 'express';
+import { candidatesRepo, type ListFilter } from '../../src/db/candidates.js';
+import { openDatabase } from '../../src/db/connection.js';
+
+const file = process.env.BARE_DB;
+const vacancyId = Number(process.env.BARE_VACANCY);
+const mode = process.env.BARE_MODE === 'static' ? 'static' : 'query';
+if (!file || !Number.isInteger(vacancyId)) throw new Error('BARE_DB and BARE_VACANCY are required');
+
+const db = openDatabase(file);
+const repo = candidatesRepo(db);
+const filter: ListFilter = { vacancyId, sort: 'score', limit: 25, offset: 0 };
+const title = (db.prepare('SELECT title_ru AS t FROM vacancies WHERE id = ?').get(vacancyId) as { t: string } | undefined)?.t ?? '';
+const once = mode === 'static' ? repo.list(filter) : null;
+
+const dateFmt = new Intl.DateTimeFormat('ru-RU', { dateStyle: 'medium', timeZone: 'Europe/Moscow' });
+const numberFmt = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
+const date = (v: string) => dateFmt.format(new Date(v));
+const number = (n: number) => numberFmt.format(n);
+
+const app = express();
+app.set('view engine', 'ejs');
+app.set('views', new URL('./', import.meta.url).pathname);
+app.set('view cache', true);
+app.disable('x-powered-by');
+app.get('/list', (_req, res) => {
+  const { rows, total } = once ?? repo.list(filter);
+  res.render('list', { rows, total, pages: Math.max(1, Math.ceil(total / 25)), vacancyTitle: title, date, number });
+});
+
+const server = app.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const a = server.address();
+  const port = typeof a === 'object' && a ? a.port : 0;
+  console.log(`bare (${mode}) running at http://127.0.0.1:${port}`);
+});
+process.on('SIGTERM', () => {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 2000).unref();
+});
