@@ -52,6 +52,18 @@ interface ChecklistRow {
   keywords: string;
 }
 
+// Every list page reads its vacancy; validating the same JSON text again each time is wasted work.
+const parsedProfiles = new Map<string, VacancyProfile>();
+function parseProfile(json: string): VacancyProfile {
+  let p = parsedProfiles.get(json);
+  if (!p) {
+    p = vacancyProfileSchema.parse(JSON.parse(json));
+    if (parsedProfiles.size > 200) parsedProfiles.clear();
+    parsedProfiles.set(json, p);
+  }
+  return structuredClone(p);
+}
+
 function toVacancy(r: VacancyRow): Vacancy {
   return {
     id: r.id,
@@ -62,7 +74,7 @@ function toVacancy(r: VacancyRow): Vacancy {
     targetGrade: r.target_grade,
     status: r.status,
     // Parsing on read catches a profile written by an older version with a missing field.
-    profile: vacancyProfileSchema.parse(JSON.parse(r.profile)),
+    profile: parseProfile(r.profile),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

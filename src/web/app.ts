@@ -75,7 +75,9 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
       strictTransportSecurity: config.cookieSecure,
     }),
   );
-  app.use(express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1h' : 0 }));
+  // Only paths that look like files reach the static handler: a page request then costs no stat().
+  const assets = express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1h' : 0 });
+  app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? assets(req, res, next) : next()));
   app.use(
     session({
       name: 'kam.sid',
