@@ -61,7 +61,8 @@ function parseProfile(json: string): VacancyProfile {
     if (parsedProfiles.size > 200) parsedProfiles.clear();
     parsedProfiles.set(json, p);
   }
-  return structuredClone(p);
+  // Shared between readers: callers treat a loaded profile as read-only and build new ones to save.
+  return p;
 }
 
 function toVacancy(r: VacancyRow): Vacancy {

@@ -80,8 +80,19 @@ function buildFormatters(lang: Lang, timeZone: string) {
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
   const toDate = (v: string | Date) => (typeof v === 'string' ? new Date(v.endsWith('Z') || v.includes('+') ? v : `${v}Z`) : v);
+  // A list page formats the same few dates over and over; Intl formatting is the slow part.
+  const dates = new Map<string, string>();
   return {
-    date: (v: string | Date) => date.format(toDate(v)),
+    date: (v: string | Date) => {
+      if (typeof v !== 'string') return date.format(v);
+      let out = dates.get(v);
+      if (out === undefined) {
+        out = date.format(toDate(v));
+        if (dates.size > 5000) dates.clear();
+        dates.set(v, out);
+      }
+      return out;
+    },
     dateTime: (v: string | Date) => dateTime.format(toDate(v)),
     number: (n: number) => number.format(n),
     money: (n: number, currency: string) =>
