@@ -1,4 +1,5 @@
 import type { DB } from './connection.js';
+import { moveOneStep } from '../domain/order.js';
 import type { InterviewStage, ScorecardData } from '../domain/interview.js';
 import { EMPTY_SCORECARD, scorecardDataSchema } from '../domain/interview.js';
 
@@ -209,12 +210,8 @@ export function interviewsRepo(db: DB) {
     hasKitItem: (interviewId: number, kitItemId: number) => stmts.kitItem.get(kitItemId, interviewId) !== undefined,
     moveKitItem: (interviewId: number, kitItemId: number, direction: 'up' | 'down') =>
       db.transaction(() => {
-        const ids = stmts.kit.all(interviewId).map((r) => r.id);
-        const at = ids.indexOf(kitItemId);
-        const to = direction === 'up' ? at - 1 : at + 1;
-        if (at < 0 || to < 0 || to >= ids.length) return;
-        [ids[at], ids[to]] = [ids[to]!, ids[at]!];
-        ids.forEach((id, n) => stmts.setKitPosition.run(n + 1, id));
+        const ids = moveOneStep(stmts.kit.all(interviewId).map((r) => r.id), kitItemId, direction);
+        ids?.forEach((id, n) => stmts.setKitPosition.run(n + 1, id));
       })(),
     removeKitItem: (interviewId: number, kitItemId: number) => stmts.deleteKit.run(kitItemId, interviewId),
     scorecards: (interviewId: number) => stmts.scorecards.all(interviewId).map(toScorecard),

@@ -1,4 +1,5 @@
 import type { DB } from './connection.js';
+import { moveOneStep } from '../domain/order.js';
 import { vacancyProfileSchema, type VacancyCore, type VacancyProfile } from '../domain/vacancy.js';
 import type { Grade } from '../domain/bank/schema.js';
 import type { ChecklistKind } from '../domain/bank/schema.js';
@@ -188,12 +189,8 @@ export function vacanciesRepo(db: DB) {
     /** Swaps the item with its neighbour; positions are renumbered so gaps never accumulate. */
     moveChecklistItem: (vacancyId: number, id: number, direction: 'up' | 'down') =>
       db.transaction(() => {
-        const ids = stmts.checklist.all(vacancyId).map((r) => r.id);
-        const at = ids.indexOf(id);
-        const to = direction === 'up' ? at - 1 : at + 1;
-        if (at < 0 || to < 0 || to >= ids.length) return;
-        [ids[at], ids[to]] = [ids[to]!, ids[at]!];
-        ids.forEach((itemId, i) => stmts.setPosition.run(i + 1, itemId));
+        const ids = moveOneStep(stmts.checklist.all(vacancyId).map((r) => r.id), id, direction);
+        ids?.forEach((itemId, i) => stmts.setPosition.run(i + 1, itemId));
       })(),
     deleteChecklistItem: (vacancyId: number, id: number) => stmts.deleteChecklistItem.run(id, vacancyId),
   };
