@@ -287,8 +287,12 @@ describe("the candidate's take-home task page", () => {
     await tabTo(page, 'textarea#f-body');
     const text = 'Набрано только с клавиатуры.';
     await page.keyboard.type(text);
+    // Listening before moving focus: Playwright turns on file-chooser interception asynchronously,
+    // and a Space pressed before that opens a native dialog that headless Chromium never reports.
+    const chooserOpened = page.waitForEvent('filechooser', { timeout: WAIT });
     await tabTo(page, 'input#f-files', 5);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: WAIT }), page.keyboard.press('Space')]);
+    await page.keyboard.press('Space');
+    const chooser = await chooserOpened;
     await chooser.setFiles(named);
     const url = 'https://disk.example.ru/klaviatura';
     await tabTo(page, 'input#f-link', 5);
