@@ -22,6 +22,7 @@ import { issueCsrfToken, verifyCsrf } from './middleware/csrf.js';
 import { requireAccess } from './middleware/auth.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { ROUTES, type RouteDef } from './routes.js';
+import { ejsViewEngine } from './view-engine.js';
 import type { AppDeps, Repos } from './types.js';
 
 const VIEWS_DIR = new URL('../../views/', import.meta.url).pathname;
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
   const store = new SqliteSessionStore(db);
   const app = express() as KamApp;
 
+  app.engine('ejs', ejsViewEngine());
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   app.set('trust proxy', 'loopback');
