@@ -18,9 +18,13 @@ interface VacancyRow {
   updated_at: string;
 }
 
-export interface Vacancy extends VacancyCore {
+/** A vacancy without its profile: what list pages need, read without the profile's JSON. */
+export interface VacancySummary extends VacancyCore {
   id: number;
   status: 'open' | 'closed';
+}
+
+export interface Vacancy extends VacancySummary {
   profile: VacancyProfile;
   createdAt: string;
   updatedAt: string;
@@ -106,6 +110,9 @@ export function vacanciesRepo(db: DB) {
       "SELECT * FROM vacancies WHERE department = ? COLLATE NOCASE ORDER BY status = 'closed', updated_at DESC",
     ),
     byId: db.prepare<[number], VacancyRow>('SELECT * FROM vacancies WHERE id = ?'),
+    summaryById: db.prepare<[number], Omit<VacancyRow, 'profile' | 'created_by' | 'created_at' | 'updated_at'>>(
+      'SELECT id, slug, title_ru, title_en, department, target_grade, status FROM vacancies WHERE id = ?',
+    ),
     bySlug: db.prepare<[string], VacancyRow>('SELECT * FROM vacancies WHERE slug = ?'),
     slugTaken: db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM vacancies WHERE slug = ? AND id <> ?'),
     insert: db.prepare(
@@ -153,6 +160,12 @@ export function vacanciesRepo(db: DB) {
     findById: (id: number) => {
       const r = stmts.byId.get(id);
       return r ? toVacancy(r) : undefined;
+    },
+    findSummaryById: (id: number): VacancySummary | undefined => {
+      const r = stmts.summaryById.get(id);
+      return r
+        ? { id: r.id, slug: r.slug, titleRu: r.title_ru, titleEn: r.title_en, department: r.department, targetGrade: r.target_grade, status: r.status }
+        : undefined;
     },
     findBySlug: (slug: string) => {
       const r = stmts.bySlug.get(slug);

@@ -80,8 +80,9 @@ function buildFormatters(lang: Lang, timeZone: string) {
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
   const toDate = (v: string | Date) => (typeof v === 'string' ? new Date(v.endsWith('Z') || v.includes('+') ? v : `${v}Z`) : v);
-  // A list page formats the same few dates over and over; Intl formatting is the slow part.
+  // A list page formats the same few dates and numbers over and over; Intl formatting is the slow part.
   const dates = new Map<string, string>();
+  const numbers = new Map<number, string>();
   return {
     date: (v: string | Date) => {
       if (typeof v !== 'string') return date.format(v);
@@ -94,7 +95,15 @@ function buildFormatters(lang: Lang, timeZone: string) {
       return out;
     },
     dateTime: (v: string | Date) => dateTime.format(toDate(v)),
-    number: (n: number) => number.format(n),
+    number: (n: number) => {
+      let out = numbers.get(n);
+      if (out === undefined) {
+        out = number.format(n);
+        if (numbers.size > 5000) numbers.clear();
+        numbers.set(n, out);
+      }
+      return out;
+    },
     money: (n: number, currency: string) =>
       new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n),
     percent: (n: number) => `${number.format(n)}${lang === 'ru' ? ' %' : '%'}`,

@@ -52,6 +52,31 @@ describe('the real server', () => {
     }
   });
 
+  it('writes one JSON log line per request, without the query string, and none is lost at shutdown', async () => {
+    const server = await startServer({ DATA_DIR: tempDir(), DEMO_PASSWORD: 'log-test-password', NODE_ENV: 'development' });
+    let code: number | null;
+    try {
+      expect((await fetch(`${server.url}/health?name=Anna`)).status).toBe(200);
+      expect((await fetch(`${server.url}/no-such-page`)).status).toBe(404);
+      expect(await login(server.url, 'hr', 'log-test-password')).toBe(302);
+    } finally {
+      // Lines are written in batches; stopping right away shows the last batch is flushed on exit.
+      code = await server.stop();
+    }
+    expect(code).toBe(0);
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.path === '/health')).toMatchObject({ level: 'info', method: 'GET', status: 200, user: null });
+    expect(lines.find((l) => l.path === '/no-such-page')).toMatchObject({ method: 'GET', status: 404 });
+    const loginLine = lines.find((l) => l.path === '/login' && l.method === 'POST');
+    expect(loginLine).toMatchObject({ status: 302 });
+    expect(typeof loginLine?.ms).toBe('number');
+    expect(server.output()).not.toContain('Anna');
+  });
+
   it('refuses to start on a malformed bank file and names the file and field', async () => {
     const banks = tempDir();
     cpSync('question-banks', banks, { recursive: true });

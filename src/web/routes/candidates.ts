@@ -24,7 +24,7 @@ import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadVacancy } from './vacancies.js';
+import { loadVacancy, loadVacancySummary } from './vacancies.js';
 
 const VERDICTS = ['pass', 'review', 'reject'] as const;
 const STATUSES = ['met', 'not_met', 'unknown'] as const;
@@ -352,7 +352,7 @@ const listQuery = z.object({
 });
 
 export function listCandidates(req: Request, res: Response) {
-  const v = loadVacancy(req);
+  const v = loadVacancySummary(req);
   const f = listQuery.parse(req.query);
   const { repos, lang } = req.ctx;
   const match = f.q ? ftsQuery(f.q) : null;

@@ -22,7 +22,7 @@ import {
 } from '../../domain/vacancy.js';
 import type { Repos } from '../types.js';
 import { userOf } from '../types.js';
-import type { Vacancy } from '../../db/vacancies.js';
+import type { Vacancy, VacancySummary } from '../../db/vacancies.js';
 import type { StoredItem } from '../../db/bank.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
@@ -35,8 +35,17 @@ const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 /** Loads the vacancy the URL names and applies the row-level rule: a department head sees only their department. */
 export function loadVacancy(req: Request): Vacancy {
+  return allowedVacancy(req, (id) => req.ctx.repos.vacancies.findById(id));
+}
+
+/** As loadVacancy, without reading the profile: for pages that show only the vacancy's title. */
+export function loadVacancySummary(req: Request): VacancySummary {
+  return allowedVacancy(req, (id) => req.ctx.repos.vacancies.findSummaryById(id));
+}
+
+function allowedVacancy<V extends VacancySummary>(req: Request, find: (id: number) => V | undefined): V {
   const p = idParam.safeParse(req.params);
-  const vacancy = p.success ? req.ctx.repos.vacancies.findById(p.data.id) : undefined;
+  const vacancy = p.success ? find(p.data.id) : undefined;
   if (!vacancy) throw new HttpError(404, 'errors.not_found');
   const user = userOf(req);
   if (user.role === 'department_head' && (user.department ?? '').toLowerCase() !== vacancy.department.toLowerCase()) {
