@@ -236,6 +236,11 @@ const DECLARED_RES: readonly RegExp[] = [
   /(?:total\s+|work\s+|professional\s+|relevant\s+|sales\s+)?experience\s*[:-]\s*(?:over\s+|more\s+than\s+|about\s+|approx\.?\s+)?(\d{1,2})(?:[.,](\d))?\s*\+?\s*(?:years?|yrs?)(?![a-z])(?:\s*(?:and\s*)?(\d{1,2})\s*(?:months?|mos?))?/,
   /(?<![\d.])(\d{1,2})(?:[.,](\d))?\s*\+?\s*(?:years?|yrs?|лет|года?)\s+(?:of\s+)?(?:[a-zа-я&-]+\s+){0,4}?(?:experience|опыта)(?![a-zа-я])/,
 ];
+// Under a year, hh.ru states months alone: «Опыт работы — 10 месяцев».
+const DECLARED_MONTHS_RES: readonly RegExp[] = [
+  /(?<![а-я])(?:общий\s+)?(?:опыт\s+работы|стаж\s+работы|общий\s+стаж|трудовой\s+стаж)\s*(?:[:-]\s*)?(\d{1,2})\s*(?:месяц[а-я]*|мес\.?)(?![а-я])/,
+  /(?:total\s+|work\s+|professional\s+)?experience\s*[:-]\s*(\d{1,2})\s*(?:months?|mos?)(?![a-z])/,
+];
 const DECLARED_SKIP: ReadonlySet<SectionKind> = new Set(['education', 'courses', 'languages', 'desired']);
 
 function findDeclared(doc: Doc): DeclaredTotal | null {
@@ -248,6 +253,18 @@ function findDeclared(doc: Doc): DeclaredTotal | null {
       if (years <= 0 || years > 60) continue;
       return {
         years: Math.round(years * 10) / 10,
+        evidence: sentenceEvidence(line, m.index, m.index + m[0].length),
+        salesContext: SALES_CONTEXT_RE.test(line.norm),
+      };
+    }
+  }
+  for (const re of DECLARED_MONTHS_RES) {
+    for (const line of doc.lines) {
+      if (DECLARED_SKIP.has(sectionOf(doc, line.index))) continue;
+      const m = re.exec(line.norm);
+      if (!m || Number(m[1]) === 0) continue;
+      return {
+        years: Math.round((Number(m[1]) / 12) * 10) / 10,
         evidence: sentenceEvidence(line, m.index, m.index + m[0].length),
         salesContext: SALES_CONTEXT_RE.test(line.norm),
       };

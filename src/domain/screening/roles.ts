@@ -163,6 +163,7 @@ const FIELD_SEPARATOR_RE = /,|\||\s-\s/;
 const TITLE_LABEL_RE = /^(?:должность|позиция|position|title|role|job title)\s*:\s*/;
 const BULLET_START_RE = /^\s*[•·*▪►◦‣●○■□✓✔]/;
 const MAX_TITLE_WORDS = 5;
+const MAX_COMPANY_WORDS = 6;
 
 function headNounIndex(norm: string): { noun: string; wordIndex: number } | null {
   const m = ROLE_RE.exec(norm);
@@ -191,10 +192,16 @@ export function titleStart(norm: string): number {
 export function isTitleLine(norm: string): boolean {
   let t = stripTitleLabel(norm.trim());
   // «ООО "Агент Плюс"» is a company; «ООО "Альфа", торговый представитель» carries a title after the separator.
+  const sep = FIELD_SEPARATOR_RE.exec(t);
   if (LEGAL_FORM_START_RE.test(t)) {
-    const sep = FIELD_SEPARATOR_RE.exec(t);
     if (sep === null) return false;
     t = t.slice(sep.index + sep[0].length).trim();
+  } else if (sep !== null) {
+    // «Сладкая жизнь Нижний Новгород, региональный менеджер»: a company without a legal form, then the title.
+    const company = t.slice(0, sep.index).trim();
+    const rest = t.slice(sep.index + sep[0].length).trim();
+    const head = headNounIndex(rest);
+    if (!ROLE_RE.test(company) && company.split(/\s+/).length <= MAX_COMPANY_WORDS && head !== null && head.wordIndex <= 2) t = rest;
   }
   if (t.length < 2 || t.length > 90 || BULLET_START_RE.test(norm)) return false;
   if (t.split(/\s+/).length > 11) return false;

@@ -174,11 +174,12 @@ const PHRASES: Readonly<Record<Exclude<SectionKind, 'header'>, readonly string[]
 const MAX_HEADING = 100;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// Experience headings may carry only a duration («Опыт работы — 7 лет 3 месяца», "Experience: 6 years"),
+// Experience headings may carry only a duration («Опыт работы — 7 лет 3 месяца», «Опыт работы — 10 месяцев»,
+// "Experience: 6 years"),
 // so a description line like «Опыт работы с сетями» never switches the section; other headings may carry
 // content ("Языки: английский B2").
 const EXPERIENCE_SUFFIX =
-  '(?:\\s*[:-]?\\s*(?:более |свыше |около |over |about |more than )?\\d[^a-zа-я]{0,3}(?:лет|год|years?|yrs?).{0,30})?$';
+  '(?:\\s*[:-]?\\s*(?:более |свыше |около |over |about |more than )?\\d[^a-zа-я]{0,3}(?:лет|год|мес|years?|yrs?|months?|mos?).{0,30})?$';
 const CONTENT_SUFFIX = '(?:\\s*[:-]\\s*(.*))?$';
 
 const HEADINGS: readonly (readonly [SectionKind, RegExp])[] = (Object.keys(PHRASES) as (keyof typeof PHRASES)[]).map((kind) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractExperience, screenResume, type ChecklistItemInput } from '../../../src/domain/screening/index.js';
 import { NOW } from './helpers.js';
+import { detectHeading } from '../../../src/domain/screening/sections.js';
+import { normalizeFragment } from '../../../src/domain/screening/text.js';
 
 const EXP_ITEM: ChecklistItemInput[] = [{ key: 'experience_3y', kind: 'knockout', weight: 3 }];
 const TENURE_ITEM: ChecklistItemInput[] = [{ key: 'stable_tenure', kind: 'nice_to_have', weight: 1 }];
@@ -322,5 +324,62 @@ describe('LinkedIn exported in Russian', () => {
     expect(r.experience.jobs).toMatchObject([{ title: 'Менеджер по развитию', relevant: true, months: 69, end: 'present' }]);
     expect(r.items['foreign_language']?.status).toBe('met');
     expect(r.items['experience_3y']?.status).toBe('met');
+  });
+});
+
+describe('hh.ru headings with months only (less than a year in total)', () => {
+  const text = [
+    'Опыт работы — 10 месяцев',
+    'Февраль 2024 — Ноябрь 2024',
+    '10 месяцев',
+    'ООО «Бета Трейд»',
+    'Менеджер по работе с ключевыми клиентами',
+    'Ведение двух региональных сетей.',
+    'Образование',
+    'Высшее',
+  ].join('\n');
+
+  it('is read as the experience heading, not as a line of text', () => {
+    for (const line of ['Опыт работы — 10 месяцев', 'Опыт работы: 6 мес.', 'Experience: 9 months']) {
+      expect(detectHeading(normalizeFragment(line))?.kind).toBe('experience');
+    }
+    expect(detectHeading(normalizeFragment('Опыт работы с сетями: 10 месяцев назад'))?.kind).not.toBe('experience');
+  });
+
+  it('still opens the experience section, so the job under it is found', () => {
+    const exp = extractExperience(text, NOW);
+    expect(exp.jobs).toHaveLength(1);
+    expect(exp.jobs[0]).toMatchObject({ title: 'Менеджер по работе с ключевыми клиентами', relevant: true, months: 10 });
+  });
+
+  it.each([
+    ['Опыт работы — 10 месяцев', 0.8],
+    ['Опыт работы: 6 мес.', 0.5],
+    ['Общий стаж работы 11 месяцев', 0.9],
+    ['Experience: 9 months', 0.8],
+  ])('%s → declared %d years', (line, years) => {
+    expect(extractExperience(`Иван Иванов\n${line}\n`, NOW).declaredTotalYears).toBe(years);
+  });
+
+  it('a stated total in years still wins over a months figure further down', () => {
+    expect(extractExperience('Опыт работы — 4 года 10 месяцев\nМенеджер по продажам\n', NOW).declaredTotalYears).toBe(4.8);
+  });
+});
+
+describe('a company name without a legal form, then the title on the same line', () => {
+  it.each([
+    ['Сладкая жизнь Нижний Новгород, региональный менеджер по продажам', true],
+    ['Торговая сеть Продукты у дома, менеджер по работе с ключевыми клиентами', true],
+    ['Northern Star Food Group, Key Account Manager', true],
+    ['Дистрибьютор бытовой химии Чистый дом, кладовщик', false],
+  ])('%s → a title (relevant: %s)', (line, relevant) => {
+    const job = extractExperience(`Опыт работы\nМарт 2018 — Май 2021\n${line}\nВедение сетей.\n`, NOW).jobs[0];
+    expect(job?.title).toBe(line);
+    expect(job?.relevant).toBe(relevant);
+  });
+
+  it('a description line with a comma is not taken for a title', () => {
+    const job = extractExperience('Опыт работы\nМарт 2018 — Май 2021\nРабота с федеральными и региональными сетями, рост продаж на 20%\n', NOW).jobs[0];
+    expect(job?.title).toBe('');
   });
 });
