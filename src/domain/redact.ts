@@ -13,9 +13,13 @@
  *   forms, in Latin transliteration (for a Cyrillic name) or Cyrillic back-transliteration (for a
  *   Latin one), plus the candidate's initials written next to a masked name («Петрова А. С.»).
  *
- * Known gaps (it is a safety net, not a guarantee): diminutives (Анна → Аня), fleeting vowels
- * (Павел → Павла), names split across a line break or hyphenated by a PDF, obfuscated e-mails
- * ("anna at example dot ru"), bare @handles, and a phone glued to other numbers by separators.
+ * - the everyday short forms of common Russian first names (Анна → Аня, Анюта; Александр → Саша) in
+ *   their case forms and Latin spellings, and fleeting vowels (Павел → Павла, Лев → Льва).
+ *
+ * Known gaps (it is a safety net, not a guarantee): short forms outside the table below or that
+ * are also ordinary words (Света, Слава, Тёма are left alone), names split across a line break or
+ * hyphenated by a PDF, obfuscated e-mails ("anna at example dot ru"), bare @handles, and a phone
+ * glued to other numbers by separators.
  */
 
 export interface Identity {
@@ -286,6 +290,67 @@ function cyrillicPatterns(word: string): CyrillicPattern[] {
   return patterns;
 }
 
+// Fleeting vowels: Павел → Павла, Орёл → Орла, Лев → Льва. The stems left (павл-, петрв-) are not
+// Russian words, so a wrong guess costs nothing.
+const FLEETING = /^(.*?)([лнрцвк]?)[ео]([лнркцв])$/u;
+
+function fleetingPatterns(word: string): CyrillicPattern[] {
+  const m = FLEETING.exec(word);
+  if (m === null || word.length < 3) return [];
+  const [, head = '', before = '', last = ''] = m;
+  const endings = new Set(NOUN_ENDINGS.filter((e) => e !== '' && e !== 'ь'));
+  const stems = [head + before + last];
+  if (before === 'л') stems.push(`${head}ль${last}`);
+  return stems.filter((stem) => stem.length >= 3).map((stem) => ({ stem, endings, cut: '', adjective: false }));
+}
+
+// Everyday short forms of common first names, in use in cover letters and signatures. Short forms
+// that are also ordinary words are left out (Света — «света», Слава — «слава», Тёма — «тема»,
+// Мила, Макс, Влад), as they would mask words of the text.
+const SHORT_FORMS: Readonly<Record<string, readonly string[]>> = {
+  александр: ['саша', 'саня', 'шура'], александра: ['саша', 'шура'], алексей: ['леша', 'алеша'],
+  анастасия: ['настя'], анна: ['аня', 'анечка', 'анюта', 'нюра'], андрей: ['андрюша'], антон: ['антоша'],
+  борис: ['боря'], валентина: ['валя'], валентин: ['валя'], валерий: ['валера'], василий: ['вася'],
+  виктор: ['витя'], виктория: ['вика'], владимир: ['володя', 'вова'], галина: ['галя'],
+  георгий: ['гоша', 'жора'], дарья: ['даша'], дмитрий: ['дима', 'митя'], евгений: ['женя'],
+  евгения: ['женя'], екатерина: ['катя'], елена: ['лена'], елизавета: ['лиза'], иван: ['ваня'],
+  ирина: ['ира'], ксения: ['ксюша'], константин: ['костя'], людмила: ['люда'], мария: ['маша'],
+  михаил: ['миша'], надежда: ['надя'], наталья: ['наташа'], наталия: ['наташа'], николай: ['коля'],
+  ольга: ['оля'], павел: ['паша'], петр: ['петя'], сергей: ['сережа'], станислав: ['стас'],
+  степан: ['степа'], татьяна: ['таня'], юлия: ['юля'], юрий: ['юра'],
+};
+// Short forms are feminine-type nouns (Саша, Аня): only their own endings, not the full noun list.
+const SHORT_FORM_ENDINGS = new Set(['а', 'я', 'ы', 'и', 'е', 'у', 'ю', 'ой', 'ей', 'ою', 'ею']);
+
+// A Russian name typed in Latin: its transliterations, and the English forms people also use.
+const LATIN_FULL_NAMES: ReadonlyMap<string, string> = new Map([
+  ...Object.keys(SHORT_FORMS).flatMap((name) => cyrillicToLatin(name, true).map((latin) => [latin, name] as const)),
+  ...([
+      ['alexander', 'александр'], ['alexandra', 'александра'], ['alexey', 'алексей'], ['alexei', 'алексей'],
+      ['anastasia', 'анастасия'], ['ann', 'анна'], ['andrew', 'андрей'], ['anthony', 'антон'], ['boris', 'борис'],
+      ['victor', 'виктор'], ['victoria', 'виктория'], ['vladimir', 'владимир'], ['george', 'георгий'],
+      ['daria', 'дарья'], ['darya', 'дарья'], ['dmitri', 'дмитрий'], ['eugene', 'евгений'], ['eugenia', 'евгения'],
+      ['catherine', 'екатерина'], ['katerina', 'екатерина'], ['helen', 'елена'], ['elena', 'елена'],
+      ['elizabeth', 'елизавета'], ['ivan', 'иван'], ['irina', 'ирина'], ['xenia', 'ксения'], ['ksenia', 'ксения'],
+      ['konstantin', 'константин'], ['maria', 'мария'], ['mary', 'мария'], ['michael', 'михаил'], ['mikhail', 'михаил'],
+      ['nadezhda', 'надежда'], ['natalia', 'наталия'], ['natalya', 'наталья'], ['nicholas', 'николай'],
+      ['nikolai', 'николай'], ['olga', 'ольга'], ['paul', 'павел'], ['pavel', 'павел'], ['peter', 'петр'],
+      ['pyotr', 'петр'], ['petr', 'петр'], ['sergei', 'сергей'], ['sergey', 'сергей'], ['stanislav', 'станислав'],
+      ['stepan', 'степан'], ['tatiana', 'татьяна'], ['tatyana', 'татьяна'], ['julia', 'юлия'], ['yulia', 'юлия'],
+      ['yuri', 'юрий'], ['yury', 'юрий'],
+    ] as const),
+]);
+
+function shortFormPatterns(word: string): NamePattern[] {
+  const full = CYRILLIC.test(word) ? word : LATIN_FULL_NAMES.get(word);
+  const patterns: NamePattern[] = [];
+  for (const short of full === undefined ? [] : (SHORT_FORMS[full] ?? [])) {
+    patterns.push({ stem: short.slice(0, -1), endings: SHORT_FORM_ENDINGS });
+    for (const latin of cyrillicToLatin(short, true)) patterns.push({ stem: latin, endings: new Set(['', 's']) });
+  }
+  return patterns;
+}
+
 // Nominative forms of adjectival surnames, for the other gender's Latin spelling (Dostoevskaya).
 const ADJECTIVE_NOMINATIVES = ['ий', 'ый', 'ой', 'ая', 'яя'];
 
@@ -336,11 +401,19 @@ function namePatterns(part: string): NamePattern[] {
   if (CYRILLIC.test(word)) {
     // Transliterated from the spelling with ё, which has its own Latin forms (Сёмин → Syomin).
     const withYo = part.normalize('NFC').toLowerCase();
-    return [...cyrillicPatterns(word), ...transliteratedPatterns(withYo, cyrillicPatterns(withYo))];
+    return [
+      ...cyrillicPatterns(word),
+      ...fleetingPatterns(word),
+      ...transliteratedPatterns(withYo, cyrillicPatterns(withYo)),
+      ...shortFormPatterns(word),
+    ];
   }
   const patterns = latinPatterns(word);
   // A Russian name typed in Latin (Anna Petrova) is still written in Cyrillic in a Russian text.
-  if (ASCII_WORD.test(word)) for (const variant of latinToCyrillic(word)) patterns.push(...cyrillicPatterns(variant));
+  if (ASCII_WORD.test(word)) {
+    for (const variant of latinToCyrillic(word)) patterns.push(...cyrillicPatterns(variant));
+    patterns.push(...shortFormPatterns(word));
+  }
   return patterns;
 }
 

@@ -95,6 +95,29 @@ describe('redact: a Russian commercial proposal', () => {
   });
 });
 
+describe('redact: short forms and fleeting vowels of first names', () => {
+  it('masks the everyday short forms of the first name, in case forms and Latin', () => {
+    const text = 'Привет, это Аня! Ане можно писать в Telegram, спросите Анюту или Нюру. Anya, Anyas.';
+    expect(redact(text, anna)).toBe(`Привет, это ${M}! ${M} можно писать в Telegram, спросите ${M} или ${M}. ${M}, ${M}.`);
+    const sasha: Identity = { fullName: 'Alexander Volkov' };
+    expect(redact('Саша Волков, для Саши; Sasha', sasha)).toBe(`${M} ${M}, для ${M}; ${M}`);
+  });
+
+  it('leaves words alone that only look like a short form, and short forms of other names', () => {
+    const text = 'Анализ, ананас, Ангара; Маша, Катя и Дима из отдела закупок; Annual plan';
+    expect(redact(text, anna)).toBe(text);
+  });
+
+  it('masks names with a fleeting vowel in their case forms (Павел → Павла, Лев → Льва)', () => {
+    const pavel: Identity = { fullName: 'Павел Орлов' };
+    expect(redact('Павел, Павла, Павлу, Павлом, Павле; Паша, Паши', pavel)).toBe(`${M}, ${M}, ${M}, ${M}, ${M}; ${M}, ${M}`);
+    const lev: Identity = { fullName: 'Лев Андреевич Котов' };
+    expect(redact('Лев, Льва, Льву, Львом', lev)).toBe(`${M}, ${M}, ${M}, ${M}`);
+    // The stems left by dropping the vowel are not words: «павлин», «львиный» stay.
+    expect(redact('павлин, львиный, Павловский', pavel)).toBe('павлин, львиный, Павловский');
+  });
+});
+
 describe('redact: e-mail, phones and profile links', () => {
   it('masks every e-mail address, not only the candidate’s', () => {
     expect(redact('Пишите: sales@partner.com или Anna.Petrova@Example.RU; копия — офис@компания.рф.', anna)).toBe(
