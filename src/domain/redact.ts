@@ -326,19 +326,19 @@ const SHORT_FORM_ENDINGS = new Set(['а', 'я', 'ы', 'и', 'е', 'у', 'ю', '�
 const LATIN_FULL_NAMES: ReadonlyMap<string, string> = new Map([
   ...Object.keys(SHORT_FORMS).flatMap((name) => cyrillicToLatin(name, true).map((latin) => [latin, name] as const)),
   ...([
-      ['alexander', 'александр'], ['alexandra', 'александра'], ['alexey', 'алексей'], ['alexei', 'алексей'],
-      ['anastasia', 'анастасия'], ['ann', 'анна'], ['andrew', 'андрей'], ['anthony', 'антон'], ['boris', 'борис'],
-      ['victor', 'виктор'], ['victoria', 'виктория'], ['vladimir', 'владимир'], ['george', 'георгий'],
-      ['daria', 'дарья'], ['darya', 'дарья'], ['dmitri', 'дмитрий'], ['eugene', 'евгений'], ['eugenia', 'евгения'],
-      ['catherine', 'екатерина'], ['katerina', 'екатерина'], ['helen', 'елена'], ['elena', 'елена'],
-      ['elizabeth', 'елизавета'], ['ivan', 'иван'], ['irina', 'ирина'], ['xenia', 'ксения'], ['ksenia', 'ксения'],
-      ['konstantin', 'константин'], ['maria', 'мария'], ['mary', 'мария'], ['michael', 'михаил'], ['mikhail', 'михаил'],
-      ['nadezhda', 'надежда'], ['natalia', 'наталия'], ['natalya', 'наталья'], ['nicholas', 'николай'],
-      ['nikolai', 'николай'], ['olga', 'ольга'], ['paul', 'павел'], ['pavel', 'павел'], ['peter', 'петр'],
-      ['pyotr', 'петр'], ['petr', 'петр'], ['sergei', 'сергей'], ['sergey', 'сергей'], ['stanislav', 'станислав'],
-      ['stepan', 'степан'], ['tatiana', 'татьяна'], ['tatyana', 'татьяна'], ['julia', 'юлия'], ['yulia', 'юлия'],
-      ['yuri', 'юрий'], ['yury', 'юрий'],
-    ] as const),
+    ['alexander', 'александр'], ['alexandra', 'александра'], ['alexey', 'алексей'], ['alexei', 'алексей'],
+    ['anastasia', 'анастасия'], ['ann', 'анна'], ['andrew', 'андрей'], ['anthony', 'антон'], ['boris', 'борис'],
+    ['victor', 'виктор'], ['victoria', 'виктория'], ['vladimir', 'владимир'], ['george', 'георгий'],
+    ['daria', 'дарья'], ['darya', 'дарья'], ['dmitri', 'дмитрий'], ['eugene', 'евгений'], ['eugenia', 'евгения'],
+    ['catherine', 'екатерина'], ['katerina', 'екатерина'], ['helen', 'елена'], ['elena', 'елена'],
+    ['elizabeth', 'елизавета'], ['ivan', 'иван'], ['irina', 'ирина'], ['xenia', 'ксения'], ['ksenia', 'ксения'],
+    ['konstantin', 'константин'], ['maria', 'мария'], ['mary', 'мария'], ['michael', 'михаил'], ['mikhail', 'михаил'],
+    ['nadezhda', 'надежда'], ['natalia', 'наталия'], ['natalya', 'наталья'], ['nicholas', 'николай'],
+    ['nikolai', 'николай'], ['olga', 'ольга'], ['paul', 'павел'], ['pavel', 'павел'], ['peter', 'петр'],
+    ['pyotr', 'петр'], ['petr', 'петр'], ['sergei', 'сергей'], ['sergey', 'сергей'], ['stanislav', 'станислав'],
+    ['stepan', 'степан'], ['tatiana', 'татьяна'], ['tatyana', 'татьяна'], ['julia', 'юлия'], ['yulia', 'юлия'],
+    ['yuri', 'юрий'], ['yury', 'юрий'],
+  ] as const),
 ]);
 
 function shortFormPatterns(word: string): NamePattern[] {
