@@ -28,40 +28,40 @@ export interface Identity {
   phone?: string | null;
 }
 
-type Span = [start: number, end: number];
+export type Span = [start: number, end: number];
 
 const DEFAULT_MASK = '█████';
 
-export function redact(text: string, who: Identity, mask: string = DEFAULT_MASK): string {
+/**
+ * Where `text` identifies the candidate: sorted, non-overlapping [start, end) ranges. Spans are
+ * collected on the original text and merged, so detectors never see each other's masks and an
+ * e-mail that contains the surname becomes one range, not three.
+ */
+export function redactionSpans(text: string, who: Identity): Span[] {
   const spans = [
     ...profileUrlSpans(text),
     ...emailSpans(text, who.email ?? null),
     ...phoneSpans(text, who.phone ?? null),
     ...nameSpans(text, who.fullName),
   ];
-  if (spans.length === 0) return text;
-
-  // Spans are collected on the original text and merged before replacing, so detectors never see
-  // each other's masks (a mask with letters in it cannot be "matched" again) and an e-mail that
-  // contains the surname becomes one mask, not three.
   spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
+}
+
+export function redact(text: string, who: Identity, mask: string = DEFAULT_MASK): string {
+  const spans = redactionSpans(text, who);
+  if (spans.length === 0) return text;
   let out = '';
   let at = 0;
-  let current: Span | null = null;
-  for (const span of spans) {
-    if (current !== null && span[0] <= current[1]) {
-      current[1] = Math.max(current[1], span[1]);
-      continue;
-    }
-    if (current !== null) {
-      out += text.slice(at, current[0]) + mask;
-      at = current[1];
-    }
-    current = [span[0], span[1]];
-  }
-  if (current !== null) {
-    out += text.slice(at, current[0]) + mask;
-    at = current[1];
+  for (const [start, end] of spans) {
+    out += text.slice(at, start) + mask;
+    at = end;
   }
   return out + text.slice(at);
 }

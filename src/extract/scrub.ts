@@ -3,8 +3,9 @@
  * Office formats the resume extractor does not read (PPTX, XLSX).
  *
  * Scrubbing removes who made, edited and commented a file — document properties, XMP, comment and
- * tracked-change authors, saved paths — not what it says: a name typed into the body or shown in
- * docProps/thumbnail.jpeg stays (redact() handles the text graders read in the app).
+ * tracked-change authors, saved paths — not what it says. maskIdentityInFile() then masks the
+ * candidate's name, contacts and profile links in the text of TXT and Office files as a blind
+ * grader downloads them; a name inside a PDF's page content or in a picture stays.
  */
 import JSZip from 'jszip';
 import {
@@ -18,8 +19,11 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import { ExtractError } from './errors.js';
+import { redactionSpans, type Identity, type Span } from '../domain/redact.js';
 
 export type ScrubKind = 'pdf' | 'docx' | 'pptx' | 'xlsx' | 'txt';
+const SCRUB_KINDS: ReadonlySet<string> = new Set<ScrubKind>(['pdf', 'docx', 'pptx', 'xlsx', 'txt']);
+export const isScrubKind = (kind: string): kind is ScrubKind => SCRUB_KINDS.has(kind);
 
 const NEUTRAL_AUTHOR = 'Reviewer';
 const NEUTRAL_PRODUCER = 'KAM Hire';
@@ -614,4 +618,110 @@ export async function extractOfficeText(buf: Uint8Array, kind: 'pptx' | 'xlsx'):
     const reason = err instanceof Error ? err.message : String(err);
     throw new ExtractError('corrupt', `${kind.toUpperCase()} cannot be read: ${reason}`, { cause: err });
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The candidate's identity in a file's text
+
+const IDENTITY_MASK = '█████';
+
+/** Text with `spans` replaced by the mask. */
+function applySpans(text: string, spans: readonly Span[]): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    out += text.slice(at, start) + IDENTITY_MASK;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// Text runs (w:t, a:t, t) and the ends of what joins them into one line: a paragraph (w:p, a:p) or a
+// spreadsheet string (si, is). Word splits a typed name over several runs (spelling marks, revisions),
+// so runs are joined into lines, matched as one text, and the masks mapped back onto the runs.
+const TEXT_RUN = new RegExp(`<(${PREFIX}t)(\\s[^<>]*)?>([^<]*)</\\1>|</${PREFIX}(?:p|si|is)>`, 'g');
+
+interface Run {
+  /** Where the run's content sits in the XML. */
+  xmlStart: number;
+  xmlEnd: number;
+  /** Where its decoded text sits in the joined text. */
+  start: number;
+  text: string;
+}
+
+/** Masks the identity in the text runs of one Office XML part; markup is left as it was. */
+export function maskIdentityInXml(xml: string, who: Identity): string {
+  const runs: Run[] = [];
+  let joined = '';
+  for (const m of xml.matchAll(TEXT_RUN)) {
+    if (m[1] === undefined) {
+      joined += '\n';
+      continue;
+    }
+    const content = m[3] ?? '';
+    const xmlStart = m.index + m[0].length - content.length - `</${m[1]}>`.length;
+    const text = decodeXml(content);
+    runs.push({ xmlStart, xmlEnd: xmlStart + content.length, start: joined.length, text });
+    joined += text;
+  }
+  const spans = redactionSpans(joined, who);
+  if (spans.length === 0) return xml;
+  let out = '';
+  let at = 0;
+  for (const run of runs) {
+    const end = run.start + run.text.length;
+    // The parts of each span inside this run are cut out; the mask goes to the run where the span starts.
+    let touched = false;
+    let masked = '';
+    let cursor = 0;
+    for (const [s0, s1] of spans) {
+      if (s1 <= run.start || s0 >= end) continue;
+      const from = Math.max(s0, run.start) - run.start;
+      touched = true;
+      masked += run.text.slice(cursor, from) + (s0 >= run.start ? IDENTITY_MASK : '');
+      cursor = Math.min(s1, end) - run.start;
+    }
+    if (!touched) continue;
+    masked += run.text.slice(cursor);
+    out += xml.slice(at, run.xmlStart) + escapeText(masked);
+    at = run.xmlEnd;
+  }
+  return out + xml.slice(at);
+}
+
+const TEXT_PARTS: Readonly<Record<OoxmlKind, RegExp>> = {
+  docx: /^word\/(?:document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$/i,
+  pptx: /^ppt\/(?:slides\/slide\d+|notesSlides\/notesSlide\d+|comments\/[^/]+)\.xml$/i,
+  xlsx: /^xl\/(?:sharedStrings|worksheets\/sheet\d+|comments[^/]*)\.xml$/i,
+};
+
+/**
+ * The file a blind grader downloads: the candidate's name (with its case forms, short forms and
+ * transliterations), e-mail, phone and profile links masked in the text of a TXT or Office file.
+ * A PDF is returned as it is: its page content cannot be rewritten reliably.
+ */
+export async function maskIdentityInFile(buf: Uint8Array, kind: ScrubKind, who: Identity): Promise<Uint8Array> {
+  if (kind === 'pdf') return buf;
+  if (kind === 'txt') {
+    const text = view(buf).toString('utf8');
+    const spans = redactionSpans(text, who);
+    return spans.length === 0 ? buf : new Uint8Array(Buffer.from(applySpans(text, spans), 'utf8'));
+  }
+  const zip = await openPackage(buf, kind);
+  let changed = false;
+  for (const part of partsMatching(zip, TEXT_PARTS[kind])) {
+    const xml = await readPart(zip, part);
+    if (xml === null) continue;
+    const masked = maskIdentityInXml(xml, who);
+    if (masked !== xml) {
+      zip.file(part, masked, REPLACE);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } }) : buf;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import type { Response } from 'superagent';
 import type TestAgent from 'supertest/lib/agent.js';
 import { openDatabase, type DB } from '../../src/db/connection.js';
 import { bankRepo } from '../../src/db/bank.js';
@@ -64,4 +65,11 @@ export async function loginAs(
   // The session id changes at login, and the CSRF token with it.
   const home = await agent.get('/');
   return { agent, csrf: csrfFrom(home.text), userId };
+}
+
+/** For supertest's .buffer(true).parse(…): the body as a Buffer, whatever its content type (CSV, DOCX, text). */
+export function binaryBody(r: Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  r.on('data', (c: Buffer) => chunks.push(c));
+  r.on('end', () => done(null, Buffer.concat(chunks)));
 }

@@ -1,7 +1,9 @@
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { anonymous, buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
+import { anonymous, binaryBody, buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 
 const RESUME = readFileSync('test/fixtures/resumes/ru_hh_kam_nestle.txt', 'utf8');
@@ -120,11 +122,40 @@ describe('blind grading', () => {
       for (const secret of ['Петрова', 'Анна', 'Сергеевна', EMAIL, '916', 'Petrova_Anna_KP']) expect(html).not.toContain(secret);
     }
     expect(page.text).toContain('Предлагаю ввести 12 SKU');
+    expect(page.text).toContain('a name on a page cannot be masked');
     const fileId = /\/grading\/K-[A-Z0-9]{3}\/files\/(\d+)/.exec(page.text)![1];
     const file = await head.agent.get(`/grading/${a.code}/files/${fileId}`).buffer(true);
     expect(file.status).toBe(200);
     expect(file.headers['content-disposition']).toContain(`${a.code}-v1-1.pdf`);
     expect(file.headers['content-disposition']).not.toContain('Petrova');
+  });
+
+  it('masks the candidate in the text of the files graders download, until HR unblinds', async () => {
+    const { t, hr, token, a } = await setup();
+    const txt = Buffer.from(`Расчёт плана продаж.\nАвтор: ${NAME}, ${EMAIL}, ${PHONE}\nАня`, 'utf8');
+    // The DOCX fixture, signed by this candidate instead of its made-up «Соколова Мария Игоревна».
+    const zip = await JSZip.loadAsync(readFileSync('test/fixtures/files/resume-ru.docx'));
+    zip.file('word/document.xml', (await zip.file('word/document.xml')!.async('string')).replace('Соколова Мария Игоревна', NAME));
+    const docx = await zip.generateAsync({ type: 'nodebuffer' });
+    await candidateSubmit(t, token, { body: 'Файлы во вложении.', link: '' }, [['plan.txt', txt], ['kp.docx', docx]]);
+    const head = await as(t, 'head1');
+    const page = await head.agent.get(`/grading/${a.code}`);
+    const ids = [...page.text.matchAll(/\/grading\/K-[A-Z0-9]{3}\/files\/(\d+)/g)].map((m) => m[1]!);
+    expect(ids).toHaveLength(2);
+    const download = async (id: string): Promise<Buffer> => {
+      const res = await head.agent.get(`/grading/${a.code}/files/${id}`).buffer(true).parse(binaryBody);
+      expect(res.status).toBe(200);
+      return res.body as Buffer;
+    };
+    const maskedTxt = (await download(ids[0]!)).toString('utf8');
+    expect(maskedTxt).toBe('Расчёт плана продаж.\nАвтор: █████ █████ █████, █████, █████\n█████');
+    const docxText = (await mammoth.extractRawText({ buffer: await download(ids[1]!) })).value;
+    expect(docxText).toContain('█████ █████ █████');
+    expect(docxText).toContain('Менеджер по работе с ключевыми клиентами');
+    expect(docxText).not.toContain('Петрова');
+
+    await hr.agent.post(`/assignments/${a.id}/unblind`).type('form').send({ _csrf: hr.csrf, reason: 'Финальное обсуждение' }).expect(302);
+    expect((await download(ids[0]!)).toString('utf8')).toBe(txt.toString('utf8'));
   });
 
   it('keeps graders independent, flags disagreement, and lets HR add a grader', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { anonymous, buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
+import { anonymous, binaryBody, buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -105,11 +105,7 @@ describe('comparison, pipeline and exports', () => {
     const t = buildApp();
     const hr = await loginAs(t, 'hr', { lang: 'ru' });
     await addCandidate(t, hr, '=Иванов Пётр', 'ru_hh_kam_nestle.txt');
-    const res = await hr.agent.get(`/vacancies/${t.demoVacancyId}/export.csv`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await hr.agent.get(`/vacancies/${t.demoVacancyId}/export.csv`).buffer(true).parse(binaryBody);
     expect(res.headers['content-type']).toContain('text/csv');
     const buf = res.body as Buffer;
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -17,6 +17,7 @@ import {
 } from '../../domain/assignment.js';
 import { disagreementFlag, icc21, interpretAlpha, krippendorffAlphaInterval, leniency, spread } from '../../domain/agreement.js';
 import { redact } from '../../domain/redact.js';
+import { isScrubKind, maskIdentityInFile } from '../../extract/scrub.js';
 import { localToIso } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Assignment, Grade, Submission } from '../../db/assignments.js';
@@ -177,23 +178,36 @@ export function showAssignment(req: Request, res: Response) {
   });
 }
 
-export function downloadOriginal(req: Request, res: Response) {
+export async function downloadOriginal(req: Request, res: Response) {
   const a = loadAssignmentForHr(req);
-  sendSubmissionFile(req, res, a, false);
+  await sendSubmissionFile(req, res, a, false);
 }
 
-function sendSubmissionFile(req: Request, res: Response, a: Assignment, scrubbed: boolean) {
+/**
+ * A submitted file: the original for HR; for graders the scrubbed copy under a neutral name and, while
+ * grading is blind, with the candidate's name and contacts masked in its text.
+ */
+async function sendSubmissionFile(req: Request, res: Response, a: Assignment, forGrader: boolean) {
   const p = z.object({ fileId: z.coerce.number().int().positive() }).safeParse(req.params);
   if (!p.success) throw new HttpError(404, 'errors.not_found');
   for (const s of req.ctx.repos.assignments.submissions(a.id)) {
     const f = s.files.find((x) => x.id === p.data.fileId);
     if (!f) continue;
-    const storage = scrubbed ? f.scrubbedStorageName ?? f.storageName : f.storageName;
+    let body: Uint8Array = req.ctx.services.files.read(forGrader ? f.scrubbedStorageName ?? f.storageName : f.storageName);
+    const candidate = forGrader ? req.ctx.repos.candidates.get(a.candidateId) : undefined;
+    if (candidate && isBlind(candidate.stage, a.unblindedAt)) {
+      try {
+        if (isScrubKind(f.kind)) body = await maskIdentityInFile(body, f.kind, { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone });
+      } catch {
+        // The copy was read once already when it was made; a package that cannot be reopened now is
+        // sent as scrubbed, as before masking existed, rather than not at all.
+      }
+    }
     res.setHeader('Content-Type', f.mime);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     // Graders get a neutral name: the candidate's own file name may carry their name.
-    res.attachment(scrubbed ? `${a.code}-v${s.version}-${f.position}.${f.kind}` : f.originalName);
-    return res.send(req.ctx.services.files.read(storage));
+    res.attachment(forGrader ? `${a.code}-v${s.version}-${f.position}.${f.kind}` : f.originalName);
+    return res.send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   }
   throw new HttpError(404, 'errors.not_found');
 }
@@ -406,8 +420,8 @@ export function submitGrade(req: Request, res: Response) {
   res.redirect(303, `/grading/${a.code}`);
 }
 
-export function downloadForGrader(req: Request, res: Response) {
-  sendSubmissionFile(req, res, loadForGrader(req), true);
+export async function downloadForGrader(req: Request, res: Response) {
+  await sendSubmissionFile(req, res, loadForGrader(req), true);
 }
 
 // ---- Calibration -------------------------------------------------------------------------------

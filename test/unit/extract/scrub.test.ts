@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../src/extract/pdf.js';
-import { detectOfficeKind, extractOfficeText, scrubMetadata } from '../../../src/extract/scrub.js';
+import { detectOfficeKind, extractOfficeText, maskIdentityInFile, maskIdentityInXml, scrubMetadata } from '../../../src/extract/scrub.js';
 import { extractFailure, fixture } from './helpers.js';
 
 // Every person, company, path and address below is made up.
@@ -581,5 +581,73 @@ describe('extractOfficeText', () => {
 
   it('rejects a broken package', async () => {
     await extractFailure(extractOfficeText(Buffer.from('PK\u0003\u0004 nothing else'), 'pptx'), 'corrupt');
+  });
+});
+
+describe('maskIdentityInXml / maskIdentityInFile: the candidate in the text of a downloaded file', () => {
+  const who = { fullName: 'Петрова Анна Сергеевна', email: 'anna.petrova@example.ru', phone: '+7 916 555-12-34' };
+  const M = '█████';
+
+  it('masks a name Word split over several runs, keeps the markup, and leaves other paragraphs alone', () => {
+    const xml =
+      `<w:body><w:p><w:r><w:t xml:space="preserve">Подготовила: Пет</w:t></w:r><w:proofErr w:type="spellStart"/>` +
+      `<w:r><w:rPr><w:b/></w:rPr><w:t>рова</w:t></w:r><w:r><w:t xml:space="preserve"> А.С., тел. +7 (916) 555-12-34</w:t></w:r></w:p>` +
+      `<w:p><w:r><w:t>Петров &amp; партнёры — не кандидат</w:t></w:r></w:p>` +
+      `<w:p><w:r><w:t>Рост &lt;20%&gt; за квартал</w:t></w:r></w:p></w:body>`;
+    expect(maskIdentityInXml(xml, who)).toBe(
+      `<w:body><w:p><w:r><w:t xml:space="preserve">Подготовила: ${M}</w:t></w:r><w:proofErr w:type="spellStart"/>` +
+        `<w:r><w:rPr><w:b/></w:rPr><w:t></w:t></w:r><w:r><w:t xml:space="preserve">, тел. ${M}</w:t></w:r></w:p>` +
+        `<w:p><w:r><w:t>${M} &amp; партнёры — не кандидат</w:t></w:r></w:p>` +
+        `<w:p><w:r><w:t>Рост &lt;20%&gt; за квартал</w:t></w:r></w:p></w:body>`,
+    );
+  });
+
+  it('does not join the end of one paragraph to the start of the next', () => {
+    const xml = '<a:p><a:r><a:t>Итоги: Анна</a:t></a:r></a:p><a:p><a:r><a:t>лиз рынка</a:t></a:r></a:p>';
+    expect(maskIdentityInXml(xml, who)).toBe(`<a:p><a:r><a:t>Итоги: ${M}</a:t></a:r></a:p><a:p><a:r><a:t>лиз рынка</a:t></a:r></a:p>`);
+  });
+
+  it('DOCX: body, header, footer and comments masked; the package still opens and reads the same otherwise', async () => {
+    const zip = await JSZip.loadAsync(await buildDocx());
+    const para = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+    zip.file('word/header1.xml', `${XML}<w:hdr xmlns:w="${NS.w}">${para('Анна Петрова · anna.petrova@example.ru')}</w:hdr>`);
+    zip.file('word/footer1.xml', `${XML}<w:ftr xmlns:w="${NS.w}">${para('t.me/annapetrova')}</w:ftr>`);
+    const body = (await zip.file('word/document.xml')!.async('string')).replace('</w:body>', `${para('С уважением, Аня Петрова')}</w:body>`);
+    zip.file('word/document.xml', body);
+    const docx = await zip.generateAsync({ type: 'uint8array' });
+
+    // As graders get it: metadata scrubbed when the file was received, the text masked on download.
+    const masked = await maskIdentityInFile(await scrubMetadata(docx, 'docx'), 'docx', who);
+    const parts = await partsOf(masked);
+    for (const name of ['word/document.xml', 'word/header1.xml', 'word/footer1.xml']) {
+      for (const leak of ['Петров', 'Анна', 'Аня', 'anna.petrova', 'annapetrova']) expect(parts.get(name)).not.toContain(leak);
+    }
+    expect(parts.get('word/header1.xml')).toContain(`${M} ${M} · ${M}`);
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(masked) })).value;
+    for (const line of DOCX_TEXT) expect(text).toContain(line);
+    expect(text).toContain(`С уважением, ${M} ${M}`);
+  });
+
+  it('PPTX and XLSX text masked; a file without the candidate comes back byte-identical', async () => {
+    const zip = await JSZip.loadAsync(await buildPptx());
+    zip.file('ppt/slides/slide1.xml', slide('<a:p><a:r><a:t>Докладчик: Anna Petrova</a:t></a:r></a:p>'));
+    const pptx = await maskIdentityInFile(await zip.generateAsync({ type: 'uint8array' }), 'pptx', who);
+    expect(await extractOfficeText(pptx, 'pptx')).toContain(`Докладчик: ${M} ${M}`);
+
+    const xlsxZip = await JSZip.loadAsync(await buildXlsx());
+    xlsxZip.file('xl/sharedStrings.xml', (await xlsxZip.file('xl/sharedStrings.xml')!.async('string')).replace('<si><t>Рост</t></si>', '<si><t>Рост (расчёт Петровой А.)</t></si>'));
+    const xlsx = await maskIdentityInFile(await xlsxZip.generateAsync({ type: 'uint8array' }), 'xlsx', who);
+    expect(await extractOfficeText(xlsx, 'xlsx')).toContain(`Рост (расчёт ${M})`);
+
+    const other = { fullName: 'Сидоров Игорь', email: null, phone: null };
+    const docx = await buildDocx();
+    expect(await maskIdentityInFile(docx, 'docx', other)).toBe(docx);
+  });
+
+  it('TXT masked as UTF-8 text; PDF returned as it is', async () => {
+    const txt = new TextEncoder().encode('Решение кейса.\nАвтор: Анна Петрова, anna.petrova@example.ru\n');
+    expect(new TextDecoder().decode(await maskIdentityInFile(txt, 'txt', who))).toBe(`Решение кейса.\nАвтор: ${M} ${M}, ${M}\n`);
+    const pdf = fixture('resume-ru.pdf');
+    expect(await maskIdentityInFile(pdf, 'pdf', who)).toBe(pdf);
   });
 });
