@@ -7,7 +7,9 @@
  *     The baseline (bench/bare/server.ts) starts in its own process on the same database file: by default it
  *     runs the page's own list + count queries per request (BARE_MODE=query), so the ratio measures what the
  *     app adds around them (session store, helmet, context and i18n, CSRF, access check, layout); a second
- *     baseline only renders rows read once (BARE_MODE=static) and is reported for reference.
+ *     baseline only renders rows read once (BARE_MODE=static) and is reported for reference. The bare page
+ *     renders through ejs as it comes (`res.render`, ejs's `with (locals)` block); the app through its own
+ *     view engine (src/web/view-engine.ts, no `with` block), which is one of the things the ratio measures.
  *  3. Each is loaded by the same keep-alive generator (node:http, N connections, closed loop), in alternating
  *     rounds so that background noise hits both alike; then a few other list variants on the app.
  *  4. The SQL of the list and count queries is profiled in-process (EXPLAIN QUERY PLAN and timing).
