@@ -205,10 +205,10 @@ interface Bare {
   stop: () => Promise<void>;
 }
 
-function startBare(dbFile: string, vacancyId: number, mode: 'query' | 'static'): Promise<Bare> {
+function startBare(dbFile: string, vacancyId: number, mode: 'query' | 'static', engine: 'ejs' | 'app' = 'ejs'): Promise<Bare> {
   return new Promise((resolve, reject) => {
     const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/bare/server.ts'], {
-      env: { ...process.env, BARE_DB: dbFile, BARE_VACANCY: String(vacancyId), BARE_MODE: mode, PORT: '0', NODE_ENV: 'production' },
+      env: { ...process.env, BARE_DB: dbFile, BARE_VACANCY: String(vacancyId), BARE_MODE: mode, BARE_ENGINE: engine, PORT: '0', NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -317,6 +317,8 @@ async function main() {
     bares.push(bareQuery);
     const bareStatic = await startBare(dbFile, vacancyId, 'static');
     bares.push(bareStatic);
+    const bareEngine = await startBare(dbFile, vacancyId, 'query', 'app');
+    bares.push(bareEngine);
 
     const cookie = await login(appBase, 'hr', password);
     const headers = { Cookie: cookie, 'Accept-Language': 'ru' };
@@ -345,6 +347,8 @@ async function main() {
     }
     progress(`bare (rows read once) for ${VARIANT_SECONDS} s`);
     const staticRun = await load(`${bareStatic.url}/list`, {}, VARIANT_SECONDS * 1000, CONNECTIONS, bareStatic.pid);
+    progress(`bare through the app's view engine for ${VARIANT_SECONDS} s`);
+    const engineRun = await load(`${bareEngine.url}/list`, {}, VARIANT_SECONDS * 1000, CONNECTIONS, bareEngine.pid);
     progress(`app with a single connection (no queueing) for ${VARIANT_SECONDS} s`);
     const single = latency((await load(`${appBase}${listPath}`, headers, VARIANT_SECONDS * 1000, 1)).samples);
     const appRes = merge(appRuns);
@@ -352,6 +356,7 @@ async function main() {
     const appLat = latency(appRes.samples);
     const bareLat = latency(bareRes.samples);
     const staticLat = latency(staticRun.samples);
+    const engineLat = latency(engineRun.samples);
 
     // ---- variants ----
     const variants: Variant[] = [
@@ -422,7 +427,8 @@ async function main() {
     row(`app GET ${listPath}`, appRes, appLat);
     row('bare, same queries per request', bareRes, bareLat);
     row('bare, rows read once', staticRun, staticLat);
-    line(`ratio app / bare: ${round(ratio, 3)} (target ≥ ${TARGETS.ratio}); vs rows-read-once: ${round(ratioStatic, 3)}`);
+    row("bare, app's view engine", engineRun, engineLat);
+    line(`ratio app / bare: ${round(ratio, 3)} (target ≥ ${TARGETS.ratio}); vs rows-read-once: ${round(ratioStatic, 3)}; vs bare with the app's view engine: ${round(appRes.rps / engineRun.rps, 3)}`);
     const appCpu = cpuPerReq(appRes);
     const bareCpu = cpuPerReq(bareRes);
     if (appCpu !== null && bareCpu !== null) line(`server CPU per request: app ${fmtInt(appCpu)} µs, bare ${fmtInt(bareCpu)} µs → bare/app ${round(bareCpu / appCpu, 3)} (the same ratio, less sensitive to other load on the machine)`);
@@ -460,6 +466,8 @@ async function main() {
         cpu_ratio: appCpu === null || bareCpu === null ? null : round(bareCpu / appCpu, 3),
         bare_static_rps: round(staticRun.rps, 1),
         ratio_static: round(ratioStatic, 3),
+        bare_app_engine_rps: round(engineRun.rps, 1),
+        ratio_app_engine: round(appRes.rps / engineRun.rps, 3),
         errors: appRes.errors + bareRes.errors,
         variants: variantResults,
         sql_ms: sqlTimes,

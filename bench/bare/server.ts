@@ -6,11 +6,15 @@
  *   first page) on every request — the difference to the real page is then the app's overhead alone.
  * BARE_MODE=static: reads the rows once at start and only renders them — express + ejs and nothing else.
  *
+ * BARE_ENGINE=app: renders through the app's view engine (src/web/view-engine.ts) instead of ejs as it comes,
+ *   to show how much of the difference is templating.
+ *
  * Env: BARE_DB (SQLite file), BARE_VACANCY (id), PORT (0 = any free port). Prints "bare running at <url>".
  */
 import express from 'express';
 import { candidatesRepo, type ListFilter } from '../../src/db/candidates.js';
 import { openDatabase } from '../../src/db/connection.js';
+import { ejsViewEngine } from '../../src/web/view-engine.js';
 
 const file = process.env.BARE_DB;
 const vacancyId = Number(process.env.BARE_VACANCY);
@@ -29,6 +33,7 @@ const date = (v: string) => dateFmt.format(new Date(v));
 const number = (n: number) => numberFmt.format(n);
 
 const app = express();
+if (process.env.BARE_ENGINE === 'app') app.engine('ejs', ejsViewEngine());
 app.set('view engine', 'ejs');
 app.set('views', new URL('./', import.meta.url).pathname);
 app.set('view cache', true);
@@ -41,7 +46,7 @@ app.get('/list', (_req, res) => {
 const server = app.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const a = server.address();
   const port = typeof a === 'object' && a ? a.port : 0;
-  console.log(`bare (${mode}) running at http://127.0.0.1:${port}`);
+  console.log(`bare (${mode}${process.env.BARE_ENGINE === 'app' ? ', app view engine' : ''}) running at http://127.0.0.1:${port}`);
 });
 process.on('SIGTERM', () => {
   server.close(() => process.exit(0));
