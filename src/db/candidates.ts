@@ -169,8 +169,6 @@ export function candidatesRepo(db: DB) {
   const FTS_IDS = 'SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH @match';
   /** Totals above this are shown as "1000+": counting 60,000 search hits exactly would cost more than the page. */
   const COUNT_CAP = 1000;
-  /** Up to this many hits, a search starts from the hits; beyond it, from the sorted index. */
-  const FEW_HITS = 2000;
   const listStatements = (sort: ListFilter['sort']) => {
     const { index, order } = SORT[sort];
     return {
@@ -191,7 +189,6 @@ export function candidatesRepo(db: DB) {
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidates_fts CROSS JOIN candidate_list ON candidate_list.candidate_id = candidates_fts.rowid
        WHERE candidates_fts MATCH @match AND ${FILTERS} LIMIT ${COUNT_CAP + 1})`,
     ),
-    hits: db.prepare<{ match: string }, { n: number }>(`SELECT COUNT(*) AS n FROM (${FTS_IDS} LIMIT ${FEW_HITS + 1})`),
   };
 
   type ListParams = Omit<ListFilter, 'stage' | 'verdict' | 'source' | 'match'> & {
@@ -414,9 +411,10 @@ export function candidatesRepo(db: DB) {
         rows = sorted.browse.all(p);
         n = counts.browse.get(p)!.n;
       } else {
-        const few = counts.hits.get({ match: f.match })!.n <= FEW_HITS;
-        rows = (few ? sorted.fewHits : sorted.manyHits).all(p);
+        // The capped count also tells which plan is cheaper: up to the cap, starting from the hits and
+        // sorting them; past it, walking the sorted index until a page of hits is found.
         n = counts.search.get(p)!.n;
+        rows = (n <= COUNT_CAP ? sorted.fewHits : sorted.manyHits).all(p);
       }
       return { rows, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
     },
