@@ -18,7 +18,7 @@
  * object. Exit code 0 even when a target is missed: `targets_met` says which were.
  *
  * Options: --candidates=N (10000) --seconds=N per measured run of each side (16) --rounds=N (2)
- *          --variant-seconds=N (6) --connections=N (10) --seed=N (42) --keep (keep the temp DATA_DIR)
+ *          --variant-seconds=N (6) --page-seconds=N (3) --connections=N (10) --seed=N (42) --keep (keep the temp DATA_DIR)
  *          --data=DIR: use an already seeded DATA_DIR instead (kept; DEMO_PASSWORD must be hr's password)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -50,6 +50,7 @@ const CANDIDATES = arg('candidates', 10_000);
 const SECONDS = arg('seconds', 16);
 const ROUNDS = arg('rounds', 2);
 const VARIANT_SECONDS = arg('variant-seconds', 6);
+const PAGE_SECONDS = arg('page-seconds', 3);
 const CONNECTIONS = arg('connections', 10);
 const SEED = arg('seed', 42);
 const KEEP = process.argv.includes('--keep');
@@ -376,6 +377,24 @@ async function main() {
       variantResults[v.name] = { p50_ms: round(l.p50), p95_ms: round(l.p95), rps: round(r.rps, 1), errors: r.errors };
     }
 
+    // ---- the vacancy's other pages, one connection (how long one user waits) ----
+    const [c1, c2, c3] = ids(first.body).split(',');
+    const otherPages = [
+      { name: 'home', path: '/' },
+      { name: 'vacancy', path: `/vacancies/${vacancyId}` },
+      { name: 'pipeline', path: `/vacancies/${vacancyId}/pipeline` },
+      { name: 'candidate', path: `/candidates/${c1}` },
+      { name: 'compare', path: `/vacancies/${vacancyId}/compare?ids=${c1}&ids=${c2}&ids=${c3}` },
+      { name: 'export_csv', path: `/vacancies/${vacancyId}/export.csv` },
+    ];
+    const pageResults: Record<string, { p50_ms: number; p95_ms: number; bytes: number; errors: number }> = {};
+    for (const pg of otherPages) {
+      progress(`page ${pg.name} (${pg.path}), one connection, for ${PAGE_SECONDS} s`);
+      const r = await load(`${appBase}${pg.path}`, headers, PAGE_SECONDS * 1000, 1);
+      const l = latency(r.samples);
+      pageResults[pg.name] = { p50_ms: round(l.p50), p95_ms: round(l.p95), bytes: Math.round(r.bytes), errors: r.errors };
+    }
+
     // ---- SQL profile, in-process on the same file ----
     const sqls = repoSql(db);
     // The first list statement without a text search is the default order's; likewise the count.
@@ -441,6 +460,12 @@ async function main() {
       line(`${v.name.padEnd(16)} ${decodeURIComponent(v.query).padEnd(18)} ${fmtInt(r.rps).padStart(6)} req/s   p50 ${fmtMs(r.p50_ms).padStart(9)}   p95 ${fmtMs(r.p95_ms).padStart(9)}   ${r.errors} errors`);
     }
     line();
+    line(`== Other pages of the vacancy (one connection, ${PAGE_SECONDS} s each) ==`);
+    for (const pg of otherPages) {
+      const r = pageResults[pg.name]!;
+      line(`${pg.name.padEnd(16)} p50 ${fmtMs(r.p50_ms).padStart(9)}   p95 ${fmtMs(r.p95_ms).padStart(9)}   ${fmtInt(r.bytes)} B   ${r.errors} errors`);
+    }
+    line();
     line('== SQL (in-process, same file; list + count as candidatesRepo.list runs them) ==');
     for (const [name, t] of Object.entries(sqlTimes)) line(`${name.padEnd(16)} list+count p50 ${fmtMs(t.p50_ms).padStart(9)}   p95 ${fmtMs(t.p95_ms).padStart(9)}`);
     line(`stageCounts      p50 ${fmtMs(stageCountsMs.p50).padStart(9)}`);
@@ -470,6 +495,7 @@ async function main() {
         ratio_app_engine: round(appRes.rps / engineRun.rps, 3),
         errors: appRes.errors + bareRes.errors,
         variants: variantResults,
+        pages: pageResults,
         sql_ms: sqlTimes,
         candidates: CANDIDATES,
         connections: CONNECTIONS,

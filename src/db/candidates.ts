@@ -273,8 +273,9 @@ export function candidatesRepo(db: DB) {
     idsForVacancy: db.prepare<[number], { id: number }>('SELECT id FROM candidates WHERE vacancy_id = ? ORDER BY id'),
     sources: db.prepare<[number], { source: string }>('SELECT DISTINCT source FROM candidates WHERE vacancy_id = ? ORDER BY 1'),
     waiting: db.prepare<[], { vacancyId: number; n: number }>(
-      `SELECT c.vacancy_id AS vacancyId, COUNT(*) AS n FROM candidates c JOIN screenings s ON s.candidate_id = c.id
-       WHERE s.decision IS NULL AND c.stage IN ('new', 'screening') GROUP BY c.vacancy_id`,
+      // candidate_list.verdict is set exactly when a screening exists (screenings.verdict is NOT NULL).
+      `SELECT vacancy_id AS vacancyId, COUNT(*) AS n FROM candidate_list
+       WHERE verdict IS NOT NULL AND decision IS NULL AND stage IN ('new', 'screening') GROUP BY vacancy_id`,
     ),
   };
 

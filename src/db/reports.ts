@@ -23,29 +23,31 @@ export interface ExportRow {
 }
 
 export function reportsRepo(db: DB) {
+  // Reports read the thin, trigger-kept candidate_list rather than candidates, whose rows carry the
+  // resume text: reading stage or created_at of 10,000 fat rows walks their overflow pages.
   const stmts = {
     reached: db.prepare<{ v: number }, { stage: PipelineStage; n: number }>(
       `SELECT stage, COUNT(DISTINCT candidate_id) AS n FROM (
-         SELECT id AS candidate_id, stage FROM candidates WHERE vacancy_id = @v
-         UNION ALL SELECT e.candidate_id, e.new_value FROM candidate_events e JOIN candidates c ON c.id = e.candidate_id WHERE c.vacancy_id = @v AND e.kind = 'stage'
-         UNION ALL SELECT e.candidate_id, e.old_value FROM candidate_events e JOIN candidates c ON c.id = e.candidate_id WHERE c.vacancy_id = @v AND e.kind = 'stage'
+         SELECT candidate_id, stage FROM candidate_list WHERE vacancy_id = @v
+         UNION ALL SELECT e.candidate_id, e.new_value FROM candidate_events e JOIN candidate_list c ON c.candidate_id = e.candidate_id WHERE c.vacancy_id = @v AND e.kind = 'stage'
+         UNION ALL SELECT e.candidate_id, e.old_value FROM candidate_events e JOIN candidate_list c ON c.candidate_id = e.candidate_id WHERE c.vacancy_id = @v AND e.kind = 'stage'
        ) GROUP BY stage`,
     ),
-    total: db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM candidates WHERE vacancy_id = ?'),
+    total: db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM candidate_list WHERE vacancy_id = ?'),
     events: db.prepare<[number], { candidateId: number; from: string | null; to: string; at: string }>(
       `SELECT e.candidate_id AS candidateId, e.old_value AS "from", e.new_value AS "to", e.created_at AS at
-       FROM candidate_events e JOIN candidates c ON c.id = e.candidate_id WHERE c.vacancy_id = ? AND e.kind = 'stage' ORDER BY e.id`,
+       FROM candidate_events e JOIN candidate_list c ON c.candidate_id = e.candidate_id WHERE c.vacancy_id = ? AND e.kind = 'stage' ORDER BY e.id`,
     ),
-    created: db.prepare<[number], { id: number; created_at: string }>('SELECT id, created_at FROM candidates WHERE vacancy_id = ?'),
+    created: db.prepare<[number], { id: number; created_at: string }>('SELECT candidate_id AS id, created_at FROM candidate_list WHERE vacancy_id = ?'),
     bySource: db.prepare<[number], { source: string; total: number; interviewed: number; hired: number; rejected: number; avg_fit: number | null }>(
       `SELECT c.source, COUNT(*) AS total,
-         SUM(c.stage IN ('interview', 'take_home', 'offer', 'hired') OR EXISTS (SELECT 1 FROM candidate_events e WHERE e.candidate_id = c.id AND e.kind = 'stage' AND e.new_value = 'interview')) AS interviewed,
-         SUM(c.stage = 'hired') AS hired, SUM(c.stage = 'rejected') AS rejected, ROUND(AVG(sc.fit), 1) AS avg_fit
-       FROM candidates c LEFT JOIN candidate_scores sc ON sc.candidate_id = c.id WHERE c.vacancy_id = ? GROUP BY c.source ORDER BY total DESC`,
+         SUM(c.stage IN ('interview', 'take_home', 'offer', 'hired') OR EXISTS (SELECT 1 FROM candidate_events e WHERE e.candidate_id = c.candidate_id AND e.kind = 'stage' AND e.new_value = 'interview')) AS interviewed,
+         SUM(c.stage = 'hired') AS hired, SUM(c.stage = 'rejected') AS rejected, ROUND(AVG(c.fit), 1) AS avg_fit
+       FROM candidate_list c WHERE c.vacancy_id = ? GROUP BY c.source ORDER BY total DESC`,
     ),
     board: db.prepare<{ v: number; stage: string; limit: number }, { id: number; full_name: string; fit: number | null; grade: string | null }>(
-      `SELECT c.id, c.full_name, sc.fit, sc.grade FROM candidates c LEFT JOIN candidate_scores sc ON sc.candidate_id = c.id
-       WHERE c.vacancy_id = @v AND c.stage = @stage ORDER BY sc.fit IS NULL, sc.fit DESC, c.id DESC LIMIT @limit`,
+      `SELECT candidate_id AS id, full_name, fit, grade FROM candidate_list
+       WHERE vacancy_id = @v AND stage = @stage ORDER BY fit IS NULL, fit DESC, candidate_id DESC LIMIT @limit`,
     ),
     export: db.prepare<[number], ExportRow>(
       `SELECT c.id, c.full_name, c.email, c.phone, c.source, c.stage, c.created_at, s.verdict, s.decision, s.score AS screening_score,

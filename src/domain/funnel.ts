@@ -32,7 +32,11 @@ export function median(xs: readonly number[]): number | null {
 export function timeInStage(created: ReadonlyMap<number, string>, events: readonly StageEvent[]): Partial<Record<PipelineStage, number | null>> {
   const stays = new Map<string, number[]>();
   const byCandidate = new Map<number, StageEvent[]>();
-  for (const e of events) byCandidate.set(e.candidateId, [...(byCandidate.get(e.candidateId) ?? []), e]);
+  for (const e of events) {
+    const list = byCandidate.get(e.candidateId);
+    if (list) list.push(e);
+    else byCandidate.set(e.candidateId, [e]);
+  }
   for (const [id, evs] of byCandidate) {
     evs.sort((a, b) => a.at.localeCompare(b.at));
     let stage = 'new';
@@ -40,7 +44,11 @@ export function timeInStage(created: ReadonlyMap<number, string>, events: readon
     for (const e of evs) {
       if (since) {
         const days = (new Date(e.at).getTime() - new Date(since).getTime()) / 86_400_000;
-        if (days >= 0) stays.set(stage, [...(stays.get(stage) ?? []), days]);
+        if (days >= 0) {
+          const list = stays.get(stage);
+          if (list) list.push(days);
+          else stays.set(stage, [days]);
+        }
       }
       stage = e.to;
       since = e.at;
