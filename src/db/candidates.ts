@@ -150,6 +150,9 @@ export interface ListRow {
   relevantYears: number | null;
   duplicateOf: number | null;
   fit: number | null;
+  /** How many of the vacancy's stages the fit is based on. */
+  completedStages: number | null;
+  totalStages: number | null;
   grade: string | null;
 }
 
@@ -165,7 +168,7 @@ export function candidatesRepo(db: DB) {
   const FILTERS = `vacancy_id = @vacancyId AND (@stage IS NULL OR stage = @stage)
       AND (@verdict IS NULL OR effective_verdict = @verdict) AND (@source IS NULL OR source = @source)`;
   const COLUMNS = `candidate_id AS id, full_name AS fullName, source, stage, created_at AS createdAt, verdict, decision,
-      score, relevant_years AS relevantYears, duplicate_of AS duplicateOf, fit, grade`;
+      score, relevant_years AS relevantYears, duplicate_of AS duplicateOf, fit, completed_stages AS completedStages, total_stages AS totalStages, grade`;
   const FTS_IDS = 'SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH @match';
   /** Totals above this are shown as "1000+": counting 60,000 search hits exactly would cost more than the page. */
   const COUNT_CAP = 1000;

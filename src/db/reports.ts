@@ -45,8 +45,11 @@ export function reportsRepo(db: DB) {
          SUM(c.stage = 'hired') AS hired, SUM(c.stage = 'rejected') AS rejected, ROUND(AVG(c.fit), 1) AS avg_fit
        FROM candidate_list c WHERE c.vacancy_id = ? GROUP BY c.source ORDER BY total DESC`,
     ),
-    board: db.prepare<{ v: number; stage: string; limit: number }, { id: number; full_name: string; fit: number | null; grade: string | null }>(
-      `SELECT candidate_id AS id, full_name, fit, grade FROM candidate_list
+    board: db.prepare<
+      { v: number; stage: string; limit: number },
+      { id: number; full_name: string; fit: number | null; completed_stages: number | null; total_stages: number | null; grade: string | null }
+    >(
+      `SELECT candidate_id AS id, full_name, fit, completed_stages, total_stages, grade FROM candidate_list
        WHERE vacancy_id = @v AND stage = @stage ORDER BY fit IS NULL, fit DESC, candidate_id DESC LIMIT @limit`,
     ),
     export: db.prepare<[number], ExportRow>(

@@ -99,6 +99,24 @@ describe('comparison, pipeline and exports', () => {
     expect(res.text).toMatch(/<th scope="row">Interview<\/th><td>1<\/td><td>/);
     expect(res.text).toContain('<svg viewBox="0 0 560');
     expect(res.text).toContain('hh.ru');
+    // A fit from screening alone says so, on the board and in the list.
+    const total = (t.db.prepare('SELECT total_stages AS n FROM candidate_scores WHERE candidate_id = ?').get(a) as { n: number }).n;
+    expect(total).toBeGreaterThan(1);
+    expect(res.text).toContain(`(1 of ${total} stages)`);
+    const list = await hr.agent.get(`/vacancies/${t.demoVacancyId}/candidates`);
+    expect(list.text).toContain(`(1 of ${total} stages)`);
+  });
+
+  it('keeps the list’s fit coverage in step with the score as stages are completed', async () => {
+    const t = buildApp();
+    const hr = await loginAs(t, 'hr');
+    const a = await addCandidate(t, hr, 'Анна Петрова', 'ru_hh_kam_nestle.txt');
+    const coverage = () => t.db.prepare('SELECT completed_stages AS done, total_stages AS total FROM candidate_list WHERE candidate_id = ?').get(a);
+    const score = () => t.db.prepare('SELECT completed_stages AS done, total_stages AS total FROM candidate_scores WHERE candidate_id = ?').get(a);
+    expect(coverage()).toEqual(score());
+    await interviewAndSubmit(t, hr, a, '4');
+    expect((score() as { done: number }).done).toBe(2);
+    expect(coverage()).toEqual(score());
   });
 
   it('exports CSV that Excel opens with Cyrillic, and no formula injection', async () => {

@@ -123,7 +123,17 @@ export function pipeline(req: Request, res: Response) {
   const sources = repos.reports.bySource(v.id);
   renderPage(res, 'pages/reports/pipeline', t('pipeline_page.title'), {
     vacancy: { id: v.id, title: vacancyTitle(v, lang) },
-    board: PIPELINE.map((stage) => ({ stage, count: counts.get(stage) ?? 0, people: repos.reports.board(v.id, stage, 12) })),
+    board: PIPELINE.map((stage) => ({
+      stage,
+      count: counts.get(stage) ?? 0,
+      people: repos.reports.board(v.id, stage, 12).map((p) => ({
+        id: p.id,
+        name: p.full_name,
+        fit: p.fit,
+        coverage: p.total_stages ? { done: p.completed_stages ?? 0, total: p.total_stages } : null,
+        grade: p.grade,
+      })),
+    })),
     funnel: FUNNEL.map((stage) => ({ stage, reached: reached[stage] ?? 0, days: times[stage] ?? null })),
     conversion: conversion(reached),
     rejected: { reached: reached.rejected ?? 0 },
