@@ -25,6 +25,63 @@ export function median(xs: readonly number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** A candidate as the funnel sees them. */
+export interface FunnelCandidate {
+  id: number;
+  createdAt: string;
+  stage: string;
+  source: string;
+  fit: number | null;
+}
+
+/** How many candidates ever reached each stage: their current one, or any they moved from or to. */
+export function reachedStages(candidates: readonly FunnelCandidate[], events: readonly StageEvent[]): Partial<Record<PipelineStage, number>> {
+  const seen = new Map<number, Set<string>>(candidates.map((c) => [c.id, new Set([c.stage])]));
+  for (const e of events) {
+    const stages = seen.get(e.candidateId);
+    if (!stages) continue;
+    stages.add(e.to);
+    if (e.from !== null) stages.add(e.from);
+  }
+  const reached: Partial<Record<string, number>> = {};
+  for (const stages of seen.values()) for (const s of stages) reached[s] = (reached[s] ?? 0) + 1;
+  return reached;
+}
+
+export interface SourceResult {
+  source: string;
+  total: number;
+  /** Reached an interview: at or past it now, or ever moved into it. */
+  interviewed: number;
+  hired: number;
+  rejected: number;
+  /** Mean fit of those with one, to one decimal; null when none has a fit yet. */
+  avgFit: number | null;
+}
+
+const AT_OR_PAST_INTERVIEW: ReadonlySet<string> = new Set(['interview', 'take_home', 'offer', 'hired']);
+
+/** Results per source, the largest source first. */
+export function resultsBySource(candidates: readonly FunnelCandidate[], events: readonly StageEvent[]): SourceResult[] {
+  const everInterviewed = new Set(events.filter((e) => e.to === 'interview').map((e) => e.candidateId));
+  const bySource = new Map<string, SourceResult & { fitSum: number; fitCount: number }>();
+  for (const c of candidates) {
+    let r = bySource.get(c.source);
+    if (!r) bySource.set(c.source, (r = { source: c.source, total: 0, interviewed: 0, hired: 0, rejected: 0, avgFit: null, fitSum: 0, fitCount: 0 }));
+    r.total += 1;
+    if (AT_OR_PAST_INTERVIEW.has(c.stage) || everInterviewed.has(c.id)) r.interviewed += 1;
+    if (c.stage === 'hired') r.hired += 1;
+    if (c.stage === 'rejected') r.rejected += 1;
+    if (c.fit !== null) {
+      r.fitSum += c.fit;
+      r.fitCount += 1;
+    }
+  }
+  return [...bySource.values()]
+    .map(({ fitSum, fitCount, ...r }) => ({ ...r, avgFit: fitCount > 0 ? Math.round((fitSum / fitCount) * 10) / 10 : null }))
+    .sort((a, b) => b.total - a.total || a.source.localeCompare(b.source));
+}
+
 /**
  * Median days spent in each stage, over stays that have ended (a candidate still in a stage
  * has not finished that stay). Entry into "new" is the candidate's creation time.
@@ -38,12 +95,13 @@ export function timeInStage(created: ReadonlyMap<number, string>, events: readon
     else byCandidate.set(e.candidateId, [e]);
   }
   for (const [id, evs] of byCandidate) {
-    evs.sort((a, b) => a.at.localeCompare(b.at));
+    // ISO timestamps order as plain strings; localeCompare would cost ICU collation per comparison.
+    evs.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     let stage = 'new';
     let since = created.get(id);
     for (const e of evs) {
       if (since) {
-        const days = (new Date(e.at).getTime() - new Date(since).getTime()) / 86_400_000;
+        const days = (Date.parse(e.at) - Date.parse(since)) / 86_400_000;
         if (days >= 0) {
           const list = stays.get(stage);
           if (list) list.push(days);

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { bars, radar } from '../../domain/charts.js';
-import { csvCell, conversion, FUNNEL, timeInStage } from '../../domain/funnel.js';
+import { conversion, csvCell, FUNNEL, reachedStages, resultsBySource, timeInStage } from '../../domain/funnel.js';
 import { PIPELINE } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { ScoreResult } from '../../domain/scoring.js';
@@ -117,10 +117,12 @@ export function compare(req: Request, res: Response) {
 export function pipeline(req: Request, res: Response) {
   const v = loadVacancy(req);
   const { repos, lang, t } = req.ctx;
-  const reached = repos.reports.reached(v.id);
+  const candidates = repos.reports.funnelCandidates(v.id);
+  const events = repos.reports.stageEvents(v.id);
+  const reached = reachedStages(candidates, events);
   const counts = new Map(repos.candidates.stageCounts(v.id).map((r) => [r.stage, r.n]));
-  const times = timeInStage(repos.reports.createdAt(v.id), repos.reports.stageEvents(v.id));
-  const sources = repos.reports.bySource(v.id);
+  const times = timeInStage(new Map(candidates.map((c) => [c.id, c.createdAt])), events);
+  const sources = resultsBySource(candidates, events);
   renderPage(res, 'pages/reports/pipeline', t('pipeline_page.title'), {
     vacancy: { id: v.id, title: vacancyTitle(v, lang) },
     board: PIPELINE.map((stage) => ({
