@@ -72,6 +72,22 @@ describe('scores kept current on write', () => {
 });
 
 describe('comparison, pipeline and exports', () => {
+  it('are all reachable from the vacancy page (the list leads to comparison, the candidate page to the report)', async () => {
+    const t = buildApp();
+    const hr = await loginAs(t, 'hr');
+    const a = await addCandidate(t, hr, 'Анна Петрова', 'ru_hh_kam_nestle.txt');
+    const id = t.demoVacancyId;
+    const page = await hr.agent.get(`/vacancies/${id}`);
+    for (const href of [`/vacancies/${id}/candidates`, `/vacancies/${id}/pipeline`, `/vacancies/${id}/calibration`, `/vacancies/${id}/export.csv`, `/api/vacancies/${id}/candidates`]) {
+      expect(page.text).toContain(`href="${href}"`);
+      expect((await hr.agent.get(href)).status).toBe(200);
+    }
+    const list = await hr.agent.get(`/vacancies/${id}/candidates`);
+    expect(list.text).toContain(`action="/vacancies/${id}/compare"`);
+    const candidate = await hr.agent.get(`/candidates/${a}`);
+    expect(candidate.text).toContain(`href="/candidates/${a}/report"`);
+  });
+
   it('compares candidates side by side, sorted, with overlaid profiles', async () => {
     const t = buildApp();
     const hr = await loginAs(t, 'hr');
