@@ -30,7 +30,7 @@ export interface Identity {
 
 export type Span = [start: number, end: number];
 
-const DEFAULT_MASK = '█████';
+export const DEFAULT_MASK = '█████';
 
 /**
  * Where `text` identifies the candidate: sorted, non-overlapping [start, end) ranges. Spans are

@@ -19,7 +19,7 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import { ExtractError } from './errors.js';
-import { redactionSpans, type Identity, type Span } from '../domain/redact.js';
+import { DEFAULT_MASK, redact, redactionSpans, type Identity } from '../domain/redact.js';
 
 export type ScrubKind = 'pdf' | 'docx' | 'pptx' | 'xlsx' | 'txt';
 const SCRUB_KINDS: ReadonlySet<string> = new Set<ScrubKind>(['pdf', 'docx', 'pptx', 'xlsx', 'txt']);
@@ -623,19 +623,6 @@ export async function extractOfficeText(buf: Uint8Array, kind: 'pptx' | 'xlsx'):
 // ---------------------------------------------------------------------------------------------
 // The candidate's identity in a file's text
 
-const IDENTITY_MASK = '█████';
-
-/** Text with `spans` replaced by the mask. */
-function applySpans(text: string, spans: readonly Span[]): string {
-  let out = '';
-  let at = 0;
-  for (const [start, end] of spans) {
-    out += text.slice(at, start) + IDENTITY_MASK;
-    at = end;
-  }
-  return out + text.slice(at);
-}
-
 function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -683,7 +670,7 @@ export function maskIdentityInXml(xml: string, who: Identity): string {
       if (s1 <= run.start || s0 >= end) continue;
       const from = Math.max(s0, run.start) - run.start;
       touched = true;
-      masked += run.text.slice(cursor, from) + (s0 >= run.start ? IDENTITY_MASK : '');
+      masked += run.text.slice(cursor, from) + (s0 >= run.start ? DEFAULT_MASK : '');
       cursor = Math.min(s1, end) - run.start;
     }
     if (!touched) continue;
@@ -709,8 +696,8 @@ export async function maskIdentityInFile(buf: Uint8Array, kind: ScrubKind, who: 
   if (kind === 'pdf') return buf;
   if (kind === 'txt') {
     const text = view(buf).toString('utf8');
-    const spans = redactionSpans(text, who);
-    return spans.length === 0 ? buf : new Uint8Array(Buffer.from(applySpans(text, spans), 'utf8'));
+    const masked = redact(text, who);
+    return masked === text ? buf : new Uint8Array(Buffer.from(masked, 'utf8'));
   }
   const zip = await openPackage(buf, kind);
   let changed = false;
