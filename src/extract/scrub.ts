@@ -19,6 +19,7 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import { ExtractError } from './errors.js';
+import { checkXmlBudget, zipEntries } from './zip.js';
 import { DEFAULT_MASK, redact, redactionSpans, type Identity } from '../domain/redact.js';
 
 export type ScrubKind = 'pdf' | 'docx' | 'pptx' | 'xlsx' | 'txt';
@@ -27,8 +28,6 @@ export const isScrubKind = (kind: string): kind is ScrubKind => SCRUB_KINDS.has(
 
 const NEUTRAL_AUTHOR = 'Reviewer';
 const NEUTRAL_PRODUCER = 'KAM Hire';
-// Same budget as the DOCX extractor: real documents' XML is far smaller; this only stops zip bombs.
-const MAX_UNPACKED_XML_BYTES = 64 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // Detection
@@ -53,40 +52,6 @@ function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => buf[i] === b);
 }
 
-interface ZipEntry {
-  name: string;
-  size: number;
-}
-
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_ENTRY_SIGNATURE = 0x02014b50;
-
-/** Names and declared unpacked sizes from the central directory; null when there is none to read. */
-function zipEntries(buf: Uint8Array): ZipEntry[] | null {
-  if (buf.length < 22) return null;
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const lowest = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= lowest; i--) {
-    if (dv.getUint32(i, true) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = dv.getUint16(eocd + 10, true);
-  let at = dv.getUint32(eocd + 16, true);
-  const entries: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > buf.length || dv.getUint32(at, true) !== CENTRAL_ENTRY_SIGNATURE) return entries.length > 0 ? entries : null;
-    const size = dv.getUint32(at + 24, true);
-    const nameLength = dv.getUint16(at + 28, true);
-    const name = view(buf).toString('utf8', at + 46, Math.min(buf.length, at + 46 + nameLength));
-    entries.push({ name, size });
-    at += 46 + nameLength + dv.getUint16(at + 30, true) + dv.getUint16(at + 32, true);
-  }
-  return entries;
-}
 
 function isUtf8Text(buf: Uint8Array): boolean {
   if (buf.includes(0)) return false;
@@ -225,12 +190,6 @@ function resolveTarget(baseDir: string, target: string): string {
 // ---------------------------------------------------------------------------------------------
 // Packages
 
-function checkXmlBudget(buf: Uint8Array, kind: string): void {
-  const total = (zipEntries(buf) ?? [])
-    .filter((e) => e.size !== 0xffffffff && /\.(?:xml|rels)$/i.test(e.name))
-    .reduce((sum, e) => sum + e.size, 0);
-  if (total > MAX_UNPACKED_XML_BYTES) throw new ExtractError('too_large', `${kind.toUpperCase()} XML parts unpack to ${total} bytes`);
-}
 
 async function openPackage(buf: Uint8Array, kind: string): Promise<JSZip> {
   checkXmlBudget(buf, kind);

@@ -1,5 +1,5 @@
 import multer from 'multer';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { MAX_FILE_BYTES } from '../extract/index.js';
 
 declare global {
@@ -30,16 +30,7 @@ const parser = multer({
 
 /** Parses one optional file field plus the text fields; upload problems become a field error, not a 4xx page. */
 export function singleUpload(field: string) {
-  const handle = parser.single(field);
-  return (req: Request, res: Response, next: NextFunction) => {
-    handle(req, res, (err: unknown) => {
-      if (!err) return next();
-      req.uploadError = uploadProblem(err);
-      // The rest of the body may be missing after an aborted upload; the CSRF check still runs on what arrived.
-      req.body ??= {};
-      next();
-    });
-  };
+  return problemsAsFieldError(parser.single(field));
 }
 
 /** Several files in one field, each under `maxBytes`; problems become a field error as above. */
@@ -49,10 +40,15 @@ export function multiUpload(field: string, maxFiles: number, maxBytes: number) {
     defParamCharset: 'utf8',
     limits: { fileSize: maxBytes, files: maxFiles, fields: 50, fieldSize: 1024 * 1024 },
   }).array(field, maxFiles);
+  return problemsAsFieldError(handle);
+}
+
+function problemsAsFieldError(handle: RequestHandler) {
   return (req: Request, res: Response, next: NextFunction) => {
     handle(req, res, (err: unknown) => {
       if (!err) return next();
       req.uploadError = uploadProblem(err);
+      // The rest of the body may be missing after an aborted upload; the CSRF check still runs on what arrived.
       req.body ??= {};
       next();
     });
