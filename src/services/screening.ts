@@ -4,7 +4,9 @@ import {
   proposeVerdict,
   screenResume,
   type ChecklistItemInput,
+  type ExperienceSummary,
   type ItemStatus,
+  type VerdictProfile,
   type ScreeningResult,
 } from '../domain/screening/index.js';
 import { normalizeEmail, normalizePhone } from '../domain/candidate.js';
@@ -20,9 +22,15 @@ export function screenText(text: string, checklist: ChecklistItem[], now: Date =
   return screenResume(text, checklistInputs(checklist), { now });
 }
 
+/** What the verdict needs from the stored experience (screenings stored before b2bSales existed derive it). */
+export function verdictProfile(experience: ExperienceSummary): VerdictProfile {
+  if (typeof experience.b2bSales === 'boolean' || experience.b2bSales === null) return { b2bSales: experience.b2bSales };
+  return { b2bSales: experience.jobs.some((j) => j.relevant) ? true : experience.jobs.length > 0 ? false : null };
+}
+
 /** The verdict that follows from the statuses as they stand, confirmed or proposed. */
-export function currentVerdict(statuses: Record<string, ItemStatus>, checklist: ChecklistItem[]) {
-  const { verdict, score } = proposeVerdict(statuses, checklistInputs(checklist));
+export function currentVerdict(statuses: Record<string, ItemStatus>, checklist: ChecklistItem[], profile: VerdictProfile) {
+  const { verdict, score } = proposeVerdict(statuses, checklistInputs(checklist), undefined, profile);
   return { verdict, score };
 }
 
@@ -32,7 +40,7 @@ export function rescreen(repo: CandidatesRepo, candidateId: number, text: string
   const result = screenText(text, checklist, now);
   const confirmed = new Map((before?.items ?? []).filter((i) => i.confirmedBy !== null).map((i) => [i.key, i.status]));
   const statuses = Object.fromEntries(Object.entries(result.items).map(([k, v]) => [k, confirmed.get(k) ?? v.status]));
-  repo.rescreen(candidateId, result, currentVerdict(statuses, checklist), userId);
+  repo.rescreen(candidateId, result, currentVerdict(statuses, checklist, verdictProfile(result.experience)), userId);
 }
 
 export function statusesOf(s: Screening): Record<string, ItemStatus> {

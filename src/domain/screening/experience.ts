@@ -283,6 +283,7 @@ export function analyzeExperience(doc: Doc, now: Date): ExperienceAnalysis {
     jobs: jobs.map(({ start, end, title, relevant, months, evidence }) => ({ start, end, title, relevant, months, evidence })),
     shortTenures,
     declaredTotalYears: declared?.years ?? null,
+    b2bSales: jobs.some((j) => j.relevant) || declared?.salesContext === true ? true : jobs.length > 0 ? false : null,
   };
   return {
     summary,

@@ -20,15 +20,19 @@ export type {
   ItemResult,
   ItemStatus,
   JobEntry,
+  LocalizedText,
   ScreeningOptions,
   ScreeningResult,
   TemplateKey,
   Verdict,
+  VerdictPolicy,
+  VerdictProfile,
   VerdictProposal,
+  VerdictRule,
   VerdictReason,
   YearMonth,
 } from './types.js';
-export { TEMPLATE_KEYS } from './types.js';
+export { DEFAULT_VERDICT_POLICY, TEMPLATE_KEYS } from './types.js';
 export { extractExperience } from './experience.js';
 export { screenResume, isTemplateKey } from './screen.js';
-export { proposeVerdict, PASS_SCORE, REJECT_SCORE } from './verdict.js';
+export { proposeVerdict } from './verdict.js';

@@ -49,5 +49,5 @@ export function screenResume(text: string, checklist: readonly ChecklistItemInpu
     items[item.key] = result;
     statuses[item.key] = result.status;
   }
-  return { experience: analysis.summary, items, ...proposeVerdict(statuses, checklist) };
+  return { experience: analysis.summary, items, ...proposeVerdict(statuses, checklist, opts.policy, { b2bSales: analysis.summary.b2bSales }) };
 }

@@ -11,12 +11,23 @@ export interface ChecklistItemInput {
 
 export type ItemStatus = 'met' | 'not_met' | 'unknown';
 
+/** A short sentence shown to HR in both languages; the page picks the user's. */
+export interface LocalizedText {
+  ru: string;
+  en: string;
+}
+
 export interface ItemResult {
   status: ItemStatus;
   /** Verbatim substring of the resume text, or null when nothing in the text supports the status. */
   evidence: string | null;
   /** Short machine-readable explanation, e.g. 'relevant_years=5.5'. */
   detail?: string;
+  /**
+   * Why the item is not_met (or unknown) when there is no quote to show, e.g. «нет упоминаний FMCG в 4 местах
+   * работы» / "no mention of FMCG in 4 jobs". Absence is evidence only when the career is readable.
+   */
+  reason?: LocalizedText;
 }
 
 export interface YearMonth {
@@ -41,6 +52,11 @@ export interface ExperienceSummary {
   shortTenures: number;
   /** A total the resume states itself, e.g. hh.ru «Опыт работы — 7 лет 3 месяца». */
   declaredTotalYears: number | null;
+  /**
+   * Whether the career shows selling to business customers at all (any relevant job, or a declared sales total):
+   * true / false when the resume has a readable dated career, null when it does not say.
+   */
+  b2bSales: boolean | null;
 }
 
 export type Verdict = 'pass' | 'review' | 'reject';
@@ -51,10 +67,41 @@ export interface VerdictReason {
   status: ItemStatus;
 }
 
+/**
+ * A vacancy's verdict policy. Knockouts are the checklist items of kind 'knockout'; the items of kind 'required'
+ * are the ones counted for a pass.
+ */
+export interface VerdictPolicy {
+  /** "pass" needs every knockout met and at least this many required items met (capped at their number). */
+  minRequiredMet: number;
+}
+
+export const DEFAULT_VERDICT_POLICY: VerdictPolicy = { minRequiredMet: 2 };
+
+/**
+ * Which rule decided the verdict:
+ * - pass: every knockout met and enough required items met;
+ * - reject_knockout: a knockout not met and the profile is not B2B sales at all;
+ * - review_knockout_b2b: a knockout not met, but the candidate does sell to business customers (or it is unknown);
+ * - review_knockout_unknown: a knockout the resume does not settle;
+ * - review_required: knockouts met, too few required items met.
+ */
+export type VerdictRule = 'pass' | 'reject_knockout' | 'review_knockout_b2b' | 'review_knockout_unknown' | 'review_required';
+
 export interface VerdictProposal {
   verdict: Verdict;
+  /** Weighted share of met items (met 1, unknown ½), 0–100: for sorting and the screening stage score. */
   score: number;
+  /** Every item that is not met, most severe first. */
   reasons: VerdictReason[];
+  rule: VerdictRule;
+  /** The checklist keys that decided the verdict (the one-line reason names them), in checklist order. */
+  decisive: string[];
+}
+
+/** What the verdict needs beyond item statuses: kept with the screening so HR overrides re-decide the same way. */
+export interface VerdictProfile {
+  b2bSales: boolean | null;
 }
 
 export interface ScreeningResult extends VerdictProposal {
@@ -64,6 +111,7 @@ export interface ScreeningResult extends VerdictProposal {
 
 export interface ScreeningOptions {
   now: Date;
+  policy?: VerdictPolicy;
 }
 
 // One list of template keys for the whole app: the bank's checklist schema owns it.

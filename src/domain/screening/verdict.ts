@@ -1,29 +1,49 @@
-import type { ChecklistItemInput, ChecklistKind, ItemStatus, VerdictProposal, VerdictReason } from './types.js';
+import {
+  DEFAULT_VERDICT_POLICY,
+  type ChecklistItemInput,
+  type ChecklistKind,
+  type ItemStatus,
+  type VerdictPolicy,
+  type VerdictProfile,
+  type VerdictProposal,
+  type VerdictReason,
+  type VerdictRule,
+} from './types.js';
 
 const CREDIT: Record<ItemStatus, number> = { met: 1, unknown: 0.5, not_met: 0 };
 const KIND_ORDER: Record<ChecklistKind, number> = { knockout: 0, required: 1, nice_to_have: 2 };
 const STATUS_ORDER: Record<ItemStatus, number> = { not_met: 0, unknown: 1, met: 2 };
 
-export const PASS_SCORE = 60;
-export const REJECT_SCORE = 40;
+const VERDICT_OF: Record<VerdictRule, VerdictProposal['verdict']> = {
+  pass: 'pass',
+  reject_knockout: 'reject',
+  review_knockout_b2b: 'review',
+  review_knockout_unknown: 'review',
+  review_required: 'review',
+};
 
 /**
- * Proposes a verdict from item statuses — the machine's own or the ones HR confirmed.
+ * Proposes a verdict from item statuses — the machine's own or the ones HR confirmed — under the vacancy's policy.
  *
  * score = round(100 · Σ weight·credit / Σ weight), credit met = 1, unknown = ½, not_met = 0;
  * items with weight ≤ 0 do not count, and an empty (or all-zero) checklist scores 0.
  * A checklist key missing from `items` counts as unknown.
  *
- * verdict:
- * 1. any knockout not_met → reject;
- * 2. any knockout unknown, or any required not_met/unknown → review,
- *    unless score < 40 → reject (too little is left to be worth a human look);
- * 3. otherwise pass when score ≥ 60, else review.
+ * verdict (knockouts = items of kind 'knockout', required = items of kind 'required'):
+ * 1. a knockout not_met → reject when the profile is clearly not B2B sales (`b2bSales === false`), else review;
+ * 2. a knockout unknown → review;
+ * 3. at least min(policy.minRequiredMet, number of required items) required items met → pass;
+ * 4. otherwise review.
  *
  * reasons lists every item that is not met, most severe first: knockout before required before
- * nice_to_have, not_met before unknown, then checklist order.
+ * nice_to_have, not_met before unknown, then checklist order. `decisive` names the items behind the rule.
  */
-export function proposeVerdict(items: Readonly<Record<string, ItemStatus>>, checklist: readonly ChecklistItemInput[]): VerdictProposal {
+export function proposeVerdict(
+  items: Readonly<Record<string, ItemStatus>>,
+  checklist: readonly ChecklistItemInput[],
+  policy: VerdictPolicy = DEFAULT_VERDICT_POLICY,
+  profile: VerdictProfile = { b2bSales: null },
+): VerdictProposal {
   const statusOf = (key: string): ItemStatus => (Object.prototype.hasOwnProperty.call(items, key) ? (items[key] ?? 'unknown') : 'unknown');
   let total = 0;
   let earned = 0;
@@ -41,11 +61,28 @@ export function proposeVerdict(items: Readonly<Record<string, ItemStatus>>, chec
   });
   reasons.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.order - b.order);
 
-  const has = (kind: ChecklistKind, status: ItemStatus) => reasons.some((r) => r.kind === kind && r.status === status);
-  let verdict: VerdictProposal['verdict'];
-  if (has('knockout', 'not_met')) verdict = 'reject';
-  else if (has('knockout', 'unknown') || has('required', 'not_met') || has('required', 'unknown')) verdict = score < REJECT_SCORE ? 'reject' : 'review';
-  else verdict = score >= PASS_SCORE ? 'pass' : 'review';
+  const keys = (kind: ChecklistKind, pred: (s: ItemStatus) => boolean) => checklist.filter((i) => i.kind === kind && pred(statusOf(i.key))).map((i) => i.key);
+  const knockoutsFailed = keys('knockout', (s) => s === 'not_met');
+  const knockoutsOpen = keys('knockout', (s) => s === 'unknown');
+  const required = keys('required', () => true);
+  const requiredMet = keys('required', (s) => s === 'met');
+  const needed = Math.max(0, Math.min(Math.floor(policy.minRequiredMet), required.length));
 
-  return { verdict, score, reasons: reasons.map(({ key, kind, status }) => ({ key, kind, status })) };
+  let rule: VerdictRule;
+  let decisive: string[];
+  if (knockoutsFailed.length > 0) {
+    rule = profile.b2bSales === false ? 'reject_knockout' : 'review_knockout_b2b';
+    decisive = knockoutsFailed;
+  } else if (knockoutsOpen.length > 0) {
+    rule = 'review_knockout_unknown';
+    decisive = knockoutsOpen;
+  } else if (requiredMet.length >= needed && checklist.length > 0) {
+    rule = 'pass';
+    decisive = [...keys('knockout', () => true), ...requiredMet];
+  } else {
+    rule = 'review_required';
+    decisive = required.filter((k) => statusOf(k) !== 'met');
+  }
+
+  return { verdict: VERDICT_OF[rule], score, reasons: reasons.map(({ key, kind, status }) => ({ key, kind, status })), rule, decisive };
 }

@@ -15,7 +15,7 @@ import { assignmentStatus } from '../../domain/assignment.js';
 import type { Candidate } from '../../db/candidates.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import { ExtractError } from '../../extract/index.js';
-import { currentVerdict, intakeCandidate, prepareResume, rescreen, statusesOf, type PreparedResume } from '../../services/screening.js';
+import { currentVerdict, intakeCandidate, prepareResume, rescreen, statusesOf, verdictProfile, type PreparedResume } from '../../services/screening.js';
 import { refreshScore } from '../../services/scores.js';
 import { scoreView } from '../score-view.js';
 import { audit } from '../audit.js';
@@ -283,7 +283,7 @@ export function setItem(req: Request, res: Response) {
   const item = s?.items.find((i) => i.key === key.data.key);
   if (!s || !item) throw new HttpError(404, 'errors.not_found');
   const statuses: Record<string, ItemStatus> = { ...statusesOf(s), [item.key]: parsed.data.status };
-  repos.candidates.setItemStatus(c.id, item.key, parsed.data.status, item.status, currentVerdict(statuses, repos.vacancies.checklist(v.id)), userOf(req).id);
+  repos.candidates.setItemStatus(c.id, item.key, parsed.data.status, item.status, currentVerdict(statuses, repos.vacancies.checklist(v.id), verdictProfile(s.experience)), userOf(req).id);
   refreshScore(repos, c.id);
   audit(req, 'screening.item', { type: 'candidate', id: c.id }, { key: item.key, from: item.status, to: parsed.data.status, proposed: item.proposedStatus });
   res.redirect(`/candidates/${c.id}#item-${item.key}`);
