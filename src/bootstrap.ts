@@ -10,7 +10,7 @@ import { defaultProfile } from './domain/vacancy.js';
 import type { Role } from './domain/roles.js';
 import { generatePassword, hashPassword } from './security/password.js';
 import { createRepos, newSessionSecret } from './web/app.js';
-import { templateChecklist } from './web/routes/vacancies.js';
+import { templateChecklist } from './web/handlers/vacancies.js';
 
 export interface DemoUsers {
   password: string;
