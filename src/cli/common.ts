@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { bootstrap } from '../bootstrap.js';
 import { BankError } from '../domain/bank/parse.js';
-import { createRepos } from '../web/app.js';
+import { createRepos } from '../db/repos.js';
 import { DEMO_SLUG } from '../content/demo-vacancy.js';
 import { ExtractError, type ExtractErrorCode } from '../extract/index.js';
 

@@ -41,8 +41,7 @@ import { generatePassword, hashPassword } from '../security/password.js';
 import { refreshScore } from '../services/scores.js';
 import { intakeCandidate } from '../services/screening.js';
 import { fileStore } from '../storage/files.js';
-import { createRepos } from '../web/app.js';
-import type { Repos } from '../web/types.js';
+import { createRepos, type Repos } from '../db/repos.js';
 import { findVacancy, openApp, parseArgs, UsageError } from './common.js';
 
 const USAGE = 'usage: npm run seed:demo -- --candidates <N> [--vacancy <slug>] [--seed <integer>]';

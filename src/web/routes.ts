@@ -35,7 +35,7 @@ const ADMIN = ['admin'] as const;
 const r = (method: Method, path: string, access: Access, ...handlers: RequestHandler[]): RouteDef => ({ method, path, access, handlers });
 
 // The whole access policy in one table. Row-level rules (a department head sees only their
-// department's vacancies) live in the loaders the handlers call, e.g. loadVacancy.
+// department's vacancies) live in domain/policy.ts, applied by the loaders in web/loaders.ts.
 export const ROUTES: RouteDef[] = [
   r('get', '/health', 'public', health.show),
   r('get', '/login', 'public', auth.showLogin),

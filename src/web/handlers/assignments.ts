@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { CaseMeta, TaskMeta } from '../../domain/bank/schema.js';
 import {
@@ -26,15 +26,14 @@ import { prepareSubmissionFile, SubmissionFileError } from '../../services/submi
 import { refreshScore } from '../../services/scores.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
-import { flash, useLanguage } from '../middleware/context.js';
+import { flash } from '../middleware/context.js';
 import { renderMarkdown } from '../markdown.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadCandidate } from './candidates.js';
-import { loadVacancy } from './vacancies.js';
+import { hashToken, loadAssignmentForHr, loadByToken, loadCandidate, loadForGrader, loadVacancy } from '../loaders.js';
+import { canGradeFor, canGrade } from '../../domain/policy.js';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 
 function itemOf(req: Request, a: Pick<Assignment, 'itemId' | 'lang' | 'bankVersion'>) {
@@ -52,7 +51,7 @@ function briefHtml(a: Assignment, item: { meta: TaskMeta | CaseMeta; body: strin
 function graderOptions(req: Request, department: string) {
   return req.ctx.repos.users
     .list()
-    .filter((u) => !u.disabled && (u.role === 'department_head' ? (u.department ?? '').toLowerCase() === department.toLowerCase() : u.role === 'interviewer'))
+    .filter((u) => canGradeFor(u, department))
     .map((u) => ({ id: u.id, name: u.display_name, role: u.role }));
 }
 
@@ -133,13 +132,6 @@ function showLink(req: Request, res: Response, id: number, token: string) {
 }
 
 // ---- HR: the assignment page ------------------------------------------------------------------
-
-export function loadAssignmentForHr(req: Request): Assignment {
-  const p = z.object({ id: z.coerce.number().int().positive() }).safeParse(req.params);
-  const a = p.success ? req.ctx.repos.assignments.get(p.data.id) : undefined;
-  if (!a) throw new HttpError(404, 'errors.not_found');
-  return a;
-}
 
 /** Scores side by side, per-criterion spread and the flags where graders differ by 2 or more. */
 export function gradeTable(rubric: RubricCriterion[], grades: Grade[]) {
@@ -267,14 +259,6 @@ export function unblind(req: Request, res: Response) {
 
 // ---- The candidate's private link -----------------------------------------------------------
 
-function loadByToken(req: Request, res: Response): Assignment {
-  const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/).safeParse(req.params.token);
-  const a = token.success ? req.ctx.repos.assignments.byTokenHash(hashToken(token.data)) : undefined;
-  if (!a) throw new HttpError(404, 'submission.unknown_link');
-  if (!req.ctx.user && !req.session.lang) useLanguage(req, res, a.lang);
-  return a;
-}
-
 function showCandidatePage(req: Request, res: Response, a: Assignment, values: Record<string, unknown>, errors: FieldErrors, status = 200) {
   const item = itemOf(req, a);
   const submissions = req.ctx.repos.assignments.submissions(a.id);
@@ -330,22 +314,11 @@ export async function candidateSubmit(req: Request, res: Response) {
 
 // ---- Graders ---------------------------------------------------------------------------------
 
-/** A grader reaches an assignment only by its code, only if assigned, and a head only within their department. */
-function loadForGrader(req: Request): Assignment {
-  const code = z.string().regex(/^K-[A-Z0-9]{3}$/).safeParse(req.params.code);
-  const a = code.success ? req.ctx.repos.assignments.byCode(code.data) : undefined;
-  if (!a) throw new HttpError(404, 'errors.not_found');
-  const user = userOf(req);
-  if (!req.ctx.repos.assignments.isGrader(a.id, user.id)) throw new HttpError(403, 'errors.forbidden');
-  if (user.role === 'department_head' && (user.department ?? '').toLowerCase() !== a.department.toLowerCase()) throw new HttpError(403, 'errors.forbidden');
-  return a;
-}
-
 export function gradingList(req: Request, res: Response) {
   const user = userOf(req);
   const list = req.ctx.repos.assignments
     .forGrader(user.id)
-    .filter((a) => user.role !== 'department_head' || (user.department ?? '').toLowerCase() === a.department.toLowerCase())
+    .filter((a) => canGrade(user, a, true))
     .map((a) => {
       const subs = req.ctx.repos.assignments.submissions(a.id);
       const item = req.ctx.repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, req.ctx.lang, a.bankVersion) ?? req.ctx.repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, a.lang, a.bankVersion);

@@ -12,7 +12,6 @@ import {
 import type { ItemStatus, Verdict } from '../../domain/screening/index.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import { assignmentStatus } from '../../domain/assignment.js';
-import type { Candidate } from '../../db/candidates.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import { ExtractError } from '../../extract/index.js';
 import { currentVerdict, intakeCandidate, prepareResume, rescreen, statusesOf, type PreparedResume } from '../../services/screening.js';
@@ -24,22 +23,11 @@ import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadVacancy, loadVacancySummary } from './vacancies.js';
+import { loadCandidate, loadVacancy, loadVacancySummary } from '../loaders.js';
 
 const VERDICTS = ['pass', 'review', 'reject'] as const;
 const STATUSES = ['met', 'not_met', 'unknown'] as const;
 const PAGE_SIZE = 25;
-
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-
-export function loadCandidate(req: Request): { candidate: Candidate; vacancy: Vacancy } {
-  const p = idParam.safeParse(req.params);
-  const candidate = p.success ? req.ctx.repos.candidates.get(p.data.id) : undefined;
-  if (!candidate) throw new HttpError(404, 'errors.not_found');
-  const vacancy = req.ctx.repos.vacancies.findById(candidate.vacancyId);
-  if (!vacancy) throw new HttpError(404, 'errors.not_found');
-  return { candidate, vacancy };
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -12,7 +12,7 @@ import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadVacancy } from './vacancies.js';
+import { loadVacancy } from '../loaders.js';
 
 const text = (max: number) => z.string().trim().max(max, msg('errors.too_long', { max })).default('');
 

@@ -14,8 +14,8 @@ import {
   type ScorecardData,
 } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
-import type { Interview, KitItem, Scorecard } from '../../db/interviews.js';
-import type { Vacancy } from '../../db/vacancies.js';
+import type { KitItem, Scorecard } from '../../db/interviews.js';
+import { canInterview } from '../../domain/policy.js';
 import { refreshScore } from '../../services/scores.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
@@ -24,39 +24,16 @@ import { renderMarkdown } from '../markdown.js';
 import { renderPage } from '../render.js';
 import { userOf, type CurrentUser } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadCandidate } from './candidates.js';
+import { loadCandidate, loadInterview, type LoadedInterview } from '../loaders.js';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-
-type Access = { interview: Interview; vacancy: Vacancy; canManage: boolean; isInterviewer: boolean; seesAll: boolean };
-
-/**
- * Row-level rules for an interview: HR and admins manage it; the department head of the vacancy's
- * department and the assigned interviewers may open it; nobody else.
- */
-export function loadInterview(req: Request): Access {
-  const p = idParam.safeParse(req.params);
-  const { repos } = req.ctx;
-  const interview = p.success ? repos.interviews.get(p.data.id) : undefined;
-  if (!interview) throw new HttpError(404, 'errors.not_found');
-  const vacancy = repos.vacancies.findById(interview.vacancyId);
-  if (!vacancy) throw new HttpError(404, 'errors.not_found');
-  const user = userOf(req);
-  const canManage = user.role === 'hr' || user.role === 'admin';
-  const isHead = user.role === 'department_head' && (user.department ?? '').toLowerCase() === vacancy.department.toLowerCase();
-  const isInterviewer = repos.interviews.isInterviewer(interview.id, user.id);
-  if (!canManage && !isHead && !isInterviewer) throw new HttpError(403, 'errors.forbidden');
-  // An assigned interviewer judges independently, even as HR or the department head: they see the
-  // others' scorecards only once their own is submitted (seesOthers in showInterview).
-  return { interview, vacancy, canManage, isInterviewer, seesAll: !isInterviewer && (canManage || isHead) };
-}
+type Access = LoadedInterview;
 
 // ---- Scheduling ---------------------------------------------------------------------------
 
 function interviewerOptions(req: Request) {
   return req.ctx.repos.users
     .list()
-    .filter((u) => !u.disabled && (u.role === 'interviewer' || u.role === 'department_head' || u.role === 'hr'))
+    .filter(canInterview)
     .map((u) => ({ id: u.id, name: u.display_name, role: u.role }));
 }
 

@@ -5,7 +5,7 @@ import { audit } from '../audit.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadCandidate } from './candidates.js';
+import { loadCandidate } from '../loaders.js';
 
 // ---- One candidate: export and erasure on request -----------------------------------------------
 
