@@ -8,6 +8,7 @@ import { assignmentsRepo } from './assignments.js';
 import { scoresRepo } from './scores.js';
 import { reportsRepo } from './reports.js';
 import { auditRepo } from './audit.js';
+import { privacyRepo } from './privacy.js';
 
 /** Every repository over one connection: what the web app, the services and the CLIs read and write through. */
 export function createRepos(db: DB) {
@@ -21,7 +22,10 @@ export function createRepos(db: DB) {
     scores: scoresRepo(db),
     reports: reportsRepo(db),
     audit: auditRepo(db),
+    privacy: privacyRepo(db),
     system: { schemaVersion: () => schemaVersion(db) },
+    /** Runs fn in one transaction (a savepoint when already inside one): all of its writes land, or none. */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
     files: fileStore(config.dataDir),
     pending,
     throttle: deps.throttle ?? new LoginThrottle(),
-    privacy: privacyService(db, config.dataDir),
+    privacy: privacyService(db, config.dataDir, repos),
   };
   if (config.env !== 'test') app.use(requestLog);
   app.use(context(services, config));

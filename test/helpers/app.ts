@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { afterAll } from 'vitest';
 import type { Response } from 'superagent';
 import type TestAgent from 'supertest/lib/agent.js';
 import { openDatabase, type DB } from '../../src/db/connection.js';
@@ -16,13 +17,18 @@ import type { Role } from '../../src/domain/roles.js';
 // Parsed once per test file: every test gets a fresh database but the same bank content.
 const bank = loadBank();
 
+// Removed when the test file is done (a process 'exit' handler never runs in vitest's workers).
 const tempDirs: string[] = [];
-process.on('exit', () => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 export interface TestApp {
   app: KamApp;
   db: DB;
   demoVacancyId: number;
+  /** The throw-away data folder (uploaded files), removed after the test file. */
+  dataDir: string;
 }
 
 export function buildApp(opts: { seedVacancy?: boolean } = {}): TestApp {
@@ -34,7 +40,7 @@ export function buildApp(opts: { seedVacancy?: boolean } = {}): TestApp {
   tempDirs.push(dataDir);
   const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), dbFile: ':memory:' };
   const app = createApp({ db, config, sessionSecret: 'test-secret-test-secret-test-secret' });
-  return { app, db, demoVacancyId };
+  return { app, db, demoVacancyId, dataDir };
 }
 
 export function csrfFrom(html: string): string {

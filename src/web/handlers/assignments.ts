@@ -23,8 +23,8 @@ import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Assignment, Grade, Submission } from '../../db/assignments.js';
 import type { StoredItem } from '../../db/bank.js';
 import { prepareSubmissionFile, SubmissionFileError } from '../../services/submissions.js';
-import { refreshScore } from '../../services/scores.js';
-import { audit } from '../audit.js';
+import { grade } from '../../services/grading.js';
+import { audit, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderMarkdown } from '../markdown.js';
@@ -384,11 +384,7 @@ export function submitGrade(req: Request, res: Response) {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const parsed = parseForm(gradeFormSchema(rubricOf(item.meta)), body);
   if (!parsed.ok) return showGrading(req, res, a, body, parsed.errors, 422);
-  const created = repos.assignments.grade({ assignmentId: a.id, graderId: userOf(req).id, version: latest.version, scores: parsed.data.scores, comment: parsed.data.comment });
-  if (created) {
-    refreshScore(repos, a.candidateId);
-    audit(req, 'grade.submit', { type: 'assignment', id: a.id }, { code: a.code, scores: parsed.data.scores });
-  }
+  const created = grade(repos, a, { version: latest.version, scores: parsed.data.scores, comment: parsed.data.comment }, userActorOf(req));
   flash(req, 'ok', created ? 'grading.saved' : 'grading.already');
   res.redirect(303, `/grading/${a.code}`);
 }

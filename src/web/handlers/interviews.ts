@@ -16,8 +16,8 @@ import {
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { KitItem, Scorecard } from '../../db/interviews.js';
 import { canInterview } from '../../domain/policy.js';
-import { refreshScore } from '../../services/scores.js';
-import { audit } from '../audit.js';
+import { amendScorecard as openAmendment, submitScorecard } from '../../services/scorecards.js';
+import { actorOf, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderMarkdown } from '../markdown.js';
@@ -384,10 +384,8 @@ export function postScorecard(req: Request, res: Response) {
       if (!saved.ok) return conflictPage(req, res, a, parsed.data.data, saved.current, kit);
       return showScorecard(req, res, a, s, { data: parsed.data.data, version: saved.version, errors, conflict: null }, 422);
     }
-    const r = interviews.submit(s.id, parsed.data.version, parsed.data.data, user.id);
+    const r = submitScorecard(req.ctx.repos, { scorecard: s, interviewId: a.interview.id, candidateId: a.interview.candidateId }, parsed.data, userActorOf(req));
     if (!r.ok) return conflictPage(req, res, a, parsed.data.data, r.current, kit);
-    refreshScore(req.ctx.repos, a.interview.candidateId);
-    audit(req, s.amendReason ? 'scorecard.amend' : 'scorecard.submit', { type: 'interview', id: a.interview.id }, { scorecard: s.id, candidate: a.interview.candidateId, reason: s.amendReason });
     flash(req, 'ok', 'scorecard.submitted');
     return res.redirect(`/interviews/${a.interview.id}`);
   }
@@ -412,12 +410,8 @@ export function amendScorecard(req: Request, res: Response) {
     flash(req, 'error', 'scorecard.amend_reason_required');
     return res.redirect(`/interviews/${a.interview.id}/scorecard`);
   }
-  if (s.status === 'submitted') {
-    req.ctx.repos.interviews.reopen(s.id, parsed.data.reason);
-    audit(req, 'scorecard.amend_open', { type: 'interview', id: a.interview.id }, { scorecard: s.id, reason: parsed.data.reason });
-    // An amendment in progress takes the old ratings out of the score until it is submitted again.
-    refreshScore(req.ctx.repos, a.interview.candidateId);
-  }
+  // An amendment in progress takes the old ratings out of the score until it is submitted again.
+  if (s.status === 'submitted') openAmendment(req.ctx.repos, { scorecard: s, interviewId: a.interview.id, candidateId: a.interview.candidateId }, parsed.data.reason, actorOf(req));
   flash(req, 'ok', 'scorecard.amending');
   res.redirect(`/interviews/${a.interview.id}/scorecard`);
 }

@@ -32,7 +32,8 @@ import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { parseForm, type FieldErrors } from '../validation.js';
 import { renderMarkdown } from '../markdown.js';
-import { refreshVacancyScores } from '../../services/scores.js';
+import { updateVacancy as saveVacancy } from '../../services/vacancies.js';
+import { actorOf } from '../audit.js';
 
 function templateInputs(repos: Repos) {
   const competencies = repos.bank.competencies('en');
@@ -130,9 +131,7 @@ export function updateVacancy(req: Request, res: Response) {
   const v = loadVacancy(req);
   const r = parseVacancyForm(req, v.id);
   if (!r.ok) return showForm(req, res, { action: `/vacancies/${v.id}`, vacancyId: v.id }, r.body, r.errors, 422);
-  req.ctx.repos.vacancies.update(v.id, r.core, r.profile);
-  // Weights and the grade matrix feed every candidate's score.
-  refreshVacancyScores(req.ctx.repos, v.id);
+  saveVacancy(req.ctx.repos, v.id, r.core, r.profile, actorOf(req));
   flash(req, 'ok', 'vacancies.saved');
   res.redirect(`/vacancies/${v.id}`);
 }
