@@ -69,7 +69,7 @@ export function expandPaths(paths: string[]): string[] {
     }
   };
   for (const p of paths) {
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(p);
     } catch {

@@ -24,7 +24,7 @@ export const REJECT_SCORE = 40;
  * nice_to_have, not_met before unknown, then checklist order.
  */
 export function proposeVerdict(items: Readonly<Record<string, ItemStatus>>, checklist: readonly ChecklistItemInput[]): VerdictProposal {
-  const statusOf = (key: string): ItemStatus => (Object.prototype.hasOwnProperty.call(items, key) ? (items[key] ?? 'unknown') : 'unknown');
+  const statusOf = (key: string): ItemStatus => (Object.hasOwn(items, key) ? (items[key] ?? 'unknown') : 'unknown');
   let total = 0;
   let earned = 0;
   for (const item of checklist) {

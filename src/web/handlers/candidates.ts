@@ -7,9 +7,7 @@ import {
   candidateFormSchema,
   consentDateProblem,
   ftsQuery,
-  type PipelineStage,
 } from '../../domain/candidate.js';
-import type { ItemStatus, Verdict } from '../../domain/screening/index.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import { assignmentStatus } from '../../domain/assignment.js';
 import type { Vacancy } from '../../db/vacancies.js';
@@ -260,7 +258,7 @@ const itemSchema = z.object({ status: z.enum(STATUSES) });
 const keyParam = z.object({ key: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).max(60) });
 
 export function setItem(req: Request, res: Response) {
-  const { candidate: c, vacancy: v } = loadCandidate(req);
+  const { candidate: c } = loadCandidate(req);
   const parsed = itemSchema.safeParse(req.body);
   const key = keyParam.safeParse(req.params);
   if (!parsed.success || !key.success) throw new HttpError(400, 'errors.bad_request');

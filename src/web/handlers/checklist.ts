@@ -10,7 +10,6 @@ import { actorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
-import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
 import { loadVacancy } from '../loaders.js';
 

@@ -161,7 +161,7 @@ function reasonLabel(req: Request, reason: string): string {
   return t(`interviews.reason_${reason}`);
 }
 
-function scorecardSummary(req: Request, s: Scorecard, rate: CompetencyId[]) {
+function scorecardSummary(s: Scorecard, rate: CompetencyId[]) {
   return {
     id: s.id,
     interviewer: s.interviewerName,
@@ -198,7 +198,7 @@ export function showInterview(req: Request, res: Response) {
     people: scorecards.map((s) => ({ name: s.interviewerName, status: s.status, submittedAt: s.submittedAt })),
     kit: kit.map((k) => ({ ...k, reasonLabel: reasonLabel(req, k.reason) })),
     competencies: competencyView(req, rate),
-    scorecards: seesOthers ? scorecards.filter((s) => a.seesAll || s.status === 'submitted').map((s) => scorecardSummary(req, s, rate)) : [],
+    scorecards: seesOthers ? scorecards.filter((s) => a.seesAll || s.status === 'submitted').map((s) => scorecardSummary(s, rate)) : [],
     addable: a.canManage && !locked ? addableItems(req, kit) : null,
     recommendations: RECOMMENDATIONS,
   });
@@ -369,7 +369,7 @@ export function saveDraft(req: Request, res: Response) {
 
 /** Without JavaScript: the same save, or a submission, from a plain form post. */
 export function postScorecard(req: Request, res: Response) {
-  const { a, s, user } = ownScorecard(req);
+  const { a, s } = ownScorecard(req);
   const parsed = parseScorecardBody(req.body);
   const action = actionSchema.safeParse(req.body).data?.action ?? 'save';
   if (!parsed.success) throw new HttpError(400, 'errors.bad_request');
@@ -416,6 +416,6 @@ export function amendScorecard(req: Request, res: Response) {
   res.redirect(`/interviews/${a.interview.id}/scorecard`);
 }
 
-export function csrfToken(req: Request, res: Response) {
+export function csrfToken(_req: Request, res: Response) {
   res.json({ token: res.locals.csrfToken as string });
 }

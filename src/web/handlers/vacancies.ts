@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import {
-  COMPETENCY_IDS,
   GRADES,
   type CompetencyId,
   type CompetencyMeta,

@@ -96,6 +96,6 @@ describe('screenResume ties it together', () => {
     const own = Object.fromEntries(Object.entries(r.items).map(([k, v]) => [k, v.status]));
     expect({ verdict: r.verdict, score: r.score, reasons: r.reasons }).toEqual(proposeVerdict(own, CHECKLIST));
     expect(r.verdict).toBe('pass');
-    expect(r.items['foreign_language']?.status).toBe('unknown');
+    expect(r.items.foreign_language?.status).toBe('unknown');
   });
 });
