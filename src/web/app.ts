@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import { fileStore, pendingUploads } from '../storage/files.js';
 import { LoginThrottle } from '../security/throttle.js';
 import { privacyService } from '../services/privacy.js';
-import { requestLog } from './middleware/log.js';
+import { createLogger, requestLog, type Logger } from './middleware/log.js';
 import { SqliteSessionStore } from '../db/session-store.js';
 import { context } from './middleware/context.js';
 import { issueCsrfToken, verifyCsrf } from './middleware/csrf.js';
@@ -17,6 +17,14 @@ import { createRepos } from '../db/repos.js';
 
 const VIEWS_DIR = new URL('../../views/', import.meta.url).pathname;
 const PUBLIC_DIR = new URL('../../public/', import.meta.url).pathname;
+
+let shared: Logger | null = null;
+
+/** One logger per process: its asynchronous destination flushes once, at exit. */
+function defaultLogger(env: string): Logger {
+  shared ??= createLogger(env === 'test' ? 'error' : undefined);
+  return shared;
+}
 
 export interface KamApp extends Express {
   close: () => void;
@@ -75,7 +83,9 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
     throttle: deps.throttle ?? new LoginThrottle(),
     privacy: privacyService(db, config.dataDir, repos),
   };
-  if (config.env !== 'test') app.use(requestLog);
+  const logger = deps.logger ?? defaultLogger(config.env);
+  // Every request gets an id and req.log; tests log only errors unless they pass their own logger.
+  app.use(requestLog(logger, { autoLogging: true }));
   app.use(context(services, config));
   app.use(issueCsrfToken);
   // After the context, so a malformed or oversized body is answered in the user's language like any error.
@@ -90,7 +100,7 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
   }
 
   app.use(notFound);
-  app.use(errorHandler((e) => console.error(e)));
+  app.use(errorHandler);
   app.close = () => store.close();
   return app;
 }

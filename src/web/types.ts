@@ -8,6 +8,7 @@ import type { LoginThrottle } from '../security/throttle.js';
 import type { PrivacyService } from '../services/privacy.js';
 import type { Lang } from '../domain/bank/schema.js';
 import type { Formatters, Translate } from './i18n.js';
+import type { Logger } from './middleware/log.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -24,6 +25,8 @@ export interface AppDeps {
   sessionSecret: string;
   /** Tests pass their own to control the clock or limits. */
   throttle?: LoginThrottle;
+  /** Structured log (pino); tests pass one writing to memory. */
+  logger?: Logger;
 }
 
 export type { Repos };

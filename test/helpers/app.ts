@@ -10,6 +10,8 @@ import { bankRepo } from '../../src/db/bank.js';
 import { loadBank } from '../../src/content/bank-files.js';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type KamApp } from '../../src/web/app.js';
+import type { Logger } from '../../src/web/middleware/log.js';
+import type { RouteDef } from '../../src/web/routes.js';
 import { seedDemoVacancy } from '../../src/bootstrap.js';
 import { makeUser, TEST_PASSWORD } from './factories.js';
 import type { Role } from '../../src/domain/roles.js';
@@ -31,7 +33,7 @@ export interface TestApp {
   dataDir: string;
 }
 
-export function buildApp(opts: { seedVacancy?: boolean } = {}): TestApp {
+export function buildApp(opts: { seedVacancy?: boolean; logger?: Logger; routes?: RouteDef[] } = {}): TestApp {
   const db = openDatabase(':memory:');
   bankRepo(db).importBank(bank);
   const demoVacancyId = opts.seedVacancy === false ? 0 : seedDemoVacancy(db) ?? 0;
@@ -39,7 +41,7 @@ export function buildApp(opts: { seedVacancy?: boolean } = {}): TestApp {
   const dataDir = mkdtempSync(join(tmpdir(), 'kam-test-'));
   tempDirs.push(dataDir);
   const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), dbFile: ':memory:' };
-  const app = createApp({ db, config, sessionSecret: 'test-secret-test-secret-test-secret' });
+  const app = createApp({ db, config, sessionSecret: 'test-secret-test-secret-test-secret', ...(opts.logger ? { logger: opts.logger } : {}) }, opts.routes);
   return { app, db, demoVacancyId, dataDir };
 }
 

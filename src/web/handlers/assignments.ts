@@ -185,14 +185,20 @@ async function sendSubmissionFile(req: Request, res: Response, a: Assignment, fo
   for (const s of req.ctx.repos.assignments.submissions(a.id)) {
     const f = s.files.find((x) => x.id === p.data.fileId);
     if (!f) continue;
-    let body: Uint8Array = req.ctx.services.files.read(forGrader ? f.scrubbedStorageName ?? f.storageName : f.storageName);
+    if (forGrader && !f.scrubbedStorageName) {
+      // No copy without metadata was ever made: the original is not for graders.
+      req.log.error({ assignment: a.id, file: f.id }, 'no scrubbed copy of a submitted file; grader download refused');
+      throw new HttpError(500, 'grading.mask_failed');
+    }
+    let body: Uint8Array = req.ctx.services.files.read(forGrader && f.scrubbedStorageName ? f.scrubbedStorageName : f.storageName);
     const candidate = forGrader ? req.ctx.repos.candidates.get(a.candidateId) : undefined;
-    if (candidate && isBlind(candidate.stage, a.unblindedAt)) {
+    if (candidate && isBlind(candidate.stage, a.unblindedAt) && isScrubKind(f.kind)) {
       try {
-        if (isScrubKind(f.kind)) body = await maskIdentityInFile(body, f.kind, { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone });
-      } catch {
-        // The copy was read once already when it was made; a package that cannot be reopened now is
-        // sent as scrubbed, as before masking existed, rather than not at all.
+        body = await maskIdentityInFile(body, f.kind, { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone });
+      } catch (err) {
+        // Fail closed: a file whose masking failed may still name the candidate, so a blind grader gets none.
+        req.log.error({ err, assignment: a.id, file: f.id, kind: f.kind }, 'masking a submitted file failed; blind download refused');
+        throw new HttpError(500, 'grading.mask_failed');
       }
     }
     res.setHeader('Content-Type', f.mime);
