@@ -32,7 +32,7 @@ import { proposeKit } from '../src/domain/interview.js';
 import { hashPassword } from '../src/security/password.js';
 import { intakeCandidate } from '../src/services/screening.js';
 import { fileStore } from '../src/storage/files.js';
-import { createRepos } from '../src/web/app.js';
+import { createRepos } from '../src/db/repos.js';
 import { startServer, type RunningServer } from '../test/helpers/server.js';
 import { latency, progress, round, tempDir, type Latency } from './lib.js';
 

@@ -250,7 +250,10 @@ function repoSql(db: DB): string[] {
   const sqls: string[] = [];
   const spy = new Proxy(db, {
     get(target, prop) {
-      if (prop === 'prepare') return (sql: string) => (sqls.push(sql), target.prepare(sql));
+      if (prop === 'prepare') return (sql: string) => {
+        sqls.push(sql);
+        return target.prepare(sql);
+      };
       const v: unknown = Reflect.get(target, prop, target);
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },

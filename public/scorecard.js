@@ -3,7 +3,7 @@
 // is left, a copy waits in localStorage while the server cannot be reached (offline, restart,
 // expired session), and a save that would overwrite another tab's text shows both instead.
 (() => {
-  'use strict';
+  
   const form = document.querySelector('form[data-scorecard]');
   if (!form) return;
   const interviewId = form.dataset.scorecard;

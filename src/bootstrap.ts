@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Config } from './config.js';
 import { openDatabase, type DB } from './db/connection.js';
 import { bankRepo, type ImportSummary } from './db/bank.js';
@@ -9,8 +10,8 @@ import { demoCore, demoTexts, DEMO_DEPARTMENT } from './content/demo-vacancy.js'
 import { defaultProfile } from './domain/vacancy.js';
 import type { Role } from './domain/roles.js';
 import { generatePassword, hashPassword } from './security/password.js';
-import { createRepos, newSessionSecret } from './web/app.js';
-import { templateChecklist } from './web/routes/vacancies.js';
+import { createRepos } from './db/repos.js';
+import { templateChecklist } from './services/checklist-template.js';
 
 export interface DemoUsers {
   password: string;
@@ -79,6 +80,6 @@ export async function bootstrap(config: Config, opts: { seedDemo?: boolean; seed
   const seed = opts.seedDemo ?? true;
   const demoUsers = seed && opts.seedDemoUsers !== false ? await seedDemoUsers(db, config.demoPassword) : null;
   const demoVacancyId = seed ? seedDemoVacancy(db) : null;
-  const sessionSecret = config.sessionSecret ?? settingsRepo(db).ensure('session_secret', newSessionSecret);
+  const sessionSecret = config.sessionSecret ?? settingsRepo(db).ensure('session_secret', () => randomBytes(32).toString('base64url'));
   return { db, sessionSecret, bank, demoUsers, demoVacancyId };
 }

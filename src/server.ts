@@ -6,7 +6,7 @@ import { runRetention } from './services/privacy.js';
 
 async function main() {
   const config = loadConfig();
-  let booted;
+  let booted: Awaited<ReturnType<typeof bootstrap>>;
   try {
     booted = await bootstrap(config);
   } catch (e) {

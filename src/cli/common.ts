@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { bootstrap } from '../bootstrap.js';
 import { BankError } from '../domain/bank/parse.js';
-import { createRepos } from '../web/app.js';
+import { createRepos } from '../db/repos.js';
 import { DEMO_SLUG } from '../content/demo-vacancy.js';
 import { ExtractError, type ExtractErrorCode } from '../extract/index.js';
 
@@ -69,7 +69,7 @@ export function expandPaths(paths: string[]): string[] {
     }
   };
   for (const p of paths) {
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(p);
     } catch {

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CONSENT_VERSION, guessContacts, SOURCES } from '../domain/candidate.js';
-import { duplicateOf, intakeCandidate, prepareResume } from '../services/screening.js';
+import { duplicateOf, prepareResume } from '../services/screening.js';
 import { fileStore } from '../storage/files.js';
-import { refreshScore } from '../services/scores.js';
+import { addCandidate } from '../services/candidates.js';
 import { expandPaths, findVacancy, openApp, parseArgs, plainReason } from './common.js';
 import { runCli, UsageError } from './run.js';
 
@@ -68,8 +68,7 @@ async function main(): Promise<number> {
           summary.duplicates += 1;
           continue;
         }
-        const r = intakeCandidate(repos.candidates, files, input);
-        if (r.ok) refreshScore(repos, r.id);
+        const r = addCandidate(repos, files, input, { userId: null, userName: 'npm run import', ip: null });
         if (r.ok && r.duplicate) summary.flagged += 1;
         summary.imported += 1;
       } catch (e) {

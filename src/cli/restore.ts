@@ -50,7 +50,7 @@ async function confirm(): Promise<boolean> {
 async function main(): Promise<number> {
   const config = loadConfig();
   const dir = backupsDir(config.dataDir);
-  let args;
+  let args: ReturnType<typeof parse>;
   try {
     args = parse(process.argv.slice(2));
   } catch (e) {

@@ -41,8 +41,7 @@ import { generatePassword, hashPassword } from '../security/password.js';
 import { refreshScore } from '../services/scores.js';
 import { intakeCandidate } from '../services/screening.js';
 import { fileStore } from '../storage/files.js';
-import { createRepos } from '../web/app.js';
-import type { Repos } from '../web/types.js';
+import { createRepos, type Repos } from '../db/repos.js';
 import { findVacancy, openApp, parseArgs, UsageError } from './common.js';
 
 const USAGE = 'usage: npm run seed:demo -- --candidates <N> [--vacancy <slug>] [--seed <integer>]';
@@ -115,7 +114,7 @@ async function ensurePeople(repos: Repos, department: string, vacancyId: number,
     const names = p.role === 'department_head' ? [p.username, `${p.username}-v${vacancyId}`] : [p.username];
     const fit = names.find((n) => {
       const u = users.findByUsername(n);
-      return !u || u.role !== 'department_head' || (u.department ?? '').toLowerCase() === department.toLowerCase();
+      return u?.role !== 'department_head' || (u.department ?? '').toLowerCase() === department.toLowerCase();
     }) ?? names[names.length - 1]!;
     panelNames.push(fit);
     if (!users.findByUsername(fit)) plan.push({ username: fit, displayName: p.displayName, role: p.role, department });
@@ -190,7 +189,7 @@ export async function seedDemoCandidates(db: DB, opts: SeedOptions): Promise<See
   if (taskIds.length === 0) throw new Error('the question bank has no take-home tasks');
   const taskOf = (id: string, lang: Lang) => {
     const item = repos.bank.get(id, lang) ?? repos.bank.get(id, lang === 'ru' ? 'en' : 'ru');
-    if (!item || item.meta.kind !== 'task') throw new Error(`task ${id} is missing from the bank`);
+    if (item?.meta.kind !== 'task') throw new Error(`task ${id} is missing from the bank`);
     return { item, rubric: rubricOf(item.meta as TaskMeta) };
   };
   // Each person's leniency, fixed for the run: the same interviewer rates everybody a little high or low.

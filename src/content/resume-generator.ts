@@ -763,7 +763,7 @@ function planCareer(r: Rng, profile: ResumeProfile, lang: ResumeLang, asOf: numb
   const levels = planLevels(r, profile, lang === 'en' ? 3 : 2);
   const months = levels.map((l, i) => monthsFor(r, profile, l, i === levels.length - 1));
   const relevantIdx = levels.map((l, i) => (RELEVANT[l] ? i : -1)).filter((i) => i >= 0);
-  const relevantSum = function (): number {
+  const relevantSum = (): number => {
     let sum = 0;
     for (const i of relevantIdx) sum += nth(months, i);
     return sum;

@@ -1,5 +1,6 @@
 import type { DB } from './connection.js';
 import { moveOneStep } from '../domain/order.js';
+import { departmentKey } from '../domain/policy.js';
 import { vacancyProfileSchema, type VacancyCore, type VacancyProfile } from '../domain/vacancy.js';
 import type { Grade } from '../domain/bank/schema.js';
 import type { ChecklistKind } from '../domain/bank/schema.js';
@@ -107,7 +108,7 @@ export function vacanciesRepo(db: DB) {
   const stmts = {
     list: db.prepare<[], VacancyRow>("SELECT * FROM vacancies ORDER BY status = 'closed', updated_at DESC"),
     listByDepartment: db.prepare<[string], VacancyRow>(
-      "SELECT * FROM vacancies WHERE department = ? COLLATE NOCASE ORDER BY status = 'closed', updated_at DESC",
+      "SELECT * FROM vacancies WHERE department_key = ? ORDER BY status = 'closed', updated_at DESC",
     ),
     byId: db.prepare<[number], VacancyRow>('SELECT * FROM vacancies WHERE id = ?'),
     summaryById: db.prepare<[number], Omit<VacancyRow, 'profile' | 'created_by' | 'created_at' | 'updated_at'>>(
@@ -116,11 +117,11 @@ export function vacanciesRepo(db: DB) {
     bySlug: db.prepare<[string], VacancyRow>('SELECT * FROM vacancies WHERE slug = ?'),
     slugTaken: db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM vacancies WHERE slug = ? AND id <> ?'),
     insert: db.prepare(
-      `INSERT INTO vacancies (slug, title_ru, title_en, department, target_grade, profile, created_by)
-       VALUES (@slug, @titleRu, @titleEn, @department, @targetGrade, @profile, @createdBy)`,
+      `INSERT INTO vacancies (slug, title_ru, title_en, department, department_key, target_grade, profile, created_by)
+       VALUES (@slug, @titleRu, @titleEn, @department, @departmentKey, @targetGrade, @profile, @createdBy)`,
     ),
     update: db.prepare(
-      `UPDATE vacancies SET slug = @slug, title_ru = @titleRu, title_en = @titleEn, department = @department,
+      `UPDATE vacancies SET slug = @slug, title_ru = @titleRu, title_en = @titleEn, department = @department, department_key = @departmentKey,
        target_grade = @targetGrade, profile = @profile, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
     ),
     setStatus: db.prepare(
@@ -156,7 +157,8 @@ export function vacanciesRepo(db: DB) {
 
   return {
     list: () => stmts.list.all().map(toVacancy),
-    listByDepartment: (department: string) => stmts.listByDepartment.all(department).map(toVacancy),
+    /** The vacancies of a department, matched by its normalised key (domain/policy.ts). */
+    listByDepartment: (department: string) => stmts.listByDepartment.all(departmentKey(department)).map(toVacancy),
     findById: (id: number) => {
       const r = stmts.byId.get(id);
       return r ? toVacancy(r) : undefined;
@@ -177,7 +179,7 @@ export function vacanciesRepo(db: DB) {
     create: (core: VacancyCore, profile: VacancyProfile, checklist: NewChecklistItem[], createdBy: number | null) =>
       db.transaction(() => {
         const id = Number(
-          stmts.insert.run({ ...core, profile: JSON.stringify(vacancyProfileSchema.parse(profile)), createdBy }).lastInsertRowid,
+          stmts.insert.run({ ...core, departmentKey: departmentKey(core.department), profile: JSON.stringify(vacancyProfileSchema.parse(profile)), createdBy }).lastInsertRowid,
         );
         for (const item of checklist) {
           stmts.insertChecklistItem.run({ ...item, vacancyId: id, keywords: JSON.stringify(item.keywords) });
@@ -185,7 +187,7 @@ export function vacanciesRepo(db: DB) {
         return id;
       })(),
     update: (id: number, core: VacancyCore, profile: VacancyProfile) =>
-      stmts.update.run({ ...core, id, profile: JSON.stringify(vacancyProfileSchema.parse(profile)) }),
+      stmts.update.run({ ...core, departmentKey: departmentKey(core.department), id, profile: JSON.stringify(vacancyProfileSchema.parse(profile)) }),
     setStatus: (id: number, status: 'open' | 'closed') => stmts.setStatus.run(status, id),
     departments: () => stmts.departments.all().map((r) => r.department),
     checklist: (vacancyId: number) => stmts.checklist.all(vacancyId).map(toChecklistItem),

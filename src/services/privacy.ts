@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DB } from '../db/connection.js';
-import { privacyRepo } from '../db/privacy.js';
+import { createRepos, type Repos } from '../db/repos.js';
+import { auditLine, SYSTEM_ACTOR, type Actor } from './audit.js';
+import { refreshScore } from './scores.js';
 import { settingsRepo } from '../db/settings.js';
 
 export const DEFAULT_RETENTION_MONTHS = 6;
@@ -17,32 +19,40 @@ export function retentionCutoff(months: number, now: Date): string {
   return d.toISOString();
 }
 
-/** Anonymizes one candidate and deletes their files from disk once nothing else uses them. */
-export function eraseCandidate(db: DB, dataDir: string, candidateId: number): void {
-  const orphaned = privacyRepo(db).anonymize(candidateId, `#${candidateId}`);
+/**
+ * Anonymizes one candidate: the personal data, the refreshed score and the audit line in one
+ * transaction; their files leave the disk only after it committed, and only those nothing else uses.
+ */
+export function eraseCandidate(repos: Repos, dataDir: string, candidateId: number, actor: Actor, detail?: Record<string, unknown>): void {
+  const orphaned = repos.transaction(() => {
+    const files = repos.privacy.anonymize(candidateId, `#${candidateId}`);
+    refreshScore(repos, candidateId);
+    auditLine(repos, actor, 'candidate.erase', { type: 'candidate', id: candidateId }, detail);
+    return files;
+  });
   for (const name of orphaned) {
     if (/^[0-9a-f]{64}\.[a-z0-9]+$/.test(name)) rmSync(join(dataDir, 'files', name), { force: true });
   }
 }
 
 /** The retention job: candidates rejected longer ago than the retention period lose their personal data. */
-export function runRetention(db: DB, dataDir: string, now = new Date()): { months: number; anonymized: number[] } {
+export function runRetention(db: DB, dataDir: string, now = new Date(), repos: Repos = createRepos(db)): { months: number; anonymized: number[] } {
   const months = retentionMonths(db);
-  const ids = privacyRepo(db).dueForRetention(retentionCutoff(months, now));
-  for (const id of ids) eraseCandidate(db, dataDir, id);
+  const ids = repos.privacy.dueForRetention(retentionCutoff(months, now));
+  for (const id of ids) eraseCandidate(repos, dataDir, id, SYSTEM_ACTOR, { by: 'retention', months });
   settingsRepo(db).set('retention_last_run', JSON.stringify({ at: now.toISOString(), anonymized: ids.length }));
   return { months, anonymized: ids };
 }
 
 /** What the web layer may do about personal data, bound to one database and data folder. */
-export function privacyService(db: DB, dataDir: string) {
+export function privacyService(db: DB, dataDir: string, repos: Repos = createRepos(db)) {
   const settings = settingsRepo(db);
   return {
-    erase: (candidateId: number) => eraseCandidate(db, dataDir, candidateId),
-    run: (now = new Date()) => runRetention(db, dataDir, now),
+    erase: (candidateId: number, actor: Actor) => eraseCandidate(repos, dataDir, candidateId, actor),
+    run: (now = new Date()) => runRetention(db, dataDir, now, repos),
     months: () => retentionMonths(db),
     setMonths: (m: number) => settings.set('retention_months', String(m)),
-    dueCount: (now = new Date()) => privacyRepo(db).dueForRetention(retentionCutoff(retentionMonths(db), now)).length,
+    dueCount: (now = new Date()) => repos.privacy.dueForRetention(retentionCutoff(retentionMonths(db), now)).length,
     lastRun: (): { at: string; anonymized: number } | null => {
       const v = settings.get('retention_last_run');
       return v ? (JSON.parse(v) as { at: string; anonymized: number }) : null;

@@ -1,7 +1,7 @@
 import type { CaseMeta, TaskMeta } from '../domain/bank/schema.js';
 import { gradePercent, rubricOf } from '../domain/assignment.js';
 import { scoreCandidate, type RatingInput, type RubricScoreInput, type ScoreResult } from '../domain/scoring.js';
-import type { Repos } from '../web/types.js';
+import type { Repos } from '../db/repos.js';
 
 /** Everything the engine needs about one candidate, read from the stores. */
 export function scoringInput(repos: Repos, candidateId: number) {

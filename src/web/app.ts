@@ -1,21 +1,10 @@
 import express, { type Express } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
-import { randomBytes } from 'node:crypto';
-import { usersRepo } from '../db/users.js';
-import { bankRepo } from '../db/bank.js';
-import { vacanciesRepo } from '../db/vacancies.js';
-import { candidatesRepo } from '../db/candidates.js';
-import { interviewsRepo } from '../db/interviews.js';
-import { assignmentsRepo } from '../db/assignments.js';
-import { scoresRepo } from '../db/scores.js';
-import { reportsRepo } from '../db/reports.js';
-import { auditRepo } from '../db/audit.js';
 import { fileStore, pendingUploads } from '../storage/files.js';
 import { LoginThrottle } from '../security/throttle.js';
 import { privacyService } from '../services/privacy.js';
-import { requestLog } from './middleware/log.js';
-import { schemaVersion } from '../db/connection.js';
+import { createLogger, requestLog, type Logger } from './middleware/log.js';
 import { SqliteSessionStore } from '../db/session-store.js';
 import { context } from './middleware/context.js';
 import { issueCsrfToken, verifyCsrf } from './middleware/csrf.js';
@@ -23,24 +12,18 @@ import { requireAccess } from './middleware/auth.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { ROUTES, type RouteDef } from './routes.js';
 import { ejsViewEngine } from './view-engine.js';
-import type { AppDeps, Repos } from './types.js';
+import type { AppDeps } from './types.js';
+import { createRepos } from '../db/repos.js';
 
 const VIEWS_DIR = new URL('../../views/', import.meta.url).pathname;
 const PUBLIC_DIR = new URL('../../public/', import.meta.url).pathname;
 
-export function createRepos(db: AppDeps['db']): Repos {
-  return {
-    users: usersRepo(db),
-    bank: bankRepo(db),
-    vacancies: vacanciesRepo(db),
-    candidates: candidatesRepo(db),
-    interviews: interviewsRepo(db),
-    assignments: assignmentsRepo(db),
-    scores: scoresRepo(db),
-    reports: reportsRepo(db),
-    audit: auditRepo(db),
-    system: { schemaVersion: () => schemaVersion(db) },
-  };
+let shared: Logger | null = null;
+
+/** One logger per process: its asynchronous destination flushes once, at exit. */
+function defaultLogger(env: string): Logger {
+  shared ??= createLogger(env === 'test' ? 'error' : undefined);
+  return shared;
 }
 
 export interface KamApp extends Express {
@@ -98,9 +81,11 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
     files: fileStore(config.dataDir),
     pending,
     throttle: deps.throttle ?? new LoginThrottle(),
-    privacy: privacyService(db, config.dataDir),
+    privacy: privacyService(db, config.dataDir, repos),
   };
-  if (config.env !== 'test') app.use(requestLog);
+  const logger = deps.logger ?? defaultLogger(config.env);
+  // Every request gets an id and req.log; tests log only errors unless they pass their own logger.
+  app.use(requestLog(logger, { autoLogging: true }));
   app.use(context(services, config));
   app.use(issueCsrfToken);
   // After the context, so a malformed or oversized body is answered in the user's language like any error.
@@ -115,11 +100,7 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
   }
 
   app.use(notFound);
-  app.use(errorHandler((e) => console.error(e)));
+  app.use(errorHandler);
   app.close = () => store.close();
   return app;
-}
-
-export function newSessionSecret(): string {
-  return randomBytes(32).toString('base64url');
 }

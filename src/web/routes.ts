@@ -1,17 +1,17 @@
 import type { RequestHandler } from 'express';
 import type { Access } from '../domain/roles.js';
-import * as auth from './routes/auth.js';
-import * as home from './routes/home.js';
-import * as bank from './routes/bank.js';
-import * as vacancies from './routes/vacancies.js';
-import * as users from './routes/users.js';
-import * as health from './routes/health.js';
-import * as candidates from './routes/candidates.js';
-import * as checklist from './routes/checklist.js';
-import * as interviews from './routes/interviews.js';
-import * as assignments from './routes/assignments.js';
-import * as reports from './routes/reports.js';
-import * as privacy from './routes/privacy.js';
+import * as auth from './handlers/auth.js';
+import * as home from './handlers/home.js';
+import * as bank from './handlers/bank.js';
+import * as vacancies from './handlers/vacancies.js';
+import * as users from './handlers/users.js';
+import * as health from './handlers/health.js';
+import * as candidates from './handlers/candidates.js';
+import * as checklist from './handlers/checklist.js';
+import * as interviews from './handlers/interviews.js';
+import * as assignments from './handlers/assignments.js';
+import * as reports from './handlers/reports.js';
+import * as privacy from './handlers/privacy.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -35,7 +35,7 @@ const ADMIN = ['admin'] as const;
 const r = (method: Method, path: string, access: Access, ...handlers: RequestHandler[]): RouteDef => ({ method, path, access, handlers });
 
 // The whole access policy in one table. Row-level rules (a department head sees only their
-// department's vacancies) live in the loaders the handlers call, e.g. loadVacancy.
+// department's vacancies) live in domain/policy.ts, applied by the loaders in web/loaders.ts.
 export const ROUTES: RouteDef[] = [
   r('get', '/health', 'public', health.show),
   r('get', '/login', 'public', auth.showLogin),

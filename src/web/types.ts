@@ -1,20 +1,14 @@
 import type { Request } from 'express';
 import type { DB } from '../db/connection.js';
 import type { Config } from '../config.js';
-import type { UsersRepo, UserRow } from '../db/users.js';
-import type { BankRepo } from '../db/bank.js';
-import type { VacanciesRepo } from '../db/vacancies.js';
-import type { CandidatesRepo } from '../db/candidates.js';
-import type { InterviewsRepo } from '../db/interviews.js';
-import type { AssignmentsRepo } from '../db/assignments.js';
-import type { ScoresRepo } from '../db/scores.js';
-import type { ReportsRepo } from '../db/reports.js';
-import type { AuditRepo } from '../db/audit.js';
+import type { UserRow } from '../db/users.js';
+import type { Repos } from '../db/repos.js';
 import type { FileStore, PendingUploads } from '../storage/files.js';
 import type { LoginThrottle } from '../security/throttle.js';
 import type { PrivacyService } from '../services/privacy.js';
 import type { Lang } from '../domain/bank/schema.js';
 import type { Formatters, Translate } from './i18n.js';
+import type { Logger } from './middleware/log.js';
 
 declare module 'express-session' {
   interface SessionData {
@@ -31,20 +25,11 @@ export interface AppDeps {
   sessionSecret: string;
   /** Tests pass their own to control the clock or limits. */
   throttle?: LoginThrottle;
+  /** Structured log (pino); tests pass one writing to memory. */
+  logger?: Logger;
 }
 
-export interface Repos {
-  users: UsersRepo;
-  bank: BankRepo;
-  vacancies: VacanciesRepo;
-  candidates: CandidatesRepo;
-  interviews: InterviewsRepo;
-  assignments: AssignmentsRepo;
-  scores: ScoresRepo;
-  reports: ReportsRepo;
-  audit: AuditRepo;
-  system: { schemaVersion: () => number };
-}
+export type { Repos };
 
 export type CurrentUser = Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'department' | 'locale'>;
 

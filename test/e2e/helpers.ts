@@ -290,7 +290,7 @@ export const summary = (page: Page) => page.locator('textarea#summary');
 export async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const values = [...document.querySelectorAll('textarea, input')].map((el) => (el as HTMLInputElement).value);
-    return `${document.body.innerText}\n${values.join('\n')}\n${document.documentElement.outerHTML}`;
+    return `${document.body.textContent}\n${values.join('\n')}\n${document.documentElement.outerHTML}`;
   });
 }
 

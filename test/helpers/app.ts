@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { afterAll } from 'vitest';
 import type { Response } from 'superagent';
 import type TestAgent from 'supertest/lib/agent.js';
 import { openDatabase, type DB } from '../../src/db/connection.js';
@@ -9,6 +10,8 @@ import { bankRepo } from '../../src/db/bank.js';
 import { loadBank } from '../../src/content/bank-files.js';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type KamApp } from '../../src/web/app.js';
+import type { Logger } from '../../src/web/middleware/log.js';
+import type { RouteDef } from '../../src/web/routes.js';
 import { seedDemoVacancy } from '../../src/bootstrap.js';
 import { makeUser, TEST_PASSWORD } from './factories.js';
 import type { Role } from '../../src/domain/roles.js';
@@ -16,16 +19,21 @@ import type { Role } from '../../src/domain/roles.js';
 // Parsed once per test file: every test gets a fresh database but the same bank content.
 const bank = loadBank();
 
+// Removed when the test file is done (a process 'exit' handler never runs in vitest's workers).
 const tempDirs: string[] = [];
-process.on('exit', () => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 export interface TestApp {
   app: KamApp;
   db: DB;
   demoVacancyId: number;
+  /** The throw-away data folder (uploaded files), removed after the test file. */
+  dataDir: string;
 }
 
-export function buildApp(opts: { seedVacancy?: boolean } = {}): TestApp {
+export function buildApp(opts: { seedVacancy?: boolean; logger?: Logger; routes?: RouteDef[] } = {}): TestApp {
   const db = openDatabase(':memory:');
   bankRepo(db).importBank(bank);
   const demoVacancyId = opts.seedVacancy === false ? 0 : seedDemoVacancy(db) ?? 0;
@@ -33,8 +41,8 @@ export function buildApp(opts: { seedVacancy?: boolean } = {}): TestApp {
   const dataDir = mkdtempSync(join(tmpdir(), 'kam-test-'));
   tempDirs.push(dataDir);
   const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), dbFile: ':memory:' };
-  const app = createApp({ db, config, sessionSecret: 'test-secret-test-secret-test-secret' });
-  return { app, db, demoVacancyId };
+  const app = createApp({ db, config, sessionSecret: 'test-secret-test-secret-test-secret', ...(opts.logger ? { logger: opts.logger } : {}) }, opts.routes);
+  return { app, db, demoVacancyId, dataDir };
 }
 
 export function csrfFrom(html: string): string {

@@ -115,7 +115,7 @@ describe('backup and restore', () => {
     const writer = await startWriter();
     let atStart: number;
     let atEnd: number;
-    let result;
+    let result: Awaited<ReturnType<typeof backupDatabase>>;
     try {
       atStart = count(db);
       result = await backupDatabase(db, backupsDir(dataDir));

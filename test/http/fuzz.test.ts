@@ -465,7 +465,7 @@ function multipartPayload(family: (typeof MULTIPART_FAMILIES)[number], base: Pai
     case 'multipart-unicode':
       return mp(fields.map(([k]): [string, string] => [k, rng.pick(UNICODE)]));
     case 'multipart-bad-file':
-      return mp(fields, [{ field: fileField, name: rng.pick(['../../etc/passwd.pdf', '<script>alert(1)</script>.pdf', 'résumé 📄.txt', 'a'.repeat(300) + '.pdf']), buf: Buffer.from(rng.pick(['%PDF-1.4 junk', 'PK\u0003\u0004junk', 'MZ\u0090\u0000', '\u0000\u0000\u0000'])) }]);
+      return mp(fields, [{ field: fileField, name: rng.pick(['../../etc/passwd.pdf', '<script>alert(1)</script>.pdf', 'résumé 📄.txt', `${'a'.repeat(300)}.pdf`]), buf: Buffer.from(rng.pick(['%PDF-1.4 junk', 'PK\u0003\u0004junk', 'MZ\u0090\u0000', '\u0000\u0000\u0000'])) }]);
     case 'multipart-nul-filename':
       return mp(fields, [{ field: fileField, name: 'cv\u0000.pdf', buf: Buffer.from('%PDF-1.4 junk') }]);
     case 'multipart-many-files':

@@ -69,11 +69,14 @@ describe('the real server', () => {
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.find((l) => l.path === '/health')).toMatchObject({ level: 'info', method: 'GET', status: 200, user: null });
-    expect(lines.find((l) => l.path === '/no-such-page')).toMatchObject({ method: 'GET', status: 404 });
-    const loginLine = lines.find((l) => l.path === '/login' && l.method === 'POST');
-    expect(loginLine).toMatchObject({ status: 302 });
-    expect(typeof loginLine?.ms).toBe('number');
+    type Line = { level: number; req: { id: string; method: string; path: string }; res: { status: number }; responseTime: number; route: string | null; userId: number | null };
+    const find = (method: string, path: string) => (lines as unknown as Line[]).find((l) => l.req?.method === method && l.req.path === path);
+    expect(find('GET', '/health')).toMatchObject({ level: 30, res: { status: 200 }, route: '/health', userId: null });
+    expect(find('GET', '/no-such-page')).toMatchObject({ res: { status: 404 }, route: null });
+    const loginLine = find('POST', '/login');
+    expect(loginLine).toMatchObject({ res: { status: 302 } });
+    expect(typeof loginLine?.responseTime).toBe('number');
+    expect(loginLine?.req.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(server.output()).not.toContain('Anna');
   });
 

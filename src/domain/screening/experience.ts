@@ -40,11 +40,11 @@ const NON_JOB_SECTIONS: ReadonlySet<SectionKind> = new Set(['education', 'course
 
 // A range is a job header only when it stands where resumes put dates: at the start of the line, at its end
 // (optionally followed by a duration), or between field delimiters. «В 2020–2021 гг. вывел бренд…» is prose.
-const LEAD_ONLY_RE = /^[\s•·*▪►◦‣●○■□"'(\[-]*(?:(?:период(?: работы)?|period|dates?|даты|годы работы|срок)\s*:?\s*)?$/;
+const LEAD_ONLY_RE = /^[\s•·*▪►◦‣●○■□"'([-]*(?:(?:период(?: работы)?|period|dates?|даты|годы работы|срок)\s*:?\s*)?$/;
 const BULLET_PREFIX_RE = /^\s*(?:[•·*▪►◦‣●○■□✓✔]|-\s)/;
 const DURATION_TAIL_RE =
   /^[\s,.;:·|()[\]-]*(?:(?:менее|less than|about|около)?\s*\d{1,2}\s*(?:лет|года?|г\.|years?|yrs?|y|mos?|months?|месяц[а-я]*|мес\.?)[\s,.;:·|()[\]-]*(?:(?:и|and)\s+)?)*$/;
-const PREFIX_DELIM_RE = /(?:[|,(\[·•\t;:/]|\s-|\s{2,})\s*$/;
+const PREFIX_DELIM_RE = /(?:[|,([·•\t;:/]|\s-|\s{2,})\s*$/;
 const TAIL_DELIM_RE = /^(?:\s*$|\s*[|,)\]·•\t;:/(]|\s*-\s|\s{2,})/;
 const MAX_PREFIX = 80;
 

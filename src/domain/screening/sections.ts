@@ -172,7 +172,7 @@ const PHRASES: Readonly<Record<Exclude<SectionKind, 'header'>, readonly string[]
 };
 
 const MAX_HEADING = 100;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Experience headings may carry only a duration («Опыт работы — 7 лет 3 месяца», «Опыт работы — 10 месяцев»,
 // "Experience: 6 years"),
@@ -183,7 +183,7 @@ const EXPERIENCE_SUFFIX =
 const CONTENT_SUFFIX = '(?:\\s*[:-]\\s*(.*))?$';
 
 const HEADINGS: readonly (readonly [SectionKind, RegExp])[] = (Object.keys(PHRASES) as (keyof typeof PHRASES)[]).map((kind) => {
-  const alt = [...PHRASES[kind]].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const alt = [...PHRASES[kind]].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
   return [kind, new RegExp(`^(?:${alt})${kind === 'experience' ? EXPERIENCE_SUFFIX : CONTENT_SUFFIX}`)] as const;
 });
 
@@ -238,7 +238,7 @@ export function assignSections(lines: readonly Line[]): SectionMap {
   for (const line of lines) {
     const h = detectHeading(line.norm);
     let kind: SectionKind;
-    if (h !== null && h.inline) kind = h.kind;
+    if (h?.inline) kind = h.kind;
     else if (h !== null) {
       if (h.kind === 'desired' && current !== 'desired') {
         beforeDesired = current;

@@ -44,7 +44,7 @@ export function proposeVerdict(
   policy: VerdictPolicy = DEFAULT_VERDICT_POLICY,
   profile: VerdictProfile = { b2bSales: null },
 ): VerdictProposal {
-  const statusOf = (key: string): ItemStatus => (Object.prototype.hasOwnProperty.call(items, key) ? (items[key] ?? 'unknown') : 'unknown');
+  const statusOf = (key: string): ItemStatus => (Object.hasOwn(items, key) ? (items[key] ?? 'unknown') : 'unknown');
   let total = 0;
   let earned = 0;
   for (const item of checklist) {

@@ -1,33 +1,56 @@
-import type { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request } from 'express';
+import pino, { type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 
-// Writing to stdout is synchronous for files and pipes, so one write per request would block the server once per
-// request. Lines are collected and written together instead: at most FLUSH_MS late, and at once when many are
-// waiting or the process exits (process.exit included, which the SIGTERM handler uses).
-const FLUSH_MS = 100;
-const MAX_PENDING = 256;
-let pending: string[] = [];
-let timer: NodeJS.Timeout | null = null;
+export type { Logger };
 
-export function flushRequestLog(): void {
-  if (timer) clearTimeout(timer);
-  timer = null;
-  if (pending.length === 0) return;
-  const text = pending.join('');
-  pending = [];
-  process.stdout.write(text);
+/**
+ * The app's structured log: one JSON line per request and per server error, to stdout.
+ * The destination is asynchronous and buffered (pino's SonicBoom with sync: false), so a request
+ * never waits on a write; what is still buffered is written when the process exits.
+ */
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', dest: pino.DestinationStream = pino.destination({ dest: 1, sync: false, minLength: 4096 })): Logger {
+  const logger = pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, dest);
+  if ('flushSync' in dest && typeof dest.flushSync === 'function') {
+    const flush = dest.flushSync.bind(dest);
+    process.on('exit', () => {
+      try {
+        flush();
+      } catch {
+        // Nothing left to write to.
+      }
+    });
+  }
+  return logger;
 }
-process.on('exit', flushRequestLog);
 
-/** One JSON line per request: machine-readable, and without query strings, which may carry names. */
-export function requestLog(req: Request, res: Response, next: NextFunction) {
-  const start = process.hrtime.bigint();
-  res.on('finish', () => {
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    pending.push(
-      `${JSON.stringify({ t: new Date().toISOString(), level: res.statusCode >= 500 ? 'error' : 'info', method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, user: req.ctx?.user?.id ?? null })}\n`,
-    );
-    if (pending.length >= MAX_PENDING) flushRequestLog();
-    else if (!timer) timer = setTimeout(flushRequestLog, FLUSH_MS).unref();
+const pathOf = (url: string | undefined) => (url ?? '').split('?')[0];
+
+/**
+ * pino-http: each request gets an id (kept from X-Request-Id when the proxy sent a sane one), and
+ * its line carries the route pattern, the user id and, for a 5xx, the error with its stack (set by
+ * the error handler). Query strings are left out: they may carry names.
+ */
+export function requestLog(logger: Logger, opts: { autoLogging: boolean }) {
+  return pinoHttp({
+    logger,
+    autoLogging: opts.autoLogging,
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    customProps: (req: IncomingMessage, _res: ServerResponse) => {
+      const r = req as Request;
+      return { route: r.route?.path ?? null, userId: r.ctx?.user?.id ?? null };
+    },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: pathOf(req.url) }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
   });
-  next();
 }

@@ -6,7 +6,7 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 /** Things normalization guarantees for every successful result. */
 function expectNormalized(text: string): void {
-  expect(text).not.toMatch(/\r|\u00a0|\u00ad|\u200b|\ufeff|[\ufb00-\ufb06]|\t|  |\n{3}/);
+  expect(text).not.toMatch(/\r|\u00a0|\u00ad|\u200b|\ufeff|[\ufb00-\ufb06]|\t| {2}|\n{3}/);
   expect(text).toBe(text.trim());
   for (const line of text.split('\n')) expect(line).toBe(line.trim());
 }

@@ -8,13 +8,13 @@ const EXP_ITEM: ChecklistItemInput[] = [{ key: 'experience_3y', kind: 'knockout'
 const TENURE_ITEM: ChecklistItemInput[] = [{ key: 'stable_tenure', kind: 'nice_to_have', weight: 1 }];
 
 function experienceItem(text: string) {
-  const item = screenResume(text, EXP_ITEM, { now: NOW }).items['experience_3y'];
+  const item = screenResume(text, EXP_ITEM, { now: NOW }).items.experience_3y;
   if (item === undefined) throw new Error('missing item');
   return item;
 }
 
 function tenureItem(text: string) {
-  const item = screenResume(text, TENURE_ITEM, { now: NOW }).items['stable_tenure'];
+  const item = screenResume(text, TENURE_ITEM, { now: NOW }).items.stable_tenure;
   if (item === undefined) throw new Error('missing item');
   return item;
 }
@@ -327,8 +327,8 @@ describe('LinkedIn exported in Russian', () => {
     ].join('\n');
     const r = screenResume(text, [{ key: 'foreign_language', kind: 'required', weight: 1 }, ...EXP_ITEM], { now: NOW });
     expect(r.experience.jobs).toMatchObject([{ title: 'Менеджер по развитию', relevant: true, months: 69, end: 'present' }]);
-    expect(r.items['foreign_language']?.status).toBe('met');
-    expect(r.items['experience_3y']?.status).toBe('met');
+    expect(r.items.foreign_language?.status).toBe('met');
+    expect(r.items.experience_3y?.status).toBe('met');
   });
 });
 

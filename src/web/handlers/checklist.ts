@@ -5,14 +5,13 @@ import { msg } from '../../domain/messages.js';
 import { slugify, vacancyTitle } from '../../domain/vacancy.js';
 import { TEMPLATE_KEYS } from '../../domain/screening/index.js';
 import type { ChecklistItem, Vacancy } from '../../db/vacancies.js';
-import { rescreen } from '../../services/screening.js';
-import { refreshVacancyScores } from '../../services/scores.js';
+import { screenVacancyAgain } from '../../services/candidates.js';
+import { actorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
-import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadVacancy } from './vacancies.js';
+import { loadVacancy } from '../loaders.js';
 
 const text = (max: number) => z.string().trim().max(max, msg('errors.too_long', { max })).default('');
 
@@ -136,14 +135,7 @@ export function deleteItem(req: Request, res: Response) {
 /** After the checklist changed: proposals are redone for every candidate, confirmations kept. */
 export function rescreenAll(req: Request, res: Response) {
   const v = loadVacancy(req);
-  const { repos } = req.ctx;
-  const checklist = repos.vacancies.checklist(v.id);
-  const ids = repos.candidates.idsForVacancy(v.id);
-  for (const id of ids) {
-    const c = repos.candidates.get(id);
-    if (c) rescreen(repos.candidates, id, c.resumeText, checklist, userOf(req).id);
-  }
-  refreshVacancyScores(repos, v.id);
+  screenVacancyAgain(req.ctx.repos, v.id, actorOf(req));
   flash(req, 'ok', 'checklist.rescreened');
   res.redirect(`/vacancies/${v.id}/candidates`);
 }

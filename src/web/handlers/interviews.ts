@@ -14,49 +14,26 @@ import {
   type ScorecardData,
 } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
-import type { Interview, KitItem, Scorecard } from '../../db/interviews.js';
-import type { Vacancy } from '../../db/vacancies.js';
-import { refreshScore } from '../../services/scores.js';
-import { audit } from '../audit.js';
+import type { KitItem, Scorecard } from '../../db/interviews.js';
+import { canInterview } from '../../domain/policy.js';
+import { amendScorecard as openAmendment, submitScorecard } from '../../services/scorecards.js';
+import { actorOf, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderMarkdown } from '../markdown.js';
 import { renderPage } from '../render.js';
 import { userOf, type CurrentUser } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadCandidate } from './candidates.js';
+import { loadCandidate, loadInterview, type LoadedInterview } from '../loaders.js';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-
-type Access = { interview: Interview; vacancy: Vacancy; canManage: boolean; isInterviewer: boolean; seesAll: boolean };
-
-/**
- * Row-level rules for an interview: HR and admins manage it; the department head of the vacancy's
- * department and the assigned interviewers may open it; nobody else.
- */
-export function loadInterview(req: Request): Access {
-  const p = idParam.safeParse(req.params);
-  const { repos } = req.ctx;
-  const interview = p.success ? repos.interviews.get(p.data.id) : undefined;
-  if (!interview) throw new HttpError(404, 'errors.not_found');
-  const vacancy = repos.vacancies.findById(interview.vacancyId);
-  if (!vacancy) throw new HttpError(404, 'errors.not_found');
-  const user = userOf(req);
-  const canManage = user.role === 'hr' || user.role === 'admin';
-  const isHead = user.role === 'department_head' && (user.department ?? '').toLowerCase() === vacancy.department.toLowerCase();
-  const isInterviewer = repos.interviews.isInterviewer(interview.id, user.id);
-  if (!canManage && !isHead && !isInterviewer) throw new HttpError(403, 'errors.forbidden');
-  // An assigned interviewer judges independently, even as HR or the department head: they see the
-  // others' scorecards only once their own is submitted (seesOthers in showInterview).
-  return { interview, vacancy, canManage, isInterviewer, seesAll: !isInterviewer && (canManage || isHead) };
-}
+type Access = LoadedInterview;
 
 // ---- Scheduling ---------------------------------------------------------------------------
 
 function interviewerOptions(req: Request) {
   return req.ctx.repos.users
     .list()
-    .filter((u) => !u.disabled && (u.role === 'interviewer' || u.role === 'department_head' || u.role === 'hr'))
+    .filter(canInterview)
     .map((u) => ({ id: u.id, name: u.display_name, role: u.role }));
 }
 
@@ -184,7 +161,7 @@ function reasonLabel(req: Request, reason: string): string {
   return t(`interviews.reason_${reason}`);
 }
 
-function scorecardSummary(req: Request, s: Scorecard, rate: CompetencyId[]) {
+function scorecardSummary(s: Scorecard, rate: CompetencyId[]) {
   return {
     id: s.id,
     interviewer: s.interviewerName,
@@ -221,7 +198,7 @@ export function showInterview(req: Request, res: Response) {
     people: scorecards.map((s) => ({ name: s.interviewerName, status: s.status, submittedAt: s.submittedAt })),
     kit: kit.map((k) => ({ ...k, reasonLabel: reasonLabel(req, k.reason) })),
     competencies: competencyView(req, rate),
-    scorecards: seesOthers ? scorecards.filter((s) => a.seesAll || s.status === 'submitted').map((s) => scorecardSummary(req, s, rate)) : [],
+    scorecards: seesOthers ? scorecards.filter((s) => a.seesAll || s.status === 'submitted').map((s) => scorecardSummary(s, rate)) : [],
     addable: a.canManage && !locked ? addableItems(req, kit) : null,
     recommendations: RECOMMENDATIONS,
   });
@@ -392,7 +369,7 @@ export function saveDraft(req: Request, res: Response) {
 
 /** Without JavaScript: the same save, or a submission, from a plain form post. */
 export function postScorecard(req: Request, res: Response) {
-  const { a, s, user } = ownScorecard(req);
+  const { a, s } = ownScorecard(req);
   const parsed = parseScorecardBody(req.body);
   const action = actionSchema.safeParse(req.body).data?.action ?? 'save';
   if (!parsed.success) throw new HttpError(400, 'errors.bad_request');
@@ -407,10 +384,8 @@ export function postScorecard(req: Request, res: Response) {
       if (!saved.ok) return conflictPage(req, res, a, parsed.data.data, saved.current, kit);
       return showScorecard(req, res, a, s, { data: parsed.data.data, version: saved.version, errors, conflict: null }, 422);
     }
-    const r = interviews.submit(s.id, parsed.data.version, parsed.data.data, user.id);
+    const r = submitScorecard(req.ctx.repos, { scorecard: s, interviewId: a.interview.id, candidateId: a.interview.candidateId }, parsed.data, userActorOf(req));
     if (!r.ok) return conflictPage(req, res, a, parsed.data.data, r.current, kit);
-    refreshScore(req.ctx.repos, a.interview.candidateId);
-    audit(req, s.amendReason ? 'scorecard.amend' : 'scorecard.submit', { type: 'interview', id: a.interview.id }, { scorecard: s.id, candidate: a.interview.candidateId, reason: s.amendReason });
     flash(req, 'ok', 'scorecard.submitted');
     return res.redirect(`/interviews/${a.interview.id}`);
   }
@@ -435,16 +410,12 @@ export function amendScorecard(req: Request, res: Response) {
     flash(req, 'error', 'scorecard.amend_reason_required');
     return res.redirect(`/interviews/${a.interview.id}/scorecard`);
   }
-  if (s.status === 'submitted') {
-    req.ctx.repos.interviews.reopen(s.id, parsed.data.reason);
-    audit(req, 'scorecard.amend_open', { type: 'interview', id: a.interview.id }, { scorecard: s.id, reason: parsed.data.reason });
-    // An amendment in progress takes the old ratings out of the score until it is submitted again.
-    refreshScore(req.ctx.repos, a.interview.candidateId);
-  }
+  // An amendment in progress takes the old ratings out of the score until it is submitted again.
+  if (s.status === 'submitted') openAmendment(req.ctx.repos, { scorecard: s, interviewId: a.interview.id, candidateId: a.interview.candidateId }, parsed.data.reason, actorOf(req));
   flash(req, 'ok', 'scorecard.amending');
   res.redirect(`/interviews/${a.interview.id}/scorecard`);
 }
 
-export function csrfToken(req: Request, res: Response) {
+export function csrfToken(_req: Request, res: Response) {
   res.json({ token: res.locals.csrfToken as string });
 }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { CaseMeta, TaskMeta } from '../../domain/bank/schema.js';
 import {
@@ -23,18 +23,17 @@ import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Assignment, Grade, Submission } from '../../db/assignments.js';
 import type { StoredItem } from '../../db/bank.js';
 import { prepareSubmissionFile, SubmissionFileError } from '../../services/submissions.js';
-import { refreshScore } from '../../services/scores.js';
-import { audit } from '../audit.js';
+import { grade } from '../../services/grading.js';
+import { audit, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
-import { flash, useLanguage } from '../middleware/context.js';
+import { flash } from '../middleware/context.js';
 import { renderMarkdown } from '../markdown.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadCandidate } from './candidates.js';
-import { loadVacancy } from './vacancies.js';
+import { hashToken, loadAssignmentForHr, loadByToken, loadCandidate, loadForGrader, loadVacancy } from '../loaders.js';
+import { canGradeFor, canGrade } from '../../domain/policy.js';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 
 function itemOf(req: Request, a: Pick<Assignment, 'itemId' | 'lang' | 'bankVersion'>) {
@@ -52,7 +51,7 @@ function briefHtml(a: Assignment, item: { meta: TaskMeta | CaseMeta; body: strin
 function graderOptions(req: Request, department: string) {
   return req.ctx.repos.users
     .list()
-    .filter((u) => !u.disabled && (u.role === 'department_head' ? (u.department ?? '').toLowerCase() === department.toLowerCase() : u.role === 'interviewer'))
+    .filter((u) => canGradeFor(u, department))
     .map((u) => ({ id: u.id, name: u.display_name, role: u.role }));
 }
 
@@ -134,13 +133,6 @@ function showLink(req: Request, res: Response, id: number, token: string) {
 
 // ---- HR: the assignment page ------------------------------------------------------------------
 
-export function loadAssignmentForHr(req: Request): Assignment {
-  const p = z.object({ id: z.coerce.number().int().positive() }).safeParse(req.params);
-  const a = p.success ? req.ctx.repos.assignments.get(p.data.id) : undefined;
-  if (!a) throw new HttpError(404, 'errors.not_found');
-  return a;
-}
-
 /** Scores side by side, per-criterion spread and the flags where graders differ by 2 or more. */
 export function gradeTable(rubric: RubricCriterion[], grades: Grade[]) {
   return {
@@ -193,14 +185,20 @@ async function sendSubmissionFile(req: Request, res: Response, a: Assignment, fo
   for (const s of req.ctx.repos.assignments.submissions(a.id)) {
     const f = s.files.find((x) => x.id === p.data.fileId);
     if (!f) continue;
-    let body: Uint8Array = req.ctx.services.files.read(forGrader ? f.scrubbedStorageName ?? f.storageName : f.storageName);
+    if (forGrader && !f.scrubbedStorageName) {
+      // No copy without metadata was ever made: the original is not for graders.
+      req.log.error({ assignment: a.id, file: f.id }, 'no scrubbed copy of a submitted file; grader download refused');
+      throw new HttpError(500, 'grading.mask_failed');
+    }
+    let body: Uint8Array = req.ctx.services.files.read(forGrader && f.scrubbedStorageName ? f.scrubbedStorageName : f.storageName);
     const candidate = forGrader ? req.ctx.repos.candidates.get(a.candidateId) : undefined;
-    if (candidate && isBlind(candidate.stage, a.unblindedAt)) {
+    if (candidate && isBlind(candidate.stage, a.unblindedAt) && isScrubKind(f.kind)) {
       try {
-        if (isScrubKind(f.kind)) body = await maskIdentityInFile(body, f.kind, { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone });
-      } catch {
-        // The copy was read once already when it was made; a package that cannot be reopened now is
-        // sent as scrubbed, as before masking existed, rather than not at all.
+        body = await maskIdentityInFile(body, f.kind, { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone });
+      } catch (err) {
+        // Fail closed: a file whose masking failed may still name the candidate, so a blind grader gets none.
+        req.log.error({ err, assignment: a.id, file: f.id, kind: f.kind }, 'masking a submitted file failed; blind download refused');
+        throw new HttpError(500, 'grading.mask_failed');
       }
     }
     res.setHeader('Content-Type', f.mime);
@@ -267,14 +265,6 @@ export function unblind(req: Request, res: Response) {
 
 // ---- The candidate's private link -----------------------------------------------------------
 
-function loadByToken(req: Request, res: Response): Assignment {
-  const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/).safeParse(req.params.token);
-  const a = token.success ? req.ctx.repos.assignments.byTokenHash(hashToken(token.data)) : undefined;
-  if (!a) throw new HttpError(404, 'submission.unknown_link');
-  if (!req.ctx.user && !req.session.lang) useLanguage(req, res, a.lang);
-  return a;
-}
-
 function showCandidatePage(req: Request, res: Response, a: Assignment, values: Record<string, unknown>, errors: FieldErrors, status = 200) {
   const item = itemOf(req, a);
   const submissions = req.ctx.repos.assignments.submissions(a.id);
@@ -330,22 +320,11 @@ export async function candidateSubmit(req: Request, res: Response) {
 
 // ---- Graders ---------------------------------------------------------------------------------
 
-/** A grader reaches an assignment only by its code, only if assigned, and a head only within their department. */
-function loadForGrader(req: Request): Assignment {
-  const code = z.string().regex(/^K-[A-Z0-9]{3}$/).safeParse(req.params.code);
-  const a = code.success ? req.ctx.repos.assignments.byCode(code.data) : undefined;
-  if (!a) throw new HttpError(404, 'errors.not_found');
-  const user = userOf(req);
-  if (!req.ctx.repos.assignments.isGrader(a.id, user.id)) throw new HttpError(403, 'errors.forbidden');
-  if (user.role === 'department_head' && (user.department ?? '').toLowerCase() !== a.department.toLowerCase()) throw new HttpError(403, 'errors.forbidden');
-  return a;
-}
-
 export function gradingList(req: Request, res: Response) {
   const user = userOf(req);
   const list = req.ctx.repos.assignments
     .forGrader(user.id)
-    .filter((a) => user.role !== 'department_head' || (user.department ?? '').toLowerCase() === a.department.toLowerCase())
+    .filter((a) => canGrade(user, a, true))
     .map((a) => {
       const subs = req.ctx.repos.assignments.submissions(a.id);
       const item = req.ctx.repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, req.ctx.lang, a.bankVersion) ?? req.ctx.repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, a.lang, a.bankVersion);
@@ -411,11 +390,7 @@ export function submitGrade(req: Request, res: Response) {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const parsed = parseForm(gradeFormSchema(rubricOf(item.meta)), body);
   if (!parsed.ok) return showGrading(req, res, a, body, parsed.errors, 422);
-  const created = repos.assignments.grade({ assignmentId: a.id, graderId: userOf(req).id, version: latest.version, scores: parsed.data.scores, comment: parsed.data.comment });
-  if (created) {
-    refreshScore(repos, a.candidateId);
-    audit(req, 'grade.submit', { type: 'assignment', id: a.id }, { code: a.code, scores: parsed.data.scores });
-  }
+  const created = grade(repos, a, { version: latest.version, scores: parsed.data.scores, comment: parsed.data.comment }, userActorOf(req));
   flash(req, 'ok', created ? 'grading.saved' : 'grading.already');
   res.redirect(303, `/grading/${a.code}`);
 }

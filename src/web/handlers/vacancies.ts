@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import {
-  COMPETENCY_IDS,
   GRADES,
   type CompetencyId,
   type CompetencyMeta,
@@ -22,37 +21,18 @@ import {
 } from '../../domain/vacancy.js';
 import type { Repos } from '../types.js';
 import { userOf } from '../types.js';
-import type { Vacancy, VacancySummary } from '../../db/vacancies.js';
+import type { Vacancy } from '../../db/vacancies.js';
+import { templateChecklist } from '../../services/checklist-template.js';
+import { isHr } from '../../domain/policy.js';
+import { loadVacancy } from '../loaders.js';
 import type { StoredItem } from '../../db/bank.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { parseForm, type FieldErrors } from '../validation.js';
 import { renderMarkdown } from '../markdown.js';
-import { refreshVacancyScores } from '../../services/scores.js';
-
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-
-/** Loads the vacancy the URL names and applies the row-level rule: a department head sees only their department. */
-export function loadVacancy(req: Request): Vacancy {
-  return allowedVacancy(req, (id) => req.ctx.repos.vacancies.findById(id));
-}
-
-/** As loadVacancy, without reading the profile: for pages that show only the vacancy's title. */
-export function loadVacancySummary(req: Request): VacancySummary {
-  return allowedVacancy(req, (id) => req.ctx.repos.vacancies.findSummaryById(id));
-}
-
-function allowedVacancy<V extends VacancySummary>(req: Request, find: (id: number) => V | undefined): V {
-  const p = idParam.safeParse(req.params);
-  const vacancy = p.success ? find(p.data.id) : undefined;
-  if (!vacancy) throw new HttpError(404, 'errors.not_found');
-  const user = userOf(req);
-  if (user.role === 'department_head' && (user.department ?? '').toLowerCase() !== vacancy.department.toLowerCase()) {
-    throw new HttpError(403, 'errors.forbidden');
-  }
-  return vacancy;
-}
+import { updateVacancy as saveVacancy } from '../../services/vacancies.js';
+import { actorOf } from '../audit.js';
 
 function templateInputs(repos: Repos) {
   const competencies = repos.bank.competencies('en');
@@ -65,25 +45,6 @@ function templateInputs(repos: Repos) {
     caseIds: repos.bank.cases('en').map((c) => c.id),
     taskIds: repos.bank.tasks('en').map((t) => t.id),
   };
-}
-
-export function templateChecklist(repos: Repos) {
-  const ru = repos.bank.checklistTemplate('ru');
-  const en = repos.bank.checklistTemplate('en');
-  if (!ru || !en) return [];
-  return en.meta.items.map((item) => {
-    const ruItem = ru.meta.items.find((i) => i.key === item.key);
-    return {
-      key: item.key,
-      labelRu: ruItem?.label ?? item.label,
-      labelEn: item.label,
-      hintRu: ruItem?.hint ?? null,
-      hintEn: item.hint ?? null,
-      kind: item.kind,
-      weight: item.weight,
-      keywords: [],
-    };
-  });
 }
 
 function formOptions(req: Request) {
@@ -169,9 +130,7 @@ export function updateVacancy(req: Request, res: Response) {
   const v = loadVacancy(req);
   const r = parseVacancyForm(req, v.id);
   if (!r.ok) return showForm(req, res, { action: `/vacancies/${v.id}`, vacancyId: v.id }, r.body, r.errors, 422);
-  req.ctx.repos.vacancies.update(v.id, r.core, r.profile);
-  // Weights and the grade matrix feed every candidate's score.
-  refreshVacancyScores(req.ctx.repos, v.id);
+  saveVacancy(req.ctx.repos, v.id, r.core, r.profile, actorOf(req));
   flash(req, 'ok', 'vacancies.saved');
   res.redirect(`/vacancies/${v.id}`);
 }
@@ -192,7 +151,7 @@ export function listVacancies(req: Request, res: Response) {
   const user = userOf(req);
   const list = user.role === 'department_head' ? repos.vacancies.listByDepartment(user.department ?? '') : repos.vacancies.list();
   renderPage(res, 'pages/vacancies/list', req.ctx.t('vacancies.title'), {
-    canCreate: user.role === 'hr' || user.role === 'admin',
+    canCreate: isHr(user),
     vacancies: list.map((v) => ({
       id: v.id,
       slug: v.slug,
@@ -269,7 +228,7 @@ export function showVacancy(req: Request, res: Response) {
   const user = userOf(req);
   renderPage(res, 'pages/vacancies/show', vacancyView(req, v).title, {
     v: vacancyView(req, v),
-    canEdit: user.role === 'hr' || user.role === 'admin',
+    canEdit: isHr(user),
     candidateCount: req.ctx.repos.candidates.stageCounts(v.id).reduce((n, r) => n + r.n, 0),
     competencyTitle: (id: string) => req.ctx.repos.bank.get(id, req.ctx.lang)?.title ?? id,
   });

@@ -6,6 +6,7 @@ import { userOf, type CurrentUser } from '../types.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import type { Lang } from '../../domain/bank/schema.js';
+import { canGrade } from '../../domain/policy.js';
 
 function vacancyCard(v: Vacancy, lang: Lang) {
   return { id: v.id, title: vacancyTitle(v, lang), department: v.department, grade: v.targetGrade, status: v.status, updatedAt: v.updatedAt };
@@ -24,7 +25,7 @@ function toGrade(req: Request, user: CurrentUser) {
   const { repos, lang } = req.ctx;
   return repos.assignments
     .forGrader(user.id)
-    .filter((a) => !a.graded && (user.department ?? '').toLowerCase() === a.department.toLowerCase())
+    .filter((a) => !a.graded && canGrade(user, a, true))
     .filter((a) => repos.assignments.submissions(a.id).length > 0)
     .map((a) => ({ code: a.code, title: repos.bank.get(a.itemId, lang)?.title ?? a.itemId, deadlineAt: a.deadlineAt }));
 }

@@ -9,8 +9,7 @@ import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { renderPage } from '../render.js';
 import { scoreView } from '../score-view.js';
-import { loadVacancy } from './vacancies.js';
-import { loadCandidate } from './candidates.js';
+import { loadCandidate, loadVacancy } from '../loaders.js';
 
 // ---- Printable candidate report -------------------------------------------------------------
 

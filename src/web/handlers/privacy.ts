@@ -1,11 +1,11 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { msg } from '../../domain/messages.js';
-import { audit } from '../audit.js';
+import { actorOf, audit } from '../audit.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadCandidate } from './candidates.js';
+import { loadCandidate } from '../loaders.js';
 
 // ---- One candidate: export and erasure on request -----------------------------------------------
 
@@ -51,8 +51,7 @@ export function eraseCandidate(req: Request, res: Response) {
   if (!parsed.ok) return showErase(req, res, parsed.errors, 422);
   // Typing the name guards against erasing the wrong person by a slip of the mouse.
   if (parsed.data.confirm.toLocaleLowerCase() !== c.fullName.trim().toLocaleLowerCase()) return showErase(req, res, { confirm: { key: 'privacy.confirm_mismatch' } }, 422);
-  req.ctx.services.privacy.erase(c.id);
-  audit(req, 'candidate.erase', { type: 'candidate', id: c.id });
+  req.ctx.services.privacy.erase(c.id, actorOf(req));
   flash(req, 'ok', 'privacy.erased');
   res.redirect(`/candidates/${c.id}`);
 }

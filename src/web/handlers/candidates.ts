@@ -7,39 +7,25 @@ import {
   candidateFormSchema,
   consentDateProblem,
   ftsQuery,
-  type PipelineStage,
 } from '../../domain/candidate.js';
-import type { ItemStatus, Verdict } from '../../domain/screening/index.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import { assignmentStatus } from '../../domain/assignment.js';
-import type { Candidate } from '../../db/candidates.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import { ExtractError } from '../../extract/index.js';
-import { currentVerdict, intakeCandidate, prepareResume, rescreen, statusesOf, verdictProfile, type PreparedResume } from '../../services/screening.js';
-import { refreshScore } from '../../services/scores.js';
+import { prepareResume, type PreparedResume } from '../../services/screening.js';
+import { addCandidate, decide as decideCandidate, moveStage as moveCandidateStage, screenAgain, setScreeningItem } from '../../services/candidates.js';
 import { scoreView } from '../score-view.js';
-import { audit } from '../audit.js';
+import { actorOf, audit, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadVacancy, loadVacancySummary } from './vacancies.js';
+import { loadCandidate, loadVacancy, loadVacancySummary } from '../loaders.js';
 
 const VERDICTS = ['pass', 'review', 'reject'] as const;
 const STATUSES = ['met', 'not_met', 'unknown'] as const;
 const PAGE_SIZE = 25;
-
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-
-export function loadCandidate(req: Request): { candidate: Candidate; vacancy: Vacancy } {
-  const p = idParam.safeParse(req.params);
-  const candidate = p.success ? req.ctx.repos.candidates.get(p.data.id) : undefined;
-  if (!candidate) throw new HttpError(404, 'errors.not_found');
-  const vacancy = req.ctx.repos.vacancies.findById(candidate.vacancyId);
-  if (!vacancy) throw new HttpError(404, 'errors.not_found');
-  return { candidate, vacancy };
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -115,7 +101,7 @@ export async function createCandidate(req: Request, res: Response) {
   }
 
   const d = parsed.data;
-  const result = intakeCandidate(repos.candidates, files, {
+  const result = addCandidate(repos, files, {
     vacancyId: v.id,
     checklist: repos.vacancies.checklist(v.id),
     fullName: d.full_name,
@@ -128,7 +114,7 @@ export async function createCandidate(req: Request, res: Response) {
     resume,
     createdBy: userOf(req).id,
     allowDuplicate: d.confirm_duplicate === '1',
-  });
+  }, actorOf(req));
   if (!result.ok) {
     const kept = keep();
     const other = repos.candidates.get(result.duplicate.id);
@@ -140,8 +126,6 @@ export async function createCandidate(req: Request, res: Response) {
     }, 409);
   }
   if (token) pending.drop(token);
-  refreshScore(repos, result.id);
-  audit(req, 'candidate.create', { type: 'candidate', id: result.id }, { vacancy: v.id, duplicate: result.duplicate?.reason ?? null });
   flash(req, 'ok', result.duplicate ? 'candidates.created_duplicate' : 'candidates.created');
   res.redirect(`/candidates/${result.id}`);
 }
@@ -274,28 +258,18 @@ const itemSchema = z.object({ status: z.enum(STATUSES) });
 const keyParam = z.object({ key: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).max(60) });
 
 export function setItem(req: Request, res: Response) {
-  const { candidate: c, vacancy: v } = loadCandidate(req);
+  const { candidate: c } = loadCandidate(req);
   const parsed = itemSchema.safeParse(req.body);
   const key = keyParam.safeParse(req.params);
   if (!parsed.success || !key.success) throw new HttpError(400, 'errors.bad_request');
-  const { repos } = req.ctx;
-  const s = repos.candidates.screening(c.id);
-  const item = s?.items.find((i) => i.key === key.data.key);
-  if (!s || !item) throw new HttpError(404, 'errors.not_found');
-  const statuses: Record<string, ItemStatus> = { ...statusesOf(s), [item.key]: parsed.data.status };
-  repos.candidates.setItemStatus(c.id, item.key, parsed.data.status, item.status, currentVerdict(statuses, repos.vacancies.checklist(v.id), verdictProfile(s.experience)), userOf(req).id);
-  refreshScore(repos, c.id);
-  audit(req, 'screening.item', { type: 'candidate', id: c.id }, { key: item.key, from: item.status, to: parsed.data.status, proposed: item.proposedStatus });
-  res.redirect(`/candidates/${c.id}#item-${item.key}`);
+  if (!setScreeningItem(req.ctx.repos, c, key.data.key, parsed.data.status, userActorOf(req))) throw new HttpError(404, 'errors.not_found');
+  res.redirect(`/candidates/${c.id}#item-${key.data.key}`);
 }
 
 const decisionSchema = z.object({
   decision: z.enum(VERDICTS, { error: 'errors.choice' }),
   reason: z.string().trim().min(1, 'errors.reason_required').max(2000, 'errors.too_long'),
 });
-
-// Deciding moves a candidate still at the start of the pipeline along it; later stages are moved by hand.
-const STAGE_AFTER: Record<Verdict, PipelineStage | null> = { pass: 'interview', review: 'screening', reject: 'rejected' };
 
 export function decide(req: Request, res: Response) {
   const { candidate: c } = loadCandidate(req);
@@ -304,13 +278,7 @@ export function decide(req: Request, res: Response) {
     flash(req, 'error', 'candidates.decision_invalid');
     return res.redirect(`/candidates/${c.id}#decision`);
   }
-  const s = req.ctx.repos.candidates.screening(c.id);
-  if (!s) throw new HttpError(404, 'errors.not_found');
-  const next = STAGE_AFTER[parsed.data.decision];
-  const stage = (c.stage === 'new' || c.stage === 'screening') && next ? { from: c.stage, to: next } : null;
-  req.ctx.repos.candidates.decide(c.id, { decision: parsed.data.decision, reason: parsed.data.reason, old: s.decision, stage }, userOf(req).id);
-  audit(req, 'screening.decision', { type: 'candidate', id: c.id }, { decision: parsed.data.decision, reason: parsed.data.reason, proposed: s.verdict });
-  if (stage && stage.from !== stage.to) audit(req, 'candidate.stage', { type: 'candidate', id: c.id }, { ...stage, by: 'decision' });
+  if (!decideCandidate(req.ctx.repos, c, parsed.data, userActorOf(req))) throw new HttpError(404, 'errors.not_found');
   flash(req, 'ok', 'candidates.decided');
   res.redirect(`/candidates/${c.id}`);
 }
@@ -324,18 +292,15 @@ export function moveStage(req: Request, res: Response) {
   const { candidate: c } = loadCandidate(req);
   const parsed = parseForm(stageSchema, req.body ?? {});
   if (!parsed.ok) throw new HttpError(400, 'errors.bad_request');
-  if (parsed.data.stage !== c.stage) {
-    req.ctx.repos.candidates.moveStage(c.id, c.stage, parsed.data.stage, parsed.data.stage_reason || null, userOf(req).id);
-    audit(req, 'candidate.stage', { type: 'candidate', id: c.id }, { from: c.stage, to: parsed.data.stage });
+  if (moveCandidateStage(req.ctx.repos, c, parsed.data.stage, parsed.data.stage_reason || null, userActorOf(req))) {
     flash(req, 'ok', 'candidates.stage_moved');
   }
   res.redirect(`/candidates/${c.id}`);
 }
 
 export function rescreenCandidate(req: Request, res: Response) {
-  const { candidate: c, vacancy: v } = loadCandidate(req);
-  rescreen(req.ctx.repos.candidates, c.id, c.resumeText, req.ctx.repos.vacancies.checklist(v.id), userOf(req).id);
-  refreshScore(req.ctx.repos, c.id);
+  const { candidate: c } = loadCandidate(req);
+  screenAgain(req.ctx.repos, c, actorOf(req));
   flash(req, 'ok', 'candidates.rescreened');
   res.redirect(`/candidates/${c.id}`);
 }

@@ -1,0 +1,31 @@
+import { schemaVersion, type DB } from './connection.js';
+import { usersRepo } from './users.js';
+import { bankRepo } from './bank.js';
+import { vacanciesRepo } from './vacancies.js';
+import { candidatesRepo } from './candidates.js';
+import { interviewsRepo } from './interviews.js';
+import { assignmentsRepo } from './assignments.js';
+import { scoresRepo } from './scores.js';
+import { reportsRepo } from './reports.js';
+import { auditRepo } from './audit.js';
+import { privacyRepo } from './privacy.js';
+
+/** Every repository over one connection: what the web app, the services and the CLIs read and write through. */
+export function createRepos(db: DB) {
+  return {
+    users: usersRepo(db),
+    bank: bankRepo(db),
+    vacancies: vacanciesRepo(db),
+    candidates: candidatesRepo(db),
+    interviews: interviewsRepo(db),
+    assignments: assignmentsRepo(db),
+    scores: scoresRepo(db),
+    reports: reportsRepo(db),
+    audit: auditRepo(db),
+    privacy: privacyRepo(db),
+    system: { schemaVersion: () => schemaVersion(db) },
+    /** Runs fn in one transaction (a savepoint when already inside one): all of its writes land, or none. */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+  };
+}
+export type Repos = ReturnType<typeof createRepos>;

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Slow suites, run by `npm run test:slow` (and by CI after `npm test`): the fuzzer, the command-line
+ * tools, backup and restore, the real server started as a process, and the layer rules run as a CLI.
+ */
+export const SLOW_SUITES = [
+  'test/http/fuzz.test.ts',
+  'test/http/cli.test.ts',
+  'test/http/backup.test.ts',
+  'test/http/server.test.ts',
+  'test/unit/boundaries.test.ts',
+];
+
+export default defineConfig({
+  test: {
+    include: SLOW_SUITES,
+    testTimeout: 60000,
+    hookTimeout: 90000,
+  },
+});
