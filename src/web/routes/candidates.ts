@@ -17,6 +17,7 @@ import type { Vacancy } from '../../db/vacancies.js';
 import { ExtractError } from '../../extract/index.js';
 import { currentVerdict, intakeCandidate, prepareResume, rescreen, statusesOf, verdictProfile, type PreparedResume } from '../../services/screening.js';
 import { refreshScore } from '../../services/scores.js';
+import { screeningReasons } from '../../services/verdict-policy.js';
 import { scoreView } from '../score-view.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
@@ -118,6 +119,7 @@ export async function createCandidate(req: Request, res: Response) {
   const result = intakeCandidate(repos.candidates, files, {
     vacancyId: v.id,
     checklist: repos.vacancies.checklist(v.id),
+    policy: v.verdictPolicy,
     fullName: d.full_name,
     email: d.email,
     phone: d.phone,
@@ -187,11 +189,15 @@ export function showCandidate(req: Request, res: Response) {
       proposed: it?.proposedStatus ?? 'unknown',
       status: it?.status ?? 'unknown',
       evidence: it?.evidence ?? null,
+      // Shown instead of a quote: why nothing in the resume supports the item.
+      reason: it?.reason ? it.reason[lang] : null,
       confirmed: it?.confirmedBy !== null && it?.confirmedBy !== undefined,
       overridden: it !== undefined && it.confirmedBy !== null && it.status !== it.proposedStatus,
       missing: it === undefined,
     };
   });
+  const reasons = s ? screeningReasons(s, checklist, v.verdictPolicy, lang, req.ctx.t) : null;
+  const labelOf = new Map(checklist.map((ci) => [ci.key, lang === 'ru' ? ci.labelRu : ci.labelEn]));
   audit(req, 'candidate.view', { type: 'candidate', id: c.id });
   const dup = c.duplicateOf ? repos.candidates.get(c.duplicateOf) : undefined;
   const file = c.fileId ? repos.candidates.file(c.fileId) : undefined;
@@ -219,8 +225,10 @@ export function showCandidate(req: Request, res: Response) {
           jobs: s.experience.jobs,
           proposedVerdict: s.proposedVerdict,
           proposedScore: s.proposedScore,
+          proposedReason: reasons?.proposed ?? '',
           verdict: s.verdict,
           score: s.score,
+          reason: reasons?.current ?? '',
           decision: s.decision,
           decisionReason: s.decisionReason,
           decidedAt: s.decidedAt,
@@ -233,7 +241,8 @@ export function showCandidate(req: Request, res: Response) {
     verdicts: VERDICTS,
     stages: PIPELINE,
     resume: highlight(c.resumeText, items.flatMap((i) => (i.evidence ? [i.evidence] : []))),
-    events: repos.candidates.events(c.id),
+    // Item events name the item by its label (its key only when the item is no longer on the checklist).
+    events: repos.candidates.events(c.id).map((e) => ({ ...e, subjectLabel: e.kind === 'item' && e.subject ? (labelOf.get(e.subject) ?? e.subject) : e.subject })),
     interviews: repos.interviews.forCandidate(c.id).map((iv) => {
       const cards = repos.interviews.scorecards(iv.id);
       return { ...iv, submitted: cards.filter((x) => x.status === 'submitted').length, total: cards.length };
@@ -283,7 +292,7 @@ export function setItem(req: Request, res: Response) {
   const item = s?.items.find((i) => i.key === key.data.key);
   if (!s || !item) throw new HttpError(404, 'errors.not_found');
   const statuses: Record<string, ItemStatus> = { ...statusesOf(s), [item.key]: parsed.data.status };
-  repos.candidates.setItemStatus(c.id, item.key, parsed.data.status, item.status, currentVerdict(statuses, repos.vacancies.checklist(v.id), verdictProfile(s.experience)), userOf(req).id);
+  repos.candidates.setItemStatus(c.id, item.key, parsed.data.status, item.status, currentVerdict(statuses, repos.vacancies.checklist(v.id), v.verdictPolicy, verdictProfile(s.experience)), userOf(req).id);
   refreshScore(repos, c.id);
   audit(req, 'screening.item', { type: 'candidate', id: c.id }, { key: item.key, from: item.status, to: parsed.data.status, proposed: item.proposedStatus });
   res.redirect(`/candidates/${c.id}#item-${item.key}`);
@@ -334,7 +343,7 @@ export function moveStage(req: Request, res: Response) {
 
 export function rescreenCandidate(req: Request, res: Response) {
   const { candidate: c, vacancy: v } = loadCandidate(req);
-  rescreen(req.ctx.repos.candidates, c.id, c.resumeText, req.ctx.repos.vacancies.checklist(v.id), userOf(req).id);
+  rescreen(req.ctx.repos.candidates, c.id, c.resumeText, req.ctx.repos.vacancies.checklist(v.id), v.verdictPolicy, userOf(req).id);
   refreshScore(req.ctx.repos, c.id);
   flash(req, 'ok', 'candidates.rescreened');
   res.redirect(`/candidates/${c.id}`);

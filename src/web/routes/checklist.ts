@@ -4,9 +4,12 @@ import { CHECKLIST_KINDS } from '../../domain/bank/schema.js';
 import { msg } from '../../domain/messages.js';
 import { slugify, vacancyTitle } from '../../domain/vacancy.js';
 import { TEMPLATE_KEYS } from '../../domain/screening/index.js';
+import { kindField, MIN_REQUIRED_FIELD, policyFormSchema, policySummary } from '../../domain/verdict-policy.js';
 import type { ChecklistItem, Vacancy } from '../../db/vacancies.js';
 import { rescreen } from '../../services/screening.js';
 import { refreshVacancyScores } from '../../services/scores.js';
+import { redecideVacancy, saveVerdictPolicy } from '../../services/verdict-policy.js';
+import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
@@ -55,12 +58,35 @@ function itemValues(i: ChecklistItem) {
   };
 }
 
-function show(req: Request, res: Response, v: Vacancy, failed: { itemId: number | 'new'; values: Record<string, unknown>; errors: FieldErrors } | null, status = 200) {
+type Failed = { itemId: number | 'new' | 'policy'; values: Record<string, unknown>; errors: FieldErrors };
+
+/** The verdict policy form: each item's kind and the number of required items a pass needs, with the policy in words. */
+function policyView(req: Request, v: Vacancy, items: ChecklistItem[], failed: Failed | null) {
+  const { lang, t } = req.ctx;
+  const label = (i: ChecklistItem) => (lang === 'ru' ? i.labelRu : i.labelEn);
+  const kept = failed?.itemId === 'policy' ? failed.values : null;
+  const str = (x: unknown) => (typeof x === 'string' ? x : '');
+  return {
+    summary: policySummary(items.map((i) => ({ key: i.key, label: label(i), kind: i.kind })), v.verdictPolicy, lang, t),
+    requiredNow: items.filter((i) => i.kind === 'required').length,
+    items: items.map((i) => ({ id: i.id, field: kindField(i.id), label: label(i), kind: kept ? str(kept[kindField(i.id)]) : i.kind })),
+    values: { [MIN_REQUIRED_FIELD]: kept ? kept[MIN_REQUIRED_FIELD] : String(v.verdictPolicy.minRequiredMet) },
+    errors: failed?.itemId === 'policy' ? failed.errors : {},
+  };
+}
+
+function show(req: Request, res: Response, v: Vacancy, failed: Failed | null, status = 200) {
   res.status(status);
   const items = req.ctx.repos.vacancies.checklist(v.id);
   renderPage(res, 'pages/vacancies/checklist', req.ctx.t('checklist.edit_title'), {
     errors: failed?.errors ?? {},
+    // The summary links each problem to its field: f-<name> on the policy form, <prefix>-<name> on an item's form.
+    errorLinks: Object.entries(failed?.errors ?? {}).map(([name, e]) => ({
+      href: `#${failed!.itemId === 'policy' ? `f-${name}` : `${failed!.itemId === 'new' ? 'new' : `i${failed!.itemId}`}-${name}`}`,
+      text: req.ctx.t(e.key, e.params),
+    })),
     vacancy: { id: v.id, title: vacancyTitle(v, req.ctx.lang) },
+    policy: policyView(req, v, items, failed),
     kinds: CHECKLIST_KINDS,
     items: items.map((i, n) => ({
       id: i.id,
@@ -91,6 +117,7 @@ export function addItem(req: Request, res: Response) {
   let key = base;
   for (let i = 2; repo.isChecklistKeyTaken(v.id, key); i += 1) key = `${base}_${i}`;
   repo.addChecklistItem(v.id, { ...item, key });
+  audit(req, 'checklist.item_add', { type: 'vacancy', id: v.id }, { key, kind: item.kind });
   flash(req, 'ok', 'checklist.added');
   res.redirect(`/vacancies/${v.id}/checklist`);
 }
@@ -109,8 +136,15 @@ export function updateItem(req: Request, res: Response) {
   const item = loadItem(req, v);
   const parsed = parseForm(itemSchema, req.body ?? {});
   if (!parsed.ok) return show(req, res, v, { itemId: item.id, values: req.body ?? {}, errors: parsed.errors }, 422);
-  req.ctx.repos.vacancies.updateChecklistItem(v.id, item.id, toItem(parsed.data));
-  flash(req, 'ok', 'checklist.saved');
+  const next = toItem(parsed.data);
+  const { repos } = req.ctx;
+  // A new kind changes what decides the verdict: the vacancy's candidates are decided again in the same transaction.
+  repos.vacancies.inTransaction(() => {
+    repos.vacancies.updateChecklistItem(v.id, item.id, next);
+    if (next.kind !== item.kind) redecideVacancy(repos, v.id, userOf(req).id);
+  });
+  audit(req, 'checklist.item_update', { type: 'vacancy', id: v.id }, { key: item.key, ...(next.kind !== item.kind ? { kind: { from: item.kind, to: next.kind } } : {}) });
+  flash(req, 'ok', next.kind !== item.kind ? 'checklist.kind_saved_redecided' : 'checklist.saved');
   res.redirect(`/vacancies/${v.id}/checklist#item-${item.id}`);
 }
 
@@ -129,8 +163,31 @@ export function deleteItem(req: Request, res: Response) {
   const v = loadVacancy(req);
   const item = loadItem(req, v);
   req.ctx.repos.vacancies.deleteChecklistItem(v.id, item.id);
+  audit(req, 'checklist.item_delete', { type: 'vacancy', id: v.id }, { key: item.key, kind: item.kind });
   flash(req, 'ok', 'checklist.deleted');
   res.redirect(`/vacancies/${v.id}/checklist`);
+}
+
+/** HR sets which items are knockouts and how many required items a pass needs; the verdicts follow at once. */
+export function savePolicy(req: Request, res: Response) {
+  const v = loadVacancy(req);
+  const { repos } = req.ctx;
+  const items = repos.vacancies.checklist(v.id);
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const parsed = parseForm(policyFormSchema(items.map((i) => i.id)), body);
+  if (!parsed.ok) return show(req, res, v, { itemId: 'policy', values: body, errors: parsed.errors }, 422);
+  const changed = saveVerdictPolicy(repos, v.id, parsed.data, userOf(req).id);
+  const kinds = parsed.data.kinds.flatMap(({ id, kind }) => {
+    const before = items.find((i) => i.id === id);
+    return before && before.kind !== kind ? [{ key: before.key, from: before.kind, to: kind }] : [];
+  });
+  audit(req, 'checklist.policy', { type: 'vacancy', id: v.id }, {
+    min_required: { from: v.verdictPolicy.minRequiredMet, to: parsed.data.policy.minRequiredMet },
+    kinds,
+    verdicts_changed: changed,
+  });
+  flash(req, 'ok', 'checklist.policy_saved');
+  res.redirect(`/vacancies/${v.id}/checklist#policy`);
 }
 
 /** After the checklist changed: proposals are redone for every candidate, confirmations kept. */
@@ -141,7 +198,7 @@ export function rescreenAll(req: Request, res: Response) {
   const ids = repos.candidates.idsForVacancy(v.id);
   for (const id of ids) {
     const c = repos.candidates.get(id);
-    if (c) rescreen(repos.candidates, id, c.resumeText, checklist, userOf(req).id);
+    if (c) rescreen(repos.candidates, id, c.resumeText, checklist, v.verdictPolicy, userOf(req).id);
   }
   refreshVacancyScores(repos, v.id);
   flash(req, 'ok', 'checklist.rescreened');
