@@ -75,16 +75,28 @@ function policyView(req: Request, v: Vacancy, items: ChecklistItem[], failed: Fa
   };
 }
 
+/** The summary links each problem to its field: f-<name> on the policy form (named by its label), <prefix>-<name> on an item's form. */
+function errorLinks(req: Request, items: ChecklistItem[], failed: Failed | null) {
+  const { t, lang } = req.ctx;
+  const policyLabel = (name: string) => {
+    if (name === MIN_REQUIRED_FIELD) return t('checklist.min_required');
+    const item = items.find((i) => kindField(i.id) === name);
+    return item ? (lang === 'ru' ? item.labelRu : item.labelEn) : null;
+  };
+  return Object.entries(failed?.errors ?? {}).map(([name, e]) => {
+    const message = t(e.key, e.params);
+    if (failed!.itemId !== 'policy') return { href: `#${failed!.itemId === 'new' ? 'new' : `i${failed!.itemId}`}-${name}`, text: message };
+    const label = policyLabel(name);
+    return { href: `#f-${name}`, text: label ? `${label}: ${message}` : message };
+  });
+}
+
 function show(req: Request, res: Response, v: Vacancy, failed: Failed | null, status = 200) {
   res.status(status);
   const items = req.ctx.repos.vacancies.checklist(v.id);
   renderPage(res, 'pages/vacancies/checklist', req.ctx.t('checklist.edit_title'), {
     errors: failed?.errors ?? {},
-    // The summary links each problem to its field: f-<name> on the policy form, <prefix>-<name> on an item's form.
-    errorLinks: Object.entries(failed?.errors ?? {}).map(([name, e]) => ({
-      href: `#${failed!.itemId === 'policy' ? `f-${name}` : `${failed!.itemId === 'new' ? 'new' : `i${failed!.itemId}`}-${name}`}`,
-      text: req.ctx.t(e.key, e.params),
-    })),
+    errorLinks: errorLinks(req, items, failed),
     vacancy: { id: v.id, title: vacancyTitle(v, req.ctx.lang) },
     policy: policyView(req, v, items, failed),
     kinds: CHECKLIST_KINDS,
