@@ -85,6 +85,7 @@ async function seed(dataDir: string): Promise<Seat[]> {
       const intake = intakeCandidate(repos.candidates, files, {
         vacancyId: vacancy.id,
         checklist,
+        policy: vacancy.verdictPolicy,
         fullName: resume.fullName,
         email: resume.email,
         phone: resume.phone,

@@ -11,6 +11,7 @@ import { generateResumes, type GeneratedResume, type ResumeProfile, type ResumeS
 import { bankRepo } from '../src/db/bank.js';
 import { openDatabase, type DB } from '../src/db/connection.js';
 import { vacanciesRepo, type ChecklistItem } from '../src/db/vacancies.js';
+import type { VerdictPolicy } from '../src/domain/screening/index.js';
 import { CONSENT_VERSION, normalizeEmail, normalizePhone, searchable, type PipelineStage, type Source } from '../src/domain/candidate.js';
 
 const started = performance.now();
@@ -74,6 +75,7 @@ export interface DemoDb {
   db: DB;
   vacancyId: number;
   checklist: ChecklistItem[];
+  policy: VerdictPolicy;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function openDemoDb(file: string): Promise<DemoDb> {
   bankRepo(db).importBank(loadBank());
   const vacancyId = seedDemoVacancy(db);
   if (vacancyId === null) throw new Error('demo vacancy was not created (already seeded?)');
-  return { db, vacancyId, checklist: vacanciesRepo(db).checklist(vacancyId) };
+  return { db, vacancyId, checklist: vacanciesRepo(db).checklist(vacancyId), policy: vacanciesRepo(db).verdictPolicy(vacancyId) };
 }
 
 /** A fresh folder under the OS temp dir and its cleanup; the cleanup never throws. */

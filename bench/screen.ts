@@ -41,7 +41,7 @@ const line = (s = '') => process.stdout.write(`${s}\n`);
 
 // ---- a) screening -------------------------------------------------------------------------------------
 
-function benchScreening(checklist: Parameters<typeof screenText>[1]) {
+function benchScreening(checklist: Parameters<typeof screenText>[1], policy: Parameters<typeof screenText>[2]) {
   progress(`generating ${fmtInt(RESUMES)} resumes`);
   generateResumes(2000, SEED - 1); // JIT warm-up, so the rate below is the steady one
   let resumes: GeneratedResume[] = [];
@@ -51,7 +51,7 @@ function benchScreening(checklist: Parameters<typeof screenText>[1]) {
   const bytes = resumes.reduce((s, r) => s + Buffer.byteLength(r.text), 0);
 
   progress('warming up the screener');
-  for (const r of resumes.slice(0, 300)) screenText(r.text, checklist, NOW);
+  for (const r of resumes.slice(0, 300)) screenText(r.text, checklist, policy, NOW);
 
   progress(`screening ${fmtInt(RESUMES)} resumes`);
   const perResume: number[] = [];
@@ -59,7 +59,7 @@ function benchScreening(checklist: Parameters<typeof screenText>[1]) {
   const t0 = performance.now();
   for (const r of resumes) {
     const a = performance.now();
-    const result = screenText(r.text, checklist, NOW);
+    const result = screenText(r.text, checklist, policy, NOW);
     perResume.push(performance.now() - a);
     const v = verdicts.get(r.profile) ?? {};
     v[result.verdict] = (v[result.verdict] ?? 0) + 1;
@@ -226,7 +226,7 @@ async function main() {
   line(`KAM Hire screening benchmark — node ${process.version}, ${cpus().length} CPU(s): ${cpus()[0]?.model ?? 'unknown'}, load average ${round(loadBefore, 2)}`);
   line();
   const demo = await openDemoDb(':memory:');
-  const a = benchScreening(demo.checklist);
+  const a = benchScreening(demo.checklist, demo.policy);
   demo.db.close();
   const b = await benchPdfs();
   const c = await benchSearch();

@@ -6,7 +6,7 @@ import { settingsRepo } from './db/settings.js';
 import { usersRepo } from './db/users.js';
 import { vacanciesRepo } from './db/vacancies.js';
 import { loadBank } from './content/bank-files.js';
-import { demoCore, demoTexts, DEMO_DEPARTMENT } from './content/demo-vacancy.js';
+import { demoCore, demoTexts, demoVerdictPolicy, DEMO_DEPARTMENT } from './content/demo-vacancy.js';
 import { defaultProfile } from './domain/vacancy.js';
 import type { Role } from './domain/roles.js';
 import { generatePassword, hashPassword } from './security/password.js';
@@ -58,7 +58,7 @@ export function seedDemoVacancy(db: DB): number | null {
   };
   const vacancies = vacanciesRepo(db);
   const core = { ...demoCore, slug: vacancies.uniqueSlug(demoCore.slug, 0) };
-  const id = vacancies.create(core, profile, templateChecklist(repos), null);
+  const id = vacancies.create(core, profile, templateChecklist(repos), null, demoVerdictPolicy);
   settings.set('demo_vacancy_seeded', new Date().toISOString());
   return id;
 }

@@ -51,6 +51,7 @@ async function main(): Promise<number> {
         const input = {
           vacancyId: vacancy.id,
           checklist,
+          policy: vacancy.verdictPolicy,
           fullName: contacts.fullName ?? nameFromFile(file),
           email: contacts.email,
           phone: contacts.phone,

@@ -20,9 +20,12 @@ async function main(): Promise<number> {
     for (const file of expandPaths(args.paths)) {
       try {
         const { text } = await extractText(readFileSync(file), basename(file));
-        const r = screenText(text, checklist);
-        const items = Object.fromEntries(Object.entries(r.items).map(([k, v]) => [k, { status: v.status, evidence: v.evidence ?? '' }]));
-        process.stdout.write(`${JSON.stringify({ file, experience_years: r.experience.relevantYears, items, verdict: r.verdict })}\n`);
+        const r = screenText(text, checklist, vacancy.verdictPolicy);
+        const items = Object.fromEntries(
+          Object.entries(r.items).map(([k, v]) => [k, { status: v.status, evidence: v.evidence ?? '', ...(v.reason ? { reason: v.reason } : {}) }]),
+        );
+        const line = { file, experience_years: r.experience.relevantYears, items, verdict: r.verdict, rule: r.rule, decisive: r.decisive };
+        process.stdout.write(`${JSON.stringify(line)}\n`);
       } catch (e) {
         failed += 1;
         process.stdout.write(`${JSON.stringify({ file, error: plainReason(e) })}\n`);

@@ -245,6 +245,7 @@ export async function seedDemoCandidates(db: DB, opts: SeedOptions): Promise<See
       {
         vacancyId: vacancy.id,
         checklist,
+        policy: vacancy.verdictPolicy,
         fullName: resume.fullName,
         email: resume.email,
         phone: resume.phone,

@@ -1,4 +1,5 @@
 import type { VacancyCore, VacancyProfile } from '../domain/vacancy.js';
+import type { VerdictPolicy } from '../domain/screening/types.js';
 
 export const DEMO_SLUG = 'kam-middle-fmcg';
 export const DEMO_DEPARTMENT = 'Коммерческий отдел';
@@ -54,3 +55,10 @@ export const demoTexts: Pick<VacancyProfile, 'responsibilities' | 'requirementsM
   kpis: { retentionPct: 90, churnPct: 5, upsellPct: 15, meetingsPerMonth: 12, marginGrowthPct: 2 },
   compensation: { salaryMin: 150000, salaryMax: 220000, currency: 'RUB', bonusPctMin: 5, bonusPctMax: 15 },
 };
+
+/**
+ * The demo vacancy's verdict policy. Its knockouts are the bank checklist's items of kind 'knockout'
+ * (experience_3y, higher_education); a pass needs both met and at least 2 of its required items
+ * (fmcg, key_accounts, crm, kpi_results).
+ */
+export const demoVerdictPolicy: VerdictPolicy = { minRequiredMet: 2 };

@@ -1,7 +1,18 @@
 import type { DB } from './connection.js';
 import type { PipelineStage } from '../domain/candidate.js';
 import { searchable } from '../domain/candidate.js';
-import type { ItemStatus, ScreeningResult, Verdict, ExperienceSummary } from '../domain/screening/index.js';
+import type {
+  ExperienceSummary,
+  ItemStatus,
+  LocalizedText,
+  ScreeningResult,
+  Verdict,
+  VerdictProposal,
+  VerdictRule,
+} from '../domain/screening/index.js';
+
+/** A verdict with what decided it: stored for the tool's proposal and for the verdict after HR's confirmations. */
+export type VerdictOutcome = Pick<VerdictProposal, 'verdict' | 'score' | 'rule' | 'decisive'>;
 
 export interface StoredFile {
   id: number;
@@ -94,6 +105,8 @@ export interface ScreeningItemRow {
   proposedStatus: ItemStatus;
   evidence: string | null;
   detail: string | null;
+  /** Why the item is not met or unknown when there is no quote; null when the rules gave none. */
+  reason: LocalizedText | null;
   status: ItemStatus;
   confirmedBy: number | null;
   confirmedAt: string | null;
@@ -105,8 +118,14 @@ export interface Screening {
   experience: ExperienceSummary;
   proposedVerdict: Verdict;
   proposedScore: number;
+  /** The rule and checklist keys behind the proposal; null for screenings stored before they were kept. */
+  proposedRule: VerdictRule | null;
+  proposedDecisive: string[];
   verdict: Verdict;
   score: number;
+  /** The rule and checklist keys behind the current verdict; null for screenings stored before they were kept. */
+  rule: VerdictRule | null;
+  decisive: string[];
   decision: Verdict | null;
   decisionReason: string | null;
   decidedBy: number | null;
@@ -154,6 +173,18 @@ export interface ListRow {
   completedStages: number | null;
   totalStages: number | null;
   grade: string | null;
+}
+
+function keyList(json: string | null): string[] {
+  if (!json) return [];
+  const v: unknown = JSON.parse(json);
+  return Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : [];
+}
+
+function localized(json: string | null): LocalizedText | null {
+  if (!json) return null;
+  const v = JSON.parse(json) as Partial<LocalizedText> | null;
+  return v && typeof v.ru === 'string' && typeof v.en === 'string' ? { ru: v.ru, en: v.en } : null;
 }
 
 export function candidatesRepo(db: DB) {
@@ -224,35 +255,42 @@ export function candidatesRepo(db: DB) {
     dupByEmail: db.prepare<[string], { id: number }>('SELECT id FROM candidates WHERE email_norm = ? ORDER BY id LIMIT 1'),
     dupByPhone: db.prepare<[string], { id: number }>('SELECT id FROM candidates WHERE phone_norm = ? ORDER BY id LIMIT 1'),
     insertScreening: db.prepare(
-      `INSERT INTO screenings (candidate_id, relevant_years, total_years, experience, proposed_verdict, proposed_score, verdict, score)
-       VALUES (@candidateId, @relevantYears, @totalYears, @experience, @verdict, @score, @verdict, @score)
+      `INSERT INTO screenings (candidate_id, relevant_years, total_years, experience, proposed_verdict, proposed_score,
+         proposed_rule, proposed_decisive, verdict, score, rule, decisive)
+       VALUES (@candidateId, @relevantYears, @totalYears, @experience, @verdict, @score, @rule, @decisive, @verdict, @score, @rule, @decisive)
        ON CONFLICT (candidate_id) DO UPDATE SET relevant_years = excluded.relevant_years, total_years = excluded.total_years,
          experience = excluded.experience, proposed_verdict = excluded.proposed_verdict, proposed_score = excluded.proposed_score,
+         proposed_rule = excluded.proposed_rule, proposed_decisive = excluded.proposed_decisive,
          screened_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
     ),
     upsertItem: db.prepare(
-      `INSERT INTO screening_items (candidate_id, key, proposed_status, evidence, detail, status)
-       VALUES (@candidateId, @key, @status, @evidence, @detail, @status)
+      `INSERT INTO screening_items (candidate_id, key, proposed_status, evidence, detail, reason, status)
+       VALUES (@candidateId, @key, @status, @evidence, @detail, @reason, @status)
        ON CONFLICT (candidate_id, key) DO UPDATE SET proposed_status = excluded.proposed_status, evidence = excluded.evidence,
-         detail = excluded.detail, status = CASE WHEN confirmed_by IS NULL THEN excluded.status ELSE status END`,
+         detail = excluded.detail, reason = excluded.reason, status = CASE WHEN confirmed_by IS NULL THEN excluded.status ELSE status END`,
     ),
     deleteItemsNotIn: db.prepare(
       `DELETE FROM screening_items WHERE candidate_id = ? AND key NOT IN (SELECT value FROM json_each(?))`,
     ),
     screening: db.prepare<[number], {
       relevant_years: number; total_years: number; experience: string; proposed_verdict: Verdict; proposed_score: number;
-      verdict: Verdict; score: number; decision: Verdict | null; decision_reason: string | null; decided_by: number | null;
+      proposed_rule: VerdictRule | null; proposed_decisive: string | null; verdict: Verdict; score: number; rule: VerdictRule | null;
+      decisive: string | null; decision: Verdict | null; decision_reason: string | null; decided_by: number | null;
       decided_at: string | null; screened_at: string;
     }>('SELECT * FROM screenings WHERE candidate_id = ?'),
     items: db.prepare<[number], {
-      key: string; proposed_status: ItemStatus; evidence: string | null; detail: string | null; status: ItemStatus;
+      key: string; proposed_status: ItemStatus; evidence: string | null; detail: string | null; reason: string | null; status: ItemStatus;
       confirmed_by: number | null; confirmed_at: string | null;
     }>('SELECT * FROM screening_items WHERE candidate_id = ?'),
     setItem: db.prepare(
       `UPDATE screening_items SET status = @status, confirmed_by = @userId, confirmed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
        WHERE candidate_id = @candidateId AND key = @key`,
     ),
-    setVerdict: db.prepare('UPDATE screenings SET verdict = ?, score = ? WHERE candidate_id = ?'),
+    setVerdict: db.prepare('UPDATE screenings SET verdict = @verdict, score = @score, rule = @rule, decisive = @decisive WHERE candidate_id = @candidateId'),
+    setProposal: db.prepare(
+      `UPDATE screenings SET proposed_verdict = @verdict, proposed_score = @score, proposed_rule = @rule, proposed_decisive = @decisive
+       WHERE candidate_id = @candidateId`,
+    ),
     setDecision: db.prepare(
       `UPDATE screenings SET decision = @decision, decision_reason = @reason, decided_by = @userId,
        decided_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE candidate_id = @candidateId`,
@@ -286,6 +324,9 @@ export function candidatesRepo(db: DB) {
   const logEvent = (e: Event) =>
     stmts.event.run({ subject: null, oldValue: null, newValue: null, reason: null, ...e });
 
+  const setVerdict = (candidateId: number, v: VerdictOutcome) =>
+    stmts.setVerdict.run({ candidateId, verdict: v.verdict, score: v.score, rule: v.rule, decisive: JSON.stringify(v.decisive) });
+
   function saveScreening(candidateId: number, result: ScreeningResult) {
     stmts.insertScreening.run({
       candidateId,
@@ -294,9 +335,18 @@ export function candidatesRepo(db: DB) {
       experience: JSON.stringify(result.experience),
       verdict: result.verdict,
       score: result.score,
+      rule: result.rule,
+      decisive: JSON.stringify(result.decisive),
     });
     for (const [key, item] of Object.entries(result.items)) {
-      stmts.upsertItem.run({ candidateId, key, status: item.status, evidence: item.evidence, detail: item.detail ?? null });
+      stmts.upsertItem.run({
+        candidateId,
+        key,
+        status: item.status,
+        evidence: item.evidence,
+        detail: item.detail ?? null,
+        reason: item.reason ? JSON.stringify({ ru: item.reason.ru, en: item.reason.en }) : null,
+      });
     }
     stmts.deleteItemsNotIn.run(candidateId, JSON.stringify(Object.keys(result.items)));
   }
@@ -359,8 +409,12 @@ export function candidatesRepo(db: DB) {
         experience: JSON.parse(s.experience) as ExperienceSummary,
         proposedVerdict: s.proposed_verdict,
         proposedScore: s.proposed_score,
+        proposedRule: s.proposed_rule,
+        proposedDecisive: keyList(s.proposed_decisive),
         verdict: s.verdict,
         score: s.score,
+        rule: s.rule,
+        decisive: keyList(s.decisive),
         decision: s.decision,
         decisionReason: s.decision_reason,
         decidedBy: s.decided_by,
@@ -371,6 +425,7 @@ export function candidatesRepo(db: DB) {
           proposedStatus: i.proposed_status,
           evidence: i.evidence,
           detail: i.detail,
+          reason: localized(i.reason),
           status: i.status,
           confirmedBy: i.confirmed_by,
           confirmedAt: i.confirmed_at,
@@ -378,17 +433,27 @@ export function candidatesRepo(db: DB) {
       };
     },
     /** A person's confirmation or override of one item, with the verdict it leads to. */
-    setItemStatus: (candidateId: number, key: string, status: ItemStatus, old: ItemStatus, verdict: { verdict: Verdict; score: number }, userId: number) =>
+    setItemStatus: (candidateId: number, key: string, status: ItemStatus, old: ItemStatus, verdict: VerdictOutcome, userId: number) =>
       db.transaction(() => {
         stmts.setItem.run({ candidateId, key, status, userId });
-        stmts.setVerdict.run(verdict.verdict, verdict.score, candidateId);
+        setVerdict(candidateId, verdict);
         logEvent({ candidateId, userId, kind: 'item', subject: key, oldValue: old, newValue: status });
       })(),
-    rescreen: (candidateId: number, result: ScreeningResult, verdict: { verdict: Verdict; score: number }, userId: number | null) =>
+    rescreen: (candidateId: number, result: ScreeningResult, verdict: VerdictOutcome, userId: number | null) =>
       db.transaction(() => {
         saveScreening(candidateId, result);
-        stmts.setVerdict.run(verdict.verdict, verdict.score, candidateId);
+        setVerdict(candidateId, verdict);
         logEvent({ candidateId, userId, kind: 'rescreen', newValue: verdict.verdict });
+      })(),
+    /**
+     * The verdicts decided again from the item statuses as they stand (after the vacancy's verdict policy or item
+     * kinds changed); the history notes it when the current verdict changed.
+     */
+    redecide: (candidateId: number, proposed: VerdictOutcome, current: VerdictOutcome, old: Verdict, userId: number | null) =>
+      db.transaction(() => {
+        stmts.setProposal.run({ candidateId, ...proposed, decisive: JSON.stringify(proposed.decisive) });
+        setVerdict(candidateId, current);
+        if (current.verdict !== old) logEvent({ candidateId, userId, kind: 'rescreen', subject: 'policy', oldValue: old, newValue: current.verdict });
       })(),
     decide: (candidateId: number, d: { decision: Verdict; reason: string; old: Verdict | null; stage: { from: PipelineStage; to: PipelineStage } | null }, userId: number) =>
       db.transaction(() => {

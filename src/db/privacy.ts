@@ -16,7 +16,8 @@ export function privacyRepo(db: DB) {
     ),
     fileOf: db.prepare<[number], { file_id: number | null }>('SELECT file_id FROM candidates WHERE id = ?'),
     fts: db.prepare('DELETE FROM candidates_fts WHERE rowid = ?'),
-    evidence: db.prepare('UPDATE screening_items SET evidence = NULL WHERE candidate_id = ?'),
+    // Quotes and absence reasons both come from the resume.
+    evidence: db.prepare('UPDATE screening_items SET evidence = NULL, reason = NULL WHERE candidate_id = ?'),
     experience: db.prepare(`UPDATE screenings SET experience = json_set(experience, '$.jobs', json('[]')), decision_reason = CASE WHEN decision_reason IS NULL THEN NULL ELSE '—' END WHERE candidate_id = ?`),
     events: db.prepare('UPDATE candidate_events SET reason = NULL WHERE candidate_id = ?'),
     scorecards: db.prepare(

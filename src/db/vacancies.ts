@@ -4,6 +4,7 @@ import { departmentKey } from '../domain/policy.js';
 import { vacancyProfileSchema, type VacancyCore, type VacancyProfile } from '../domain/vacancy.js';
 import type { Grade } from '../domain/bank/schema.js';
 import type { ChecklistKind } from '../domain/bank/schema.js';
+import { DEFAULT_VERDICT_POLICY, type VerdictPolicy } from '../domain/screening/types.js';
 
 interface VacancyRow {
   id: number;
@@ -14,6 +15,7 @@ interface VacancyRow {
   target_grade: Grade;
   status: 'open' | 'closed';
   profile: string;
+  min_required_met: number;
   created_by: number | null;
   created_at: string;
   updated_at: string;
@@ -27,6 +29,8 @@ export interface VacancySummary extends VacancyCore {
 
 export interface Vacancy extends VacancySummary {
   profile: VacancyProfile;
+  /** How the screening verdict is decided from the checklist (its knockouts are the items of kind 'knockout'). */
+  verdictPolicy: VerdictPolicy;
   createdAt: string;
   updatedAt: string;
 }
@@ -82,6 +86,7 @@ function toVacancy(r: VacancyRow): Vacancy {
     status: r.status,
     // Parsing on read catches a profile written by an older version with a missing field.
     profile: parseProfile(r.profile),
+    verdictPolicy: { minRequiredMet: r.min_required_met },
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -117,8 +122,8 @@ export function vacanciesRepo(db: DB) {
     bySlug: db.prepare<[string], VacancyRow>('SELECT * FROM vacancies WHERE slug = ?'),
     slugTaken: db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM vacancies WHERE slug = ? AND id <> ?'),
     insert: db.prepare(
-      `INSERT INTO vacancies (slug, title_ru, title_en, department, department_key, target_grade, profile, created_by)
-       VALUES (@slug, @titleRu, @titleEn, @department, @departmentKey, @targetGrade, @profile, @createdBy)`,
+      `INSERT INTO vacancies (slug, title_ru, title_en, department, department_key, target_grade, profile, min_required_met, created_by)
+       VALUES (@slug, @titleRu, @titleEn, @department, @departmentKey, @targetGrade, @profile, @minRequiredMet, @createdBy)`,
     ),
     update: db.prepare(
       `UPDATE vacancies SET slug = @slug, title_ru = @titleRu, title_en = @titleEn, department = @department, department_key = @departmentKey,
@@ -145,6 +150,11 @@ export function vacanciesRepo(db: DB) {
       `UPDATE vacancy_checklist_items SET label_ru = @labelRu, label_en = @labelEn, hint_ru = @hintRu, hint_en = @hintEn,
        kind = @kind, weight = @weight, keywords = @keywords WHERE id = @id AND vacancy_id = @vacancyId`,
     ),
+    verdictPolicy: db.prepare<[number], { min_required_met: number }>('SELECT min_required_met FROM vacancies WHERE id = ?'),
+    setMinRequired: db.prepare(
+      `UPDATE vacancies SET min_required_met = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+    ),
+    setKind: db.prepare('UPDATE vacancy_checklist_items SET kind = @kind WHERE id = @id AND vacancy_id = @vacancyId'),
     setPosition: db.prepare('UPDATE vacancy_checklist_items SET position = ? WHERE id = ?'),
     deleteChecklistItem: db.prepare('DELETE FROM vacancy_checklist_items WHERE id = ? AND vacancy_id = ?'),
   };
@@ -176,10 +186,22 @@ export function vacanciesRepo(db: DB) {
     isSlugTaken: (slug: string, exceptId = 0) => stmts.slugTaken.get(slug, exceptId)!.n > 0,
     uniqueSlug,
     /** Creates the vacancy and its checklist in one transaction: no vacancy without its checklist. */
-    create: (core: VacancyCore, profile: VacancyProfile, checklist: NewChecklistItem[], createdBy: number | null) =>
+    create: (
+      core: VacancyCore,
+      profile: VacancyProfile,
+      checklist: NewChecklistItem[],
+      createdBy: number | null,
+      policy: VerdictPolicy = DEFAULT_VERDICT_POLICY,
+    ) =>
       db.transaction(() => {
         const id = Number(
-          stmts.insert.run({ ...core, departmentKey: departmentKey(core.department), profile: JSON.stringify(vacancyProfileSchema.parse(profile)), createdBy }).lastInsertRowid,
+          stmts.insert.run({
+            ...core,
+            departmentKey: departmentKey(core.department),
+            profile: JSON.stringify(vacancyProfileSchema.parse(profile)),
+            minRequiredMet: policy.minRequiredMet,
+            createdBy,
+          }).lastInsertRowid,
         );
         for (const item of checklist) {
           stmts.insertChecklistItem.run({ ...item, vacancyId: id, keywords: JSON.stringify(item.keywords) });
@@ -208,6 +230,18 @@ export function vacanciesRepo(db: DB) {
         ids?.forEach((itemId, i) => stmts.setPosition.run(i + 1, itemId));
       })(),
     deleteChecklistItem: (vacancyId: number, id: number) => stmts.deleteChecklistItem.run(id, vacancyId),
+    verdictPolicy: (vacancyId: number): VerdictPolicy => {
+      const r = stmts.verdictPolicy.get(vacancyId);
+      return r ? { minRequiredMet: r.min_required_met } : DEFAULT_VERDICT_POLICY;
+    },
+    /** Saves the verdict policy: the kind of each listed item and the number of required items a pass needs. */
+    setVerdictPolicy: (vacancyId: number, policy: VerdictPolicy, kinds: { id: number; kind: ChecklistKind }[]) =>
+      db.transaction(() => {
+        for (const k of kinds) stmts.setKind.run({ ...k, vacancyId });
+        stmts.setMinRequired.run(policy.minRequiredMet, vacancyId);
+      })(),
+    /** Runs `fn` in one transaction (nested calls become savepoints): a checklist change and what follows from it. */
+    inTransaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };
 }
 export type VacanciesRepo = ReturnType<typeof vacanciesRepo>;

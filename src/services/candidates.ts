@@ -27,7 +27,15 @@ export function addCandidate(repos: Repos, files: FileStore, input: IntakeInput,
 /** Runs the screening rules again on one candidate, keeping what a person confirmed. */
 export function screenAgain(repos: Repos, candidate: Pick<Candidate, 'id' | 'vacancyId' | 'resumeText'>, actor: Actor, now = new Date()): void {
   repos.transaction(() => {
-    rescreen(repos.candidates, candidate.id, candidate.resumeText, repos.vacancies.checklist(candidate.vacancyId), actor.userId, now);
+    rescreen(
+      repos.candidates,
+      candidate.id,
+      candidate.resumeText,
+      repos.vacancies.checklist(candidate.vacancyId),
+      repos.vacancies.verdictPolicy(candidate.vacancyId),
+      actor.userId,
+      now,
+    );
     refreshScore(repos, candidate.id);
     auditLine(repos, actor, 'screening.rescreen', { type: 'candidate', id: candidate.id });
   });
@@ -37,11 +45,12 @@ export function screenAgain(repos: Repos, candidate: Pick<Candidate, 'id' | 'vac
 export function screenVacancyAgain(repos: Repos, vacancyId: number, actor: Actor, now = new Date()): number {
   return repos.transaction(() => {
     const checklist = repos.vacancies.checklist(vacancyId);
+    const policy = repos.vacancies.verdictPolicy(vacancyId);
     const ids = repos.candidates.idsForVacancy(vacancyId);
     for (const id of ids) {
       const c = repos.candidates.get(id);
       if (!c) continue;
-      rescreen(repos.candidates, id, c.resumeText, checklist, actor.userId, now);
+      rescreen(repos.candidates, id, c.resumeText, checklist, policy, actor.userId, now);
       refreshScore(repos, id);
     }
     auditLine(repos, actor, 'vacancy.rescreen', { type: 'vacancy', id: vacancyId }, { candidates: ids.length });
@@ -56,7 +65,12 @@ export function setScreeningItem(repos: Repos, candidate: Pick<Candidate, 'id' |
     const item = s?.items.find((i) => i.key === key);
     if (!s || !item) return false;
     const statuses: Record<string, ItemStatus> = { ...statusesOf(s), [item.key]: status };
-    const verdict = currentVerdict(statuses, repos.vacancies.checklist(candidate.vacancyId), verdictProfile(s.experience));
+    const verdict = currentVerdict(
+      statuses,
+      repos.vacancies.checklist(candidate.vacancyId),
+      repos.vacancies.verdictPolicy(candidate.vacancyId),
+      verdictProfile(s.experience),
+    );
     repos.candidates.setItemStatus(candidate.id, item.key, status, item.status, verdict, actor.userId);
     refreshScore(repos, candidate.id);
     auditLine(repos, actor, 'screening.item', { type: 'candidate', id: candidate.id }, { key: item.key, from: item.status, to: status, proposed: item.proposedStatus });

@@ -1,11 +1,12 @@
 import type { ChecklistItem } from '../db/vacancies.js';
-import type { CandidatesRepo, DuplicateReason, Screening } from '../db/candidates.js';
+import type { CandidatesRepo, DuplicateReason, Screening, VerdictOutcome } from '../db/candidates.js';
 import {
   proposeVerdict,
   screenResume,
   type ChecklistItemInput,
   type ExperienceSummary,
   type ItemStatus,
+  type VerdictPolicy,
   type VerdictProfile,
   type ScreeningResult,
 } from '../domain/screening/index.js';
@@ -17,9 +18,12 @@ export function checklistInputs(items: ChecklistItem[]): ChecklistItemInput[] {
   return items.map((i) => ({ key: i.key, kind: i.kind, weight: i.weight, ...(i.keywords.length ? { keywords: i.keywords } : {}) }));
 }
 
-/** The one screening entry point: the web page, `npm run screen` and `npm run import` all call this. */
-export function screenText(text: string, checklist: ChecklistItem[], now: Date = new Date()): ScreeningResult {
-  return screenResume(text, checklistInputs(checklist), { now });
+/**
+ * The one screening entry point: the web page, `npm run screen`, `npm run import` and re-screening all call this,
+ * with the vacancy's checklist and verdict policy.
+ */
+export function screenText(text: string, checklist: ChecklistItem[], policy: VerdictPolicy, now: Date = new Date()): ScreeningResult {
+  return screenResume(text, checklistInputs(checklist), { now, policy });
 }
 
 /** What the verdict needs from the stored experience (screenings stored before b2bSales existed derive it). */
@@ -28,19 +32,48 @@ export function verdictProfile(experience: ExperienceSummary): VerdictProfile {
   return { b2bSales: experience.jobs.some((j) => j.relevant) ? true : experience.jobs.length > 0 ? false : null };
 }
 
-/** The verdict that follows from the statuses as they stand, confirmed or proposed. */
-export function currentVerdict(statuses: Record<string, ItemStatus>, checklist: ChecklistItem[], profile: VerdictProfile) {
-  const { verdict, score } = proposeVerdict(statuses, checklistInputs(checklist), undefined, profile);
-  return { verdict, score };
+/** The verdict (with the rule and items that decided it) that follows from the statuses as they stand, confirmed or proposed. */
+export function currentVerdict(
+  statuses: Record<string, ItemStatus>,
+  checklist: ChecklistItem[],
+  policy: VerdictPolicy,
+  profile: VerdictProfile,
+): VerdictOutcome {
+  const { verdict, score, rule, decisive } = proposeVerdict(statuses, checklistInputs(checklist), policy, profile);
+  return { verdict, score, rule, decisive };
 }
 
 /** Re-runs the rules (e.g. after the checklist changed) while keeping what a person confirmed. */
-export function rescreen(repo: CandidatesRepo, candidateId: number, text: string, checklist: ChecklistItem[], userId: number | null, now = new Date()) {
+export function rescreen(
+  repo: CandidatesRepo,
+  candidateId: number,
+  text: string,
+  checklist: ChecklistItem[],
+  policy: VerdictPolicy,
+  userId: number | null,
+  now = new Date(),
+) {
   const before = repo.screening(candidateId);
-  const result = screenText(text, checklist, now);
+  const result = screenText(text, checklist, policy, now);
   const confirmed = new Map((before?.items ?? []).filter((i) => i.confirmedBy !== null).map((i) => [i.key, i.status]));
   const statuses = Object.fromEntries(Object.entries(result.items).map(([k, v]) => [k, confirmed.get(k) ?? v.status]));
-  repo.rescreen(candidateId, result, currentVerdict(statuses, checklist, verdictProfile(result.experience)), userId);
+  repo.rescreen(candidateId, result, currentVerdict(statuses, checklist, policy, verdictProfile(result.experience)), userId);
+}
+
+/**
+ * Decides one candidate's verdicts again from the stored item statuses — the tool's proposals for the proposed
+ * verdict, the statuses as confirmed for the current one — after the vacancy's policy or item kinds changed.
+ * The rules are not re-run: the quotes and proposals HR has seen stay as they are.
+ * Returns whether the current verdict changed.
+ */
+export function redecide(repo: CandidatesRepo, candidateId: number, checklist: ChecklistItem[], policy: VerdictPolicy, userId: number | null): boolean {
+  const s = repo.screening(candidateId);
+  if (!s) return false;
+  const profile = verdictProfile(s.experience);
+  const proposed = currentVerdict(Object.fromEntries(s.items.map((i) => [i.key, i.proposedStatus])), checklist, policy, profile);
+  const current = currentVerdict(statusesOf(s), checklist, policy, profile);
+  repo.redecide(candidateId, proposed, current, s.verdict, userId);
+  return current.verdict !== s.verdict;
 }
 
 export function statusesOf(s: Screening): Record<string, ItemStatus> {
@@ -72,6 +105,7 @@ export async function prepareResume(src: ResumeSource): Promise<PreparedResume> 
 export interface IntakeInput {
   vacancyId: number;
   checklist: ChecklistItem[];
+  policy: VerdictPolicy;
   fullName: string;
   email: string | null;
   phone: string | null;
@@ -102,7 +136,7 @@ export function duplicateOf(repo: CandidatesRepo, input: Pick<IntakeInput, 'vaca
 export function intakeCandidate(repo: CandidatesRepo, files: FileStore, input: IntakeInput, now = new Date()): IntakeResult {
   const duplicate = duplicateOf(repo, input);
   if (duplicate && !input.allowDuplicate) return { ok: false, duplicate };
-  const screening = screenText(input.resume.text, input.checklist, now);
+  const screening = screenText(input.resume.text, input.checklist, input.policy, now);
   const { file, extracted } = input.resume;
   const stored = file && extracted ? { ...files.save(file.buf, extracted.kind), originalName: file.originalName, mime: extracted.mime, size: file.buf.byteLength } : null;
   const id = repo.create(

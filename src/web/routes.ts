@@ -62,6 +62,7 @@ export const ROUTES: RouteDef[] = [
   r('post', '/vacancies/:id/checklist/:itemId', HR, checklist.updateItem),
   r('post', '/vacancies/:id/checklist/:itemId/move', HR, checklist.moveItem),
   r('post', '/vacancies/:id/checklist/:itemId/delete', HR, checklist.deleteItem),
+  r('post', '/vacancies/:id/verdict-policy', HR, checklist.savePolicy),
   r('post', '/vacancies/:id/rescreen', HR, checklist.rescreenAll),
 
   r('get', '/vacancies/:id/candidates', HR, candidates.listCandidates),

@@ -190,6 +190,10 @@ function baseFields(route: RouteDef, c: Ctx): Pair[] {
     case 'POST /vacancies/:id/checklist':
     case 'POST /vacancies/:id/checklist/:itemId':
       return [['label_ru', 'Опыт с X5'], ['label_en', 'X5 experience'], ['hint_ru', ''], ['hint_en', ''], ['kind', 'nice_to_have'], ['weight', '2'], ['keywords', 'X5, Пятёрочка']];
+    case 'POST /vacancies/:id/verdict-policy': {
+      const rows = w.t.db.prepare('SELECT id, kind FROM vacancy_checklist_items WHERE vacancy_id = ?').all(w.ids.vacancyId) as { id: number; kind: string }[];
+      return [...rows.map((r): Pair => [`kind_${r.id}`, r.kind]), ['min_required', '1']];
+    }
     case 'POST /vacancies/:id/checklist/:itemId/move':
     case 'POST /interviews/:id/kit/:kitId/move':
       return [['direction', 'down']];

@@ -23,6 +23,7 @@ async function candidate(t: TestApp, repos: Repos): Promise<number> {
   const r = addCandidate(repos, fileStore(t.dataDir), {
     vacancyId: t.demoVacancyId,
     checklist: repos.vacancies.checklist(t.demoVacancyId),
+    policy: repos.vacancies.verdictPolicy(t.demoVacancyId),
     fullName: 'Анна Смирнова',
     email: null,
     phone: null,

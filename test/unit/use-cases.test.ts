@@ -55,6 +55,7 @@ async function world(): Promise<World> {
   const r = addCandidate(repos, fileStore(dataDir), {
     vacancyId: t.demoVacancyId,
     checklist: repos.vacancies.checklist(t.demoVacancyId),
+    policy: repos.vacancies.verdictPolicy(t.demoVacancyId),
     fullName: 'Иван Петров',
     email: 'ivan@example.org',
     phone: null,
@@ -89,6 +90,7 @@ describe('use-cases write the change, the score and the audit line together', ()
     const input = {
       vacancyId: w.t.demoVacancyId,
       checklist: w.repos.vacancies.checklist(w.t.demoVacancyId),
+    policy: w.repos.vacancies.verdictPolicy(w.t.demoVacancyId),
       fullName: 'Мария Сидорова',
       email: 'maria@example.org',
       phone: null,

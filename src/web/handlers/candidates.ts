@@ -14,6 +14,7 @@ import type { Vacancy } from '../../db/vacancies.js';
 import { ExtractError } from '../../extract/index.js';
 import { prepareResume, type PreparedResume } from '../../services/screening.js';
 import { addCandidate, decide as decideCandidate, moveStage as moveCandidateStage, screenAgain, setScreeningItem } from '../../services/candidates.js';
+import { screeningReasons } from '../../services/verdict-policy.js';
 import { scoreView } from '../score-view.js';
 import { actorOf, audit, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
@@ -104,6 +105,7 @@ export async function createCandidate(req: Request, res: Response) {
   const result = addCandidate(repos, files, {
     vacancyId: v.id,
     checklist: repos.vacancies.checklist(v.id),
+    policy: v.verdictPolicy,
     fullName: d.full_name,
     email: d.email,
     phone: d.phone,
@@ -171,11 +173,15 @@ export function showCandidate(req: Request, res: Response) {
       proposed: it?.proposedStatus ?? 'unknown',
       status: it?.status ?? 'unknown',
       evidence: it?.evidence ?? null,
+      // Shown instead of a quote: why nothing in the resume supports the item.
+      reason: it?.reason ? it.reason[lang] : null,
       confirmed: it?.confirmedBy !== null && it?.confirmedBy !== undefined,
       overridden: it !== undefined && it.confirmedBy !== null && it.status !== it.proposedStatus,
       missing: it === undefined,
     };
   });
+  const reasons = s ? screeningReasons(s, checklist, v.verdictPolicy, lang, req.ctx.t) : null;
+  const labelOf = new Map(checklist.map((ci) => [ci.key, lang === 'ru' ? ci.labelRu : ci.labelEn]));
   audit(req, 'candidate.view', { type: 'candidate', id: c.id });
   const dup = c.duplicateOf ? repos.candidates.get(c.duplicateOf) : undefined;
   const file = c.fileId ? repos.candidates.file(c.fileId) : undefined;
@@ -203,8 +209,10 @@ export function showCandidate(req: Request, res: Response) {
           jobs: s.experience.jobs,
           proposedVerdict: s.proposedVerdict,
           proposedScore: s.proposedScore,
+          proposedReason: reasons?.proposed ?? '',
           verdict: s.verdict,
           score: s.score,
+          reason: reasons?.current ?? '',
           decision: s.decision,
           decisionReason: s.decisionReason,
           decidedAt: s.decidedAt,
@@ -217,7 +225,8 @@ export function showCandidate(req: Request, res: Response) {
     verdicts: VERDICTS,
     stages: PIPELINE,
     resume: highlight(c.resumeText, items.flatMap((i) => (i.evidence ? [i.evidence] : []))),
-    events: repos.candidates.events(c.id),
+    // Item events name the item by its label (its key only when the item is no longer on the checklist).
+    events: repos.candidates.events(c.id).map((e) => ({ ...e, subjectLabel: e.kind === 'item' && e.subject ? (labelOf.get(e.subject) ?? e.subject) : e.subject })),
     interviews: repos.interviews.forCandidate(c.id).map((iv) => {
       const cards = repos.interviews.scorecards(iv.id);
       return { ...iv, submitted: cards.filter((x) => x.status === 'submitted').length, total: cards.length };

@@ -4,9 +4,11 @@ import { CHECKLIST_KINDS } from '../../domain/bank/schema.js';
 import { msg } from '../../domain/messages.js';
 import { slugify, vacancyTitle } from '../../domain/vacancy.js';
 import { TEMPLATE_KEYS } from '../../domain/screening/index.js';
+import { kindField, MIN_REQUIRED_FIELD, policyFormSchema, policySummary } from '../../domain/verdict-policy.js';
 import type { ChecklistItem, Vacancy } from '../../db/vacancies.js';
 import { screenVacancyAgain } from '../../services/candidates.js';
-import { actorOf } from '../audit.js';
+import { redecideVacancy, saveVerdictPolicy } from '../../services/verdict-policy.js';
+import { actorOf, audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
@@ -54,12 +56,47 @@ function itemValues(i: ChecklistItem) {
   };
 }
 
-function show(req: Request, res: Response, v: Vacancy, failed: { itemId: number | 'new'; values: Record<string, unknown>; errors: FieldErrors } | null, status = 200) {
+type Failed = { itemId: number | 'new' | 'policy'; values: Record<string, unknown>; errors: FieldErrors };
+
+/** The verdict policy form: each item's kind and the number of required items a pass needs, with the policy in words. */
+function policyView(req: Request, v: Vacancy, items: ChecklistItem[], failed: Failed | null) {
+  const { lang, t } = req.ctx;
+  const label = (i: ChecklistItem) => (lang === 'ru' ? i.labelRu : i.labelEn);
+  const kept = failed?.itemId === 'policy' ? failed.values : null;
+  const str = (x: unknown) => (typeof x === 'string' ? x : '');
+  return {
+    summary: policySummary(items.map((i) => ({ key: i.key, label: label(i), kind: i.kind })), v.verdictPolicy, lang, t),
+    requiredNow: items.filter((i) => i.kind === 'required').length,
+    items: items.map((i) => ({ id: i.id, field: kindField(i.id), label: label(i), kind: kept ? str(kept[kindField(i.id)]) : i.kind })),
+    values: { [MIN_REQUIRED_FIELD]: kept ? kept[MIN_REQUIRED_FIELD] : String(v.verdictPolicy.minRequiredMet) },
+    errors: failed?.itemId === 'policy' ? failed.errors : {},
+  };
+}
+
+/** The summary links each problem to its field: f-<name> on the policy form (named by its label), <prefix>-<name> on an item's form. */
+function errorLinks(req: Request, items: ChecklistItem[], failed: Failed | null) {
+  const { t, lang } = req.ctx;
+  const policyLabel = (name: string) => {
+    if (name === MIN_REQUIRED_FIELD) return t('checklist.min_required');
+    const item = items.find((i) => kindField(i.id) === name);
+    return item ? (lang === 'ru' ? item.labelRu : item.labelEn) : null;
+  };
+  return Object.entries(failed?.errors ?? {}).map(([name, e]) => {
+    const message = t(e.key, e.params);
+    if (failed!.itemId !== 'policy') return { href: `#${failed!.itemId === 'new' ? 'new' : `i${failed!.itemId}`}-${name}`, text: message };
+    const label = policyLabel(name);
+    return { href: `#f-${name}`, text: label ? `${label}: ${message}` : message };
+  });
+}
+
+function show(req: Request, res: Response, v: Vacancy, failed: Failed | null, status = 200) {
   res.status(status);
   const items = req.ctx.repos.vacancies.checklist(v.id);
   renderPage(res, 'pages/vacancies/checklist', req.ctx.t('checklist.edit_title'), {
     errors: failed?.errors ?? {},
+    errorLinks: errorLinks(req, items, failed),
     vacancy: { id: v.id, title: vacancyTitle(v, req.ctx.lang) },
+    policy: policyView(req, v, items, failed),
     kinds: CHECKLIST_KINDS,
     items: items.map((i, n) => ({
       id: i.id,
@@ -90,6 +127,7 @@ export function addItem(req: Request, res: Response) {
   let key = base;
   for (let i = 2; repo.isChecklistKeyTaken(v.id, key); i += 1) key = `${base}_${i}`;
   repo.addChecklistItem(v.id, { ...item, key });
+  audit(req, 'checklist.item_add', { type: 'vacancy', id: v.id }, { key, kind: item.kind });
   flash(req, 'ok', 'checklist.added');
   res.redirect(`/vacancies/${v.id}/checklist`);
 }
@@ -108,8 +146,15 @@ export function updateItem(req: Request, res: Response) {
   const item = loadItem(req, v);
   const parsed = parseForm(itemSchema, req.body ?? {});
   if (!parsed.ok) return show(req, res, v, { itemId: item.id, values: req.body ?? {}, errors: parsed.errors }, 422);
-  req.ctx.repos.vacancies.updateChecklistItem(v.id, item.id, toItem(parsed.data));
-  flash(req, 'ok', 'checklist.saved');
+  const next = toItem(parsed.data);
+  const { repos } = req.ctx;
+  // A new kind changes what decides the verdict: the vacancy's candidates are decided again in the same transaction.
+  repos.vacancies.inTransaction(() => {
+    repos.vacancies.updateChecklistItem(v.id, item.id, next);
+    if (next.kind !== item.kind) redecideVacancy(repos, v.id, actorOf(req).userId);
+  });
+  audit(req, 'checklist.item_update', { type: 'vacancy', id: v.id }, { key: item.key, ...(next.kind !== item.kind ? { kind: { from: item.kind, to: next.kind } } : {}) });
+  flash(req, 'ok', next.kind !== item.kind ? 'checklist.kind_saved_redecided' : 'checklist.saved');
   res.redirect(`/vacancies/${v.id}/checklist#item-${item.id}`);
 }
 
@@ -128,8 +173,22 @@ export function deleteItem(req: Request, res: Response) {
   const v = loadVacancy(req);
   const item = loadItem(req, v);
   req.ctx.repos.vacancies.deleteChecklistItem(v.id, item.id);
+  audit(req, 'checklist.item_delete', { type: 'vacancy', id: v.id }, { key: item.key, kind: item.kind });
   flash(req, 'ok', 'checklist.deleted');
   res.redirect(`/vacancies/${v.id}/checklist`);
+}
+
+/** HR sets which items are knockouts and how many required items a pass needs; the verdicts follow at once. */
+export function savePolicy(req: Request, res: Response) {
+  const v = loadVacancy(req);
+  const { repos } = req.ctx;
+  const items = repos.vacancies.checklist(v.id);
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const parsed = parseForm(policyFormSchema(items.map((i) => i.id)), body);
+  if (!parsed.ok) return show(req, res, v, { itemId: 'policy', values: body, errors: parsed.errors }, 422);
+  saveVerdictPolicy(repos, v.id, parsed.data, actorOf(req));
+  flash(req, 'ok', 'checklist.policy_saved');
+  res.redirect(`/vacancies/${v.id}/checklist#policy`);
 }
 
 /** After the checklist changed: proposals are redone for every candidate, confirmations kept. */

@@ -10,6 +10,7 @@ import { HttpError } from '../middleware/errors.js';
 import { renderPage } from '../render.js';
 import { scoreView } from '../score-view.js';
 import { loadCandidate, loadVacancy } from '../loaders.js';
+import { screeningReasons } from '../../services/verdict-policy.js';
 
 // ---- Printable candidate report -------------------------------------------------------------
 
@@ -34,11 +35,12 @@ export function candidateReport(req: Request, res: Response) {
       ? {
           relevantYears: screening.relevantYears,
           verdict: screening.verdict,
+          reason: screeningReasons(screening, checklist, v.verdictPolicy, lang, req.ctx.t).current,
           decision: screening.decision,
           decisionReason: screening.decisionReason,
           items: checklist.map((ci) => {
             const it = screening.items.find((i) => i.key === ci.key);
-            return { label: lang === 'ru' ? ci.labelRu : ci.labelEn, status: it?.status ?? 'unknown', evidence: it?.evidence ?? null };
+            return { label: lang === 'ru' ? ci.labelRu : ci.labelEn, status: it?.status ?? 'unknown', evidence: it?.evidence ?? null, reason: it?.reason?.[lang] ?? null };
           }),
         }
       : null,
@@ -207,7 +209,17 @@ export function apiCandidate(req: Request, res: Response) {
     vacancy: v.slug,
     stage: c.stage,
     source: c.source,
-    screening: s ? { relevantYears: s.relevantYears, verdict: s.verdict, decision: s.decision, items: Object.fromEntries(s.items.map((i) => [i.key, { status: i.status, proposed: i.proposedStatus, evidence: i.evidence }])) } : null,
+    screening: s
+      ? {
+          relevantYears: s.relevantYears,
+          verdict: s.verdict,
+          // What decided the verdict (null for a screening stored before it was kept) and the items behind it.
+          rule: s.rule,
+          decisive: s.decisive,
+          decision: s.decision,
+          items: Object.fromEntries(s.items.map((i) => [i.key, { status: i.status, proposed: i.proposedStatus, evidence: i.evidence, reason: i.reason }])),
+        }
+      : null,
     score: score?.result ?? null,
     scoreUpdatedAt: score?.updatedAt ?? null,
   });
