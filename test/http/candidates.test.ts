@@ -121,6 +121,33 @@ describe('file uploads', () => {
     expect(res.status).toBe(302);
   });
 
+  it('extracts an RTF (hh.ru export), screens its table rows and keeps the original', async () => {
+    const t = buildApp();
+    const { agent, res } = await upload(t, `${FILES}/resume-ru.rtf`, 'Кузнецова Анна.rtf');
+    expect(res.status).toBe(302);
+    const id = Number(res.headers.location!.split('/').pop());
+    const row = t.db.prepare('SELECT resume_text FROM candidates WHERE id = ?').get(id) as { resume_text: string };
+    expect(row.resume_text).toContain('Март 2019 — настоящее время\n7 лет 2 месяца\nООО «Северное молоко — Дистрибуция»');
+    const dl = await agent.get(`/candidates/${id}/resume`).buffer(true).parse((r, done) => {
+      const parts: Buffer[] = [];
+      r.on('data', (c: Buffer) => parts.push(c));
+      r.on('end', () => done(null, Buffer.concat(parts)));
+    });
+    expect(dl.headers['content-type']).toContain('application/rtf');
+    expect(Buffer.from(dl.body as Buffer).equals(readFileSync(`${FILES}/resume-ru.rtf`))).toBe(true);
+  });
+
+  it('says RTF is accepted, in the field hint, the accept list and the error for other files', async () => {
+    const t = buildApp();
+    const { agent } = await hr(t, 'ru');
+    const page = await agent.get(`/vacancies/${t.demoVacancyId}/candidates/new`);
+    expect(page.text).toContain('PDF, DOCX, RTF или TXT');
+    expect(page.text).toMatch(/accept="[^"]*\.rtf[^"]*"/);
+    const { res } = await upload(t, `${FILES}/old-word.doc`, 'old.doc', 'ru');
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('Приложите PDF, DOCX, RTF или TXT');
+  });
+
   it.each([
     ['scanned.pdf', 'no text layer'],
     ['protected.pdf', 'password-protected'],
