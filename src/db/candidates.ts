@@ -18,6 +18,8 @@ export interface Candidate {
   fullName: string;
   email: string | null;
   phone: string | null;
+  /** Where the candidate lives, as HR confirmed it (proposed from the resume); null when unknown. */
+  city: string | null;
   source: string;
   stage: PipelineStage;
   stageChangedAt: string;
@@ -37,6 +39,7 @@ interface CandidateRow {
   full_name: string;
   email: string | null;
   phone: string | null;
+  city: string | null;
   source: string;
   stage: PipelineStage;
   stage_changed_at: string;
@@ -56,6 +59,7 @@ const toCandidate = (r: CandidateRow): Candidate => ({
   fullName: r.full_name,
   email: r.email,
   phone: r.phone,
+  city: r.city,
   source: r.source,
   stage: r.stage,
   stageChangedAt: r.stage_changed_at,
@@ -76,6 +80,7 @@ export interface NewCandidate {
   emailNorm: string | null;
   phone: string | null;
   phoneNorm: string | null;
+  city: string | null;
   source: string;
   consentAt: string;
   consentVersion: string;
@@ -208,9 +213,9 @@ export function candidatesRepo(db: DB) {
       'SELECT * FROM files WHERE id = ?',
     ),
     insert: db.prepare(
-      `INSERT INTO candidates (vacancy_id, full_name, email, phone, email_norm, phone_norm, source, consent_at, consent_version,
+      `INSERT INTO candidates (vacancy_id, full_name, email, phone, email_norm, phone_norm, city, source, consent_at, consent_version,
          resume_text, resume_sha256, cover_letter, file_id, duplicate_of, duplicate_reason, created_by)
-       VALUES (@vacancyId, @fullName, @email, @phone, @emailNorm, @phoneNorm, @source, @consentAt, @consentVersion,
+       VALUES (@vacancyId, @fullName, @email, @phone, @emailNorm, @phoneNorm, @city, @source, @consentAt, @consentVersion,
          @resumeText, @resumeSha256, @coverLetter, @fileId, @duplicateOf, @duplicateReason, @createdBy)`,
     ),
     insertFts: db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text) VALUES (?, ?, ?)'),

@@ -1,0 +1,31 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { listMigrations, migrate } from '../../src/db/connection.js';
+
+const all = listMigrations();
+const upTo = (name: string) => all.filter((m) => m.name < name);
+const only = (name: string) => all.filter((m) => m.name === name);
+
+function candidate(db: Database.Database, id: number, fullName: string, phone: string | null, phoneNorm: string | null, resume: string) {
+  db.prepare(
+    `INSERT INTO candidates (id, vacancy_id, full_name, phone, phone_norm, source, consent_at, consent_version, resume_text, resume_sha256)
+     VALUES (?, 1, ?, ?, ?, 'hh', '2026-01-01', 'v', ?, 'x')`,
+  ).run(id, fullName, phone, phoneNorm, resume);
+}
+
+describe('migration 011: city, and phones re-normalised to E.164', () => {
+  it('adds the city column and rewrites digit-only phone_norm values', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo('011_'));
+    db.pragma('foreign_keys = OFF');
+    candidate(db, 1, 'Анна', '8 (916) 555-12-34', '79165551234', 'x');
+    candidate(db, 2, 'John', null, null, 'x');
+    candidate(db, 3, 'Olga', '12-34', null, 'x');
+    migrate(db, only('011_contacts_city_and_e164_phones.sql'));
+    expect(db.prepare('SELECT id, city, phone_norm FROM candidates ORDER BY id').all()).toEqual([
+      { id: 1, city: null, phone_norm: '+79165551234' },
+      { id: 2, city: null, phone_norm: null },
+      { id: 3, city: null, phone_norm: null },
+    ]);
+  });
+});
