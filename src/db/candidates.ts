@@ -1,6 +1,6 @@
 import type { DB } from './connection.js';
 import type { PipelineStage } from '../domain/candidate.js';
-import { searchable } from '../domain/candidate.js';
+import { searchable, searchStems } from '../domain/search.js';
 import type { ItemStatus, ScreeningResult, Verdict, ExperienceSummary } from '../domain/screening/index.js';
 
 export interface StoredFile {
@@ -218,7 +218,7 @@ export function candidatesRepo(db: DB) {
        VALUES (@vacancyId, @fullName, @email, @phone, @emailNorm, @phoneNorm, @city, @source, @consentAt, @consentVersion,
          @resumeText, @resumeSha256, @coverLetter, @fileId, @duplicateOf, @duplicateReason, @createdBy)`,
     ),
-    insertFts: db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text) VALUES (?, ?, ?)'),
+    insertFts: db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems) VALUES (?, ?, ?, ?)'),
     get: db.prepare<[number], CandidateRow>('SELECT * FROM candidates WHERE id = ?'),
     dupByFile: db.prepare<[string, number], { id: number }>(
       `SELECT c.id FROM candidates c JOIN files f ON f.id = c.file_id WHERE f.sha256 = ? AND c.vacancy_id = ? ORDER BY c.id LIMIT 1`,
@@ -330,7 +330,7 @@ export function candidatesRepo(db: DB) {
             duplicateReason: c.duplicate?.reason ?? null,
           }).lastInsertRowid,
         );
-        stmts.insertFts.run(id, searchable(c.fullName), searchable(c.resumeText));
+        stmts.insertFts.run(id, searchable(c.fullName), searchable(c.resumeText), searchStems(`${c.fullName}\n${c.resumeText}`));
         saveScreening(id, screening);
         logEvent({ candidateId: id, userId: c.createdBy, kind: 'created', newValue: screening.verdict });
         return id;

@@ -47,19 +47,5 @@ export function consentDateProblem(date: string, today: string): string | null {
   return date > today ? 'errors.date_future' : null;
 }
 
-/** ё and е are one letter for search; FTS5 does not fold them itself. */
-export function searchable(text: string): string {
-  return text.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
-}
-
-/**
- * Turns what a person types into a safe FTS5 query: every word quoted (so no FTS syntax can be
- * injected) and prefix-matched, all words required. Returns null when nothing searchable is left.
- */
-export function ftsQuery(input: string): string | null {
-  const words = searchable(input.toLowerCase())
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length >= 2)
-    .slice(0, 8);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
-}
+// Search text and queries live in search.ts; re-exported for the callers that know them from here.
+export { ftsQuery, searchable } from './search.js';

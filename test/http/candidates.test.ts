@@ -381,6 +381,34 @@ describe('finding candidates', () => {
     expect(sorted.text.indexOf('Анна Петрова')).toBeLessThan(sorted.text.indexOf('John Smith'));
   });
 
+  it('finds word forms in Russian and English through the search box (Snowball stems)', async () => {
+    const t = buildApp();
+    const ru = `Кузнецова Анна Сергеевна
+Опыт работы — 9 лет
+Март 2019 — настоящее время
+ООО «Северное молоко»
+Ключевой менеджер
+Ведение переговоров; переговоры с сетевыми клиентами: «Магнит», «Лента».`;
+    const en = `John Smith
+Key Account Manager, Brightleaf Foods
+May 2019 - Present
+Negotiating annual terms with Tesco; led the negotiation of the 2025 range review.`;
+    const { agent } = await addPasted(t, { full_name: 'Кузнецова Анна Сергеевна', email: 'anna.k@example.ru', phone: '', resume_text: ru });
+    await addPasted(t, { full_name: 'John Smith', email: 'john@example.com', phone: '', resume_text: en });
+    const search = async (q: string) => (await agent.get(`/vacancies/${t.demoVacancyId}/candidates?q=${encodeURIComponent(q)}`)).text;
+    for (const q of ['переговорами', 'сетевых клиентов', 'Кузнецову', 'Магнита', 'перегов', 'КУЗНЕЦОВ']) {
+      const page = await search(q);
+      expect(page, q).toContain('Кузнецова Анна Сергеевна');
+      expect(page, q).not.toContain('John Smith');
+    }
+    for (const q of ['negotiations', 'negotiate', 'negotiation Tesco']) {
+      const page = await search(q);
+      expect(page, q).toContain('John Smith');
+      expect(page, q).not.toContain('Кузнецова Анна Сергеевна');
+    }
+    expect(await search('переговорами Tesco')).toContain('0 candidates');
+  });
+
   it('pages through a long list', async () => {
     const t = buildApp();
     const { agent, csrf } = await hr(t);

@@ -12,10 +12,10 @@ describe('normalizePhone', () => {
 });
 
 describe('ftsQuery', () => {
-  it('quotes every word as a prefix and drops FTS syntax', () => {
-    expect(ftsQuery('Переговоры с X5')).toBe('"переговоры"* "x5"*');
-    expect(ftsQuery('"OR" NEAR( *')).toBe('"or"* "near"*');
-    expect(ftsQuery('Пятёрочка')).toBe('"пятерочка"*');
+  it('quotes every word as a prefix (or its stem) and drops FTS syntax', () => {
+    expect(ftsQuery('Переговоры с X5')).toBe('("переговоры"* OR "переговор") AND "x5"*');
+    expect(ftsQuery('"OR" NEAR( *')).toBe('"or"* AND "near"*');
+    expect(ftsQuery('Пятёрочка')).toBe('("пятерочка"* OR "пятерочк")');
     expect(ftsQuery('a')).toBeNull();
   });
 

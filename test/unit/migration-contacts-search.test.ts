@@ -29,3 +29,20 @@ describe('migration 011: city, and phones re-normalised to E.164', () => {
     ]);
   });
 });
+
+describe('migration 012: word stems in the search table', () => {
+  it('rebuilds the search rows of existing candidates with their stems, so old rows find word forms', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo('012_'));
+    db.pragma('foreign_keys = OFF');
+    candidate(db, 7, 'Кузнецова Анна', null, null, 'переговоры с сетевыми клиентами');
+    // Rows as the app wrote them before: ё-folded text, no stems column.
+    db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text) VALUES (7, ?, ?)').run('Кузнецова Анна', 'переговоры с сетевыми клиентами');
+    migrate(db, only('012_fts_word_stems.sql'));
+    const row = db.prepare('SELECT full_name, resume_text, stems FROM candidates_fts WHERE rowid = 7').get() as { stems: string; full_name: string };
+    expect(row.full_name).toBe('Кузнецова Анна');
+    expect(row.stems.split(' ')).toEqual(expect.arrayContaining(['кузнецов', 'переговор', 'сетев', 'клиент']));
+    const hit = db.prepare("SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH '(\"кузнецову\"* OR \"кузнецов\")'").all();
+    expect(hit).toEqual([{ rowid: 7 }]);
+  });
+});
