@@ -80,6 +80,21 @@ describe('npm run import', () => {
     db.close();
   });
 
+  it('fills name, e-mail, E.164 phone and city from the resume (an RTF export here)', () => {
+    const r = run('import', ['--vacancy', 'kam-middle-fmcg', 'test/fixtures/files/resume-ru.rtf']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Imported: 1 /);
+    const db = new Database(join(dataDir, 'kam-hire.db'), { readonly: true });
+    expect(db.prepare("SELECT full_name, email, phone, phone_norm, city FROM candidates WHERE email = 'anna.kuznetsova@example.ru'").get()).toEqual({
+      full_name: 'Кузнецова Анна Сергеевна',
+      email: 'anna.kuznetsova@example.ru',
+      phone: '+7 916 555 01 23',
+      phone_norm: '+79165550123',
+      city: 'Москва',
+    });
+    db.close();
+  });
+
   it('requires a vacancy', () => {
     const r = run('import', ['test/fixtures/resumes']);
     expect(r.code).toBe(2);
