@@ -12,7 +12,8 @@ import { bankRepo } from '../src/db/bank.js';
 import { openDatabase, type DB } from '../src/db/connection.js';
 import { vacanciesRepo, type ChecklistItem } from '../src/db/vacancies.js';
 import type { VerdictPolicy } from '../src/domain/screening/index.js';
-import { CONSENT_VERSION, normalizeEmail, normalizePhone, searchable, type PipelineStage, type Source } from '../src/domain/candidate.js';
+import { CONSENT_VERSION, normalizeEmail, normalizePhone, type PipelineStage, type Source } from '../src/domain/candidate.js';
+import { searchable, searchStems } from '../src/domain/search.js';
 
 const started = performance.now();
 
@@ -146,7 +147,7 @@ export interface SeedStats {
 
 /**
  * `rows` generated candidates in one vacancy, written straight into the tables `candidatesRepo.create`
- * fills (candidates, candidates_fts with searchable() text, screenings), 10,000 per transaction: the repo
+ * fills (candidates, candidates_fts with searchable() text and searchStems(), screenings), 10,000 per transaction: the repo
  * call per candidate adds an event row and a transaction each, which would make seeding the slow part.
  * Scores are synthetic, spread by profile: screening 100,000 resumes would take longer than the rest of
  * the run, and the list query only sorts by and shows score/verdict/relevant_years.
@@ -157,7 +158,7 @@ export function seedCandidates(db: DB, vacancyId: number, rows: number, seed: nu
        consent_at, consent_version, resume_text, resume_sha256, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insFts = db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text) VALUES (?, ?, ?)');
+  const insFts = db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems) VALUES (?, ?, ?, ?)');
   const insScreening = db.prepare(
     `INSERT INTO screenings (candidate_id, relevant_years, total_years, experience, proposed_verdict, proposed_score, verdict, score)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -184,7 +185,7 @@ export function seedCandidates(db: DB, vacancyId: number, rows: number, seed: nu
               createHash('sha256').update(r.text).digest('hex'), created, created,
             ).lastInsertRowid,
           );
-          insFts.run(id, searchable(r.fullName), searchable(r.text));
+          insFts.run(id, searchable(r.fullName), searchable(r.text), searchStems(`${r.fullName}\n${r.text}`));
           const [lo, hi] = SCORE_RANGE[r.profile];
           const score = lo + ((i * 7919) % (hi - lo + 1));
           // A verdict mix for the list's filters; bench data need not follow the policy.

@@ -85,10 +85,11 @@ export function expandPaths(paths: string[]): string[] {
 const REASONS: Record<ExtractErrorCode, (detail: string) => string> = {
   empty: () => 'The file is empty.',
   too_large: () => 'The file is larger than 10 MB.',
-  unsupported_type: (d) => `This kind of file (${d}) is not supported: use PDF, DOCX or TXT.`,
+  unsupported_type: (d) => `This kind of file (${d}) is not supported: use PDF, DOCX, RTF or TXT.`,
   type_mismatch: (d) => `The file's name does not match its content: it is really ${d}.`,
   no_text_layer: () => 'The PDF has no text layer (probably a scan): paste its text in the web form instead.',
   encrypted: () => 'The file is password-protected.',
+  too_complex: () => 'The file is too complex to read in reasonable time: save it as PDF or paste its text.',
   corrupt: () => 'The file is damaged and cannot be read.',
 };
 

@@ -10,10 +10,11 @@ import { loadBank } from '../content/bank-files.js';
 import { seedDemoVacancy } from '../bootstrap.js';
 import { bankRepo } from '../db/bank.js';
 import { openDatabase } from '../db/connection.js';
+import { createRepos } from '../db/repos.js';
 import type { ChecklistItem } from '../db/vacancies.js';
+import type { VerdictPolicy } from '../domain/screening/index.js';
 import { extractText } from '../extract/index.js';
 import { screenText } from '../services/screening.js';
-import { createRepos } from '../web/app.js';
 import { expandPaths, plainReason } from './common.js';
 import { evaluate, formatReport, labelsSchema, summaryJson, type Case, type Labels } from './eval-metrics.js';
 import { runCli, UsageError } from './run.js';
@@ -61,13 +62,14 @@ function readLabels(file: string): Labels {
 }
 
 /** The demo vacancy's checklist from a throw-away in-memory database, bootstrapped like the tests do. */
-export function demoChecklist(): ChecklistItem[] {
+export function demoChecklist(): { checklist: ChecklistItem[]; policy: VerdictPolicy } {
   const db = openDatabase(':memory:');
   try {
     bankRepo(db).importBank(loadBank());
     const id = seedDemoVacancy(db);
     if (id === null) throw new Error('the demo vacancy was not created');
-    return createRepos(db).vacancies.checklist(id);
+    const { vacancies } = createRepos(db);
+    return { checklist: vacancies.checklist(id), policy: vacancies.verdictPolicy(id) };
   } finally {
     db.close();
   }
@@ -87,7 +89,7 @@ export async function main(argv: readonly string[], write: (line: string) => voi
   } catch {
     throw new UsageError(`${args.folder} is not a folder`);
   }
-  const checklist = demoChecklist();
+  const { checklist, policy } = demoChecklist();
   const onDisk = new Map(expandPaths([folder]).map((p) => [relative(folder, p).split(sep).join('/'), p]));
   const unlabelled = [...onDisk.keys()].filter((f) => !(f in labels));
 
@@ -96,7 +98,7 @@ export async function main(argv: readonly string[], write: (line: string) => voi
     const path = onDisk.get(file) ?? join(folder, file);
     try {
       const { text } = await extractText(readFileSync(path), basename(path));
-      const r = screenText(text, checklist, clockOf(label.now));
+      const r = screenText(text, checklist, policy, clockOf(label.now));
       const items = Object.fromEntries(Object.entries(r.items).map(([k, v]) => [k, { status: v.status, evidence: v.evidence }]));
       cases.push({ file, label, text, proposal: { items, verdict: r.verdict, relevantYears: r.experience.relevantYears } });
     } catch (e) {

@@ -2,7 +2,8 @@
 // Imports many resumes; a bad file is reported and skipped; a second run on the same files changes nothing.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { CONSENT_VERSION, guessContacts, SOURCES } from '../domain/candidate.js';
+import { CONSENT_VERSION, SOURCES } from '../domain/candidate.js';
+import { proposeContacts } from '../domain/contacts.js';
 import { duplicateOf, prepareResume } from '../services/screening.js';
 import { fileStore } from '../storage/files.js';
 import { addCandidate } from '../services/candidates.js';
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
       progress(n, list.length, basename(file));
       try {
         const resume = await prepareResume({ file: { buf: readFileSync(file), originalName: basename(file) } });
-        const contacts = guessContacts(resume.text);
+        const contacts = proposeContacts(resume.text);
         const input = {
           vacancyId: vacancy.id,
           checklist,
@@ -55,6 +56,7 @@ async function main(): Promise<number> {
           fullName: contacts.fullName ?? nameFromFile(file),
           email: contacts.email,
           phone: contacts.phone,
+          city: contacts.city,
           source,
           consentAt,
           consentVersion: CONSENT_VERSION,

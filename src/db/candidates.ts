@@ -1,6 +1,6 @@
 import type { DB } from './connection.js';
 import type { PipelineStage } from '../domain/candidate.js';
-import { searchable } from '../domain/candidate.js';
+import { searchable, searchStems } from '../domain/search.js';
 import type {
   ExperienceSummary,
   ItemStatus,
@@ -29,6 +29,8 @@ export interface Candidate {
   fullName: string;
   email: string | null;
   phone: string | null;
+  /** Where the candidate lives, as HR confirmed it (proposed from the resume); null when unknown. */
+  city: string | null;
   source: string;
   stage: PipelineStage;
   stageChangedAt: string;
@@ -48,6 +50,7 @@ interface CandidateRow {
   full_name: string;
   email: string | null;
   phone: string | null;
+  city: string | null;
   source: string;
   stage: PipelineStage;
   stage_changed_at: string;
@@ -67,6 +70,7 @@ const toCandidate = (r: CandidateRow): Candidate => ({
   fullName: r.full_name,
   email: r.email,
   phone: r.phone,
+  city: r.city,
   source: r.source,
   stage: r.stage,
   stageChangedAt: r.stage_changed_at,
@@ -87,6 +91,7 @@ export interface NewCandidate {
   emailNorm: string | null;
   phone: string | null;
   phoneNorm: string | null;
+  city: string | null;
   source: string;
   consentAt: string;
   consentVersion: string;
@@ -239,12 +244,12 @@ export function candidatesRepo(db: DB) {
       'SELECT * FROM files WHERE id = ?',
     ),
     insert: db.prepare(
-      `INSERT INTO candidates (vacancy_id, full_name, email, phone, email_norm, phone_norm, source, consent_at, consent_version,
+      `INSERT INTO candidates (vacancy_id, full_name, email, phone, email_norm, phone_norm, city, source, consent_at, consent_version,
          resume_text, resume_sha256, cover_letter, file_id, duplicate_of, duplicate_reason, created_by)
-       VALUES (@vacancyId, @fullName, @email, @phone, @emailNorm, @phoneNorm, @source, @consentAt, @consentVersion,
+       VALUES (@vacancyId, @fullName, @email, @phone, @emailNorm, @phoneNorm, @city, @source, @consentAt, @consentVersion,
          @resumeText, @resumeSha256, @coverLetter, @fileId, @duplicateOf, @duplicateReason, @createdBy)`,
     ),
-    insertFts: db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text) VALUES (?, ?, ?)'),
+    insertFts: db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems) VALUES (?, ?, ?, ?)'),
     get: db.prepare<[number], CandidateRow>('SELECT * FROM candidates WHERE id = ?'),
     dupByFile: db.prepare<[string, number], { id: number }>(
       `SELECT c.id FROM candidates c JOIN files f ON f.id = c.file_id WHERE f.sha256 = ? AND c.vacancy_id = ? ORDER BY c.id LIMIT 1`,
@@ -375,7 +380,7 @@ export function candidatesRepo(db: DB) {
             duplicateReason: c.duplicate?.reason ?? null,
           }).lastInsertRowid,
         );
-        stmts.insertFts.run(id, searchable(c.fullName), searchable(c.resumeText));
+        stmts.insertFts.run(id, searchable(c.fullName), searchable(c.resumeText), searchStems(`${c.fullName}\n${c.resumeText}`));
         saveScreening(id, screening);
         logEvent({ candidateId: id, userId: c.createdBy, kind: 'created', newValue: screening.verdict });
         return id;

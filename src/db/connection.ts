@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { departmentKey } from '../domain/policy.js';
+import { registerSqlFunctions } from './functions.js';
 
 export type DB = Database.Database;
 
@@ -34,8 +34,7 @@ export function listMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 
 /** Forward-only: each migration runs once, inside one transaction with its bookkeeping row. */
 export function migrate(db: DB, migrations: Migration[] = listMigrations()): number {
-  // A migration may fill a derived column with the same normalisation the application uses.
-  db.function('kam_department_key', { deterministic: true }, (name: unknown) => departmentKey(typeof name === 'string' ? name : null));
+  registerSqlFunctions(db);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL,
     applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`);

@@ -9,7 +9,7 @@ import type { DB } from './connection.js';
 export function privacyRepo(db: DB) {
   const stmts = {
     candidate: db.prepare(
-      `UPDATE candidates SET full_name = @name, email = NULL, phone = NULL, email_norm = NULL, phone_norm = NULL,
+      `UPDATE candidates SET full_name = @name, email = NULL, phone = NULL, email_norm = NULL, phone_norm = NULL, city = NULL,
          resume_text = '', resume_sha256 = '', cover_letter = NULL, file_id = NULL,
          anonymized_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
        WHERE id = @id`,

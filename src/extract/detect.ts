@@ -3,7 +3,7 @@
  * up, so the kind is decided from the bytes alone.
  */
 
-export type FileKind = 'pdf' | 'docx' | 'txt';
+export type FileKind = 'pdf' | 'docx' | 'rtf' | 'txt';
 export type Detected = FileKind | { unsupported: string };
 
 /** Text decoded from a file detectKind classified as 'txt'. */
@@ -79,6 +79,18 @@ function classifyOle(buf: Uint8Array): Detected {
   return { unsupported: 'doc' };
 }
 
+const RTF_MAGIC = ascii('{\\rtf');
+
+/**
+ * RTF starts with "{\rtf" (Word writes "{\rtf1"); a UTF-8 BOM or blank lines before it are tolerated.
+ * Checked on bytes, before text decoding: \bin data and code-page bytes are not valid UTF-8.
+ */
+function isRtf(buf: Uint8Array): boolean {
+  let at = startsWith(buf, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  while (at < buf.length && at < 1024 && (buf[at] === 0x20 || buf[at] === 0x09 || buf[at] === 0x0a || buf[at] === 0x0d)) at++;
+  return startsWith(buf, RTF_MAGIC, at);
+}
+
 /** Binary formats people upload instead of a resume; checked after PDF/zip/OLE. */
 function sniffBinary(buf: Uint8Array): string | null {
   const b = (i: number): number => buf[i] ?? -1;
@@ -118,7 +130,6 @@ function sniffBinary(buf: Uint8Array): string | null {
 /** Text-based formats that decode fine but are not plain text, so their markup would pollute screening. */
 function sniffMarkup(text: string): string | null {
   const head = text.slice(0, 1024).replace(/^[\ufeff\s]+/, '').toLowerCase();
-  if (head.startsWith('{\\rtf')) return 'rtf';
   if (head.startsWith('%!ps')) return 'postscript';
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
   if (head.startsWith('<?xml') || head.startsWith('<svg')) return head.includes('<svg') ? 'svg' : 'xml';
@@ -151,7 +162,7 @@ function decodeSingleByte(buf: Uint8Array): DecodedText {
 const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-function decodeWindows1252(buf: Uint8Array): string {
+export function decodeWindows1252(buf: Uint8Array): string {
   return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength)
     .toString('latin1')
     .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
@@ -187,6 +198,7 @@ export function decodeText(buf: Uint8Array): DecodedText | null {
 /** detectKind plus the decoded text when it is 'txt', so the caller need not decode twice. */
 export function sniff(buf: Uint8Array): { kind: Detected; decoded?: DecodedText } {
   if (buf.length === 0) return { kind: { unsupported: 'empty' } };
+  if (isRtf(buf)) return { kind: 'rtf' };
   if (indexOf(buf, PDF_MAGIC, PDF_HEADER_WINDOW) >= 0) return { kind: 'pdf' };
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) return { kind: classifyZip(buf) };
   if (startsWith(buf, OLE_MAGIC)) return { kind: classifyOle(buf) };

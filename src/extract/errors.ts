@@ -5,6 +5,8 @@ export type ExtractErrorCode =
   | 'type_mismatch'
   | 'no_text_layer'
   | 'encrypted'
+  /** The parser's time budget ran out: a file built to keep it busy, or far beyond any resume. */
+  | 'too_complex'
   | 'corrupt';
 
 /**

@@ -7,6 +7,7 @@ import { extractDocx } from './docx.js';
 import { ExtractError, type ExtractErrorCode } from './errors.js';
 import { normalizeText } from './normalize.js';
 import { extractPdf } from './pdf.js';
+import { extractRtf } from './rtf.js';
 
 export { detectKind, ExtractError, normalizeText };
 export type { Detected, ExtractErrorCode, FileKind };
@@ -24,6 +25,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const MIME: Readonly<Record<FileKind, string>> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  rtf: 'application/rtf',
   txt: 'text/plain',
 };
 
@@ -33,6 +35,7 @@ const MIN_LETTERS_PER_PAGE = 20;
 const CLAIMED_BY_EXTENSION: Readonly<Record<string, FileKind>> = {
   pdf: 'pdf',
   docx: 'docx',
+  rtf: 'rtf',
   txt: 'txt',
   text: 'txt',
 };
@@ -86,6 +89,10 @@ export async function extractText(buf: Uint8Array, filename: string, opts?: { ma
     case 'docx': {
       const text = nonEmpty(normalizeText(await extractDocx(buf)), kind);
       return { kind, mime: MIME.docx, text, pages: null };
+    }
+    case 'rtf': {
+      const text = nonEmpty(normalizeText(extractRtf(buf)), kind);
+      return { kind, mime: MIME.rtf, text, pages: null };
     }
     case 'txt': {
       // sniff decodes every file it calls text; absence would be a bug in detect.ts.

@@ -109,6 +109,8 @@ export interface IntakeInput {
   fullName: string;
   email: string | null;
   phone: string | null;
+  /** Null when nobody gave one. */
+  city?: string | null | undefined;
   source: string;
   consentAt: string;
   consentVersion: string;
@@ -147,6 +149,7 @@ export function intakeCandidate(repo: CandidatesRepo, files: FileStore, input: I
       emailNorm: normalizeEmail(input.email),
       phone: input.phone,
       phoneNorm: normalizePhone(input.phone),
+      city: input.city ?? null,
       source: input.source,
       consentAt: input.consentAt,
       consentVersion: input.consentVersion,

@@ -121,6 +121,33 @@ describe('file uploads', () => {
     expect(res.status).toBe(302);
   });
 
+  it('extracts an RTF (hh.ru export), screens its table rows and keeps the original', async () => {
+    const t = buildApp();
+    const { agent, res } = await upload(t, `${FILES}/resume-ru.rtf`, 'Кузнецова Анна.rtf');
+    expect(res.status).toBe(302);
+    const id = Number(res.headers.location!.split('/').pop());
+    const row = t.db.prepare('SELECT resume_text FROM candidates WHERE id = ?').get(id) as { resume_text: string };
+    expect(row.resume_text).toContain('Март 2019 — настоящее время\n7 лет 2 месяца\nООО «Северное молоко — Дистрибуция»');
+    const dl = await agent.get(`/candidates/${id}/resume`).buffer(true).parse((r, done) => {
+      const parts: Buffer[] = [];
+      r.on('data', (c: Buffer) => parts.push(c));
+      r.on('end', () => done(null, Buffer.concat(parts)));
+    });
+    expect(dl.headers['content-type']).toContain('application/rtf');
+    expect(Buffer.from(dl.body as Buffer).equals(readFileSync(`${FILES}/resume-ru.rtf`))).toBe(true);
+  });
+
+  it('says RTF is accepted, in the field hint, the accept list and the error for other files', async () => {
+    const t = buildApp();
+    const { agent } = await hr(t, 'ru');
+    const page = await agent.get(`/vacancies/${t.demoVacancyId}/candidates/new`);
+    expect(page.text).toContain('PDF, DOCX, RTF или TXT');
+    expect(page.text).toMatch(/accept="[^"]*\.rtf[^"]*"/);
+    const { res } = await upload(t, `${FILES}/old-word.doc`, 'old.doc', 'ru');
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('Приложите PDF, DOCX, RTF или TXT');
+  });
+
   it.each([
     ['scanned.pdf', 'no text layer'],
     ['protected.pdf', 'password-protected'],
@@ -168,6 +195,101 @@ describe('file uploads', () => {
       .send({ _csrf: csrf, full_name: 'Ivan', source: 'hh', consent: '1', consent_date: today(), pending: token });
     expect(second.status).toBe(302);
     expect(t.db.prepare('SELECT f.original_name FROM candidates c JOIN files f ON f.id = c.file_id').get()).toEqual({ original_name: 'ivan.pdf' });
+  });
+});
+
+describe('contacts proposed from the resume', () => {
+  const HH = `Кузнецова Анна Сергеевна
+Женщина, 34 года
++7 (916) 555-01-23 — предпочитаемый способ связи
+anna.kuznetsova@example.ru
+Проживает: Москва, м. Тверская
+Опыт работы — 9 лет
+Март 2019 — настоящее время
+ООО «Северное молоко»
+Ключевой менеджер по работе с сетевыми клиентами`;
+
+  const post = async (t: TestApp, fields: Record<string, string>, lang: 'ru' | 'en' = 'en') => {
+    const { agent, csrf } = await hr(t, lang);
+    return { agent, csrf, res: await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({ _csrf: csrf, ...fields }) };
+  };
+
+  it('"Fill from resume" proposes name, e-mail, phone and city into the empty fields, keeps what was typed, saves nothing', async () => {
+    const t = buildApp();
+    const { res } = await post(t, { action: 'propose', full_name: '', email: 'typed@example.org', phone: '', city: '', source: 'hh', resume_text: HH, consent_date: today() });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('value="Кузнецова Анна Сергеевна"');
+    expect(res.text).toContain('value="typed@example.org"');
+    expect(res.text).not.toContain('value="anna.kuznetsova@example.ru"');
+    expect(res.text).toContain('value="+7 916 555 01 23"');
+    expect(res.text).toContain('value="Москва"');
+    // Marked for checking, next to each proposed field and in a status line; no errors for an unfinished form.
+    expect(res.text.match(/Proposed from the resume: check it\./g)).toHaveLength(3);
+    expect(res.text).toContain('id="proposal-status"');
+    expect(res.text).not.toContain('error-summary');
+    expect(res.text).toContain(HH.split('\n')[0]!);
+    expect(count(t)).toBe(0);
+  });
+
+  it('confirming by saving stores the contacts, the city and the E.164 phone; the city shows on the candidate page', async () => {
+    const t = buildApp();
+    const { agent, res } = await post(t, { ...form({ full_name: 'Кузнецова Анна Сергеевна', phone: '+7 916 555 01 23', email: '' }), city: 'Москва', resume_text: HH });
+    expect(res.status).toBe(302);
+    const id = Number(res.headers.location!.split('/').pop());
+    expect(t.db.prepare('SELECT city, phone, phone_norm FROM candidates WHERE id = ?').get(id)).toEqual({ city: 'Москва', phone: '+7 916 555 01 23', phone_norm: '+79165550123' });
+    const page = await agent.get(`/candidates/${id}`);
+    expect(page.text).toMatch(/<dt>City<\/dt><dd>Москва<\/dd>/);
+  });
+
+  it('a submit with the name left empty comes back with the proposals filled in, for HR to confirm', async () => {
+    const t = buildApp();
+    const { res, agent, csrf } = await post(t, { ...form({ full_name: '', email: '', phone: '' }), resume_text: HH }, 'ru');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Контакты из резюме подставлены в пустые поля');
+    expect(res.text).toContain('value="Кузнецова Анна Сергеевна"');
+    expect(res.text.match(/Предложено по резюме — проверьте\./g)).toHaveLength(4);
+    expect(count(t)).toBe(0);
+    // Saving the form as shown adds the candidate.
+    const saved = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
+      .send({ _csrf: csrf, ...form({ full_name: 'Кузнецова Анна Сергеевна', email: 'anna.kuznetsova@example.ru', phone: '+7 916 555 01 23' }), city: 'Москва', resume_text: HH });
+    expect(saved.status).toBe(302);
+    expect(count(t)).toBe(1);
+  });
+
+  it('works from an uploaded file too, keeping the file for the save', async () => {
+    const t = buildApp();
+    const { agent, csrf } = await hr(t);
+    const res = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).field('_csrf', csrf).field('action', 'propose')
+      .field('full_name', '').field('source', 'hh').field('consent_date', today())
+      .attach('file', readFileSync(`${FILES}/resume-ru.rtf`), 'anna.rtf');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('value="Кузнецова Анна Сергеевна"');
+    expect(res.text).toContain('value="+7 916 555 01 23"');
+    expect(res.text).toContain('value="Москва"');
+    expect(res.text).toContain('Kept from your previous attempt: anna.rtf');
+    const token = /name="pending" value="([^"]+)"/.exec(res.text)?.[1];
+    const saved = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
+      .send({ _csrf: csrf, full_name: 'Кузнецова Анна Сергеевна', phone: '+7 916 555 01 23', city: 'Москва', source: 'hh', consent: '1', consent_date: today(), pending: token });
+    expect(saved.status).toBe(302);
+    expect(t.db.prepare('SELECT f.original_name AS n, c.city FROM candidates c JOIN files f ON f.id = c.file_id').get()).toEqual({ n: 'anna.rtf', city: 'Москва' });
+  });
+
+  it('says so when the resume gives nothing, and asks for a resume when there is none', async () => {
+    const t = buildApp();
+    const nothing = await post(t, { action: 'propose', full_name: '', source: 'hh', resume_text: 'опыт работы в продажах', consent_date: today() });
+    expect(nothing.res.status).toBe(200);
+    expect(nothing.res.text).toContain('The resume gave nothing for the empty contact fields');
+    const none = await post(t, { action: 'propose', full_name: '', source: 'hh', resume_text: '', consent_date: today() });
+    expect(none.res.status).toBe(422);
+    expect(none.res.text).toContain('Paste the resume text or attach a file.');
+  });
+
+  it('is refused without the CSRF token', async () => {
+    const t = buildApp();
+    const { agent } = await hr(t);
+    const res = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({ action: 'propose', resume_text: HH });
+    expect(res.status).toBe(403);
+    expect(count(t)).toBe(0);
   });
 });
 
@@ -260,6 +382,34 @@ describe('finding candidates', () => {
     expect(filtered.text).not.toContain('Анна Петрова');
     const sorted = await agent.get(`/vacancies/${t.demoVacancyId}/candidates?sort=score`);
     expect(sorted.text.indexOf('Анна Петрова')).toBeLessThan(sorted.text.indexOf('John Smith'));
+  });
+
+  it('finds word forms in Russian and English through the search box (Snowball stems)', async () => {
+    const t = buildApp();
+    const ru = `Кузнецова Анна Сергеевна
+Опыт работы — 9 лет
+Март 2019 — настоящее время
+ООО «Северное молоко»
+Ключевой менеджер
+Ведение переговоров; переговоры с сетевыми клиентами: «Магнит», «Лента».`;
+    const en = `John Smith
+Key Account Manager, Brightleaf Foods
+May 2019 - Present
+Negotiating annual terms with Tesco; led the negotiation of the 2025 range review.`;
+    const { agent } = await addPasted(t, { full_name: 'Кузнецова Анна Сергеевна', email: 'anna.k@example.ru', phone: '', resume_text: ru });
+    await addPasted(t, { full_name: 'John Smith', email: 'john@example.com', phone: '', resume_text: en });
+    const search = async (q: string) => (await agent.get(`/vacancies/${t.demoVacancyId}/candidates?q=${encodeURIComponent(q)}`)).text;
+    for (const q of ['переговорами', 'сетевых клиентов', 'Кузнецову', 'Магнита', 'перегов', 'КУЗНЕЦОВ']) {
+      const page = await search(q);
+      expect(page, q).toContain('Кузнецова Анна Сергеевна');
+      expect(page, q).not.toContain('John Smith');
+    }
+    for (const q of ['negotiations', 'negotiate', 'negotiation Tesco']) {
+      const page = await search(q);
+      expect(page, q).toContain('John Smith');
+      expect(page, q).not.toContain('Кузнецова Анна Сергеевна');
+    }
+    expect(await search('переговорами Tesco')).toContain('0 candidates');
   });
 
   it('pages through a long list', async () => {

@@ -47,6 +47,16 @@ describe('npm run screen', () => {
     expect(lines[4]).toEqual({ file: 'test/fixtures/files/protected.pdf', error: expect.stringContaining('password') });
   });
 
+  it('reads RTF exports (hh.ru table layout) like the other formats', () => {
+    const r = run('screen', ['test/fixtures/files/resume-ru.rtf', 'test/fixtures/files/resume-en.rtf']);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { file: string; experience_years: number; verdict: string });
+    expect(lines.map((l) => l.file)).toEqual(['test/fixtures/files/resume-ru.rtf', 'test/fixtures/files/resume-en.rtf']);
+    // Both jobs were read from the table rows: more than the 7 years of the current one.
+    expect(lines[0]!.experience_years).toBeGreaterThan(7);
+    expect(lines[1]!.verdict).toMatch(/^(pass|review|reject)$/);
+  });
+
   it('exits 0 when every file was screened, 2 on a usage error', () => {
     expect(run('screen', ['test/fixtures/resumes/en_programmer.txt']).code).toBe(0);
     expect(run('screen', []).code).toBe(2);
@@ -74,6 +84,21 @@ describe('npm run import', () => {
     expect(second.out).toMatch(/Imported: 0 /);
     expect(second.out).toMatch(/Skipped as duplicates: 12/);
     expect(count()).toBe(12);
+    db.close();
+  });
+
+  it('fills name, e-mail, E.164 phone and city from the resume (an RTF export here)', () => {
+    const r = run('import', ['--vacancy', 'kam-middle-fmcg', 'test/fixtures/files/resume-ru.rtf']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Imported: 1 /);
+    const db = new Database(join(dataDir, 'kam-hire.db'), { readonly: true });
+    expect(db.prepare("SELECT full_name, email, phone, phone_norm, city FROM candidates WHERE email = 'anna.kuznetsova@example.ru'").get()).toEqual({
+      full_name: 'Кузнецова Анна Сергеевна',
+      email: 'anna.kuznetsova@example.ru',
+      phone: '+7 916 555 01 23',
+      phone_norm: '+79165550123',
+      city: 'Москва',
+    });
     db.close();
   });
 

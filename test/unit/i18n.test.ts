@@ -79,7 +79,7 @@ describe('translations', () => {
       'sources.': SOURCES,
       'verdicts.': ['pass', 'review', 'reject'],
       'screening.status_': ['met', 'not_met', 'unknown'],
-      'extract.': ['empty', 'too_large', 'too_many', 'bad_upload', 'unsupported_type', 'type_mismatch', 'no_text_layer', 'encrypted', 'corrupt'],
+      'extract.': ['empty', 'too_large', 'too_many', 'bad_upload', 'unsupported_type', 'type_mismatch', 'no_text_layer', 'encrypted', 'corrupt', 'too_complex'],
     };
     const dynamic = Object.entries(families).flatMap(([prefix, values]) => values.map((v) => prefix + v));
     expect(dynamic.filter((k) => !ru.includes(k))).toEqual([]);

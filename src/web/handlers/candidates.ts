@@ -9,6 +9,7 @@ import {
   ftsQuery,
 } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
+import { fillContacts, proposeContacts, type ContactField } from '../../domain/contacts.js';
 import { assignmentStatus } from '../../domain/assignment.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import { ExtractError } from '../../extract/index.js';
@@ -37,6 +38,10 @@ interface IntakeView {
   errors: FieldErrors;
   pendingName: string | null;
   duplicate: { id: number; name: string; reason: string } | null;
+  /** Contact fields filled from the resume on this render, for HR to check before saving. */
+  proposed?: ContactField[];
+  /** After "fill from resume": whether anything was found. */
+  proposal?: 'filled' | 'nothing' | null;
 }
 
 function showIntake(req: Request, res: Response, v: Vacancy, view: IntakeView, status = 200) {
@@ -44,6 +49,8 @@ function showIntake(req: Request, res: Response, v: Vacancy, view: IntakeView, s
   renderPage(res, 'pages/candidates/new', req.ctx.t('candidates.new_title'), {
     vacancy: { id: v.id, title: vacancyTitle(v, req.ctx.lang) },
     sources: SOURCES,
+    proposed: [],
+    proposal: null,
     ...view,
   });
 }
@@ -51,7 +58,7 @@ function showIntake(req: Request, res: Response, v: Vacancy, view: IntakeView, s
 export function newCandidate(req: Request, res: Response) {
   const v = loadVacancy(req);
   showIntake(req, res, v, {
-    values: { full_name: '', email: '', phone: '', source: 'hh', resume_text: '', cover_letter: '', consent: '', consent_date: today() },
+    values: { full_name: '', email: '', phone: '', city: '', source: 'hh', resume_text: '', cover_letter: '', consent: '', consent_date: today() },
     errors: {},
     pendingName: null,
     duplicate: null,
@@ -96,9 +103,24 @@ export async function createCandidate(req: Request, res: Response) {
     return { token: t, name: resume.file.originalName };
   };
 
+  // "Fill from resume": propose the contacts into the empty fields and show the form again; nothing is
+  // saved and only the resume's own problems are reported, since HR has not finished the form.
+  if (body.action === 'propose') {
+    const kept = keep();
+    const resumeErrors: FieldErrors = {};
+    for (const f of ['file', 'resume_text'] as const) if (errors[f]) resumeErrors[f] = errors[f];
+    const filled = resume ? fillContacts({ ...body, pending: kept.token ?? '' }, proposeContacts(resume.text)) : { values: { ...body, pending: kept.token ?? '' }, proposed: [] };
+    const proposal = resume ? (filled.proposed.length > 0 ? 'filled' : 'nothing') : null;
+    return showIntake(req, res, v, { values: filled.values, errors: resumeErrors, pendingName: kept.name, duplicate: null, proposed: filled.proposed, proposal }, resume ? 200 : 422);
+  }
+
   if (Object.keys(errors).length > 0 || !parsed.ok || !resume) {
     const kept = keep();
-    return showIntake(req, res, v, { values: { ...body, pending: kept.token ?? '' }, errors, pendingName: kept.name, duplicate: null }, 422);
+    // Contact fields left empty are filled from the resume on the way back, for HR to confirm by saving.
+    const filled = resume ? fillContacts({ ...body, pending: kept.token ?? '' }, proposeContacts(resume.text)) : { values: { ...body, pending: kept.token ?? '' }, proposed: [] };
+    for (const f of filled.proposed) delete errors[f];
+    const status = Object.keys(errors).length > 0 ? 422 : 200;
+    return showIntake(req, res, v, { values: filled.values, errors, pendingName: kept.name, duplicate: null, proposed: filled.proposed, proposal: filled.proposed.length > 0 ? 'filled' : null }, status);
   }
 
   const d = parsed.data;
@@ -109,6 +131,7 @@ export async function createCandidate(req: Request, res: Response) {
     fullName: d.full_name,
     email: d.email,
     phone: d.phone,
+    city: d.city,
     source: d.source,
     consentAt: d.consent_date,
     consentVersion: CONSENT_VERSION,
@@ -191,6 +214,7 @@ export function showCandidate(req: Request, res: Response) {
       fullName: c.fullName,
       email: c.email,
       phone: c.phone,
+      city: c.city,
       source: c.source,
       stage: c.stage,
       consentAt: c.consentAt,

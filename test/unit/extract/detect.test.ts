@@ -70,7 +70,7 @@ describe('detectKind: magic bytes', () => {
     ['OLE with WordDocument', bytes(OLE, zeros(1016), utf16('WordDocument')), { unsupported: 'doc' }],
     ['OLE with EncryptedPackage (password-protected DOCX)', bytes(OLE, zeros(1016), utf16('EncryptionInfo'), utf16('EncryptedPackage')), { unsupported: 'encrypted-office' }],
     ['OLE with Workbook (old Excel)', bytes(OLE, zeros(1016), utf16('Workbook')), { unsupported: 'xls' }],
-    ['RTF', bytes('{\\rtf1\\ansi\\deff0 {\\fonttbl} Resume}'), { unsupported: 'rtf' }],
+    
     ['HTML', bytes('\n  <!DOCTYPE html><html><body>CV</body></html>'), { unsupported: 'html' }],
     ['HTML with BOM', bytes([0xef, 0xbb, 0xbf], '<html><body>CV</body></html>'), { unsupported: 'html' }],
     ['XML', bytes('<?xml version="1.0"?><w:wordDocument/>'), { unsupported: 'xml' }],

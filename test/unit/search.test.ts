@@ -1,0 +1,75 @@
+import Database from 'better-sqlite3';
+import { stemmer as oramaRu } from '@orama/stemmers/russian';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../src/db/connection.js';
+import { ftsQuery, searchable, searchStems, stemWord } from '../../src/domain/search.js';
+
+describe('stemWord', () => {
+  it.each([
+    ['переговорами', 'переговор'],
+    ['переговоры', 'переговор'],
+    ['сетевых', 'сетев'],
+    ['сетевыми', 'сетев'],
+    ['клиентов', 'клиент'],
+    ['клиентами', 'клиент'],
+    ['кузнецову', 'кузнецов'],
+    ['кузнецова', 'кузнецов'],
+    ['магнита', 'магнит'],
+    ['negotiations', 'negoti'],
+    ['negotiating', 'negoti'],
+    ['negotiation', 'negoti'],
+    ['x5', 'x5'],
+    ['b2b', 'b2b'],
+  ])('%s → %s', (word, stem) => expect(stemWord(word)).toBe(stem));
+
+  it('is the library’s Russian Snowball stemmer for Cyrillic words', () => {
+    for (const w of ['продажами', 'дистрибьюторов', 'федеральных', 'ассортиментной']) expect(stemWord(w)).toBe(oramaRu(w));
+  });
+});
+
+describe('searchStems', () => {
+  it('lists each stem that differs from its word once, ё folded', () => {
+    expect(searchStems('Переговоры, переговорами и Ёлки: X5 negotiations').split(' ').sort()).toEqual(['елк', 'negoti', 'переговор'].sort());
+    expect(searchStems('')).toBe('');
+  });
+});
+
+describe('search over the FTS table', () => {
+  const db = new Database(':memory:');
+  migrate(db);
+  const docs: Record<number, [string, string]> = {
+    1: ['Кузнецова Анна', 'Вела переговоры с сетевыми клиентами: «Магнит», «Лента».'],
+    2: ['John Smith', 'Negotiating annual terms; led the negotiation with Tesco. Dairy category.'],
+    3: ['Пётр Ёлкин', 'Ёмкость рынка, промо-акции в «Пятёрочке».'],
+    4: ['Иван Магнитов', 'Работа в Магнитогорске, магнитные доски.'],
+  };
+  const ins = db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems) VALUES (?, ?, ?, ?)');
+  for (const [id, [name, text]] of Object.entries(docs)) ins.run(Number(id), searchable(name), searchable(text), searchStems(`${name}\n${text}`));
+  const find = (q: string): number[] =>
+    db.prepare<[string], { rowid: number }>('SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH ? ORDER BY rowid').all(ftsQuery(q)!).map((r) => r.rowid);
+
+  it.each([
+    ['переговорами', [1]],
+    ['сетевых клиентов', [1]],
+    ['Кузнецову', [1]],
+    // «Магнитов» shares the stem «магнит»: a surname's forms are found the same way.
+    ['Магнита', [1, 4]],
+    ['negotiations', [2]],
+    ['negotiate', [2]],
+    ['dairies', [2]],
+  ])('finds word forms: %s', (q, ids) => expect(find(q)).toEqual(ids));
+
+  it.each([
+    ['перегов', [1]],
+    ['Магнит', [1, 4]],
+    ['пятерочк', [3]],
+    ['Ёлкин', [3]],
+    ['елкин', [3]],
+    ['smit', [2]],
+  ])('keeps prefix search and ё = е: %s', (q, ids) => expect(find(q)).toEqual(ids));
+
+  it('requires every word', () => {
+    expect(find('переговоры Tesco')).toEqual([]);
+    expect(find('переговоры Лента')).toEqual([1]);
+  });
+});
