@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Slow suites, run by `npm run test:slow` (and by CI after `npm test`): the fuzzer, the command-line
- * tools, backup and restore, the real server started as a process, and the layer rules run as a CLI.
+ * tools (the demo seeder too), backup and restore, the real server started as a process, and the layer
+ * rules run as a CLI.
  */
 export const SLOW_SUITES = [
   'test/http/fuzz.test.ts',
@@ -10,6 +11,7 @@ export const SLOW_SUITES = [
   'test/http/backup.test.ts',
   'test/http/server.test.ts',
   'test/unit/boundaries.test.ts',
+  'test/unit/demo-candidates.test.ts',
 ];
 
 export default defineConfig({

@@ -11,6 +11,7 @@ const configSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
   BANKS_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   COOKIE_SECURE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
 });
 
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   cookieSecure: boolean;
   banksDir: string | undefined;
+  /** pino level; unset: `info`, or `error` under NODE_ENV=test. */
+  logLevel: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: c.NODE_ENV,
     cookieSecure: c.COOKIE_SECURE === 'true',
     banksDir: c.BANKS_DIR ? resolve(c.BANKS_DIR) : undefined,
+    logLevel: c.LOG_LEVEL,
   };
 }

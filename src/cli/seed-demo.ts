@@ -42,6 +42,7 @@ import { refreshScore } from '../services/scores.js';
 import { intakeCandidate } from '../services/screening.js';
 import { fileStore } from '../storage/files.js';
 import { createRepos, type Repos } from '../db/repos.js';
+import { isHeadOf } from '../domain/policy.js';
 import { findVacancy, openApp, parseArgs, UsageError } from './common.js';
 
 const USAGE = 'usage: npm run seed:demo -- --candidates <N> [--vacancy <slug>] [--seed <integer>]';
@@ -114,7 +115,7 @@ async function ensurePeople(repos: Repos, department: string, vacancyId: number,
     const names = p.role === 'department_head' ? [p.username, `${p.username}-v${vacancyId}`] : [p.username];
     const fit = names.find((n) => {
       const u = users.findByUsername(n);
-      return u?.role !== 'department_head' || (u.department ?? '').toLowerCase() === department.toLowerCase();
+      return u?.role !== 'department_head' || isHeadOf(u, department);
     }) ?? names[names.length - 1]!;
     panelNames.push(fit);
     if (!users.findByUsername(fit)) plan.push({ username: fit, displayName: p.displayName, role: p.role, department });

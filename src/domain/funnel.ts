@@ -117,10 +117,3 @@ export function timeInStage(created: ReadonlyMap<number, string>, events: readon
     return [s, m === null ? null : Math.round(m * 10) / 10];
   }));
 }
-
-/** A CSV cell that Excel opens as text: quoted, and never read as a formula. */
-export function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}

@@ -21,8 +21,8 @@ const PUBLIC_DIR = new URL('../../public/', import.meta.url).pathname;
 let shared: Logger | null = null;
 
 /** One logger per process: its asynchronous destination flushes once, at exit. */
-function defaultLogger(env: string): Logger {
-  shared ??= createLogger(env === 'test' ? 'error' : undefined);
+function defaultLogger(level: string): Logger {
+  shared ??= createLogger(level);
   return shared;
 }
 
@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
     throttle: deps.throttle ?? new LoginThrottle(),
     privacy: privacyService(db, config.dataDir, repos),
   };
-  const logger = deps.logger ?? defaultLogger(config.env);
+  const logger = deps.logger ?? defaultLogger(config.logLevel ?? (config.env === 'test' ? 'error' : 'info'));
   // Every request gets an id and req.log; tests log only errors unless they pass their own logger.
   app.use(requestLog(logger, { autoLogging: true }));
   app.use(context(services, config));

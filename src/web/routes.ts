@@ -10,6 +10,8 @@ import * as candidates from './handlers/candidates.js';
 import * as checklist from './handlers/checklist.js';
 import * as interviews from './handlers/interviews.js';
 import * as assignments from './handlers/assignments.js';
+import * as assignmentLink from './handlers/assignment-link.js';
+import * as grading from './handlers/grading.js';
 import * as reports from './handlers/reports.js';
 import * as privacy from './handlers/privacy.js';
 import { multiUpload, singleUpload } from './upload.js';
@@ -99,18 +101,18 @@ export const ROUTES: RouteDef[] = [
   r('post', '/assignments/:id/graders', HR, assignments.addGrader),
   r('post', '/assignments/:id/unblind', HR, assignments.unblind),
   r('get', '/vacancies/:id/calibration', HR, assignments.calibration),
-  r('get', '/t/:token', 'public', assignments.candidatePage),
+  r('get', '/t/:token', 'public', assignmentLink.candidatePage),
   {
     method: 'post',
     path: '/t/:token',
     access: 'public',
     parse: [multiUpload('files', MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES)],
-    handlers: [assignments.candidateSubmit],
+    handlers: [assignmentLink.candidateSubmit],
   },
-  r('get', '/grading', STAFF, assignments.gradingList),
-  r('get', '/grading/:code', STAFF, assignments.gradingPage),
-  r('post', '/grading/:code', STAFF, assignments.submitGrade),
-  r('get', '/grading/:code/files/:fileId', STAFF, assignments.downloadForGrader),
+  r('get', '/grading', STAFF, grading.gradingList),
+  r('get', '/grading/:code', STAFF, grading.gradingPage),
+  r('post', '/grading/:code', STAFF, grading.submitGrade),
+  r('get', '/grading/:code/files/:fileId', STAFF, grading.downloadForGrader),
 
   r('get', '/candidates/:id/report', HR, reports.candidateReport),
   r('get', '/vacancies/:id/compare', HR, reports.compare),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conversion, csvCell, median, reachedStages, resultsBySource, timeInStage, type FunnelCandidate, type StageEvent } from '../../src/domain/funnel.js';
+import { csvCell, csvLine } from '../../src/domain/csv.js';
+import { conversion, median, reachedStages, resultsBySource, timeInStage, type FunnelCandidate, type StageEvent } from '../../src/domain/funnel.js';
 
 describe('funnel', () => {
   it('computes conversion between consecutive stages', () => {
@@ -27,6 +28,8 @@ describe('funnel', () => {
     expect(csvCell('Иванов; Пётр')).toBe('"Иванов; Пётр"');
     expect(csvCell(null)).toBe('');
     expect(csvCell(42.5)).toBe('42.5');
+    expect(csvLine(['a;b', 1, null], ';')).toBe('"a;b";1;\r\n');
+    expect(csvLine(['a', 'b'], ',')).toBe('a,b\r\n');
   });
 });
 

@@ -1,50 +1,30 @@
 import type { Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { CaseMeta, TaskMeta } from '../../domain/bank/schema.js';
 import {
   assignFormSchema,
   assignmentCode,
   assignmentStatus,
-  gradeFormSchema,
-  gradePercent,
   isBlind,
-  isLate,
-  linkOpen,
   rubricOf,
-  submissionFormSchema,
-  type RubricCriterion,
 } from '../../domain/assignment.js';
-import { disagreementFlag, icc21, interpretAlpha, krippendorffAlphaInterval, leniency, spread } from '../../domain/agreement.js';
-import { redact } from '../../domain/redact.js';
-import { isScrubKind, maskIdentityInFile } from '../../extract/scrub.js';
+import { icc21, interpretAlpha, krippendorffAlphaInterval, leniency, } from '../../domain/agreement.js';
 import { localToIso } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
-import type { Assignment, Grade, Submission } from '../../db/assignments.js';
 import type { StoredItem } from '../../db/bank.js';
-import { prepareSubmissionFile, SubmissionFileError } from '../../services/submissions.js';
-import { grade } from '../../services/grading.js';
-import { audit, userActorOf } from '../audit.js';
-import { HttpError } from '../middleware/errors.js';
+import { audit, } from '../audit.js';
 import { flash } from '../middleware/context.js';
-import { renderMarkdown } from '../markdown.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { hashToken, loadAssignmentForHr, loadByToken, loadCandidate, loadForGrader, loadVacancy } from '../loaders.js';
-import { canGradeFor, canGrade } from '../../domain/policy.js';
+import { hashToken, loadAssignmentForHr, loadCandidate, loadVacancy } from '../loaders.js';
+import { canGradeFor, } from '../../domain/policy.js';
+
+import { gradeTable, itemOf, sendSubmissionFile } from '../assignment-view.js';
+
+// HR: assigning a take-home task, following it up, and calibrating graders.
 
 const newToken = () => randomBytes(32).toString('base64url');
-
-function itemOf(req: Request, a: Pick<Assignment, 'itemId' | 'lang' | 'bankVersion'>) {
-  const item = req.ctx.repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, a.lang, a.bankVersion);
-  if (!item) throw new HttpError(404, 'errors.not_found');
-  return item;
-}
-
-function briefHtml(a: Assignment, item: { meta: TaskMeta | CaseMeta; body: string }): string {
-  return renderMarkdown(a.briefOverride ?? item.body);
-}
 
 // ---- HR: assigning --------------------------------------------------------------------------
 
@@ -133,17 +113,6 @@ function showLink(req: Request, res: Response, id: number, token: string) {
 
 // ---- HR: the assignment page ------------------------------------------------------------------
 
-/** Scores side by side, per-criterion spread and the flags where graders differ by 2 or more. */
-export function gradeTable(rubric: RubricCriterion[], grades: Grade[]) {
-  return {
-    rows: rubric.map((c) => {
-      const values = grades.map((g) => g.scores[c.id]).filter((v): v is number => v !== undefined);
-      return { id: c.id, text: c.text, min: c.min, max: c.max, weight: c.weight, scores: grades.map((g) => g.scores[c.id] ?? null), spread: spread(values), flag: disagreementFlag(values) };
-    }),
-    percents: grades.map((g) => gradePercent(rubric, g.scores)),
-  };
-}
-
 export function showAssignment(req: Request, res: Response) {
   const a = loadAssignmentForHr(req);
   const { repos, lang } = req.ctx;
@@ -173,41 +142,6 @@ export function showAssignment(req: Request, res: Response) {
 export async function downloadOriginal(req: Request, res: Response) {
   const a = loadAssignmentForHr(req);
   await sendSubmissionFile(req, res, a, false);
-}
-
-/**
- * A submitted file: the original for HR; for graders the scrubbed copy under a neutral name and, while
- * grading is blind, with the candidate's name and contacts masked in its text.
- */
-async function sendSubmissionFile(req: Request, res: Response, a: Assignment, forGrader: boolean) {
-  const p = z.object({ fileId: z.coerce.number().int().positive() }).safeParse(req.params);
-  if (!p.success) throw new HttpError(404, 'errors.not_found');
-  for (const s of req.ctx.repos.assignments.submissions(a.id)) {
-    const f = s.files.find((x) => x.id === p.data.fileId);
-    if (!f) continue;
-    if (forGrader && !f.scrubbedStorageName) {
-      // No copy without metadata was ever made: the original is not for graders.
-      req.log.error({ assignment: a.id, file: f.id }, 'no scrubbed copy of a submitted file; grader download refused');
-      throw new HttpError(500, 'grading.mask_failed');
-    }
-    let body: Uint8Array = req.ctx.services.files.read(forGrader && f.scrubbedStorageName ? f.scrubbedStorageName : f.storageName);
-    const candidate = forGrader ? req.ctx.repos.candidates.get(a.candidateId) : undefined;
-    if (candidate && isBlind(candidate.stage, a.unblindedAt) && isScrubKind(f.kind)) {
-      try {
-        body = await maskIdentityInFile(body, f.kind, { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone });
-      } catch (err) {
-        // Fail closed: a file whose masking failed may still name the candidate, so a blind grader gets none.
-        req.log.error({ err, assignment: a.id, file: f.id, kind: f.kind }, 'masking a submitted file failed; blind download refused');
-        throw new HttpError(500, 'grading.mask_failed');
-      }
-    }
-    res.setHeader('Content-Type', f.mime);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    // Graders get a neutral name: the candidate's own file name may carry their name.
-    res.attachment(forGrader ? `${a.code}-v${s.version}-${f.position}.${f.kind}` : f.originalName);
-    return res.send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
-  }
-  throw new HttpError(404, 'errors.not_found');
 }
 
 const deadlineSchema = z.object({ date: z.iso.date(), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/) });
@@ -261,142 +195,6 @@ export function unblind(req: Request, res: Response) {
   audit(req, 'assignment.unblind', { type: 'assignment', id: a.id }, { reason: parsed.data.reason });
   flash(req, 'ok', 'assignments.unblinded');
   res.redirect(`/assignments/${a.id}`);
-}
-
-// ---- The candidate's private link -----------------------------------------------------------
-
-function showCandidatePage(req: Request, res: Response, a: Assignment, values: Record<string, unknown>, errors: FieldErrors, status = 200) {
-  const item = itemOf(req, a);
-  const submissions = req.ctx.repos.assignments.submissions(a.id);
-  const open = linkOpen(a, new Date());
-  res.status(status);
-  renderPage(res, 'pages/assignments/candidate', item.meta.title, {
-    token: req.params.token,
-    a: { deadlineAt: a.deadlineAt, open, late: isLate(a, new Date()) },
-    item: { title: item.meta.title, deliverables: item.meta.kind === 'task' ? item.meta.deliverables : [], task: item.meta.kind === 'case' ? item.meta.task : null },
-    briefHtml: briefHtml(a, item),
-    submissions: submissions.map((s) => ({ version: s.version, submittedAt: s.submittedAt, late: s.late, files: s.files.map((f) => f.originalName), hasText: s.body.trim() !== '', link: s.link })),
-    values: { body: '', link: '', ...values, idempotency_key: randomBytes(16).toString('base64url') },
-    errors,
-  });
-}
-
-export function candidatePage(req: Request, res: Response) {
-  const a = loadByToken(req, res);
-  if (!linkOpen(a, new Date())) throw new HttpError(410, 'submission.link_expired');
-  req.ctx.repos.assignments.markOpened(a.id);
-  showCandidatePage(req, res, a, {}, {});
-}
-
-export async function candidateSubmit(req: Request, res: Response) {
-  const a = loadByToken(req, res);
-  const now = new Date();
-  if (!linkOpen(a, now)) throw new HttpError(410, 'submission.link_expired');
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  const keep = { body: typeof body.body === 'string' ? body.body : '', link: typeof body.link === 'string' ? body.link : '' };
-  const parsed = parseForm(submissionFormSchema, body);
-  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-  if (req.uploadError) errors.files = { key: `submission.upload_${req.uploadError}` };
-  const uploads = (Array.isArray(req.files) ? req.files : []).filter((f) => f.originalname || f.size > 0);
-  const prepared = [];
-  if (!errors.files) {
-    for (const f of uploads) {
-      try {
-        prepared.push(await prepareSubmissionFile(req.ctx.services.files, { buf: f.buffer, name: f.originalname }));
-      } catch (e) {
-        if (!(e instanceof SubmissionFileError)) throw e;
-        errors.files = { key: e.key, params: { name: e.fileName } };
-        break;
-      }
-    }
-  }
-  if (parsed.ok && !parsed.data.body.trim() && !parsed.data.link && uploads.length === 0 && !errors.files) errors.body = { key: 'submission.empty' };
-  if (!parsed.ok || Object.keys(errors).length > 0) return showCandidatePage(req, res, a, keep, errors, 422);
-  const r = req.ctx.repos.assignments.submit(a.id, { body: parsed.data.body, link: parsed.data.link, late: isLate(a, now), key: parsed.data.idempotency_key }, prepared);
-  if (!r.duplicate) audit(req, 'submission.create', { type: 'assignment', id: a.id }, { version: r.version, files: prepared.length });
-  flash(req, 'ok', r.duplicate ? 'submission.already_received' : 'submission.received');
-  res.redirect(303, `/t/${String(req.params.token)}#submitted`);
-}
-
-// ---- Graders ---------------------------------------------------------------------------------
-
-export function gradingList(req: Request, res: Response) {
-  const user = userOf(req);
-  const list = req.ctx.repos.assignments
-    .forGrader(user.id)
-    .filter((a) => canGrade(user, a, true))
-    .map((a) => {
-      const subs = req.ctx.repos.assignments.submissions(a.id);
-      const item = req.ctx.repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, req.ctx.lang, a.bankVersion) ?? req.ctx.repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, a.lang, a.bankVersion);
-      return { code: a.code, title: item?.meta.title ?? a.itemId, deadlineAt: a.deadlineAt, submitted: subs.length > 0, graded: a.graded };
-    });
-  renderPage(res, 'pages/grading/list', req.ctx.t('grading.title'), { list });
-}
-
-function redactSubmission(s: Submission, who: { fullName: string; email: string | null; phone: string | null }, blind: boolean) {
-  const r = (text: string) => (blind ? redact(text, who) : text);
-  return {
-    version: s.version,
-    submittedAt: s.submittedAt,
-    late: s.late,
-    body: r(s.body),
-    link: s.link ? r(s.link) : null,
-    files: s.files.map((f) => ({ id: f.id, label: `${f.position}.${f.kind}`, kind: f.kind, size: f.size, text: f.extractedText ? r(f.extractedText) : null })),
-  };
-}
-
-function showGrading(req: Request, res: Response, a: Assignment, values: Record<string, unknown>, errors: FieldErrors, status = 200) {
-  const { repos } = req.ctx;
-  const user = userOf(req);
-  const item = repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, req.ctx.lang, a.bankVersion) ?? itemOf(req, a);
-  const rubric = rubricOf(item.meta);
-  const candidate = repos.candidates.get(a.candidateId)!;
-  const blind = isBlind(candidate.stage, a.unblindedAt);
-  const latest = repos.assignments.submissions(a.id)[0] ?? null;
-  const grades = repos.assignments.grades(a.id);
-  const mine = grades.find((g) => g.graderId === user.id) ?? null;
-  const who = { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone };
-  res.status(status);
-  renderPage(res, 'pages/grading/show', req.ctx.t('grading.title_for', { code: a.code }), {
-    a: { code: a.code, title: item.meta.title, deadlineAt: a.deadlineAt },
-    blind,
-    candidateName: blind ? null : candidate.fullName,
-    briefHtml: renderMarkdown(a.briefOverride ?? item.body),
-    submission: latest ? redactSubmission(latest, who, blind) : null,
-    rubric,
-    mine: mine ? { ...mine, percent: gradePercent(rubric, mine.scores) } : null,
-    // Independence: the others' grades appear only after this grader has submitted.
-    others: mine ? gradeTable(rubric, grades) : null,
-    otherNames: mine ? grades.map((g) => g.graderName) : [],
-    values,
-    errors,
-  });
-}
-
-export function gradingPage(req: Request, res: Response) {
-  showGrading(req, res, loadForGrader(req), { scores: {}, comment: '' }, {});
-}
-
-export function submitGrade(req: Request, res: Response) {
-  const a = loadForGrader(req);
-  const { repos } = req.ctx;
-  const item = itemOf(req, a);
-  const latest = repos.assignments.submissions(a.id)[0];
-  if (!latest) throw new HttpError(409, 'grading.nothing_submitted');
-  if (repos.assignments.grades(a.id).some((g) => g.graderId === userOf(req).id)) {
-    flash(req, 'ok', 'grading.already');
-    return res.redirect(303, `/grading/${a.code}`);
-  }
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  const parsed = parseForm(gradeFormSchema(rubricOf(item.meta)), body);
-  if (!parsed.ok) return showGrading(req, res, a, body, parsed.errors, 422);
-  const created = grade(repos, a, { version: latest.version, scores: parsed.data.scores, comment: parsed.data.comment }, userActorOf(req));
-  flash(req, 'ok', created ? 'grading.saved' : 'grading.already');
-  res.redirect(303, `/grading/${a.code}`);
-}
-
-export async function downloadForGrader(req: Request, res: Response) {
-  await sendSubmissionFile(req, res, loadForGrader(req), true);
 }
 
 // ---- Calibration -------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { bars, radar } from '../../domain/charts.js';
-import { conversion, csvCell, FUNNEL, reachedStages, resultsBySource, timeInStage } from '../../domain/funnel.js';
+import { conversion, FUNNEL, reachedStages, resultsBySource, timeInStage } from '../../domain/funnel.js';
+import { CSV_BOM, csvLine } from '../../domain/csv.js';
 import { PIPELINE } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { ScoreResult } from '../../domain/scoring.js';
@@ -160,8 +161,8 @@ export function exportCsv(req: Request, res: Response) {
   audit(req, 'export.csv', { type: 'vacancy', id: v.id });
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.attachment(`${v.slug}-candidates.csv`);
-  const line = (cells: unknown[]) => `${cells.map(csvCell).join(sep)}\r\n`;
-  let out = `\ufeff${line(header)}`;
+  const line = (cells: unknown[]) => csvLine(cells, sep);
+  let out = `${CSV_BOM}${line(header)}`;
   for (const r of repos.reports.exportRows(v.id)) {
     const result = r.result ? (JSON.parse(r.result) as ScoreResult) : null;
     const stage = (s: string) => result?.stages.find((x) => x.stage === s)?.score ?? '';

@@ -11,7 +11,7 @@ export type { Logger };
  * The destination is asynchronous and buffered (pino's SonicBoom with sync: false), so a request
  * never waits on a write; what is still buffered is written when the process exits.
  */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', dest: pino.DestinationStream = pino.destination({ dest: 1, sync: false, minLength: 4096 })): Logger {
+export function createLogger(level = 'info', dest: pino.DestinationStream = pino.destination({ dest: 1, sync: false, minLength: 4096 })): Logger {
   const logger = pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, dest);
   if ('flushSync' in dest && typeof dest.flushSync === 'function') {
     const flush = dest.flushSync.bind(dest);
