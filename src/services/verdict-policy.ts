@@ -2,7 +2,7 @@ import type { ChecklistKind, Lang } from '../domain/bank/schema.js';
 import type { VerdictPolicy } from '../domain/screening/index.js';
 import { verdictReason, type Translate } from '../domain/verdict-policy.js';
 import type { Screening } from '../db/candidates.js';
-import type { ChecklistItem } from '../db/vacancies.js';
+import type { ChecklistItem, NewChecklistItem } from '../db/vacancies.js';
 import type { Repos } from '../db/repos.js';
 import { auditLine, type Actor } from './audit.js';
 import { currentVerdict, redecide, statusesOf, verdictProfile } from './screening.js';
@@ -50,6 +50,30 @@ export function saveVerdictPolicy(
       verdicts_changed: changed,
     });
     return changed;
+  });
+}
+
+/** Saves an edited checklist item; when its kind changed, the vacancy's verdicts are decided again in the same transaction. */
+export function updateChecklistItem(
+  repos: Repos,
+  vacancyId: number,
+  item: ChecklistItem,
+  next: Omit<NewChecklistItem, 'key'>,
+  userId: number | null,
+): { kindChanged: boolean } {
+  const kindChanged = next.kind !== item.kind;
+  repos.transaction(() => {
+    repos.vacancies.updateChecklistItem(vacancyId, item.id, next);
+    if (kindChanged) redecideVacancy(repos, vacancyId, userId);
+  });
+  return { kindChanged };
+}
+
+/** Deletes a checklist item; a knockout or required item took part in the verdicts, so they are decided again. */
+export function deleteChecklistItem(repos: Repos, vacancyId: number, item: ChecklistItem, userId: number | null): void {
+  repos.transaction(() => {
+    repos.vacancies.deleteChecklistItem(vacancyId, item.id);
+    if (item.kind !== 'nice_to_have') redecideVacancy(repos, vacancyId, userId);
   });
 }
 

@@ -149,6 +149,18 @@ describe('the verdict policy on the checklist page', () => {
       .send({ _csrf: csrf, label_ru: fmcg.label_ru, label_en: fmcg.label_en, hint_ru: '', hint_en: '', kind: 'nice_to_have', weight: String(fmcg.weight), keywords: '' })
       .expect(302);
     expect(screening(t, id)).toMatchObject({ verdict: 'review', rule: 'review_required' });
+    expect(t.db.prepare("SELECT detail FROM audit_log WHERE action = 'checklist.item_update'").get()).toEqual({ detail: JSON.stringify({ key: 'fmcg', kind: { from: 'required', to: 'nice_to_have' } }) });
+  });
+
+  it('deleting a required item re-decides the verdicts too', async () => {
+    const t = buildApp();
+    const { agent, csrf } = await loginAs(t, 'hr');
+    const id = await confirmedCandidate(t, agent, csrf);
+    const keyAccounts = items(t).find((i) => i.key === 'key_accounts')!;
+    await agent.post(`/vacancies/${t.demoVacancyId}/checklist/${keyAccounts.id}/delete`).type('form').send({ _csrf: csrf }).expect(302);
+    // One required item met (FMCG) of the three left, two needed.
+    expect(screening(t, id)).toMatchObject({ verdict: 'review', rule: 'review_required' });
+    expect(JSON.parse(screening(t, id).decisive)).toEqual(['crm', 'kpi_results']);
   });
 });
 

@@ -7,7 +7,7 @@ import { TEMPLATE_KEYS } from '../../domain/screening/index.js';
 import { kindField, MIN_REQUIRED_FIELD, policyFormSchema, policySummary } from '../../domain/verdict-policy.js';
 import type { ChecklistItem, Vacancy } from '../../db/vacancies.js';
 import { screenVacancyAgain } from '../../services/candidates.js';
-import { redecideVacancy, saveVerdictPolicy } from '../../services/verdict-policy.js';
+import { deleteChecklistItem, saveVerdictPolicy, updateChecklistItem } from '../../services/verdict-policy.js';
 import { actorOf, audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
@@ -147,14 +147,9 @@ export function updateItem(req: Request, res: Response) {
   const parsed = parseForm(itemSchema, req.body ?? {});
   if (!parsed.ok) return show(req, res, v, { itemId: item.id, values: req.body ?? {}, errors: parsed.errors }, 422);
   const next = toItem(parsed.data);
-  const { repos } = req.ctx;
-  // A new kind changes what decides the verdict: the vacancy's candidates are decided again in the same transaction.
-  repos.vacancies.inTransaction(() => {
-    repos.vacancies.updateChecklistItem(v.id, item.id, next);
-    if (next.kind !== item.kind) redecideVacancy(repos, v.id, actorOf(req).userId);
-  });
-  audit(req, 'checklist.item_update', { type: 'vacancy', id: v.id }, { key: item.key, ...(next.kind !== item.kind ? { kind: { from: item.kind, to: next.kind } } : {}) });
-  flash(req, 'ok', next.kind !== item.kind ? 'checklist.kind_saved_redecided' : 'checklist.saved');
+  const { kindChanged } = updateChecklistItem(req.ctx.repos, v.id, item, next, actorOf(req).userId);
+  audit(req, 'checklist.item_update', { type: 'vacancy', id: v.id }, { key: item.key, ...(kindChanged ? { kind: { from: item.kind, to: next.kind } } : {}) });
+  flash(req, 'ok', kindChanged ? 'checklist.kind_saved_redecided' : 'checklist.saved');
   res.redirect(`/vacancies/${v.id}/checklist#item-${item.id}`);
 }
 
@@ -172,7 +167,7 @@ export function moveItem(req: Request, res: Response) {
 export function deleteItem(req: Request, res: Response) {
   const v = loadVacancy(req);
   const item = loadItem(req, v);
-  req.ctx.repos.vacancies.deleteChecklistItem(v.id, item.id);
+  deleteChecklistItem(req.ctx.repos, v.id, item, actorOf(req).userId);
   audit(req, 'checklist.item_delete', { type: 'vacancy', id: v.id }, { key: item.key, kind: item.kind });
   flash(req, 'ok', 'checklist.deleted');
   res.redirect(`/vacancies/${v.id}/checklist`);
