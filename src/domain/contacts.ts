@@ -108,9 +108,11 @@ function formatPhone(n: PhoneNumber): string {
 // ---- name -----------------------------------------------------------------------------------------
 
 const CYR_WORD = "[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?";
-const LAT_WORD = "(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)";
+// Latin letters with diacritics too: "Chloé Martin", "José Núñez", "Zoë O'Neil", "McArthur".
+const LAT_WORD = "(?:\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)*|Mc\\p{Lu}\\p{Ll}+|\\p{Lu}\\.)";
 const RU_NAME = new RegExp(`^${CYR_WORD}(?:\\s+${CYR_WORD}){1,2}$`);
-const EN_NAME = new RegExp(`^${LAT_WORD}(?:\\s+${LAT_WORD}){1,3}$`);
+const EN_NAME = new RegExp(`^${LAT_WORD}(?:\\s+${LAT_WORD}){1,3}$`, 'u');
+const LATIN_ONLY = /^[\p{Script=Latin}\s.'’-]+$/u;
 // "John Smith, MBA", "Jane Doe — CPA": credentials after the name.
 const CREDENTIALS = /\s*(?:,|\s[-–—|]\s?)\s*(?:MBA|PhD|Ph\.D\.|CPA|PMP|MSc|BSc|BA|MA|Jr\.?|Sr\.?|III|II)(?:[,\s]+(?:MBA|PhD|CPA|PMP|MSc|BSc|BA|MA))*\.?$/;
 const PATRONYMIC = /(?:вич|вна|чна|ична|инична|оглы|кызы)$/;
@@ -142,7 +144,7 @@ function asName(line: string): string | null {
   if (s.length < 4 || s.length > 60) return null;
   const letters = s.replace(/[^\p{L}]/gu, '');
   if (letters.length > 3 && letters === letters.toUpperCase()) s = titleCase(s);
-  if (!RU_NAME.test(s) && !EN_NAME.test(s)) return null;
+  if (!RU_NAME.test(s) && !(EN_NAME.test(s) && LATIN_ONLY.test(s))) return null;
   const words = s.split(' ');
   if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase().replace(/\.$/, '')))) return null;
   // A name has at least two words of two letters or more; initials alone do not count.
@@ -213,6 +215,34 @@ const PLACE_LIST = new RegExp(`^(${PLACE_WORD})(?:\\s*,\\s*(${PLACE_WORD}))?(?:\
 const US_CITY_STATE = /(?:^|[,|•·]\s*)([A-Z][A-Za-z.' -]+?),\s*([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?\s*$/;
 const METRO = /^(?:Greater\s+)?(.+?)(?:\s+(?:Metropolitan|Metro|Bay|City)\s+Area|\s+Area)?$/;
 
+// Cities people write alone on a contact line («Казань», "KAM | FMCG | Новосибирск", "Воронеж, 8 900 …"):
+// Russian cities over ~250,000 people in both spellings, neighbouring capitals, and large UK/US/EU cities.
+const KNOWN_CITIES = new Set(
+  (
+    'москва|санкт-петербург|новосибирск|екатеринбург|казань|нижний новгород|челябинск|красноярск|самара|уфа|ростов-на-дону|омск|' +
+    'краснодар|воронеж|пермь|волгоград|саратов|тюмень|тольятти|ижевск|барнаул|ульяновск|иркутск|хабаровск|махачкала|ярославль|' +
+    'владивосток|оренбург|томск|кемерово|новокузнецк|рязань|набережные челны|астрахань|киров|пенза|севастополь|липецк|балашиха|' +
+    'калининград|тула|чебоксары|курск|ставрополь|улан-удэ|сочи|тверь|магнитогорск|иваново|брянск|белгород|сургут|владимир|' +
+    'чита|архангельск|нижний тагил|симферополь|калуга|смоленск|волжский|якутск|саранск|череповец|курган|вологда|орёл|орел|' +
+    'владикавказ|подольск|грозный|мурманск|тамбов|стерлитамак|петрозаводск|кострома|новороссийск|йошкар-ола|химки|таганрог|' +
+    'минск|астана|алматы|ташкент|бишкек|ереван|тбилиси|баку|кишинёв|кишинев|душанбе|' +
+    'moscow|saint petersburg|st. petersburg|st petersburg|novosibirsk|yekaterinburg|ekaterinburg|kazan|nizhny novgorod|chelyabinsk|' +
+    'krasnoyarsk|samara|ufa|rostov-on-don|omsk|krasnodar|voronezh|perm|volgograd|saratov|tyumen|kaliningrad|sochi|vladivostok|' +
+    'minsk|astana|almaty|tashkent|yerevan|tbilisi|baku|' +
+    'london|manchester|birmingham|leeds|glasgow|edinburgh|liverpool|bristol|sheffield|newcastle|nottingham|leicester|cardiff|belfast|' +
+    'new york|los angeles|chicago|houston|phoenix|philadelphia|san antonio|san diego|dallas|austin|san francisco|seattle|denver|' +
+    'boston|atlanta|miami|minneapolis|detroit|charlotte|nashville|portland|las vegas|toronto|vancouver|montreal|sydney|melbourne|' +
+    'berlin|munich|hamburg|frankfurt|paris|amsterdam|rotterdam|brussels|vienna|zurich|geneva|milan|rome|madrid|barcelona|lisbon|' +
+    'warsaw|prague|budapest|stockholm|copenhagen|oslo|helsinki|dublin|istanbul|dubai|abu dhabi|limassol|belgrade|riga|vilnius|tallinn'
+  ).split('|'),
+);
+
+/** A known city written alone (or as one segment of a contact line), as it was written. */
+function knownCity(segment: string): string | null {
+  const s = segment.trim().replace(/^(?:г\.|город)\s*/i, '');
+  return KNOWN_CITIES.has(s.toLowerCase().replace(/ё/g, 'е')) || KNOWN_CITIES.has(s.toLowerCase()) ? s : null;
+}
+
 const isCountry = (s: string): boolean => COUNTRIES.has(s.trim().toLowerCase());
 const isUsState = (s: string): boolean => US_STATES.has(s.trim()) || US_STATE_NAMES.has(s.trim().toLowerCase());
 
@@ -261,7 +291,16 @@ function proposeCity(lines: string[], head: string): string | null {
   }
   const ru = CITY_IN_TEXT.exec(head)?.[1];
   if (ru !== undefined) return ru;
-  return BASED_IN.exec(head)?.[1] ?? null;
+  const based = BASED_IN.exec(head)?.[1];
+  if (based !== undefined) return based;
+  // Contact lines only: further down, a city names an employer's office, not where the person lives.
+  for (const line of lines.slice(0, 25)) {
+    for (const segment of line.split(/\s*[|•·,;]\s*/)) {
+      const city = knownCity(segment);
+      if (city !== null) return city;
+    }
+  }
+  return null;
 }
 
 // ---- all together ---------------------------------------------------------------------------------

@@ -48,23 +48,25 @@ describe('audit log', () => {
 describe('personal data', () => {
   it('exports everything held about one candidate', async () => {
     const { t, hr, id } = await withCandidate();
+    t.db.prepare("UPDATE candidates SET city = 'Москва' WHERE id = ?").run(id);
     const res = await hr.agent.get(`/candidates/${id}/export.json`);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain(`candidate-${id}.json`);
     const data = JSON.parse(res.text);
-    expect(data.candidate).toMatchObject({ fullName: 'Анна Петрова', email: 'anna@example.ru', consent: { version: 'pd-consent-2026-01' } });
+    expect(data.candidate).toMatchObject({ fullName: 'Анна Петрова', email: 'anna@example.ru', city: 'Москва', consent: { version: 'pd-consent-2026-01' } });
     expect(data.screening.items.length).toBe(9);
     expect(actions(t)).toContain('candidate.export');
   });
 
   it('erases on request after the name is typed, keeping scores for statistics', async () => {
     const { t, hr, id } = await withCandidate();
+    t.db.prepare("UPDATE candidates SET city = 'Москва' WHERE id = ?").run(id);
     const wrong = await hr.agent.post(`/candidates/${id}/erase`).type('form').send({ _csrf: hr.csrf, confirm: 'Someone else' });
     expect(wrong.status).toBe(422);
     expect(t.db.prepare('SELECT email FROM candidates WHERE id = ?').get(id)).toEqual({ email: 'anna@example.ru' });
     await hr.agent.post(`/candidates/${id}/erase`).type('form').send({ _csrf: hr.csrf, confirm: 'анна петрова' }).expect(302);
-    const row = t.db.prepare('SELECT full_name, email, phone, resume_text, anonymized_at FROM candidates WHERE id = ?').get(id) as Record<string, unknown>;
-    expect(row).toMatchObject({ full_name: `#${id}`, email: null, phone: null, resume_text: '' });
+    const row = t.db.prepare('SELECT full_name, email, phone, city, resume_text, anonymized_at FROM candidates WHERE id = ?').get(id) as Record<string, unknown>;
+    expect(row).toMatchObject({ full_name: `#${id}`, email: null, phone: null, city: null, resume_text: '' });
     expect(row.anonymized_at).toBeTruthy();
     expect(t.db.prepare('SELECT COUNT(*) AS n FROM screening_items WHERE candidate_id = ? AND evidence IS NOT NULL').get(id)).toEqual({ n: 0 });
     expect(t.db.prepare('SELECT fit FROM candidate_scores WHERE candidate_id = ?').get(id)).toEqual({ fit: expect.any(Number) });

@@ -249,3 +249,19 @@ describe('fillContacts', () => {
     expect(proposed).toEqual([]);
   });
 });
+
+describe('proposeContacts: cities written alone, names with diacritics', () => {
+  it.each([
+    ['Николаев Павел\nМенеджер по работе с ключевыми клиентами\nКазань\n\nОпыт работы', 'Казань'],
+    ['Смирнова Ольга\nKAM | FMCG | Новосибирск\nolga@example.com', 'Новосибирск'],
+    ['Иванов Сергей Николаевич\nВоронеж, 8 (900) 123-45-67', 'Воронеж'],
+    ['Contact\n+7 900 000 45 67\nКазань\nНавыки\nКузнецов Артём Олегович', 'Казань'],
+  ])('%#: a contact line that is a known city', (text, city) => {
+    expect(proposeContacts(text).city).toBe(city);
+  });
+
+  it('reads a Latin name with diacritics, not a mixed-script line', () => {
+    expect(proposeContacts('Chloé Martin\nKey Account Manager — FMCG\nExperience').fullName).toBe('Chloé Martin');
+    expect(proposeContacts('Анна Smith\nExperience').fullName).toBeNull();
+  });
+});

@@ -16,7 +16,7 @@ export function exportCandidate(req: Request, res: Response) {
   audit(req, 'candidate.export', { type: 'candidate', id: c.id });
   const data = {
     exportedAt: new Date().toISOString(),
-    candidate: { id: c.id, fullName: c.fullName, email: c.email, phone: c.phone, source: c.source, stage: c.stage, createdAt: c.createdAt, consent: { date: c.consentAt, version: c.consentVersion }, resumeText: c.resumeText, coverLetter: c.coverLetter },
+    candidate: { id: c.id, fullName: c.fullName, email: c.email, phone: c.phone, city: c.city, source: c.source, stage: c.stage, createdAt: c.createdAt, consent: { date: c.consentAt, version: c.consentVersion }, resumeText: c.resumeText, coverLetter: c.coverLetter },
     vacancy: { slug: v.slug, title: { ru: v.titleRu, en: v.titleEn } },
     screening: repos.candidates.screening(c.id) ?? null,
     history: repos.candidates.events(c.id),
