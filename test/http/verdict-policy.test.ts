@@ -193,6 +193,16 @@ describe('the candidate page explains the screening', () => {
     expect(page.text).toContain('Опыт работы в CRM: ');
   });
 
+  it('explains a screening stored before the rule was kept, from its statuses', async () => {
+    const t = buildApp();
+    const { agent, csrf } = await loginAs(t, 'hr');
+    const id = await confirmedCandidate(t, agent, csrf);
+    t.db.prepare('UPDATE screenings SET rule = NULL, decisive = NULL, proposed_rule = NULL, proposed_decisive = NULL WHERE candidate_id = ?').run(id);
+    const page = await agent.get(`/candidates/${id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Pass: meets the knockouts “3+ years in sales or key account management” and “Higher education” and 2 of the 4 required items');
+  });
+
   it('names the failed knockout when HR marks it not met on a profile that is not B2B sales', async () => {
     const t = buildApp();
     const { agent, csrf } = await loginAs(t, 'hr', { lang: 'ru' });
