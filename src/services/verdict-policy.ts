@@ -9,17 +9,17 @@ import { refreshVacancyScores } from './scores.js';
 
 /**
  * Decides the verdicts of every candidate of the vacancy again under its current checklist kinds and verdict
- * policy, from the item statuses as they stand (HR's confirmations kept), and refreshes their scores.
+ * policy, from the item statuses as they stand (HR's confirmations kept). When the kinds changed, the scores are
+ * refreshed too (their knockouts follow the kinds; the number of required items a pass needs plays no part in them).
  * Returns how many current verdicts changed.
  */
-export function redecideVacancy(repos: Repos, vacancyId: number, userId: number | null): number {
+export function redecideVacancy(repos: Repos, vacancyId: number, userId: number | null, opts: { kindsChanged: boolean }): number {
   return repos.vacancies.inTransaction(() => {
     const checklist = repos.vacancies.checklist(vacancyId);
     const policy = repos.vacancies.verdictPolicy(vacancyId);
     let changed = 0;
     for (const id of repos.candidates.idsForVacancy(vacancyId)) if (redecide(repos.candidates, id, checklist, policy, userId)) changed += 1;
-    // Knockouts feed the score's explanation.
-    refreshVacancyScores(repos, vacancyId);
+    if (opts.kindsChanged) refreshVacancyScores(repos, vacancyId);
     return changed;
   });
 }
@@ -32,8 +32,9 @@ export function saveVerdictPolicy(
   userId: number | null,
 ): number {
   return repos.vacancies.inTransaction(() => {
+    const before = new Map(repos.vacancies.checklist(vacancyId).map((i) => [i.id, i.kind]));
     repos.vacancies.setVerdictPolicy(vacancyId, change.policy, change.kinds);
-    return redecideVacancy(repos, vacancyId, userId);
+    return redecideVacancy(repos, vacancyId, userId, { kindsChanged: change.kinds.some((k) => before.get(k.id) !== k.kind) });
   });
 }
 
@@ -48,7 +49,7 @@ export function updateChecklistItem(
   const kindChanged = next.kind !== item.kind;
   repos.vacancies.inTransaction(() => {
     repos.vacancies.updateChecklistItem(vacancyId, item.id, next);
-    if (kindChanged) redecideVacancy(repos, vacancyId, userId);
+    if (kindChanged) redecideVacancy(repos, vacancyId, userId, { kindsChanged: true });
   });
   return { kindChanged };
 }
@@ -57,7 +58,7 @@ export function updateChecklistItem(
 export function deleteChecklistItem(repos: Repos, vacancyId: number, item: ChecklistItem, userId: number | null): void {
   repos.vacancies.inTransaction(() => {
     repos.vacancies.deleteChecklistItem(vacancyId, item.id);
-    if (item.kind !== 'nice_to_have') redecideVacancy(repos, vacancyId, userId);
+    if (item.kind !== 'nice_to_have') redecideVacancy(repos, vacancyId, userId, { kindsChanged: true });
   });
 }
 

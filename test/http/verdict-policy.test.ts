@@ -77,6 +77,9 @@ describe('the verdict policy on the checklist page', () => {
     expect(items(t).find((i) => i.key === 'crm')!.kind).toBe('knockout');
     expect(screening(t, id)).toMatchObject({ verdict: 'review', rule: 'review_knockout_b2b' });
     expect(JSON.parse(screening(t, id).decisive)).toEqual(['crm']);
+    // The score follows the kinds: CRM, not met, is now among its knockouts.
+    const score = JSON.parse((t.db.prepare('SELECT result FROM candidate_scores WHERE candidate_id = ?').get(id) as { result: string }).result) as { knockouts: string[] };
+    expect(score.knockouts).toEqual(['crm']);
 
     const audit = t.db.prepare("SELECT detail FROM audit_log WHERE action = 'checklist.policy' ORDER BY id").all() as { detail: string }[];
     expect(audit).toHaveLength(2);
