@@ -292,9 +292,9 @@ export function candidatesRepo(db: DB) {
        WHERE candidate_id = @candidateId AND key = @key`,
     ),
     setVerdict: db.prepare('UPDATE screenings SET verdict = @verdict, score = @score, rule = @rule, decisive = @decisive WHERE candidate_id = @candidateId'),
-    setProposal: db.prepare(
-      `UPDATE screenings SET proposed_verdict = @verdict, proposed_score = @score, proposed_rule = @rule, proposed_decisive = @decisive
-       WHERE candidate_id = @candidateId`,
+    setBoth: db.prepare(
+      `UPDATE screenings SET proposed_verdict = @pVerdict, proposed_score = @pScore, proposed_rule = @pRule, proposed_decisive = @pDecisive,
+         verdict = @verdict, score = @score, rule = @rule, decisive = @decisive WHERE candidate_id = @candidateId`,
     ),
     setDecision: db.prepare(
       `UPDATE screenings SET decision = @decision, decision_reason = @reason, decided_by = @userId,
@@ -456,8 +456,17 @@ export function candidatesRepo(db: DB) {
      */
     redecide: (candidateId: number, proposed: VerdictOutcome, current: VerdictOutcome, old: Verdict, userId: number | null) =>
       db.transaction(() => {
-        stmts.setProposal.run({ candidateId, ...proposed, decisive: JSON.stringify(proposed.decisive) });
-        setVerdict(candidateId, current);
+        stmts.setBoth.run({
+          candidateId,
+          pVerdict: proposed.verdict,
+          pScore: proposed.score,
+          pRule: proposed.rule,
+          pDecisive: JSON.stringify(proposed.decisive),
+          verdict: current.verdict,
+          score: current.score,
+          rule: current.rule,
+          decisive: JSON.stringify(current.decisive),
+        });
         if (current.verdict !== old) logEvent({ candidateId, userId, kind: 'rescreen', subject: 'policy', oldValue: old, newValue: current.verdict });
       })(),
     decide: (candidateId: number, d: { decision: Verdict; reason: string; old: Verdict | null; stage: { from: PipelineStage; to: PipelineStage } | null }, userId: number) =>

@@ -72,6 +72,10 @@ export function redecide(repo: CandidatesRepo, candidateId: number, checklist: C
   const profile = verdictProfile(s.experience);
   const proposed = currentVerdict(Object.fromEntries(s.items.map((i) => [i.key, i.proposedStatus])), checklist, policy, profile);
   const current = currentVerdict(statusesOf(s), checklist, policy, profile);
+  const same = (v: VerdictOutcome, verdict: string, score: number, rule: string | null, decisive: string[]) =>
+    v.verdict === verdict && v.score === score && v.rule === rule && v.decisive.join() === decisive.join();
+  // Most candidates keep their verdicts under a small policy change: nothing to write for them.
+  if (same(proposed, s.proposedVerdict, s.proposedScore, s.proposedRule, s.proposedDecisive) && same(current, s.verdict, s.score, s.rule, s.decisive)) return false;
   repo.redecide(candidateId, proposed, current, s.verdict, userId);
   return current.verdict !== s.verdict;
 }

@@ -10,17 +10,17 @@ import { refreshVacancyScores } from './scores.js';
 
 /**
  * Decides the verdicts of every candidate of the vacancy again under its current checklist kinds and verdict
- * policy, from the item statuses as they stand (HR's confirmations kept), and refreshes their scores.
+ * policy, from the item statuses as they stand (HR's confirmations kept). When the kinds changed, the scores are
+ * refreshed too (their knockouts follow the kinds; the number of required items a pass needs plays no part in them).
  * Returns how many current verdicts changed.
  */
-export function redecideVacancy(repos: Repos, vacancyId: number, userId: number | null): number {
+export function redecideVacancy(repos: Repos, vacancyId: number, userId: number | null, opts: { kindsChanged: boolean }): number {
   return repos.transaction(() => {
     const checklist = repos.vacancies.checklist(vacancyId);
     const policy = repos.vacancies.verdictPolicy(vacancyId);
     let changed = 0;
     for (const id of repos.candidates.idsForVacancy(vacancyId)) if (redecide(repos.candidates, id, checklist, policy, userId)) changed += 1;
-    // Knockouts feed the score's explanation.
-    refreshVacancyScores(repos, vacancyId);
+    if (opts.kindsChanged) refreshVacancyScores(repos, vacancyId);
     return changed;
   });
 }
@@ -39,7 +39,8 @@ export function saveVerdictPolicy(
     const before = repos.vacancies.checklist(vacancyId);
     const previous = repos.vacancies.verdictPolicy(vacancyId);
     repos.vacancies.setVerdictPolicy(vacancyId, change.policy, change.kinds);
-    const changed = redecideVacancy(repos, vacancyId, actor.userId);
+    const kindsChanged = change.kinds.some((k) => before.find((i) => i.id === k.id)?.kind !== k.kind);
+    const changed = redecideVacancy(repos, vacancyId, actor.userId, { kindsChanged });
     const kinds = change.kinds.flatMap(({ id, kind }) => {
       const item = before.find((i) => i.id === id);
       return item && item.kind !== kind ? [{ key: item.key, from: item.kind, to: kind }] : [];
@@ -64,7 +65,7 @@ export function updateChecklistItem(
   const kindChanged = next.kind !== item.kind;
   repos.transaction(() => {
     repos.vacancies.updateChecklistItem(vacancyId, item.id, next);
-    if (kindChanged) redecideVacancy(repos, vacancyId, userId);
+    if (kindChanged) redecideVacancy(repos, vacancyId, userId, { kindsChanged: true });
   });
   return { kindChanged };
 }
@@ -73,7 +74,7 @@ export function updateChecklistItem(
 export function deleteChecklistItem(repos: Repos, vacancyId: number, item: ChecklistItem, userId: number | null): void {
   repos.transaction(() => {
     repos.vacancies.deleteChecklistItem(vacancyId, item.id);
-    if (item.kind !== 'nice_to_have') redecideVacancy(repos, vacancyId, userId);
+    if (item.kind !== 'nice_to_have') redecideVacancy(repos, vacancyId, userId, { kindsChanged: true });
   });
 }
 

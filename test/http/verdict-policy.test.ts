@@ -77,6 +77,9 @@ describe('the verdict policy on the checklist page', () => {
     expect(items(t).find((i) => i.key === 'crm')!.kind).toBe('knockout');
     expect(screening(t, id)).toMatchObject({ verdict: 'review', rule: 'review_knockout_b2b' });
     expect(JSON.parse(screening(t, id).decisive)).toEqual(['crm']);
+    // The score follows the kinds: CRM, not met, is now among its knockouts.
+    const score = JSON.parse((t.db.prepare('SELECT result FROM candidate_scores WHERE candidate_id = ?').get(id) as { result: string }).result) as { knockouts: string[] };
+    expect(score.knockouts).toEqual(['crm']);
 
     const audit = t.db.prepare("SELECT detail FROM audit_log WHERE action = 'checklist.policy' ORDER BY id").all() as { detail: string }[];
     expect(audit).toHaveLength(2);
@@ -191,6 +194,16 @@ describe('the candidate page explains the screening', () => {
     );
     // The history names items by label.
     expect(page.text).toContain('Опыт работы в CRM: ');
+  });
+
+  it('explains a screening stored before the rule was kept, from its statuses', async () => {
+    const t = buildApp();
+    const { agent, csrf } = await loginAs(t, 'hr');
+    const id = await confirmedCandidate(t, agent, csrf);
+    t.db.prepare('UPDATE screenings SET rule = NULL, decisive = NULL, proposed_rule = NULL, proposed_decisive = NULL WHERE candidate_id = ?').run(id);
+    const page = await agent.get(`/candidates/${id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Pass: meets the knockouts “3+ years in sales or key account management” and “Higher education” and 2 of the 4 required items');
   });
 
   it('names the failed knockout when HR marks it not met on a profile that is not B2B sales', async () => {
