@@ -109,6 +109,112 @@ const ROLE_RE = new RegExp(
       'кам',
       'bdm',
       'nam',
+      // Other occupations, so that a non-selling job's title is found (and known not to be relevant).
+      'nurse',
+      'chef',
+      'sous chef',
+      'cook',
+      'baker',
+      'server',
+      'waiter',
+      'waitress',
+      'bartender',
+      'hostess',
+      'dishwasher',
+      'caterer',
+      'professor',
+      'instructor',
+      'lecturer',
+      'tutor',
+      'principal',
+      'paraprofessional',
+      'auditor',
+      'controller',
+      'comptroller',
+      'bookkeeper',
+      'clerk',
+      'teller',
+      'underwriter',
+      'technician',
+      'mechanic',
+      'electrician',
+      'plumber',
+      'welder',
+      'machinist',
+      'therapist',
+      'pharmacist',
+      'physician',
+      'dentist',
+      'hygienist',
+      'paramedic',
+      'caregiver',
+      'aide',
+      'receptionist',
+      'secretary',
+      'paralegal',
+      'advisor',
+      'adviser',
+      'counselor',
+      'counsellor',
+      'planner',
+      'writer',
+      'editor',
+      'producer',
+      'artist',
+      'architect',
+      'programmer',
+      'scientist',
+      'researcher',
+      'coach',
+      'trainer',
+      'volunteer',
+      'worker',
+      'laborer',
+      'foreman',
+      'inspector',
+      'estimator',
+      'superintendent',
+      'surveyor',
+      'pilot',
+      'attendant',
+      'dispatcher',
+      'banker',
+      'broker',
+      'adjuster',
+      'leader',
+      'повар',
+      'врач',
+      'медсестра',
+      'медбрат',
+      'фармацевт',
+      'провизор',
+      'техник',
+      'механик',
+      'электрик',
+      'слесарь',
+      'сварщик',
+      'официант',
+      'бармен',
+      'секретарь',
+      'аудитор',
+      'контролер',
+      'грузчик',
+      'курьер',
+      'охранник',
+      'воспитатель',
+      'тренер',
+      'психолог',
+      'переводчик',
+      'редактор',
+      'журналист',
+      'копирайтер',
+      'архитектор',
+      'мастер',
+      'прораб',
+      'технолог',
+      'лаборант',
+      'исследователь',
+      'репетитор',
     ].join('|') +
     ')(?![a-zа-я])',
 );
@@ -124,39 +230,53 @@ const RELEVANT_RE = new RegExp(
     '(?<![a-z])sell',
     'ключев[а-я]*\\s+(?:клиент|заказчик|партнер|аккаунт|счет)',
     'key[\\s-]*accounts?',
-    '(?<![a-zа-я])(?:kam|кам|bdm|nam)(?![a-zа-я])',
+    '(?<![a-zа-я])(?:kam|кам|bdm|bdr|sdr|nam)(?![a-zа-я])',
     'national\\s+accounts?',
-    '(?<![a-z])accounts?\\s+(?:manager|executive|director|lead|specialist|representative)',
+    // Singular: "Accounts Executive" / "Accounts Manager" are bookkeeping titles.
+    '(?<![a-z])account\\s+(?:manager|executive|director|lead|specialist|representative)',
     'торгов[а-я]*\\s+представител',
     'торгпред',
-    '(?<![a-z])trade',
-    '(?<![а-я])трейд',
+    'trade\\s+(?:representative|rep|sales)',
     'супервайзер',
-    'supervisor',
     'business\\s+development',
     'развити[а-я]*\\s+(?:бизнеса|продаж|клиент|сет|территори|дистрибуц|канал|ключев)',
     'менеджер\\s+по\\s+развитию(?!\\s+персонал)',
-    'коммерческ',
-    'commercial',
+    'коммерческ[а-я]*\\s+(?:директор|менеджер|руководител|представител)',
+    'commercial\\s+(?:director|manager|head|lead|executive)',
     'региональн[а-я]*\\s+(?:менеджер|представител|директор|руководител)',
     'regional\\s+(?:manager|director|representative|head)',
     'территориальн[а-я]*\\s+(?:менеджер|представител)',
     'territory\\s+(?:manager|representative|executive)',
-    'area\\s+(?:manager|sales)',
-    'работ[а-я]*\\s+с\\s+(?:клиент|дистрибь?ютор|сет|партнер|ключев)',
+    'area\\s+sales',
+    'работ[а-я]*\\s+с\\s+(?:[а-я]+\\s+)?(?:клиент|дистрибь?ютор|сет|партнер|ключев|дилер)',
     'клиентск[а-я]*\\s+менеджер',
     'client\\s+(?:manager|executive|director|partner|relationship)',
-    'customer\\s+(?:development|business|manager|director|executive|team|marketing)',
-    '(?<![a-z])channel',
-    'канал',
+    'customer\\s+(?:development|business)',
+    '(?<![a-z])channel\\s+(?:manager|partner|account)',
     'дистрибь?ю?т?ор',
     'дистрибуц',
     'distributor',
-    'distribution(?!\\s+cent)',
-    'категорийн',
-    '(?<![a-z])category',
   ].join('|'),
 );
+
+// Roles that are never relevant whatever else the title says: trainees and assistants.
+const NEVER_RE =
+  /(?<![a-z])intern(?:ship)?(?![a-z])|trainee|стажер|стажир|практикант|(?<![a-z])assistant|ассистент|помощник|(?<![a-z])aide(?![a-z])/;
+// Key-account titles are relevant before any B2C word is considered ("Key Account Manager, Retail").
+const KEY_ROLE_RE =
+  /key[\s-]*accounts?|national\s+accounts?|strategic\s+accounts?|(?<![a-zа-я])(?:kam|кам|nam|b2b)(?![a-zа-я])|ключев[а-я]*\s+(?:клиент|заказчик|партнер|аккаунт)|сетев[а-я]*\s+(?:клиент|сет)|(?:аптечн|розничн|торгов|федеральн|региональн)[а-я]*\s+сет/;
+const BUSINESS_DEV_RE = /business\s+development|развити[а-я]*\s+бизнеса/;
+// Selling to the public, shop-floor, call-centre and marketing titles.
+const B2C_RE =
+  /retail|(?<![a-z])store|(?<![a-z])shop|boutique|showroom|(?<![a-z])salon|dealership|cashier|кассир|call\s*-?\s*cent|колл-?\s?центр|контакт-?\s?центр|телемаркет|telemarket|telesales|(?<![a-z])clerk|sales\s+(?:associate|floor|consultant|advisor|counter)|(?<![a-z])floor\s|merchandis|мерчендайз|мерчандайз|promoter|промоутер|магазин|бутик|салон|торгов[а-я]*\s+зал|customer\s+service|(?<![a-z])support|поддержк|marketing(?!.*sales)|маркетинг(?!.*продаж)|(?<![a-z])real\s+estate|insurance|страхов|(?<![a-z])loan|mortgage|ипотек/;
+// Selling titles whose head noun is otherwise a non-sales occupation.
+const SELLING_ENGINEER_RE =
+  /sales\s+engineer|engineer[a-z]*\s+sales|technical\s+sales|инженер[а-я-]*\s+(?:по\s+продажам|отдела\s+продаж|-\s*менеджер)|(?:специалист|менеджер)\s+по\s+(?:техническим\s+)?продажам|технически[а-я]*\s+специалист\s+по\s+продажам/;
+// A supervisor is a seller's supervisor only when the title says what they supervise.
+const SUPERVISOR_RE = /supervisor|супервайзер/;
+const SUPERVISED_SALES_RE =
+  /sales|key\s+account|account\s+(?:manager|executive|rep)|territor|trade\s+rep|field\s+sales|торгов[а-я]*\s+представ|продаж|(?<![a-zа-я])тп(?![a-zа-я])|агент|дистрибуц|территор|^\s*супервайзер\s*$|^\s*супервайзер\s*[(,]/;
+const SUPERVISED_OTHER_RE = /склад|смен|колл|call|производств|merch|мерч|промо|warehouse|shift|production|кассир|охран|клининг/;
 
 const LEGAL_FORM_START_RE = /^(?:ооо|оао|зао|пао|ао|нао|ип|гк|тд|тк|llc|ltd|inc|gmbh|plc|corp)(?![a-zа-я])/;
 const FIELD_SEPARATOR_RE = /,|\||\s-\s/;
@@ -216,8 +336,15 @@ export function hasRoleNoun(norm: string): boolean {
 
 export function isRelevantTitle(norm: string): boolean {
   const t = stripTitleLabel(norm.trim());
+  if (NEVER_RE.test(t)) return false;
+  if (KEY_ROLE_RE.test(t)) return true;
   const head = headNounIndex(t);
-  if (head !== null && EXCLUDED_HEAD_RE.test(head.noun)) return false;
+  const excludedHead = head !== null && EXCLUDED_HEAD_RE.test(head.noun);
+  if (BUSINESS_DEV_RE.test(t) && !excludedHead) return true;
+  if (B2C_RE.test(t)) return false;
+  if (SELLING_ENGINEER_RE.test(t)) return true;
+  if (SUPERVISOR_RE.test(t)) return SUPERVISED_SALES_RE.test(t) && !SUPERVISED_OTHER_RE.test(t);
+  if (excludedHead) return false;
   return RELEVANT_RE.test(t);
 }
 

@@ -14,15 +14,32 @@ import { findRanges } from './dates.js';
 import { sectionOf, type Doc } from './doc.js';
 import { alternation, hitEvidence } from './scan.js';
 import { lineEvidence, type Line } from './text.js';
-import type { ItemResult } from './types.js';
+import { NO_EDUCATION_SECTION } from './reasons.js';
+import type { ItemResult, LocalizedText } from './types.js';
 
 const LEVEL_LINE_RE =
-  /^(?:(?:образование|education|уровень образования)\s*[:-]?\s*)?(неоконченное высшее|незаконченное высшее|высшее(?:\s+образование)?|бакалавр|магистр|специалист|кандидат наук|доктор наук|среднее специальное|среднее профессиональное|среднее(?:\s+общее)?|incomplete higher(?: education)?|higher(?: education)?|secondary(?: special| vocational)?(?: education)?)(?:\s*\([^)]{0,40}\))?\s*[.,;]?$/;
+  /^(?:(?:образование|education|уровень образования)\s*[:-]?\s*)?((?:не\s?оконченн[а-я]*|не\s?законченн[а-я]*|неполн[а-я]*|неокон\.)\s*высшее|высшее(?:\s+образование)?|бакалавр|магистр|специалист|кандидат наук|доктор наук|среднее специальное|среднее профессиональное|среднее(?:\s+общее)?|incomplete higher(?: education)?|higher(?: education)?|secondary(?: special| vocational)?(?: education)?)(?:\s*\([^)]{0,40}\))?\s*[.,;]?$/;
 
 const INCOMPLETE_RE = new RegExp(
   [
-    'неоконченн[а-я]*\\s+высш',
-    'незаконченн[а-я]*\\s+высш',
+    'не\\s?оконченн',
+    'не\\s?законченн',
+    'неполн[а-я]*\\s+высш',
+    'неокон\\.',
+    'не\\s+окончил',
+    'не\\s+закончил',
+    'не\\s+завершен',
+    'без\\s+диплома',
+    'отчислен',
+    'course\\s?work\\s+(?:toward|towards|in\\s+pursuit|only)',
+    'no\\s+degree',
+    'did\\s+not\\s+(?:complete|finish|graduate)',
+    'not\\s+complete',
+    'non[- ]degree',
+    'some\\s+college',
+    'credits\\s+(?:toward|towards)',
+    '(?<![a-z])attended(?![a-z])',
+    'withdr[ae]w',
     'incomplete\\s+(?:higher|bachelor|university|degree|master)',
     'unfinished',
     'not\\s+completed',
@@ -88,7 +105,7 @@ const COMPLETED_RE = new RegExp(
 const UNIVERSITY_RE =
   /университет|university|universitat|universidad|институт|institute|академи|academy|(?<![а-я])вуз|высшая школа|school of (?:economics|business|management)|business school|polytechnic|политехни|(?<![а-я])(?:мгу|спбгу|мгимо|вшэ|ранхигс|рэу|мфти|мгту|урфу|нгу|кфу)(?![а-я])/;
 const SECONDARY_RE =
-  /среднее\s+(?:специальн|профессиональн|общее)|^(?:образование\s*[:-]?\s*)?среднее\s*$|колледж|college|техникум|училищ|vocational|high school|средняя школа|лицей|гимнази/;
+  /associate(?:'s)?\s+(?:of|degree|in)|(?<![a-z])(?:a\.a\.s?|a\.s\.|aas)(?![a-z])|ged(?![a-z])|среднее\s+(?:специальн|профессиональн|общее)|^(?:образование\s*[:-]?\s*)?среднее\s*$|колледж|college|техникум|училищ|vocational|high school|средняя школа|лицей|гимнази/;
 const EDU_HINT_RE =
   /образовани|education|университет|university|институт|institute|академи|бакалавр|bachelor|магистр|master'?s|(?<![a-z])mba(?![a-z])|degree|диплом|колледж|college|техникум|факультет|faculty/;
 const YEAR_RE = /(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/g;
@@ -129,7 +146,7 @@ function levelOf(norm: string): LevelClass | null {
   const m = LEVEL_LINE_RE.exec(norm.trim());
   if (!m) return null;
   const level = m[1] ?? '';
-  if (/неоконч|незакон|incomplete/.test(level)) return 'unfinished';
+  if (/не\s?оконч|не\s?закон|неполн|неокон|incomplete/.test(level)) return 'unfinished';
   if (/средн|secondary/.test(level)) return 'secondary';
   return 'completed';
 }
@@ -171,8 +188,17 @@ export function classifyHigherEducation(doc: Doc, now: Date): { cls: HigherEdCla
   if (secondary !== undefined) {
     return { cls: 'secondary_only', result: { status: 'not_met', evidence: lineEvidence(secondary.line), detail: 'secondary_only' } };
   }
-  return { cls: 'none', result: { status: 'unknown', evidence: null } };
+  // An education section that shows no completed degree (only courses, certificates, or nothing readable).
+  if (doc.sections.has.has('education')) {
+    return { cls: 'none', result: { status: 'not_met', evidence: null, detail: 'no_degree', reason: NO_DEGREE } };
+  }
+  return { cls: 'none', result: { status: 'unknown', evidence: null, reason: NO_EDUCATION_SECTION } };
 }
+
+const NO_DEGREE: LocalizedText = {
+  ru: 'в разделе об образовании нет законченного высшего образования',
+  en: 'no completed degree in the education section',
+};
 
 export function ruleHigherEducation(doc: Doc, now: Date): ItemResult {
   return classifyHigherEducation(doc, now).result;
@@ -308,20 +334,66 @@ const OTHER_FIELD_RE = new RegExp(
     ')(?![a-zа-я])',
 );
 
+// The institution's name is not the field: «Московская академия управления», "School of Business", «экономический колледж».
+const INSTITUTION_RE =
+  /университет|university|universit|институт|institute|академи|academy|колледж|college|техникум|училищ|(?<![a-z])school|школ|(?<![а-я])вуз|лицей|гимнази|polytechnic|политехни/;
+// Certificates and courses are not degrees.
+const CERTIFICATE_RE = /certificat|сертифика|(?<![а-я])курс(?:ы|ов)?(?![а-я])|courses?(?![a-z])|training|тренинг|повышени[а-я]*\s+квалификац|seminar|семинар|workshop/;
+// Fields are separated by commas, semicolons, pipes, dashes and colons: «РЭУ им. Плеханова, Маркетинг, Экономист».
+const FIELD_SPLIT_RE = /[,;|:()]|\s[-–—]\s/;
+// A faculty or a speciality named with the institution word («экономический факультет … университета»).
+const FACULTY_RE = /факультет|faculty|(?<![a-z])department|кафедр|специальност|направлени|speciality|specialty|major|programme|program(?![a-z])|degree|bachelor|master|бакалавр|магистр|квалификац/;
+
+/** The business field of an education line, ignoring institution names; null when the line names none. */
+function businessField(line: Line): { index: number; length: number } | null {
+  if (CERTIFICATE_RE.test(line.norm)) return null;
+  let offset = 0;
+  for (const field of line.norm.split(FIELD_SPLIT_RE)) {
+    const at = line.norm.indexOf(field, offset);
+    offset = at + field.length;
+    if (INSTITUTION_RE.test(field) && !FACULTY_RE.test(field)) continue;
+    const m = BUSINESS_RE.exec(field);
+    if (m) return { index: at + m.index, length: m[0].length };
+  }
+  return null;
+}
+
+/**
+ * business_degree: a completed higher-education degree whose field (faculty, programme, speciality,
+ * qualification — not the institution's name, not a certificate) is business. Never met while higher_education is not.
+ */
 export function ruleBusinessDegree(doc: Doc, now: Date): ItemResult {
   const edu = educationLines(doc);
+  const higher = classifyHigherEducation(doc, now);
+  let business: ItemResult | null = null;
   for (const { line } of edu) {
-    const m = BUSINESS_RE.exec(line.norm);
-    if (m) return { status: 'met', evidence: hitEvidence({ line, index: m.index, length: m[0].length }), detail: 'business_field' };
+    const f = businessField(line);
+    if (f !== null) {
+      business = { status: 'met', evidence: hitEvidence({ line, index: f.index, length: f.length }), detail: 'business_field' };
+      break;
+    }
   }
-  const { cls } = classifyHigherEducation(doc, now);
-  for (const { line } of edu) {
-    const m = OTHER_FIELD_RE.exec(line.norm);
-    if (m) return { status: 'not_met', evidence: hitEvidence({ line, index: m.index, length: m[0].length }), detail: 'other_field' };
+  if (higher.cls === 'met') {
+    if (business !== null) return business;
+    for (const { line } of edu) {
+      const m = OTHER_FIELD_RE.exec(line.norm);
+      if (m) {
+        return {
+          status: 'not_met',
+          evidence: hitEvidence({ line, index: m.index, length: m[0].length }),
+          detail: 'other_field',
+          reason: { ru: 'специальность не экономическая и не управленческая', en: 'the degree is not in business, economics or management' },
+        };
+      }
+    }
+    return { status: 'unknown', evidence: null, detail: 'field_not_given', reason: { ru: 'специальность не указана', en: 'the field of study is not given' } };
   }
-  if (cls === 'secondary_only') {
-    const first = edu.find((e) => SECONDARY_RE.test(e.line.norm));
-    return { status: 'not_met', evidence: first === undefined ? null : lineEvidence(first.line), detail: 'no_degree' };
-  }
-  return { status: 'unknown', evidence: null };
+  if (higher.cls === 'none' && higher.result.status === 'unknown') return { status: 'unknown', evidence: null, reason: NO_EDUCATION_SECTION };
+  // No completed degree: a business field of a college diploma or an unfinished degree does not make a business degree.
+  return {
+    status: 'not_met',
+    evidence: higher.result.evidence,
+    detail: 'no_degree',
+    reason: { ru: 'нет законченного высшего образования', en: 'no completed higher-education degree' },
+  };
 }

@@ -1,63 +1,95 @@
 /**
  * Vocabulary rules: fmcg, key_accounts, crm, kpi_results and HR's custom keyword items.
- * They only ever say `met` (with a quote) or `unknown`: a missing word is not proof of absence.
- * Lines under «Желаемая должность» are skipped — a wish is not experience.
+ * A hit gives `met` with a quote. Without one, absence is evidence when the career is readable (dated jobs):
+ * `not_met` with a short reason («нет упоминаний FMCG в 4 местах работы»); otherwise `unknown`.
+ * Lines under «Желаемая должность» and wishes ("looking for a KAM role", «хочу развиваться…») are skipped —
+ * a wish is not experience.
  */
 import type { Doc } from './doc.js';
+import type { ExperienceAnalysis } from './experience.js';
+import { NO_DATED_CAREER, inJobs, noMention } from './reasons.js';
 import { alternation, hitEvidence, isProperName, metFrom, scan } from './scan.js';
 import type { SectionKind } from './sections.js';
 import { normalizeFragment, type Line } from './text.js';
-import type { ItemResult } from './types.js';
+import type { ItemResult, LocalizedText } from './types.js';
 
 const SKIP_DESIRED: ReadonlySet<SectionKind> = new Set(['desired']);
 
+// A wish or an objective supports nothing: "looking for a KAM role", «хочу развиваться в работе с ключевыми клиентами».
+const WISH_RE =
+  /looking\s+(?:for|to)|seeking|(?<![a-z])objective|aspir|would\s+like|(?<![a-z])wish|want\s+to|hope\s+to|interested\s+in\s+(?:a|an|the)?\s*(?:role|position|job|career)|career\s+goal|(?<![а-я])хочу|хотел[а-я]*|желаю|желаем|стремлюсь|ищу|рассматриваю|интересует|мечтаю|планирую|готов[а-я]?\s+(?:к|рассмотреть)|цель\s*:|в\s+поиске/;
+export const notWish = (line: Line): boolean => !WISH_RE.test(line.norm);
+
+/** Absence of a career item: not_met with the reason when the career is readable, unknown otherwise. */
+export function absent(a: ExperienceAnalysis, reason: (jobs: number) => LocalizedText): ItemResult {
+  if (!a.readable) return { status: 'unknown', evidence: null, reason: NO_DATED_CAREER };
+  return { status: 'not_met', evidence: null, detail: 'absent', reason: reason(a.jobs.length) };
+}
+
 // ---- fmcg ---------------------------------------------------------------------------------
 
-const FMCG_GENERIC = [
+// The industry named outright: always about a maker or distributor of everyday consumer goods.
+const FMCG_INDUSTRY = [
   'fmcg',
   'cpg',
-  'consumer (?:packaged )?goods',
+  'consumer (?:packaged|package) goods',
   'fast[- ]moving consumer',
   'товар[а-я]* (?:повседневного|массового) (?:спроса|потребления)',
   'тнп',
+  'пищев[а-я]* (?:промышленн|производ|холдинг|отрасл)',
+  'продукт[а-я]* питания \\(производств',
+  'мясоперерабат',
+  'масложиров',
+  'пивоварен',
+  'brewer(?:y|ies)',
+  'bottler',
+  'food (?:manufactur|processing|producer)',
+  '(?:beverage|drinks|dairy|confectionery|snacks?|tobacco|cosmetics|household chemicals) (?:manufactur|producer|maker|compan|brand|distribut)',
+];
+
+// Goods categories: they name FMCG only next to a maker or distributor («производство напитков», "dairy distribution
+// business"), never in food service («Handled all functions related to Food and Beverage»).
+const FMCG_GOODS = [
   'продукт[а-я]* питания',
-  'пищев[а-я]* (?:промышленн|продукц|производ|компан|холдинг|отрасл)',
-  'foods?\\s+(?:industry|products|manufactur|company|producer|and beverages?|& beverages?)',
-  'f&b',
-  'напитк',
-  'напиточн',
-  'beverage',
+  'пищев[а-я]* продукц',
+  'напит(?:ки|ков|ками|ках|ок)',
   'безалкогольн',
   'алкогольн',
-  'пивоварен',
-  'brewer',
-  'brewing',
   'бытов[а-я]* хими',
-  'household (?:chemicals|products|care|goods)',
-  'home care',
-  'personal care',
   'кондитерск',
-  'confectioner',
   'молочн',
-  'dairy',
   'табак',
   'табачн',
-  'tobacco',
   'снек',
   'снэк',
-  'snacks',
   'детск[а-я]* питани',
-  'baby food',
-  'pet ?food',
   'корм[а-я]* для (?:животных|кошек|собак)',
   'косметик',
-  'cosmetics',
-  'парфюмерн',
-  'мясн[а-я]* (?:продукц|компан|холдинг|завод|комбинат)',
-  'мясоперерабат',
+  'парфюм',
+  'мясн[а-я]*',
   'бакале',
-  'масложиров',
+  'food(?:s|stuffs?)?',
+  'beverages?',
+  'drinks',
+  'beer',
+  'dairy',
+  'confectioner[a-z]*',
+  'snacks?',
+  'tobacco',
+  'cosmetics',
+  'personal care',
+  'home care',
+  'household (?:chemicals|products|care|goods)',
+  'pet ?food',
+  'baby food',
+  'grocery products',
 ];
+const MAKER_RE =
+  /производ|завод|комбинат|фабрик|промышлен|дистрибь?ю?т|дистрибуц|оптов|(?<![a-z])(?:manufactur|producer|maker|bottl|brewer|distribut(?:or|ion)|wholesal|brands?(?![a-z])|cpg|fmcg)/;
+const FOOD_SERVICE_RE =
+  /restaurant|(?<![a-z])cafe|caf\u00e9|catering|(?<![a-z])hotel|kitchen|(?<![a-z])chef|(?<![a-z])cook|dining|banquet|(?<![a-z])menu|(?<![a-z])bar(?![a-z])|patron|guest|food\s+service|foodservice|cafeteria|hospital|patient|school|ресторан|(?<![а-я])кафе|кейтеринг|общепит|столов|кухн|повар|(?<![а-я])бар(?![а-я])|гост[ия]|пациент/;
+// Clients of an agency or a supplier are not the candidate's employer.
+const CLIENT_OF_RE = /client(?:s|ele)|customers?\s+(?:include|such|like)|клиент(?:ы|ами|ов)\s|среди\s+клиентов|для\s+компани/;
 
 const FMCG_BRANDS = [
   'nestle',
@@ -159,38 +191,54 @@ const FMCG_BRANDS = [
   'хлебный дом',
 ];
 
-const FMCG_RE = new RegExp(`${alternation(FMCG_GENERIC, false)}|${alternation(FMCG_BRANDS, true)}`, 'g');
+const FMCG_INDUSTRY_RE = new RegExp(alternation(FMCG_INDUSTRY, false), 'g');
+const FMCG_GOODS_RE = new RegExp(alternation(FMCG_GOODS, true), 'g');
+const FMCG_BRAND_RE = new RegExp(alternation(FMCG_BRANDS, true), 'g');
 
 // A food-technology diploma or a course is not industry experience.
 const FMCG_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'education', 'courses']);
 
-export function ruleFmcg(doc: Doc): ItemResult {
-  return metFrom(scan(doc, FMCG_RE, { skip: FMCG_SKIP }));
+export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
+  const base = { skip: FMCG_SKIP, lineFilter: notWish };
+  const hit =
+    scan(doc, FMCG_INDUSTRY_RE, base) ??
+    scan(doc, FMCG_BRAND_RE, { ...base, accept: (line, i) => isProperName(line, i) && !CLIENT_OF_RE.test(line.norm) }) ??
+    scan(doc, FMCG_GOODS_RE, { ...base, accept: (line) => MAKER_RE.test(line.norm) && !FOOD_SERVICE_RE.test(line.norm) && !CLIENT_OF_RE.test(line.norm) });
+  return hit === null ? absent(a, (n) => noMention('FMCG', 'FMCG', n)) : metFrom(hit);
 }
 
 // ---- key accounts ---------------------------------------------------------------------------
 
+// The role or the work itself: key / national / chain accounts.
 const KA_GENERIC = [
-  '(?:федеральн|национальн|региональн|локальн|розничн|торгов|продуктов|крупн|международн|ключев)[а-я]*\\s+(?:торгов[а-я]*\\s+|розничн[а-я]*\\s+|продуктов[а-я]*\\s+)?сет(?:ь|и|ей|ям|ями|ях)(?![а-я])',
-  'сетев[а-я]*\\s+(?:клиент|ритейл|розниц|магазин|канал|партнер|рознич)',
-  'работ[а-я]*\\s+с\\s+(?:торговыми\\s+|розничными\\s+|федеральными\\s+|региональными\\s+)?сетями',
+  '(?:федеральн|национальн|региональн|локальн|розничн|торгов|продуктов|крупн|международн|ключев|аптечн)[а-я]*\\s+(?:торгов[а-я]*\\s+|розничн[а-я]*\\s+|продуктов[а-я]*\\s+|аптечн[а-я]*\\s+)?сет(?:ь|и|ей|ям|ями|ях)(?![а-я])',
+  'сетев[а-я]*\\s+(?:клиент|ритейл|розниц|канал|партнер|рознич|аккаунт)',
+  'работ[а-я]*\\s+с\\s+(?:торговыми\\s+|розничными\\s+|федеральными\\s+|региональными\\s+|аптечными\\s+)?сетями',
   'ключев[а-я]*\\s+(?:клиент|заказчик|аккаунт|счет|партнер)',
   'key[\\s-]*accounts?',
-  'kam',
-  'кам',
+  'kam(?![a-z])',
+  'кам(?![а-я])',
+  'nam(?![a-z])',
   'national\\s+accounts?',
   'key\\s+(?:clients?|customers?)',
-  'strategic\\s+accounts?',
-  '(?:retail|grocery|supermarket|hypermarket|food)\\s+chains?',
-  'chain\\s+(?:stores|retail)',
-  'hypermarkets?',
+  'strategic\\s+(?:accounts?|clients?|customers?)',
+  'corporate\\s+accounts?',
+  'enterprise\\s+accounts?',
+  'major\\s+accounts?',
+  '(?:retail|grocery|supermarket|hypermarket|food|drug(?:store)?|pharmacy|convenience)\\s+chains?',
+  'chain\\s+(?:accounts|customers|clients)',
   'modern\\s+trade',
   'современн[а-я]*\\s+(?:торговл|канал|розниц|формат)',
   'сетевой\\s+ритейл',
   'ритейл[а-я]*\\s+сет',
-  'гипермаркет',
 ];
 
+// Chains named as customers: they count only when the line is about selling to them, not working in them.
+const CHAIN_WORDS = [
+  'hypermarkets?',
+  'гипермаркет[а-я]*',
+  'chain\\s+stores',
+];
 const RETAILERS_ANY = [
   'x5',
   'х5',
@@ -259,15 +307,37 @@ const RETAILERS_PROPER = [
   'лэнд',
 ];
 
-const KA_RE = new RegExp(`${alternation(KA_GENERIC, false)}|${alternation(RETAILERS_ANY, true)}`, 'g');
+const KA_RE = new RegExp(alternation(KA_GENERIC, false), 'g');
+const CHAIN_RE = new RegExp(`${alternation(CHAIN_WORDS, true)}|${alternation(RETAILERS_ANY, true)}`, 'g');
 const KA_PROPER_RE = new RegExp(alternation(RETAILERS_PROPER, true), 'g');
 
 // A course titled «Управление ключевыми клиентами» shows interest, not experience.
 const KA_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'courses']);
+// Selling to a chain, as opposed to working in its stores.
+const ACCOUNT_WORK_RE =
+  /account|client|customer|negotiat|listing|contract|supplier|suppl(?:y|ied)|vendor|buyer|category|shelf|planogram|promo|distribution|sell[- ]?in|sales\s+to|sold|delisting|joint\s+business|клиент|переговор|листинг|контракт|договор|поставк|поставщик|байер|закупщик|категор|ассортимент|промо|дистрибуц|ввод|вывод|ведени|ведение|продаж|представлен|выкладк|полк|отгрузк|sku|скю/;
+// Working for a chain: the store-floor roles and the chain as employer.
+const STORE_WORK_RE =
+  /cashier|кассир|store\s+(?:manager|associate|clerk|employee|team|worker)|shift|смен|stock(?:er|ing)|shelf\s+stock|продав|торгов[а-я]*\s+зал|магазин[а-я]*\s+(?:сети|«)|администратор\s+магазин|директор\s+магазин|сотрудник|работник|grocery\s+clerk|deli|bakery|pharmacist|фармацевт|провизор/;
 
-export function ruleKeyAccounts(doc: Doc): ItemResult {
-  const hit = scan(doc, KA_RE, { skip: KA_SKIP }) ?? scan(doc, KA_PROPER_RE, { skip: KA_SKIP, accept: (line, i) => isProperName(line, i) });
-  return metFrom(hit);
+function chainAccepted(a: ExperienceAnalysis): (line: Line, index: number, match: string) => boolean {
+  return (line) => {
+    if (STORE_WORK_RE.test(line.norm)) return false;
+    if (ACCOUNT_WORK_RE.test(line.norm)) return true;
+    // Otherwise the chain counts inside a selling job's block (its lines list the chains it served).
+    const k = a.jobAt[line.index] ?? -1;
+    return k >= 0 && a.jobs[k]?.relevant === true;
+  };
+}
+
+export function ruleKeyAccounts(doc: Doc, a: ExperienceAnalysis): ItemResult {
+  const base = { skip: KA_SKIP, lineFilter: notWish };
+  const accept = chainAccepted(a);
+  const hit =
+    scan(doc, KA_RE, base) ??
+    scan(doc, CHAIN_RE, { ...base, accept }) ??
+    scan(doc, KA_PROPER_RE, { ...base, accept: (line, i, m) => isProperName(line, i) && accept(line, i, m) });
+  return hit === null ? absent(a, (n) => noMention('ключевых или сетевых клиентов', 'key or chain accounts', n)) : metFrom(hit);
 }
 
 // ---- CRM ------------------------------------------------------------------------------------
@@ -289,8 +359,17 @@ const CRM_RE = new RegExp(
       '1[сc] ?: ?crm',
       'hubspot',
       'pipedrive',
-      'oracle',
+      'oracle (?:crm|cx|sales(?: cloud)?|siebel)',
+      'siebel',
       'zoho',
+      'sap (?:crm|sd|c4c|sales cloud)',
+      'sap[- ]?sd',
+      '1[сc] ?:? ?(?:управление торговлей|ут|erp|управление торговым предприятием|торговля и склад|предприятие 8|crm)',
+      'управление торговлей',
+      'insightly',
+      'freshsales',
+      'close\\.io',
+      'monday sales crm',
       'sugar ?crm',
       'retail ?crm',
       'мегаплан',
@@ -304,15 +383,19 @@ const CRM_RE = new RegExp(
   'g',
 );
 
-export function ruleCrm(doc: Doc): ItemResult {
-  return metFrom(scan(doc, CRM_RE, { skip: SKIP_DESIRED }));
+// A course about a CRM shows interest, not use.
+const CRM_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'courses']);
+
+export function ruleCrm(doc: Doc, a: ExperienceAnalysis): ItemResult {
+  const hit = scan(doc, CRM_RE, { skip: CRM_SKIP, lineFilter: notWish });
+  return hit === null ? absent(a, (n) => noMention('CRM', 'a CRM', n)) : metFrom(hit);
 }
 
 // ---- KPI results ------------------------------------------------------------------------------
 
 // A bare percentage is only a result next to result vocabulary («скидка 10%» is not an achievement).
 const RESULT_WORD_RE =
-  /(?<![а-я])рост(?!ов)|вырос|увелич|выполн|прирост|достиг|повыс|повыш|сниз|сниж|сократ|расшир|дол[яеиюь]|выручк|оборот|прибыл|маржин|дистрибуц|план|kpi|growth|grew|grow|increas|achiev|exceed|over-?achiev|improv|reduc|decreas|rais|boost|deliver|(?<![a-z])cut(?![a-z])|saved|сэконом|(?<![a-z])plan|target|quota|yoy|y\/y|share|uplift|revenue|turnover|margin|profit|distribution|expand|budget|бюджет/;
+  /(?<![а-я])рост(?!ов)|вырос|увелич|выполн|прирост|достиг|повыс|повыш|сниз|сниж|сократ|расшир|дол[яеиюь]|выручк|оборот|прибыл|маржин|дистрибуц|план|kpi|growth|grew|grow|increas|achiev|exceed|over-?achiev|improv|reduc|decreas|rais|boost|deliver|(?<![a-z])cut(?![a-z])|saved|сэконом|(?<![a-z])plan|target|quota|yoy|y\/y|share|uplift|revenue|turnover|margin|profit|distribution|expand|won|(?<![a-z])rank|(?<![a-z])top\s+\d|place|место|лучш|ranked/;
 const PERCENT_RE = /(?<![\d.,])(\+\s?)?\d{1,4}(?:[.,]\d{1,2})?\s?(?:%|процент|п\.\s?п\.|pp(?![a-z]))/g;
 const MONEY_RE =
   /(?<![\d.,])\d+(?:[.,]\d+)?\s?(?:млн|млрд|mln|mn|million|billion|bn|mm)(?![a-zа-я])|[$€£₽]\s?\d+(?:[.,]\d+)?\s?(?:m|mm|k|bn|b|млн|млрд)(?![a-zа-я])|(?<![\d.,])\d+(?:[.,]\d+)?\s?(?:m|bn|k)\s?(?:\$|usd|eur|€|rub|руб)/g;
@@ -326,6 +409,10 @@ const KPI_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'education', 'lan
 const SALARY_RE = /зарплат|заработн|salary|оклад|доход|compensation|на руки|gross|net pay|ожидания/;
 const noSalary = (line: Line): boolean => !SALARY_RE.test(line.norm);
 
+// A money figure is a result only next to what was earned, won or grown — a budget or a portfolio is scope.
+const MONEY_RESULT_RE =
+  /revenue|sales|sold|generat|closed|won|achiev|exceed|grew|grow|increas|profit|deal|contract|pipeline|quota|target|выручк|оборот|продаж|прибыл|заключ|контракт|сделк|рост|увелич|выполн|привлек|план/;
+const SCOPE_RE = /budget|бюджет|portfolio|портфел|managed\s+(?:a\s+)?\$|управлял[а-я]*\s+(?:бюджет|портфел)|salary|оклад/;
 const TRAILING_NUMBER_RE = /(\d+(?:[.,]\d+)?)$/;
 
 /** The text around a match, roughly its sentence, for context words. */
@@ -338,13 +425,13 @@ function isYear(s: string): boolean {
   return Number.isInteger(n) && n >= 1950 && n <= 2049;
 }
 
-export function ruleKpi(doc: Doc): ItemResult {
-  const base = { skip: KPI_SKIP, lineFilter: noSalary };
+export function ruleKpi(doc: Doc, a: ExperienceAnalysis): ItemResult {
+  const base = { skip: KPI_SKIP, lineFilter: (line: Line) => noSalary(line) && notWish(line) };
   const pct = scan(doc, PERCENT_RE, { ...base, accept: (line, i, m) => m.startsWith('+') || RESULT_WORD_RE.test(near(line, i)) });
   if (pct !== null) return { status: 'met', evidence: hitEvidence(pct), detail: 'percentage' };
   const multiplier = scan(doc, MULTIPLIER_RE, base);
   if (multiplier !== null) return { status: 'met', evidence: hitEvidence(multiplier), detail: 'multiplier' };
-  const money = scan(doc, MONEY_RE, base);
+  const money = scan(doc, MONEY_RE, { ...base, accept: (line, i) => MONEY_RESULT_RE.test(near(line, i)) && !SCOPE_RE.test(near(line, i)) });
   if (money !== null) return { status: 'met', evidence: hitEvidence(money), detail: 'money_amount' };
   const growth = scan(doc, GROWTH_FIGURE_RE, {
     ...base,
@@ -354,7 +441,10 @@ export function ruleKpi(doc: Doc): ItemResult {
     },
   });
   if (growth !== null) return { status: 'met', evidence: hitEvidence(growth), detail: 'growth_figure' };
-  return { status: 'unknown', evidence: null };
+  return absent(a, (n) => ({
+    ru: `нет измеримых результатов (цифр) ${inJobs(n).ru}`,
+    en: `no measurable results (figures) ${inJobs(n).en}`,
+  }));
 }
 
 // ---- custom HR items ------------------------------------------------------------------------------
