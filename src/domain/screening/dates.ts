@@ -61,7 +61,7 @@ const FROM = `(?:${NB}(?:с|from|since)\\s+)?`;
 
 const RANGE_RE = new RegExp(`${FROM}(${POINT})${SEP}(${POINT}|${PRESENT})`, 'g');
 /** A lone point at the end of a line, possibly followed by a dangling separator: the range continues below. */
-const OPEN_END_RE = new RegExp(`(${POINT})\\s*(?:-{1,2}|по|to|until)?\\s*$`);
+const OPEN_END_RE = new RegExp(`(${POINT})\\s*(?:(?:-{1,2}|по|to|until)\\s*(?:${NB}(?:${MONTH_ALT})\\.?)?)?\\s*$`);
 const POINT_MONTH_RE = new RegExp(`^(?:\\d{1,2}\\s+)?(${MONTH_ALT})${NA}\\.?,?\\s*'?(${YEAR})`);
 const POINT_NUM_RE = new RegExp(`^(?:\\d{1,2}[.\\/])?(\\d{1,2})[.\\/](${YEAR})`);
 const POINT_YEAR_RE = new RegExp(`^(${YEAR})`);

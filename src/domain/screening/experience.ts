@@ -9,6 +9,7 @@ import {
   type RangeMatch,
 } from './dates.js';
 import { buildDoc, sectionOf, type Doc } from './doc.js';
+import { proseSpans } from './prose.js';
 import { INTERNSHIP_RE, SALES_CONTEXT_RE, hasRoleNoun, isRelevantTitle, isTitleLine, titleStart } from './roles.js';
 import type { SectionKind } from './sections.js';
 import { lineEvidence, multiLineEvidence, rawSlice, sentenceEvidence, type Line } from './text.js';
@@ -89,14 +90,18 @@ function isJobLike(s: string, r: RangeMatch): boolean {
   const prefix = s.slice(0, r.index);
   const tail = s.slice(r.end);
   if (LEAD_ONLY_RE.test(prefix)) return true;
-  if (BULLET_PREFIX_RE.test(prefix) || prefix.length > MAX_PREFIX) return false;
+  if (BULLET_PREFIX_RE.test(prefix) || prefix.length > MAX_PREFIX || PROSE_BEFORE_RE.test(prefix)) return false;
+  // A paragraph (a long line) is prose: its range counts only right after a short header field
+  // ("City , State Company Name / Aug 2012 to Jul 2014 As the Director …"); prose careers are read by prose.ts.
+  if (s.trim().length > MAX_HEADER_LINE) {
+    return isMonthPrecise(r) && prefix.length <= 60 && PREFIX_DELIM_RE.test(prefix) && !SENTENCE_IN_PREFIX_RE.test(prefix) && !PROSE_BEFORE_RE.test(prefix);
+  }
   if (DURATION_TAIL_RE.test(tail)) return true;
+  // A sentence with a range inside it is prose («До этого, с 2012 по 2017 год, была специалистом …»).
+  if (/[.!?]$/.test(s.trim()) && s.trim().split(/\s+/).length >= 8) return false;
   if (PREFIX_DELIM_RE.test(prefix) && TAIL_DELIM_RE.test(tail)) return true;
   // Mid-line in a header line: month-precise, not led in by prose, the line short and not a sentence.
-  if (!isMonthPrecise(r) || PROSE_BEFORE_RE.test(prefix) || SENTENCE_IN_PREFIX_RE.test(prefix)) return false;
-  // A long line is a paragraph; its range counts only right after a field delimiter ("Company / Aug 2012 to Jul 2014 As …").
-  if (s.trim().length > MAX_HEADER_LINE) return PREFIX_DELIM_RE.test(prefix);
-  return true;
+  return isMonthPrecise(r) && !PROSE_BEFORE_RE.test(prefix) && !SENTENCE_IN_PREFIX_RE.test(prefix);
 }
 
 interface Candidate {
@@ -187,22 +192,28 @@ function findCandidates(doc: Doc, now: Date): Candidate[] {
     const lastFound = found[found.length - 1];
     if (lastFound !== undefined) i = lastFound.last;
   }
-  // A dated line whose neighbour names a break, leave or service ("Career break" / "Jan 2020 – Dec 2020").
-  return out.filter((c) => !nearNotWork(doc, c));
+  return out;
 }
 
-function nearNotWork(doc: Doc, c: Candidate): boolean {
-  for (const [from, step] of [
-    [c.first, -1],
-    [c.last, 1],
-  ] as const) {
-    for (let j = from + step, seen = 0; j >= 0 && j < doc.lines.length && seen < 1; j += step) {
-      const l = doc.lines[j];
-      if (l === undefined || doc.sections.isHeading[j] === true) break;
-      if (l.norm.trim() === '') continue;
-      seen++;
-      if (notWork(l.norm) && findRanges(l.norm).length === 0 && !hasRoleNoun(l.norm)) return true;
-    }
+/**
+ * A dated entry whose header names a break, leave or service ("Career break" above "Jan 2020 – Dec 2020" on LinkedIn,
+ * «Декретный отпуск» under the dates on hh.ru): looked for on the side where this resume puts its titles.
+ */
+function headerNotWork(doc: Doc, candidates: readonly Candidate[], k: number, afterFirst: boolean): boolean {
+  const c = candidates[k];
+  // A title on the date line itself is the header; a leave mentioned in the job's bullets is part of that job.
+  if (c === undefined || c.inline !== null) return false;
+  const step = afterFirst ? 1 : -1;
+  const limit = afterFirst ? 4 : 2;
+  const stop = afterFirst ? (candidates[k + 1]?.first ?? doc.lines.length) : (candidates[k - 1]?.last ?? -1);
+  let seen = 0;
+  for (let j = (afterFirst ? c.last : c.first) + step; afterFirst ? j < stop : j > stop; j += step) {
+    const l = doc.lines[j];
+    if (l === undefined || doc.sections.isHeading[j] === true) break;
+    if (l.norm.trim() === '') continue;
+    if (++seen > limit) break;
+    if (BULLET_PREFIX_RE.test(l.norm)) break;
+    if (notWork(l.norm) && !hasRoleNoun(l.norm)) return true;
   }
   return false;
 }
@@ -290,7 +301,13 @@ function buildJobs(doc: Doc, candidates: readonly Candidate[]): Job[] {
   const primary = candidates.map((c, k) => (c.inline !== null ? null : ((afterFirst ? after[k] : before[k]) ?? null)));
   const claimed = new Set(primary.filter((h): h is TitleHit => h !== null).map((h) => h.line));
 
-  return candidates.map((c, k) => {
+  const notWorkAt = new Set<number>();
+  candidates.forEach((c, k) => {
+    if (notWork(c.inline?.norm ?? '') || headerNotWork(doc, candidates, k, afterFirst)) notWorkAt.add(k);
+  });
+
+  return candidates.flatMap((c, k): Job[] => {
+    if (notWorkAt.has(k)) return [];
     let title = '';
     let titleNorm = '';
     if (c.inline !== null) {
@@ -324,7 +341,7 @@ function buildJobs(doc: Doc, candidates: readonly Candidate[]): Job[] {
       for (let j = from; !salesBlock && j < to; j++) salesBlock = BLOCK_SALES_RE.test(doc.lines[j]?.norm ?? '');
     }
     for (let j = c.first; !internship && j < windowEnd; j++) internship = INTERNSHIP_RE.test(doc.lines[j]?.norm ?? '');
-    return {
+    return [{
       start: fromMonthIndex(c.interval.from),
       end: present ? 'present' : fromMonthIndex(c.interval.to),
       title,
@@ -336,7 +353,7 @@ function buildJobs(doc: Doc, candidates: readonly Candidate[]): Job[] {
       salesBlock,
       internship,
       line: c.first,
-    };
+    }];
   });
 }
 
@@ -402,8 +419,35 @@ function jobBlocks(doc: Doc, jobs: readonly Job[]): Int32Array {
   return at;
 }
 
+const PROSE_STUDY_RE = /studied|study|studying|учил[а-я]*|обучал[а-я]*|окончил[а-я]*|graduat|degree|диплом|университет|university|институт|college|колледж|school|школ/;
+
+/** Jobs told in prose, for resumes without dated job lines (see prose.ts). */
+function proseJobs(doc: Doc, now: Date): Job[] {
+  const out: Job[] = [];
+  for (const s of proseSpans(doc, now)) {
+    if (notWork(s.clause) || (PROSE_STUDY_RE.test(s.clause) && !hasRoleNoun(s.clause) && !SALES_CONTEXT_RE.test(s.clause))) continue;
+    const months = s.interval.to - s.interval.from + 1;
+    if (months <= 0) continue;
+    out.push({
+      start: fromMonthIndex(s.interval.from),
+      end: s.present ? 'present' : fromMonthIndex(s.interval.to),
+      title: s.clauseRaw.length > 120 ? s.clauseRaw.slice(0, 120).trim() : s.clauseRaw,
+      relevant: isRelevantTitle(s.clause),
+      months,
+      evidence: s.evidence,
+      interval: s.interval,
+      hasTitle: true,
+      internship: INTERNSHIP_RE.test(s.clause),
+      line: s.line.index,
+      salesBlock: false,
+    });
+  }
+  return out.sort((a, b) => a.line - b.line || a.interval.from - b.interval.from);
+}
+
 export function analyzeExperience(doc: Doc, now: Date): ExperienceAnalysis {
-  const jobs = buildJobs(doc, findCandidates(doc, now));
+  const layout = buildJobs(doc, findCandidates(doc, now));
+  const jobs = layout.length > 0 ? layout : proseJobs(doc, now);
   const declared = findDeclared(doc);
   const shortTenures = jobs.filter((j) => j.end !== 'present' && j.months < 12 && !j.internship).length;
   const summary: ExperienceSummary = {

@@ -8,6 +8,9 @@
  * (продавец-консультант, кассир, merchandiser) and back-office roles never do.
  */
 
+// «техника», «механика» are equipment and a science, not the technician and the mechanic.
+const CASE_AMBIGUOUS: ReadonlySet<string> = new Set(['техник', 'механик', 'мастер', 'агент']);
+
 // Occupation nouns; a line is title-like when one of these sits among its first words.
 const ROLE_RE = new RegExp(
   '(?<![a-zа-я])(?:' +
@@ -215,13 +218,16 @@ const ROLE_RE = new RegExp(
       'лаборант',
       'исследователь',
       'репетитор',
-    ].join('|') +
+    ]
+      // Russian nouns in any case: «менеджером», «водителем-экспедитором», «представителя».
+      .map((w) => (/^[а-я]{4,}$/.test(w) && !CASE_AMBIGUOUS.has(w) ? `${w}(?:а|у|ом|ем|е|ы|и|ой|ей|ами|ах)?` : w))
+      .join('|') +
     ')(?![a-zа-я])',
 );
 
 // Head nouns that make a title non-sales even when it mentions sales.
 const EXCLUDED_HEAD_RE =
-  /^(?:бухгалтер|accountant|программист|developer|разработчик|engineer|инженер|логист|logistician|аналитик|analyst|юрист|lawyer|attorney|кассир|cashier|водитель|driver|кладовщик|teacher|учитель|преподаватель|designer|дизайнер|продавец|продавца|мерчендайзер|merchandiser|оператор|operator|администратор|administrator|рекрутер|recruiter|экономист|economist|маркетолог|marketer|экспедитор|товаровед|закупщик|buyer|байер)$/;
+  /^(?:(?:бухгалтер|accountant|программист|developer|разработчик|engineer|инженер|логист|logistician|аналитик|analyst|юрист|lawyer|attorney|кассир|cashier|водитель|driver|кладовщик|teacher|учитель|преподаватель|designer|дизайнер|продавец|продавца|мерчендайзер|merchandiser|оператор|operator|администратор|administrator|рекрутер|recruiter|экономист|economist|маркетолог|marketer|экспедитор|товаровед|закупщик|buyer|байер))(?:а|у|ом|ем|е|ы|и|ой|ей|ами|ах)?$/;
 
 const RELEVANT_RE = new RegExp(
   [
@@ -250,6 +256,7 @@ const RELEVANT_RE = new RegExp(
     'area\\s+sales',
     'работ[а-я]*\\s+с\\s+(?:[а-я]+\\s+)?(?:клиент|дистрибь?ютор|сет|партнер|ключев|дилер)',
     'клиентск[а-я]*\\s+менеджер',
+    'аккаунт-?\\s?менеджер',
     'client\\s+(?:manager|executive|director|partner|relationship)',
     'customer\\s+(?:development|business)',
     '(?<![a-z])channel\\s+(?:manager|partner|account)',
@@ -269,6 +276,9 @@ const BUSINESS_DEV_RE = /business\s+development|развити[а-я]*\s+биз�
 // Selling to the public, shop-floor, call-centre and marketing titles.
 const B2C_RE =
   /retail|(?<![a-z])store|(?<![a-z])shop|boutique|showroom|(?<![a-z])salon|dealership|cashier|кассир|call\s*-?\s*cent|колл-?\s?центр|контакт-?\s?центр|телемаркет|telemarket|telesales|(?<![a-z])clerk|sales\s+(?:associate|floor|consultant|advisor|counter)|(?<![a-z])floor\s|merchandis|мерчендайз|мерчандайз|promoter|промоутер|магазин|бутик|салон|торгов[а-я]*\s+зал|customer\s+service|(?<![a-z])support|поддержк|marketing(?!.*sales)|маркетинг(?!.*продаж)|(?<![a-z])real\s+estate|insurance|страхов|(?<![a-z])loan|mortgage|ипотек/;
+// Selling to shops, salons or dealers is B2B: "territory sales rep … selling to salons and beauty stores".
+const SELLS_TO_BUSINESSES_RE =
+  /(?:sell(?:s|ing)?|sold|sales)\s+(?:\S+\s+){0,2}to\s+(?:\S+\s+){0,3}(?:stores|shops|salons|retailers|businesses|companies|dealers|distributors|restaurants|outlets|chains)|(?:продаж[а-я]*|поставк[а-я]*)\s+(?:\S+\s+){0,2}(?:магазин|торгов[а-я]*\s+точк|розничн|дилер)/;
 // Selling titles whose head noun is otherwise a non-sales occupation.
 const SELLING_ENGINEER_RE =
   /sales\s+engineer|engineer[a-z]*\s+sales|technical\s+sales|инженер[а-я-]*\s+(?:по\s+продажам|отдела\s+продаж|-\s*менеджер)|(?:специалист|менеджер)\s+по\s+(?:техническим\s+)?продажам|технически[а-я]*\s+специалист\s+по\s+продажам/;
@@ -341,7 +351,7 @@ export function isRelevantTitle(norm: string): boolean {
   const head = headNounIndex(t);
   const excludedHead = head !== null && EXCLUDED_HEAD_RE.test(head.noun);
   if (BUSINESS_DEV_RE.test(t) && !excludedHead) return true;
-  if (B2C_RE.test(t)) return false;
+  if (B2C_RE.test(t) && !SELLS_TO_BUSINESSES_RE.test(t)) return false;
   if (SELLING_ENGINEER_RE.test(t)) return true;
   if (SUPERVISOR_RE.test(t)) return SUPERVISED_SALES_RE.test(t) && !SUPERVISED_OTHER_RE.test(t);
   if (excludedHead) return false;

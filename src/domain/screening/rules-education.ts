@@ -30,6 +30,8 @@ const INCOMPLETE_RE = new RegExp(
     'не\\s+закончил',
     'не\\s+завершен',
     'без\\s+диплома',
+    'диплом\\s+не\\s+получ',
+    'не\\s+получил[а-я]*\\s+диплом',
     'отчислен',
     'course\\s?work\\s+(?:toward|towards|in\\s+pursuit|only)',
     'no\\s+degree',

@@ -5,10 +5,10 @@
  * Lines under «Желаемая должность» and wishes ("looking for a KAM role", «хочу развиваться…») are skipped —
  * a wish is not experience.
  */
-import type { Doc } from './doc.js';
+import { sectionOf, type Doc } from './doc.js';
 import type { ExperienceAnalysis } from './experience.js';
 import { NO_DATED_CAREER, inJobs, noMention } from './reasons.js';
-import { alternation, hitEvidence, isProperName, metFrom, scan } from './scan.js';
+import { alternation, hitEvidence, isProperName, metFrom, scan, scanWrapped } from './scan.js';
 import type { SectionKind } from './sections.js';
 import { normalizeFragment, type Line } from './text.js';
 import type { ItemResult, LocalizedText } from './types.js';
@@ -17,7 +17,7 @@ const SKIP_DESIRED: ReadonlySet<SectionKind> = new Set(['desired']);
 
 // A wish or an objective supports nothing: "looking for a KAM role", «хочу развиваться в работе с ключевыми клиентами».
 const WISH_RE =
-  /looking\s+(?:for|to)|seeking|(?<![a-z])objective|aspir|would\s+like|(?<![a-z])wish|want\s+to|hope\s+to|interested\s+in\s+(?:a|an|the)?\s*(?:role|position|job|career)|career\s+goal|(?<![а-я])хочу|хотел[а-я]*|желаю|желаем|стремлюсь|ищу|рассматриваю|интересует|мечтаю|планирую|готов[а-я]?\s+(?:к|рассмотреть)|цель\s*:|в\s+поиске/;
+  /looking\s+(?:for|to)|seeking|eager|grow\s+into|to\s+become|aim(?:ing)?\s+to|развивать?ся|стать(?![а-я])|(?<![a-z])objective|aspir|would\s+like|(?<![a-z])wish|want\s+to|hope\s+to|interested\s+in\s+(?:a|an|the)?\s*(?:role|position|job|career)|career\s+goal|(?<![а-я])хочу|хотел[а-я]*|желаю|желаем|стремлюсь|ищу|рассматриваю|интересует|мечтаю|планирую|готов[а-я]?\s+(?:к|рассмотреть)|цель\s*:|в\s+поиске/;
 export const notWish = (line: Line): boolean => !WISH_RE.test(line.norm);
 
 /** Absence of a career item: not_met with the reason when the career is readable, unknown otherwise. */
@@ -68,26 +68,57 @@ const FMCG_GOODS = [
   'парфюм',
   'мясн[а-я]*',
   'бакале',
-  'food(?:s|stuffs?)?',
-  'beverages?',
-  'drinks',
-  'beer',
-  'dairy',
-  'confectioner[a-z]*',
-  'snacks?',
-  'tobacco',
-  'cosmetics',
-  'personal care',
-  'home care',
-  'household (?:chemicals|products|care|goods)',
-  'pet ?food',
-  'baby food',
-  'grocery products',
-];
+  'food(?:s|stuffs?)?(?![a-z])',
+  'beverages?(?![a-z])',
+  'drinks(?![a-z])',
+  'beer(?![a-z])',
+  'dairy(?![a-z])',
+  'confectioner[a-z]*(?![a-z])',
+  'snacks?(?![a-z])',
+  'tobacco(?![a-z])',
+  'cosmetics(?![a-z])',
+  'personal care(?![a-z])',
+  'home care(?![a-z])',
+  'household (?:chemicals|products|care|goods)(?![a-z])',
+  'pet ?food(?![a-z])',
+  'baby food(?![a-z])',
+  'grocery products(?![a-z])',
+  'soft[- ]drinks?(?![a-z])',
+  'beauty(?![a-z])',
+  'skin ?care(?![a-z])',
+  'hair ?care(?![a-z])',
+  'toiletries(?![a-z])',
+  'cleaning products(?![a-z])',
+  'detergents?(?![a-z])',
+  'косметическ[а-я]*',
+  'моющ[а-я]* средств',
+  'чистящ[а-я]* средств',
+  'juices?(?![a-z])',
+  '(?:bottled|mineral|spring) water(?![a-z])',
+  'spirits(?![a-z])',
+  'wines?(?![a-z])',
+  'coffee(?![a-z])',
+  'tea(?![a-z])',
+  'пив[оа]',
+  'пивн[а-я]*',
+  'вин(?:о|а|ом)',
+  'винн[а-я]*',
+  'ликеро-?водочн[а-я]*',
+  'спиртн[а-я]*',
+  'соки',
+  'сок(?:ов|и)',
+  'минеральн[а-я]* вод[а-я]*',
+  'чай',
+  'чая',
+  'кофе',
+]; 
 const MAKER_RE =
   /производ|завод|комбинат|фабрик|промышлен|дистрибь?ю?т|дистрибуц|оптов|(?<![a-z])(?:manufactur|producer|maker|bottl|brewer|distribut(?:or|ion)|wholesal|brands?(?![a-z])|cpg|fmcg)/;
 const FOOD_SERVICE_RE =
-  /restaurant|(?<![a-z])cafe|caf\u00e9|catering|(?<![a-z])hotel|kitchen|(?<![a-z])chef|(?<![a-z])cook|dining|banquet|(?<![a-z])menu|(?<![a-z])bar(?![a-z])|patron|guest|food\s+service|foodservice|cafeteria|hospital|patient|school|ресторан|(?<![а-я])кафе|кейтеринг|общепит|столов|кухн|повар|(?<![а-я])бар(?![а-я])|гост[ия]|пациент/;
+  /served\s+customers|counter|barista|coffee\s+shop|restaurant|(?<![a-z])cafe|caf\u00e9|catering|(?<![a-z])hotel|kitchen|(?<![a-z])chef|(?<![a-z])cook|dining|banquet|(?<![a-z])menu|(?<![a-z])bar(?![a-z])|salon|(?<![a-z])spa(?![a-z])|patron|guest|food\s+service|foodservice|cafeteria|hospital|patient|school|ресторан|(?<![а-я])кафе|кейтеринг|общепит|столов|кухн|повар|(?<![а-я])бар(?![а-я])|гост[ия]|пациент/;
+// A supplier to FMCG makers is not FMCG: packaging, ingredients, equipment sold to food manufacturers.
+const SUPPLIER_TO_RE =
+  /(?:to|for)\s+(?:food|beverage|drinks|fmcg|cpg|consumer[- ]goods)\s+(?:manufacturers|makers|producers|companies|brands|industry)|packaging|ingredient|equipment|machinery|упаковк|ингредиент|оборудовани|тар[аы](?![а-я])|для\s+(?:пищев[а-я]*|производител[а-я]*)\s+(?:производств|предприят|компани|продукц)|производител(?:ям|ей)\s+(?:продуктов|напитков)/;
 // Clients of an agency or a supplier are not the candidate's employer.
 const CLIENT_OF_RE = /client(?:s|ele)|customers?\s+(?:include|such|like)|клиент(?:ы|ами|ов)\s|среди\s+клиентов|для\s+компани/;
 
@@ -192,28 +223,41 @@ const FMCG_BRANDS = [
 ];
 
 const FMCG_INDUSTRY_RE = new RegExp(alternation(FMCG_INDUSTRY, false), 'g');
-const FMCG_GOODS_RE = new RegExp(alternation(FMCG_GOODS, true), 'g');
+// Russian stems stay open («бытовой химии»); English words carry their own word end.
+const FMCG_GOODS_RE = new RegExp(alternation(FMCG_GOODS, false), 'g');
 const FMCG_BRAND_RE = new RegExp(alternation(FMCG_BRANDS, true), 'g');
 
 // A food-technology diploma or a course is not industry experience.
 const FMCG_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'education', 'courses']);
 
+/** A line of a selling job's block, or the summary of someone who has a selling job: goods named there are what they sold. */
+function sellingContext(doc: Doc, a: ExperienceAnalysis, line: Line): boolean {
+  const k = a.jobAt[line.index] ?? -1;
+  if (k >= 0) return a.jobs[k]?.relevant === true;
+  const kind = sectionOf(doc, line.index);
+  return (kind === 'header' || kind === 'about') && a.summary.b2bSales === true;
+}
+
 export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
   const base = { skip: FMCG_SKIP, lineFilter: notWish };
   const hit =
-    scan(doc, FMCG_INDUSTRY_RE, base) ??
+    scan(doc, FMCG_INDUSTRY_RE, { ...base, accept: (line) => !SUPPLIER_TO_RE.test(line.norm) && !CLIENT_OF_RE.test(line.norm) }) ??
     scan(doc, FMCG_BRAND_RE, { ...base, accept: (line, i) => isProperName(line, i) && !CLIENT_OF_RE.test(line.norm) }) ??
-    scan(doc, FMCG_GOODS_RE, { ...base, accept: (line) => MAKER_RE.test(line.norm) && !FOOD_SERVICE_RE.test(line.norm) && !CLIENT_OF_RE.test(line.norm) });
+    scan(doc, FMCG_GOODS_RE, {
+      ...base,
+      accept: (line) =>
+        !FOOD_SERVICE_RE.test(line.norm) &&
+        !CLIENT_OF_RE.test(line.norm) &&
+        !SUPPLIER_TO_RE.test(line.norm) &&
+        (MAKER_RE.test(line.norm) || sellingContext(doc, a, line)),
+    });
   return hit === null ? absent(a, (n) => noMention('FMCG', 'FMCG', n)) : metFrom(hit);
 }
 
 // ---- key accounts ---------------------------------------------------------------------------
 
-// The role or the work itself: key / national / chain accounts.
-const KA_GENERIC = [
-  '(?:федеральн|национальн|региональн|локальн|розничн|торгов|продуктов|крупн|международн|ключев|аптечн)[а-я]*\\s+(?:торгов[а-я]*\\s+|розничн[а-я]*\\s+|продуктов[а-я]*\\s+|аптечн[а-я]*\\s+)?сет(?:ь|и|ей|ям|ями|ях)(?![а-я])',
-  'сетев[а-я]*\\s+(?:клиент|ритейл|розниц|канал|партнер|рознич|аккаунт)',
-  'работ[а-я]*\\s+с\\s+(?:торговыми\\s+|розничными\\s+|федеральными\\s+|региональными\\s+|аптечными\\s+)?сетями',
+// The role or the work itself: key / national / strategic accounts — these count wherever they are said (not wished).
+const KA_ROLE = [
   'ключев[а-я]*\\s+(?:клиент|заказчик|аккаунт|счет|партнер)',
   'key[\\s-]*accounts?',
   'kam(?![a-z])',
@@ -225,6 +269,12 @@ const KA_GENERIC = [
   'corporate\\s+accounts?',
   'enterprise\\s+accounts?',
   'major\\s+accounts?',
+];
+// Chains: they count when the line is about selling to them or sits in a selling job, not when working in them.
+const KA_CHAIN = [
+  '(?:федеральн|национальн|региональн|локальн|розничн|торгов|продуктов|крупн|международн|аптечн)[а-я]*\\s+(?:торгов[а-я]*\\s+|розничн[а-я]*\\s+|продуктов[а-я]*\\s+|аптечн[а-я]*\\s+)?сет(?:ь|и|ей|ям|ями|ях)(?![а-я])',
+  'сетев[а-я]*\\s+(?:клиент|ритейл|розниц|канал|партнер|рознич|аккаунт)',
+  'работ[а-я]*\\s+с\\s+(?:торговыми\\s+|розничными\\s+|федеральными\\s+|региональными\\s+|аптечными\\s+)?сетями',
   '(?:retail|grocery|supermarket|hypermarket|food|drug(?:store)?|pharmacy|convenience)\\s+chains?',
   'chain\\s+(?:accounts|customers|clients)',
   'modern\\s+trade',
@@ -307,18 +357,27 @@ const RETAILERS_PROPER = [
   'лэнд',
 ];
 
-const KA_RE = new RegExp(alternation(KA_GENERIC, false), 'g');
-const CHAIN_RE = new RegExp(`${alternation(CHAIN_WORDS, true)}|${alternation(RETAILERS_ANY, true)}`, 'g');
+const KA_RE = new RegExp(alternation(KA_ROLE, false), 'g');
+const CHAIN_RE = new RegExp(`${alternation(KA_CHAIN, false)}|${alternation(CHAIN_WORDS, true)}|${alternation(RETAILERS_ANY, true)}`, 'g');
+// "managing the Total Wine and BevMo accounts", "Manage the Boots and Superdrug accounts": named clients as accounts.
+const NAMED_ACCOUNTS_RE =
+  /(?<![a-z])(?:manag(?:e|ed|es|ing)|handl(?:e|ed|es|ing)|lead|leads|led|own(?:ed|s)?|ran|run(?:s|ning)?|look(?:ed|ing)?\s+after|grew|grow(?:ing)?|responsible\s+for)\s+(?:the\s+|our\s+)?(?:[a-z0-9&'.-]+\s+){1,4}(?:accounts|business)(?![a-z])/g;
 const KA_PROPER_RE = new RegExp(alternation(RETAILERS_PROPER, true), 'g');
 
 // A course titled «Управление ключевыми клиентами» shows interest, not experience.
 const KA_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'courses']);
 // Selling to a chain, as opposed to working in its stores.
 const ACCOUNT_WORK_RE =
-  /account|client|customer|negotiat|listing|contract|supplier|suppl(?:y|ied)|vendor|buyer|category|shelf|planogram|promo|distribution|sell[- ]?in|sales\s+to|sold|delisting|joint\s+business|клиент|переговор|листинг|контракт|договор|поставк|поставщик|байер|закупщик|категор|ассортимент|промо|дистрибуц|ввод|вывод|ведени|ведение|продаж|представлен|выкладк|полк|отгрузк|sku|скю/;
+  /account|client|customer|negotiat|listing|contract|supplier|vendor|buyer|category|promo|sell[- ]?in|sales\s+to|sold|delisting|joint\s+business|клиент|переговор|листинг|контракт|договор|поставщик|байер|закупщик|категор|ассортимент|промо|ввод|вывод|ведени|ведение|продаж|sku|скю/;
 // Working for a chain: the store-floor roles and the chain as employer.
 const STORE_WORK_RE =
-  /cashier|кассир|store\s+(?:manager|associate|clerk|employee|team|worker)|shift|смен|stock(?:er|ing)|shelf\s+stock|продав|торгов[а-я]*\s+зал|магазин[а-я]*\s+(?:сети|«)|администратор\s+магазин|директор\s+магазин|сотрудник|работник|grocery\s+clerk|deli|bakery|pharmacist|фармацевт|провизор/;
+  /merchandis|мерчендайз|мерчандайз|выкладк|planogram|shelf|полк|в\s+магазинах|in\s+(?:the\s+)?stores|отгрузк|shipments?|deliver|доставк|развож|cashier|кассир|store\s+(?:manager|associate|clerk|employee|team|worker)|shift|смен|stock(?:er|ing)|shelf\s+stock|продав|торгов[а-я]*\s+зал|магазин[а-я]*\s+(?:сети|«)|администратор\s+магазин|директор\s+магазин|сотрудник|работник|grocery\s+clerk|deli|bakery|pharmacist|фармацевт|провизор/;
+
+/** The first word after the verb (and "the") is a proper name in the original: "the Boots and Superdrug accounts". */
+function namedAccount(line: Line, index: number, match: string): boolean {
+  const lead = /^\S+(?:\s+after)?\s+(?:the\s+|our\s+)?/.exec(match);
+  return lead !== null && isProperName(line, index + lead[0].length);
+}
 
 function chainAccepted(a: ExperienceAnalysis): (line: Line, index: number, match: string) => boolean {
   return (line) => {
@@ -335,7 +394,9 @@ export function ruleKeyAccounts(doc: Doc, a: ExperienceAnalysis): ItemResult {
   const accept = chainAccepted(a);
   const hit =
     scan(doc, KA_RE, base) ??
+    scanWrapped(doc, KA_RE, base) ??
     scan(doc, CHAIN_RE, { ...base, accept }) ??
+    scan(doc, NAMED_ACCOUNTS_RE, { ...base, accept: (line, i, m) => namedAccount(line, i, m) && accept(line, i, m) }) ??
     scan(doc, KA_PROPER_RE, { ...base, accept: (line, i, m) => isProperName(line, i) && accept(line, i, m) });
   return hit === null ? absent(a, (n) => noMention('ключевых или сетевых клиентов', 'key or chain accounts', n)) : metFrom(hit);
 }

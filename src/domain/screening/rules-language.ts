@@ -110,7 +110,7 @@ const CEFR_RE = /(?<![a-zа-я0-9])([abcавс])-?([12])\+?(?![0-9a-zа-я])/;
 const LOW_RE =
   /pre-?\s?intermediate|elementary|beginner|(?<![a-z])basic|limited working|ограниченн|starter|survival|начальн|базов|элементарн|со словар|ниже среднего|школьн|слаб|читаю профессиональную литературу|читаю техническую/;
 const HIGH_RE =
-  /upper-?\s?intermediate|(?<![a-z-])intermediate|advanced|fluent|fluency|proficien|professional working|full professional|профессиональн|business level|business fluent|свободн|разговорн|средн|продвинут|совершенств|могу проходить интервью|выше среднего|отличн|хорош|деловой|excellent|good command|working knowledge/;
+  /professional\s+working|upper-?\s?intermediate|(?<![a-z-])intermediate|advanced|fluent|fluency|proficien|professional working|full professional|профессиональн|business level|business fluent|свободн|разговорн|средн|продвинут|совершенств|могу проходить интервью|выше среднего|отличн|хорош|деловой|excellent|good command|working knowledge/;
 
 type Level = 'high' | 'low' | null;
 
@@ -182,6 +182,16 @@ function findingsInLine(
     const scope = inLangSection ? chunk : chunk.slice(Math.max(0, nameAt - 25), nameAt + firstName[0].length + NEAR_CHARS);
     let level = levelOf(scope);
     let evidence = rawSlice(line, part.from, part.to).trim();
+    // LinkedIn wraps the level inside its parentheses: "Spanish (Professional" / "Working)".
+    if (level === null && k === parts.length - 1 && next !== undefined && inLangSection && /\([^)]*$/.test(chunk) && /^[^(]*\)/.test(next.norm)) {
+      const joined = `${scope} ${next.norm.slice(0, next.norm.indexOf(')') + 1)}`;
+      const joinedLevel = NATIVE_RE.test(joined) ? null : levelOf(joined);
+      if (NATIVE_RE.test(joined)) return;
+      if (joinedLevel !== null) {
+        level = joinedLevel;
+        evidence = fullText.slice(line.start + rawIndex(line, part.from), next.start + next.raw.length).trim();
+      }
+    }
     // LinkedIn and some hh exports put the level on the next line: "English" / "Full professional proficiency".
     if (level === null && k === parts.length - 1 && next !== undefined && inLangSection) {
       if (!LANGUAGE_ANY_RE.test(next.norm) && !NATIVE_RE.test(next.norm)) {

@@ -7,6 +7,8 @@ export interface Hit {
   readonly line: Line;
   readonly index: number;
   readonly length: number;
+  /** A ready verbatim quote, when the match spans lines. */
+  readonly quote?: string;
 }
 
 export interface ScanOptions {
@@ -48,7 +50,34 @@ export function scan(doc: Doc, re: RegExp, opts: ScanOptions = {}): Hit | null {
 }
 
 export function hitEvidence(hit: Hit): string {
+  if (hit.quote !== undefined) return hit.quote;
   return sentenceEvidence(hit.line, hit.index, hit.index + hit.length);
+}
+
+/**
+ * First match that a PDF line wrap cut in two ("manage 15 key" / "accounts including …"): each line is joined with
+ * the next and only matches crossing the break count. The quote spans both lines verbatim.
+ */
+export function scanWrapped(doc: Doc, re: RegExp, opts: ScanOptions = {}): Hit | null {
+  for (let i = 0; i + 1 < doc.lines.length; i++) {
+    const a = doc.lines[i];
+    const b = doc.lines[i + 1];
+    if (a === undefined || b === undefined || a.norm.trim() === '' || b.norm.trim() === '') continue;
+    if (opts.skip?.has(sectionOf(doc, i)) === true || opts.skip?.has(sectionOf(doc, i + 1)) === true) continue;
+    if (opts.lineFilter !== undefined && (!opts.lineFilter(a) || !opts.lineFilter(b))) continue;
+    const joined = `${a.norm} ${b.norm}`;
+    re.lastIndex = Math.max(0, a.norm.length - 60);
+    for (let m = re.exec(joined); m !== null; m = re.exec(joined)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (m.index >= a.norm.length) break;
+      if (m.index + m[0].length <= a.norm.length + 1) continue;
+      return { line: a, index: m.index, length: a.norm.length - m.index, quote: doc.text.slice(a.start, b.start + b.raw.length).trim() };
+    }
+  }
+  return null;
 }
 
 /** met with the quote and the matched term (normalized) as detail, or unknown without evidence. */
