@@ -159,10 +159,15 @@ export function classifyHigherEducation(doc: Doc, now: Date): { cls: HigherEdCla
   const edu = educationLines(doc);
   const nowYear = now.getUTCFullYear();
 
-  for (const { line } of edu) {
+  for (const { line, pos } of edu) {
     const level = levelOf(line.norm);
     if (level === null) continue;
     const evidence = lineEvidence(line);
+    // «Высшее» / «2026» / «4 курс»: the entry under the level line says it is not finished yet.
+    const entry = edu.slice(pos + 1, pos + 4).find((e) => isUnfinished(e.line.norm, now));
+    if (level === 'completed' && entry !== undefined) {
+      return { cls: 'unfinished', result: { status: 'not_met', evidence: lineEvidence(entry.line), detail: 'unfinished' } };
+    }
     if (level === 'completed') return { cls: 'met', result: { status: 'met', evidence, detail: 'level_line' } };
     if (level === 'unfinished') return { cls: 'unfinished', result: { status: 'not_met', evidence, detail: 'unfinished' } };
     return { cls: 'secondary_only', result: { status: 'not_met', evidence, detail: 'secondary_only' } };
@@ -182,6 +187,8 @@ export function classifyHigherEducation(doc: Doc, now: Date): { cls: HigherEdCla
   const uni = edu.find((e) => {
     if (!UNIVERSITY_RE.test(e.line.norm)) return false;
     const around = [edu[e.pos - 1], e, edu[e.pos + 1]];
+    // An associate degree or a college diploma at an "Institute" is not higher education.
+    if (around.some((a) => a !== undefined && SECONDARY_RE.test(a.line.norm))) return false;
     return around.some((a) => a !== undefined && years(a.line.norm).some((y) => y <= nowYear));
   });
   if (uni !== undefined) return { cls: 'met', result: { status: 'met', evidence: lineEvidence(uni.line), detail: 'university_with_year' } };
@@ -332,6 +339,19 @@ const OTHER_FIELD_RE = new RegExp(
       'физик',
       'прикладн[а-я]*',
       'applied',
+      'nursing',
+      'sports?',
+      'science',
+      'literature',
+      'english',
+      'pgce',
+      'спорт[а-я]*',
+      'education',
+      'teaching',
+      'culinary',
+      'hospitality',
+      'образовани[а-я]*',
+      'сестринск[а-я]*',
     ].join('|') +
     ')(?![a-zа-я])',
 );
@@ -341,21 +361,25 @@ const INSTITUTION_RE =
   /университет|university|universit|институт|institute|академи|academy|колледж|college|техникум|училищ|(?<![a-z])school|школ|(?<![а-я])вуз|лицей|гимнази|polytechnic|политехни/;
 // Certificates and courses are not degrees.
 const CERTIFICATE_RE = /certificat|сертифика|(?<![а-я])курс(?:ы|ов)?(?![а-я])|courses?(?![a-z])|training|тренинг|повышени[а-я]*\s+квалификац|seminar|семинар|workshop/;
-// Fields are separated by commas, semicolons, pipes, dashes and colons: «РЭУ им. Плеханова, Маркетинг, Экономист».
-const FIELD_SPLIT_RE = /[,;|:()]|\s[-–—]\s/;
 // A faculty or a speciality named with the institution word («экономический факультет … университета»).
 const FACULTY_RE = /факультет|faculty|(?<![a-z])department|кафедр|специальност|направлени|speciality|specialty|major|programme|program(?![a-z])|degree|bachelor|master|бакалавр|магистр|квалификац/;
 
-/** The business field of an education line, ignoring institution names; null when the line names none. */
+const INSTITUTION_WORD = '(?:университет|институт|академи|колледж|техникум|училищ|школ|вуз|university|universitat|institute|academy|college|school|polytechnic)[а-я]*';
+// "Lakeview University", «экономический колледж», "Business School": the field word stands right before the institution word.
+const NAME_BEFORE_INSTITUTION_RE = new RegExp(`^[a-zа-я-]*(?:\\s+(?!from|at|in|of|в|из)[a-zа-я][a-zа-я-]*){0,2}\\s+${INSTITUTION_WORD}`);
+// "University of Economics", «Институт экономики и торговли», "School of Business and Management".
+const NAME_AFTER_INSTITUTION_RE = new RegExp(`${INSTITUTION_WORD}\\s+(?:of\\s+|им\\.\\s+)?(?:(?!in|по|faculty|факультет|degree|bachelor|master|специальност)[a-zа-я][a-zа-я-]*\\s+){0,3}$`);
+
+/** The business field of an education line, ignoring institution names and certificates; null when it names none. */
 function businessField(line: Line): { index: number; length: number } | null {
   if (CERTIFICATE_RE.test(line.norm)) return null;
-  let offset = 0;
-  for (const field of line.norm.split(FIELD_SPLIT_RE)) {
-    const at = line.norm.indexOf(field, offset);
-    offset = at + field.length;
-    if (INSTITUTION_RE.test(field) && !FACULTY_RE.test(field)) continue;
-    const m = BUSINESS_RE.exec(field);
-    if (m) return { index: at + m.index, length: m[0].length };
+  const re = new RegExp(BUSINESS_RE.source, 'g');
+  for (let m = re.exec(line.norm); m !== null; m = re.exec(line.norm)) {
+    const after = line.norm.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const before = line.norm.slice(Math.max(0, m.index - 50), m.index);
+    if (FACULTY_RE.test(before.slice(-20)) || /^\s*(?:факультет|faculty|department|кафедр)/.test(after)) return { index: m.index, length: m[0].length };
+    if (NAME_BEFORE_INSTITUTION_RE.test(after) || NAME_AFTER_INSTITUTION_RE.test(before)) continue;
+    return { index: m.index, length: m[0].length };
   }
   return null;
 }
@@ -378,6 +402,7 @@ export function ruleBusinessDegree(doc: Doc, now: Date): ItemResult {
   if (higher.cls === 'met') {
     if (business !== null) return business;
     for (const { line } of edu) {
+      if (doc.sections.isHeading[line.index] === true) continue;
       const m = OTHER_FIELD_RE.exec(line.norm);
       if (m) {
         return {

@@ -120,7 +120,8 @@ const FOOD_SERVICE_RE =
 const SUPPLIER_TO_RE =
   /(?:to|for)\s+(?:food|beverage|drinks|fmcg|cpg|consumer[- ]goods)\s+(?:manufacturers|makers|producers|companies|brands|industry)|packaging|ingredient|equipment|machinery|упаковк|ингредиент|оборудовани|тар[аы](?![а-я])|для\s+(?:пищев[а-я]*|производител[а-я]*)\s+(?:производств|предприят|компани|продукц)|производител(?:ям|ей)\s+(?:продуктов|напитков)/;
 // Clients of an agency or a supplier are not the candidate's employer.
-const CLIENT_OF_RE = /client(?:s|ele)|customers?\s+(?:include|such|like)|клиент(?:ы|ами|ов)\s|среди\s+клиентов|для\s+компани/;
+const CLIENT_OF_RE =
+  /client(?:s|ele)\s+(?:include|such|like|including|are|:)|clientele|customers?\s+(?:include|such|like|including)|клиент(?:ы|ов)\s*(?::|—|-|включа|такие|среди)|среди\s+клиентов|для\s+клиентов|для\s+компани|for\s+clients/;
 
 const FMCG_BRANDS = [
   'nestle',
@@ -281,6 +282,9 @@ const KA_CHAIN = [
   'современн[а-я]*\\s+(?:торговл|канал|розниц|формат)',
   'сетевой\\s+ритейл',
   'ритейл[а-я]*\\s+сет',
+  // Major distributors managed as accounts: «работа с 5 дистрибьюторами», "managed our key distributors".
+  '(?:работ[а-я]*\\s+с|управлени[а-я]*|ведени[а-я]*|веду|вел[а-я]?|курирую|курировал[а-я]*|руковож[а-я]*)\\s+(?:\\d+\\s+)?(?:[а-я]+\\s+){0,2}дистрибь?ютор[а-я]*',
+  '(?:major|national|key|large)\\s+distributors?',
 ];
 
 // Chains named as customers: they count only when the line is about selling to them, not working in them.
@@ -396,6 +400,7 @@ export function ruleKeyAccounts(doc: Doc, a: ExperienceAnalysis): ItemResult {
     scan(doc, KA_RE, base) ??
     scanWrapped(doc, KA_RE, base) ??
     scan(doc, CHAIN_RE, { ...base, accept }) ??
+    scanWrapped(doc, CHAIN_RE, { ...base, accept }) ??
     scan(doc, NAMED_ACCOUNTS_RE, { ...base, accept: (line, i, m) => namedAccount(line, i, m) && accept(line, i, m) }) ??
     scan(doc, KA_PROPER_RE, { ...base, accept: (line, i, m) => isProperName(line, i) && accept(line, i, m) });
   return hit === null ? absent(a, (n) => noMention('ключевых или сетевых клиентов', 'key or chain accounts', n)) : metFrom(hit);
@@ -427,6 +432,10 @@ const CRM_RE = new RegExp(
       'sap[- ]?sd',
       '1[сc] ?:? ?(?:управление торговлей|ут|erp|управление торговым предприятием|торговля и склад|предприятие 8|crm)',
       'управление торговлей',
+      'агент плюс',
+      'мобильн[а-я]* торговл[а-я]*',
+      'optimum',
+      'ivideon crm',
       'insightly',
       'freshsales',
       'close\\.io',
@@ -447,8 +456,12 @@ const CRM_RE = new RegExp(
 // A course about a CRM shows interest, not use.
 const CRM_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'courses']);
 
+// Orders, clients or deals kept in 1С: the sales side of the ERP («заказы в 1С», "orders in 1C").
+const ONE_C_SALES_RE =
+  /(?:заказ|order|клиент|client|сделк|deal|продаж|отгрузк)[^.;]{0,40}(?<![a-zа-я0-9])1[сc](?![a-zа-я0-9])(?!\s*:?\s*(?:аптек|бухгалтер|зарплат|зуп|кадр|документооборот|склад))|(?<![a-zа-я0-9])1[сc](?![a-zа-я0-9])(?!\s*:?\s*(?:аптек|бухгалтер|зарплат|зуп|кадр|документооборот|склад))[^.;]{0,40}(?:заказ|order|клиент|client|сделк|deal|продаж)/g;
+
 export function ruleCrm(doc: Doc, a: ExperienceAnalysis): ItemResult {
-  const hit = scan(doc, CRM_RE, { skip: CRM_SKIP, lineFilter: notWish });
+  const hit = scan(doc, CRM_RE, { skip: CRM_SKIP, lineFilter: notWish }) ?? scan(doc, ONE_C_SALES_RE, { skip: CRM_SKIP, lineFilter: notWish });
   return hit === null ? absent(a, (n) => noMention('CRM', 'a CRM', n)) : metFrom(hit);
 }
 
@@ -456,7 +469,7 @@ export function ruleCrm(doc: Doc, a: ExperienceAnalysis): ItemResult {
 
 // A bare percentage is only a result next to result vocabulary («скидка 10%» is not an achievement).
 const RESULT_WORD_RE =
-  /(?<![а-я])рост(?!ов)|вырос|увелич|выполн|прирост|достиг|повыс|повыш|сниз|сниж|сократ|расшир|дол[яеиюь]|выручк|оборот|прибыл|маржин|дистрибуц|план|kpi|growth|grew|grow|increas|achiev|exceed|over-?achiev|improv|reduc|decreas|rais|boost|deliver|(?<![a-z])cut(?![a-z])|saved|сэконом|(?<![a-z])plan|target|quota|yoy|y\/y|share|uplift|revenue|turnover|margin|profit|distribution|expand|won|(?<![a-z])rank|(?<![a-z])top\s+\d|place|место|лучш|ranked/;
+  /(?<![а-я])рост(?!ов)|вырос|увелич|выполн|прирост|достиг|повыс|повыш|сниз|сниж|сократ|расшир|дол[яеиюь]|выручк|оборот|прибыл|маржин|дистрибуц|план|kpi|growth|grew|grow|increas|achiev|exceed|over-?achiev|improv|reduc|decreas|rais|boost|deliver|(?<![a-z])cut(?![a-z])|saved|сэконом|(?<![a-z])plan|target|quota|yoy|y\/y|share|uplift|revenue|turnover|margin|profit|distribution|expand|won|clos|book|(?<![a-z])rank|(?<![a-z])top\s+\d|place|место|лучш|ranked/;
 const PERCENT_RE = /(?<![\d.,])(\+\s?)?\d{1,4}(?:[.,]\d{1,2})?\s?(?:%|процент|п\.\s?п\.|pp(?![a-z]))/g;
 const MONEY_RE =
   /(?<![\d.,])\d+(?:[.,]\d+)?\s?(?:млн|млрд|mln|mn|million|billion|bn|mm)(?![a-zа-я])|[$€£₽]\s?\d+(?:[.,]\d+)?\s?(?:m|mm|k|bn|b|млн|млрд)(?![a-zа-я])|(?<![\d.,])\d+(?:[.,]\d+)?\s?(?:m|bn|k)\s?(?:\$|usd|eur|€|rub|руб)/g;
@@ -474,6 +487,13 @@ const noSalary = (line: Line): boolean => !SALARY_RE.test(line.norm);
 const MONEY_RESULT_RE =
   /revenue|sales|sold|generat|closed|won|achiev|exceed|grew|grow|increas|profit|deal|contract|pipeline|quota|target|выручк|оборот|продаж|прибыл|заключ|контракт|сделк|рост|увелич|выполн|привлек|план/;
 const SCOPE_RE = /budget|бюджет|portfolio|портфел|managed\s+(?:a\s+)?\$|управлял[а-я]*\s+(?:бюджет|портфел)|salary|оклад/;
+// Outcomes counted: "closed 41 new accounts", "booked 210 qualified meetings", «вывод 12 новых SKU», «заключил 8 договоров».
+// Scope numbers ("150 outlets", "portfolio of 12 clients") carry no winning verb, so they do not match.
+const COUNT_RESULT_RE =
+  /(?<![a-zа-я])(?:closed|won|signed|booked|opened|added|acquired|brought\s+in|secured|landed|onboarded|converted|сlosed|вывел[а-я]*|вывод|ввел[а-я]*|ввод|заключил[а-я]*|заключени[а-я]*|подключил[а-я]*|привлек[а-я]*|привлечени[а-я]*|открыл[а-я]*|открыти[а-я]*)\s+(?:[a-zа-я]+\s+){0,2}(?:более\s+|over\s+|more\s+than\s+)?\d{1,5}\+?\s+(?:[a-zа-я-]+\s+){0,2}(?:accounts?|clients?|customers?|deals?|contracts?|meetings?|listings?|sku|stores|outlets|distributors?|dealers?|partners?|клиент[а-я]*|сдел[а-я]*|договор[а-я]*|контракт[а-я]*|sku|скю|точ[а-я]*|магазин[а-я]*|позици[а-я]*|дистрибьютор[а-я]*|дилер[а-я]*|партнер[а-я]*|сет[а-я]*)(?![a-zа-я])/g;
+// Rank among peers: "#2 of 40 reps", «2-е место из 35», "top 5% of sales force".
+const RANK_RE =
+  /#\s?\d{1,3}\s+(?:of|out\s+of)\s+\d{1,4}|(?<![a-z])ranked\s+#?\d{1,3}|(?<![a-z])top\s+\d{1,2}\s?%|\d{1,2}-?(?:е|ое)?\s+место\s+(?:из|среди)\s+\d{1,4}|(?:лучш[а-я]*|топ)[\s-]\d{1,2}\s+(?:из|среди)/g;
 const TRAILING_NUMBER_RE = /(\d+(?:[.,]\d+)?)$/;
 
 /** The text around a match, roughly its sentence, for context words. */
@@ -488,7 +508,9 @@ function isYear(s: string): boolean {
 
 export function ruleKpi(doc: Doc, a: ExperienceAnalysis): ItemResult {
   const base = { skip: KPI_SKIP, lineFilter: (line: Line) => noSalary(line) && notWish(line) };
-  const pct = scan(doc, PERCENT_RE, { ...base, accept: (line, i, m) => m.startsWith('+') || RESULT_WORD_RE.test(near(line, i)) });
+  // A wrapped sentence keeps its verb on the line above: "grew book of" / "business 18% in 2024".
+  const context = (line: Line, i: number): string => (i < 40 ? `${doc.lines[line.index - 1]?.norm.slice(-60) ?? ''} ${near(line, i)}` : near(line, i));
+  const pct = scan(doc, PERCENT_RE, { ...base, accept: (line, i, m) => m.startsWith('+') || RESULT_WORD_RE.test(context(line, i)) });
   if (pct !== null) return { status: 'met', evidence: hitEvidence(pct), detail: 'percentage' };
   const multiplier = scan(doc, MULTIPLIER_RE, base);
   if (multiplier !== null) return { status: 'met', evidence: hitEvidence(multiplier), detail: 'multiplier' };
@@ -502,6 +524,8 @@ export function ruleKpi(doc: Doc, a: ExperienceAnalysis): ItemResult {
     },
   });
   if (growth !== null) return { status: 'met', evidence: hitEvidence(growth), detail: 'growth_figure' };
+  const count = scan(doc, COUNT_RESULT_RE, base) ?? scan(doc, RANK_RE, base);
+  if (count !== null) return { status: 'met', evidence: hitEvidence(count), detail: 'count_or_rank' };
   return absent(a, (n) => ({
     ru: `нет измеримых результатов (цифр) ${inJobs(n).ru}`,
     en: `no measurable results (figures) ${inJobs(n).en}`,
