@@ -41,6 +41,8 @@ export interface ExperienceAnalysis {
   readonly readable: boolean;
   /** Line index → index in `jobs` of the job block the line belongs to, or -1. */
   readonly jobAt: Int32Array;
+  /** Without dated jobs: the job titles the experience section lists anyway («Ранее — торговый представитель …»). */
+  readonly undated: readonly { readonly relevant: boolean; readonly evidence: string }[];
 }
 
 const NON_JOB_SECTIONS: ReadonlySet<SectionKind> = new Set(['education', 'courses', 'languages', 'skills', 'desired']);
@@ -265,7 +267,8 @@ function searchTitle(doc: Doc, from: number, step: 1 | -1, limit: number, stopAt
     if (line.norm.trim() === '') continue;
     d++;
     if (d > limit) return null;
-    if (isTitleLine(line.norm)) return { line: j, distance: d };
+    // A "Career Break" / «Декретный отпуск» header stands where the title would: it takes the title's place.
+    if (isTitleLine(line.norm) || (line.norm.length <= 60 && notWork(line.norm))) return { line: j, distance: d };
     if (step === 1 && d === 1 && line.norm.length > 90) {
       const cut = runOnTitle(line.norm);
       if (cut !== null) return { line: j, distance: d, cut };
@@ -320,6 +323,7 @@ function buildJobs(doc: Doc, candidates: readonly Candidate[]): Job[] {
         if (fallback !== null && !claimed.has(fallback.line)) hit = fallback;
       }
       const line = hit === null ? undefined : doc.lines[hit.line];
+      if (line !== undefined && notWork(line.norm) && !hasRoleNoun(line.norm)) return [];
       if (line !== undefined) {
         const from = titleStart(line.norm);
         const to = hit?.cut ?? line.norm.length;
@@ -419,6 +423,20 @@ function jobBlocks(doc: Doc, jobs: readonly Job[]): Int32Array {
   return at;
 }
 
+/** Title lines of an experience section that gives no dates. */
+function undatedTitles(doc: Doc): { relevant: boolean; evidence: string }[] {
+  if (!doc.sections.has.has('experience')) return [];
+  const out: { relevant: boolean; evidence: string }[] = [];
+  for (const line of doc.lines) {
+    if (sectionOf(doc, line.index) !== 'experience' || doc.sections.isHeading[line.index] === true) continue;
+    if (line.norm.length > 120 || !isTitleLine(line.norm)) continue;
+    out.push({ relevant: isRelevantTitle(line.norm), evidence: lineEvidence(line) });
+  }
+  return out;
+}
+
+const PROSE_WORK_RE =
+  /(?<![a-z])(?:work(?:ed|ing|s)?|joined|employed|spent|been|served\s+as|as\s+an?\s)|(?<![а-я])(?:работа[а-я]*|работал[а-я]*|трудил[а-я]*|устроил[а-я]*|пришл?[аи]?|был[аи]?)(?![а-я])/;
 const PROSE_STUDY_RE = /studied|study|studying|учил[а-я]*|обучал[а-я]*|окончил[а-я]*|graduat|degree|диплом|университет|university|институт|college|колледж|school|школ/;
 
 /** Jobs told in prose, for resumes without dated job lines (see prose.ts). */
@@ -426,6 +444,9 @@ function proseJobs(doc: Doc, now: Date): Job[] {
   const out: Job[] = [];
   for (const s of proseSpans(doc, now)) {
     if (notWork(s.clause) || (PROSE_STUDY_RE.test(s.clause) && !hasRoleNoun(s.clause) && !SALES_CONTEXT_RE.test(s.clause))) continue;
+    // A span is a job only when its clause names an occupation or says the person worked: «Рост продаж в 2019–2020
+    // годах составил 25%» is a result, not a job.
+    if (BULLET_PREFIX_RE.test(s.line.norm) || !(hasRoleNoun(s.clause) || PROSE_WORK_RE.test(s.clause))) continue;
     const months = s.interval.to - s.interval.from + 1;
     if (months <= 0) continue;
     out.push({
@@ -448,6 +469,7 @@ function proseJobs(doc: Doc, now: Date): Job[] {
 export function analyzeExperience(doc: Doc, now: Date): ExperienceAnalysis {
   const layout = buildJobs(doc, findCandidates(doc, now));
   const jobs = layout.length > 0 ? layout : proseJobs(doc, now);
+  const undated = jobs.length > 0 ? [] : undatedTitles(doc);
   const declared = findDeclared(doc);
   const shortTenures = jobs.filter((j) => j.end !== 'present' && j.months < 12 && !j.internship).length;
   const summary: ExperienceSummary = {
@@ -456,8 +478,14 @@ export function analyzeExperience(doc: Doc, now: Date): ExperienceAnalysis {
     jobs: jobs.map(({ start, end, title, relevant, months, evidence }) => ({ start, end, title, relevant, months, evidence })),
     shortTenures,
     declaredTotalYears: declared?.years ?? null,
-    // B2B selling shows in a relevant job, an untitled job whose duties are selling, or a stated sales total.
-    b2bSales: jobs.some((j) => j.relevant || (!j.hasTitle && j.salesBlock)) || declared?.salesContext === true ? true : jobs.length > 0 ? false : null,
+    // B2B selling shows in a relevant job (dated or not), an untitled job whose duties are selling, or a stated sales
+    // total; a career that lists jobs, none of them selling, is not B2B sales.
+    b2bSales:
+      jobs.some((j) => j.relevant || (!j.hasTitle && j.salesBlock)) || undated.some((u) => u.relevant) || declared?.salesContext === true
+        ? true
+        : jobs.length > 0 || undated.length > 0
+          ? false
+          : null,
   };
   return {
     summary,
@@ -466,6 +494,7 @@ export function analyzeExperience(doc: Doc, now: Date): ExperienceAnalysis {
     untitledMonths: unionMonths(jobs.filter((j) => !j.hasTitle && j.salesBlock).map((j) => j.interval)),
     readable: jobs.length > 0,
     jobAt: jobBlocks(doc, jobs),
+    undated,
   };
 }
 

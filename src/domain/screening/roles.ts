@@ -111,6 +111,8 @@ const ROLE_RE = new RegExp(
       'kam',
       'кам',
       'bdm',
+      'bdr',
+      'sdr',
       'nam',
       // Other occupations, so that a non-selling job's title is found (and known not to be relevant).
       'nurse',
@@ -275,7 +277,8 @@ const KEY_ROLE_RE =
 const BUSINESS_DEV_RE = /business\s+development|развити[а-я]*\s+бизнеса/;
 // Selling to the public, shop-floor, call-centre and marketing titles.
 const B2C_RE =
-  /retail|(?<![a-z])store|(?<![a-z])shop|boutique|showroom|(?<![a-z])salon|dealership|cashier|кассир|call\s*-?\s*cent|колл-?\s?центр|контакт-?\s?центр|телемаркет|telemarket|telesales|(?<![a-z])clerk|sales\s+(?:associate|floor|consultant|advisor|counter)|(?<![a-z])floor\s|merchandis|мерчендайз|мерчандайз|promoter|промоутер|магазин|бутик|салон|торгов[а-я]*\s+зал|customer\s+service|(?<![a-z])support|поддержк|marketing(?!.*sales)|маркетинг(?!.*продаж)|(?<![a-z])real\s+estate|insurance|страхов|(?<![a-z])loan|mortgage|ипотек/;
+  /(?<![a-z])retail|(?<![a-z])store|(?<![a-z])shop|boutique|showroom|(?<![a-z])salon|dealership|cashier|кассир|call\s*-?\s*cent|колл-?\s?центр|контакт-?\s?центр|телемаркет|telemarket|telesales|(?<![a-z])clerk|sales\s+(?:associate|floor|consultant|advisor|counter)|(?<![a-z])floor\s|merchandis|мерчендайз|мерчандайз|promoter|промоутер|магазин|бутик|салон|торгов[а-я]*\s+зал|customer\s+service|(?<![a-z])support|поддержк|marketing(?!.*sales)|маркетинг(?!.*продаж)|(?<![a-z])real\s+estate|insurance|страхов|(?<![a-z])loan|mortgage|ипотек/;
+const ROLE_FIELD_SPLIT_RE = /\s[-|–—]\s|\s*[|,]\s*|\s+at\s+|\s+в\s+компании\s+/;
 // Selling to shops, salons or dealers is B2B: "territory sales rep … selling to salons and beauty stores".
 const SELLS_TO_BUSINESSES_RE =
   /(?:sell(?:s|ing)?|sold|sales)\s+(?:\S+\s+){0,2}to\s+(?:\S+\s+){0,3}(?:stores|shops|salons|retailers|businesses|companies|dealers|distributors|restaurants|outlets|chains)|(?:продаж[а-я]*|поставк[а-я]*)\s+(?:\S+\s+){0,2}(?:магазин|торгов[а-я]*\s+точк|розничн|дилер)/;
@@ -351,7 +354,9 @@ export function isRelevantTitle(norm: string): boolean {
   const head = headNounIndex(t);
   const excludedHead = head !== null && EXCLUDED_HEAD_RE.test(head.noun);
   if (BUSINESS_DEV_RE.test(t) && !excludedHead) return true;
-  if (B2C_RE.test(t) && !SELLS_TO_BUSINESSES_RE.test(t)) return false;
+  // The shop-floor test looks at the role's own field, not at the employer's name ("Sales Executive — TechnoRetail UK").
+  const roleField = t.split(ROLE_FIELD_SPLIT_RE).find((f) => ROLE_RE.test(f)) ?? t;
+  if (B2C_RE.test(roleField) && !SELLS_TO_BUSINESSES_RE.test(t)) return false;
   if (SELLING_ENGINEER_RE.test(t)) return true;
   if (SUPERVISOR_RE.test(t)) return SUPERVISED_SALES_RE.test(t) && !SUPERVISED_OTHER_RE.test(t);
   if (excludedHead) return false;

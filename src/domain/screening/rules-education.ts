@@ -164,7 +164,16 @@ export function classifyHigherEducation(doc: Doc, now: Date): { cls: HigherEdCla
     if (level === null) continue;
     const evidence = lineEvidence(line);
     // «Высшее» / «2026» / «4 курс»: the entry under the level line says it is not finished yet.
-    const entry = edu.slice(pos + 1, pos + 4).find((e) => isUnfinished(e.line.norm, now));
+    let entry: EduLine | undefined;
+    for (const e of edu.slice(pos + 1, pos + 5)) {
+      // A bare year after the entry's own lines starts the next entry.
+      if (e.pos > pos + 1 && /^\s*(?:19|20)\d\d\s*$/.test(e.line.norm) && !isUnfinished(e.line.norm, now)) break;
+      if (e.pos > pos + 2 && /^\s*(?:19|20)\d\d\s*$/.test(e.line.norm)) break;
+      if (isUnfinished(e.line.norm, now)) {
+        entry = e;
+        break;
+      }
+    }
     if (level === 'completed' && entry !== undefined) {
       return { cls: 'unfinished', result: { status: 'not_met', evidence: lineEvidence(entry.line), detail: 'unfinished' } };
     }
@@ -340,6 +349,9 @@ const OTHER_FIELD_RE = new RegExp(
       'прикладн[а-я]*',
       'applied',
       'nursing',
+      'логистик[а-я]*',
+      'logistics',
+      'supply chain',
       'sports?',
       'science',
       'literature',
@@ -379,6 +391,8 @@ function businessField(line: Line): { index: number; length: number } | null {
     const before = line.norm.slice(Math.max(0, m.index - 50), m.index);
     if (FACULTY_RE.test(before.slice(-20)) || /^\s*(?:факультет|faculty|department|кафедр)/.test(after)) return { index: m.index, length: m[0].length };
     if (NAME_BEFORE_INSTITUTION_RE.test(after) || NAME_AFTER_INSTITUTION_RE.test(before)) continue;
+    // «Логистика и управление цепями поставок», "Supply Chain Management": management of logistics is logistics.
+    if (/^(?:управлени|management)/.test(m[0]) && /логистик|logistic|supply\s+chain|цеп[а-я]*\s+поставок|проект|project|персонал|human\s+resource/.test(line.norm)) continue;
     return { index: m.index, length: m[0].length };
   }
   return null;

@@ -48,10 +48,17 @@ export function ruleExperience3y(a: ExperienceAnalysis): ItemResult {
       ...(ev === null || relevant.length === 0 ? { reason: noRelevant(jobs.length, years) } : {}),
     };
   }
+  // No dates: the jobs the resume lists without dates still say whether any of them is selling.
+  const undatedRelevant = a.undated.filter((u) => u.relevant);
+  const allSelling = a.undated.length > 0 && undatedRelevant.length === a.undated.length;
   if (declared !== null) {
     const detail = `declared_years=${declared.years}`;
     if (declared.years < THRESHOLD_YEARS) return { status: 'not_met', evidence: declared.evidence, detail };
-    return { status: declared.salesContext ? 'met' : 'unknown', evidence: declared.evidence, detail };
+    if (a.undated.length > 0 && undatedRelevant.length === 0) return { status: 'not_met', evidence: null, detail, reason: noRelevant(a.undated.length, 0) };
+    return { status: declared.salesContext || allSelling ? 'met' : 'unknown', evidence: declared.evidence, detail };
+  }
+  if (a.undated.length > 0 && undatedRelevant.length === 0) {
+    return { status: 'not_met', evidence: null, detail: 'undated_jobs', reason: noRelevant(a.undated.length, 0) };
   }
   return { status: 'unknown', evidence: null, detail: 'no_dated_jobs', reason: NO_DATED_CAREER };
 }

@@ -113,7 +113,7 @@ const FMCG_GOODS = [
   'кофе',
 ]; 
 const MAKER_RE =
-  /производ|завод|комбинат|фабрик|промышлен|дистрибь?ю?т|дистрибуц|оптов|(?<![a-z])(?:manufactur|producer|maker|bottl|brewer|distribut(?:or|ion)|wholesal|brands?(?![a-z])|cpg|fmcg)/;
+  /производ|завод|комбинат|фабрик|промышлен|дистрибь?ю?т|дистрибуц|оптов|компани|холдинг|(?<![a-z])(?:company|manufactur|producer|maker|bottl|brewer|distribut(?:or|ion)|wholesal|brands?(?![a-z])|cpg|fmcg)/;
 const FOOD_SERVICE_RE =
   /served\s+customers|counter|barista|coffee\s+shop|restaurant|(?<![a-z])cafe|caf\u00e9|catering|(?<![a-z])hotel|kitchen|(?<![a-z])chef|(?<![a-z])cook|dining|banquet|(?<![a-z])menu|(?<![a-z])bar(?![a-z])|salon|(?<![a-z])spa(?![a-z])|patron|guest|food\s+service|foodservice|cafeteria|hospital|patient|school|ресторан|(?<![а-я])кафе|кейтеринг|общепит|столов|кухн|повар|(?<![а-я])бар(?![а-я])|гост[ия]|пациент/;
 // A supplier to FMCG makers is not FMCG: packaging, ingredients, equipment sold to food manufacturers.
@@ -283,7 +283,7 @@ const KA_CHAIN = [
   'сетевой\\s+ритейл',
   'ритейл[а-я]*\\s+сет',
   // Major distributors managed as accounts: «работа с 5 дистрибьюторами», "managed our key distributors".
-  '(?:работ[а-я]*\\s+с|управлени[а-я]*|ведени[а-я]*|веду|вел[а-я]?|курирую|курировал[а-я]*|руковож[а-я]*)\\s+(?:\\d+\\s+)?(?:[а-я]+\\s+){0,2}дистрибь?ютор[а-я]*',
+  '(?:работ[а-я]*\\s+с|развити[а-я]*|управлени[а-я]*|ведени[а-я]*|веду|вел[а-я]?|курирую|курировал[а-я]*|руковож[а-я]*)\\s+(?:\\d+\\s+)?(?:[а-я]+\\s+){0,2}дистрибь?ютор[а-я]*',
   '(?:major|national|key|large)\\s+distributors?',
 ];
 
@@ -372,7 +372,7 @@ const KA_PROPER_RE = new RegExp(alternation(RETAILERS_PROPER, true), 'g');
 const KA_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'courses']);
 // Selling to a chain, as opposed to working in its stores.
 const ACCOUNT_WORK_RE =
-  /account|client|customer|negotiat|listing|contract|supplier|vendor|buyer|category|promo|sell[- ]?in|sales\s+to|sold|delisting|joint\s+business|клиент|переговор|листинг|контракт|договор|поставщик|байер|закупщик|категор|ассортимент|промо|ввод|вывод|ведени|ведение|продаж|sku|скю/;
+  /account|client|customer|negotiat|listing|(?<![a-z])business(?![a-z])|работ[а-я]*\s+с|contract|supplier|vendor|buyer|category|promo|sell[- ]?in|sales\s+to|sold|delisting|joint\s+business|клиент|переговор|листинг|контракт|договор|поставщик|байер|закупщик|категор|ассортимент|промо|ввод|вывод|ведени|ведение|продаж|sku|скю/;
 // Working for a chain: the store-floor roles and the chain as employer.
 const STORE_WORK_RE =
   /merchandis|мерчендайз|мерчандайз|выкладк|planogram|shelf|полк|в\s+магазинах|in\s+(?:the\s+)?stores|отгрузк|shipments?|deliver|доставк|развож|cashier|кассир|store\s+(?:manager|associate|clerk|employee|team|worker)|shift|смен|stock(?:er|ing)|shelf\s+stock|продав|торгов[а-я]*\s+зал|магазин[а-я]*\s+(?:сети|«)|администратор\s+магазин|директор\s+магазин|сотрудник|работник|grocery\s+clerk|deli|bakery|pharmacist|фармацевт|провизор/;
@@ -460,8 +460,11 @@ const CRM_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'courses']);
 const ONE_C_SALES_RE =
   /(?:заказ|order|клиент|client|сделк|deal|продаж|отгрузк)[^.;]{0,40}(?<![a-zа-я0-9])1[сc](?![a-zа-я0-9])(?!\s*:?\s*(?:аптек|бухгалтер|зарплат|зуп|кадр|документооборот|склад))|(?<![a-zа-я0-9])1[сc](?![a-zа-я0-9])(?!\s*:?\s*(?:аптек|бухгалтер|зарплат|зуп|кадр|документооборот|склад))[^.;]{0,40}(?:заказ|order|клиент|client|сделк|deal|продаж)/g;
 
+// Building software around a CRM is not working in one: "Salesforce API integrations".
+const CRM_DEV_RE = /^[\s-]*(?:api|apis|integration|integrations|sdk|developer|development|connector|apex|plugin)(?![a-z])/;
+
 export function ruleCrm(doc: Doc, a: ExperienceAnalysis): ItemResult {
-  const hit = scan(doc, CRM_RE, { skip: CRM_SKIP, lineFilter: notWish }) ?? scan(doc, ONE_C_SALES_RE, { skip: CRM_SKIP, lineFilter: notWish });
+  const hit = scan(doc, CRM_RE, { skip: CRM_SKIP, lineFilter: notWish, accept: (line, i, m) => !CRM_DEV_RE.test(line.norm.slice(i + m.length)) }) ?? scan(doc, ONE_C_SALES_RE, { skip: CRM_SKIP, lineFilter: notWish });
   return hit === null ? absent(a, (n) => noMention('CRM', 'a CRM', n)) : metFrom(hit);
 }
 
