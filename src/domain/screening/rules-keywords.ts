@@ -18,7 +18,30 @@ const SKIP_DESIRED: ReadonlySet<SectionKind> = new Set(['desired']);
 // A wish or an objective supports nothing: "looking for a KAM role", «хочу развиваться в работе с ключевыми клиентами».
 const WISH_RE =
   /looking\s+(?:for|to)|seeking|eager|grow\s+into|to\s+become|aim(?:ing)?\s+to|развивать?ся|стать(?![а-я])|(?<![a-z])objective|aspir|would\s+like|(?<![a-z])wish|want\s+to|hope\s+to|interested\s+in\s+(?:a|an|the)?\s*(?:role|position|job|career)|career\s+goal|(?<![а-я])хочу|хотел[а-я]*|желаю|желаем|стремлюсь|ищу|рассматриваю|интересует|мечтаю|планирую|готов[а-я]?\s+(?:к|рассмотреть)|цель\s*:|в\s+поиске/;
-export const notWish = (line: Line): boolean => !WISH_RE.test(line.norm);
+// Each line is tested once per resume, however many rules and scans ask.
+const WISH_CACHE = new WeakMap<readonly Line[], Uint8Array>();
+const UNTESTED = 0;
+const WISH = 1;
+const NOT_WISH = 2;
+
+export function notWish(line: Line, lines: readonly Line[]): boolean {
+  let flags = WISH_CACHE.get(lines);
+  if (flags === undefined) {
+    flags = new Uint8Array(lines.length);
+    WISH_CACHE.set(lines, flags);
+  }
+  let f = flags[line.index] ?? UNTESTED;
+  if (f === UNTESTED) {
+    f = WISH_RE.test(line.norm) ? WISH : NOT_WISH;
+    flags[line.index] = f;
+  }
+  return f === NOT_WISH;
+}
+
+/** Line filter that drops wishes and objectives. */
+function noWishes(doc: Doc): (line: Line) => boolean {
+  return (line) => notWish(line, doc.lines);
+}
 
 /** Absence of a career item: not_met with the reason when the career is readable, unknown otherwise. */
 export function absent(a: ExperienceAnalysis, reason: (jobs: number) => LocalizedText): ItemResult {
@@ -240,7 +263,7 @@ function sellingContext(doc: Doc, a: ExperienceAnalysis, line: Line): boolean {
 }
 
 export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
-  const base = { skip: FMCG_SKIP, lineFilter: notWish };
+  const base = { skip: FMCG_SKIP, lineFilter: noWishes(doc) };
   const hit =
     scan(doc, FMCG_INDUSTRY_RE, { ...base, accept: (line) => !SUPPLIER_TO_RE.test(line.norm) && !CLIENT_OF_RE.test(line.norm) }) ??
     scan(doc, FMCG_BRAND_RE, { ...base, accept: (line, i) => isProperName(line, i) && !CLIENT_OF_RE.test(line.norm) }) ??
@@ -394,7 +417,7 @@ function chainAccepted(a: ExperienceAnalysis): (line: Line, index: number, match
 }
 
 export function ruleKeyAccounts(doc: Doc, a: ExperienceAnalysis): ItemResult {
-  const base = { skip: KA_SKIP, lineFilter: notWish };
+  const base = { skip: KA_SKIP, lineFilter: noWishes(doc) };
   const accept = chainAccepted(a);
   const hit =
     scan(doc, KA_RE, base) ??
@@ -464,7 +487,10 @@ const ONE_C_SALES_RE =
 const CRM_DEV_RE = /^[\s-]*(?:api|apis|integration|integrations|sdk|developer|development|connector|apex|plugin)(?![a-z])/;
 
 export function ruleCrm(doc: Doc, a: ExperienceAnalysis): ItemResult {
-  const hit = scan(doc, CRM_RE, { skip: CRM_SKIP, lineFilter: notWish, accept: (line, i, m) => !CRM_DEV_RE.test(line.norm.slice(i + m.length)) }) ?? scan(doc, ONE_C_SALES_RE, { skip: CRM_SKIP, lineFilter: notWish });
+  const lineFilter = noWishes(doc);
+  const hit =
+    scan(doc, CRM_RE, { skip: CRM_SKIP, lineFilter, accept: (line, i, m) => !CRM_DEV_RE.test(line.norm.slice(i + m.length)) }) ??
+    scan(doc, ONE_C_SALES_RE, { skip: CRM_SKIP, lineFilter });
   return hit === null ? absent(a, (n) => noMention('CRM', 'a CRM', n)) : metFrom(hit);
 }
 
@@ -510,7 +536,16 @@ function isYear(s: string): boolean {
 }
 
 export function ruleKpi(doc: Doc, a: ExperienceAnalysis): ItemResult {
-  const base = { skip: KPI_SKIP, lineFilter: (line: Line) => noSalary(line) && notWish(line) };
+  const salary = new Map<number, boolean>();
+  const noSalaryCached = (line: Line): boolean => {
+    let ok = salary.get(line.index);
+    if (ok === undefined) {
+      ok = noSalary(line);
+      salary.set(line.index, ok);
+    }
+    return ok;
+  };
+  const base = { skip: KPI_SKIP, lineFilter: (line: Line) => noSalaryCached(line) && notWish(line, doc.lines) };
   // A wrapped sentence keeps its verb on the line above: "grew book of" / "business 18% in 2024".
   const context = (line: Line, i: number): string => (i < 40 ? `${doc.lines[line.index - 1]?.norm.slice(-60) ?? ''} ${near(line, i)}` : near(line, i));
   const pct = scan(doc, PERCENT_RE, { ...base, accept: (line, i, m) => m.startsWith('+') || RESULT_WORD_RE.test(context(line, i)) });

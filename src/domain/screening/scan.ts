@@ -58,6 +58,8 @@ export function hitEvidence(hit: Hit): string {
  * First match that a PDF line wrap cut in two ("manage 15 key" / "accounts including …"): each line is joined with
  * the next and only matches crossing the break count. The quote spans both lines verbatim.
  */
+const WRAP_WINDOW = 60;
+
 export function scanWrapped(doc: Doc, re: RegExp, opts: ScanOptions = {}): Hit | null {
   for (let i = 0; i + 1 < doc.lines.length; i++) {
     const a = doc.lines[i];
@@ -65,16 +67,20 @@ export function scanWrapped(doc: Doc, re: RegExp, opts: ScanOptions = {}): Hit |
     if (a === undefined || b === undefined || a.norm.trim() === '' || b.norm.trim() === '') continue;
     if (opts.skip?.has(sectionOf(doc, i)) === true || opts.skip?.has(sectionOf(doc, i + 1)) === true) continue;
     if (opts.lineFilter !== undefined && (!opts.lineFilter(a) || !opts.lineFilter(b))) continue;
-    const joined = `${a.norm} ${b.norm}`;
-    re.lastIndex = Math.max(0, a.norm.length - 60);
+    // Only the text around the break can hold a match that crosses it.
+    const from = Math.max(0, a.norm.length - WRAP_WINDOW);
+    const head = a.norm.slice(from);
+    const joined = `${head} ${b.norm.slice(0, WRAP_WINDOW)}`;
+    re.lastIndex = 0;
     for (let m = re.exec(joined); m !== null; m = re.exec(joined)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
-      if (m.index >= a.norm.length) break;
-      if (m.index + m[0].length <= a.norm.length + 1) continue;
-      return { line: a, index: m.index, length: a.norm.length - m.index, quote: doc.text.slice(a.start, b.start + b.raw.length).trim() };
+      if (m.index >= head.length) break;
+      if (m.index + m[0].length <= head.length + 1) continue;
+      const index = from + m.index;
+      return { line: a, index, length: a.norm.length - index, quote: doc.text.slice(a.start, b.start + b.raw.length).trim() };
     }
   }
   return null;
