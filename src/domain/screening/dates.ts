@@ -56,7 +56,8 @@ const YEAR_SUFFIX = `(?:\\s*(?:гг?\\.?|год[а-я]*)${NA})?`;
 const POINT = `(?:${MONTH_POINT}|${NUM_POINT}|${YEAR_POINT})${YEAR_SUFFIX}`;
 const PRESENT =
   `(?:по\\s+)?(?:(?:настоящее|текущее|нынешнее)\\s+время|наст\\.\\s*вр(?:емя|\\.)?|н\\.\\s?в\\.?|н\\/в|нв|текущий\\s+момент|сегодняшний\\s+день|сей\\s+день|сегодня|сейчас|present|current(?:ly)?|now|today|to\\s+date|date|ongoing|till\\s+now)${NA}`;
-const SEP = `(?:\\s*-{1,2}\\s*(?:(?:по|to|until)\\s+)?|\\s+(?:to|по|until|till|до|through|thru)\\s+)`;
+// «ï¼» is a full-width hyphen (U+FF0D) whose UTF-8 was read as Windows-1252 by some PDF exporters.
+const SEP = `(?:\\s*(?:-{1,2}|i¼)\\s*(?:(?:по|to|until)\\s+)?|\\s+(?:to|по|until|till|до|through|thru)\\s+)`;
 const FROM = `(?:${NB}(?:с|from|since)\\s+)?`;
 
 const RANGE_RE = new RegExp(`${FROM}(${POINT})${SEP}(${POINT}|${PRESENT})`, 'g');

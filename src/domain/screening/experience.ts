@@ -69,6 +69,20 @@ const STUDY_ROLE_RE = /student|студент/g;
 const TITLE_TRIM_RE = /^[\s,|;:·•)\]\-–—‒―−]+|[\s,|;:·•([\-–—‒―−]+$/g;
 const AFTER_WINDOW = 6;
 const BLOCK_LINES = 15;
+// Titles used both on the shop floor and in B2B selling: the job's duties decide ("Sales Consultant" covering surgeons).
+const AMBIGUOUS_SELLER_RE = /sales\s+(?:consultant|associate|advisor|executive)|продавец-консультант|консультант\s+по\s+продажам/;
+
+// Duties that only B2B sellers have; "met sales goals" is also a shop-floor duty.
+const B2B_DUTY_RE =
+  /territor|(?<![a-z])b2b|key[\s-]*account|account\s+manag|prospect|cold[\s-]?call|new\s+accounts|business\s+(?:clients|customers|accounts)|distributors?|dealers?|wholesale|corporate\s+(?:clients|accounts)|decision[\s-]makers|(?<![a-z])rfps?(?![a-z])|tenders?|оптов|дистрибь|юридическ[а-я]*\s+лиц|корпоративн[а-я]*\s+клиент|дилер|тендер/;
+
+function blockSells(doc: Doc, candidates: readonly Candidate[], k: number): boolean {
+  const c = candidates[k];
+  if (c === undefined) return false;
+  const to = Math.min(candidates[k + 1]?.first ?? doc.lines.length, c.last + 1 + BLOCK_LINES);
+  for (let j = c.last + 1; j < to; j++) if (B2B_DUTY_RE.test(doc.lines[j]?.norm ?? '')) return true;
+  return false;
+}
 // Duties that are selling to business customers, not a passing word such as "sales tax" or "cost of sales".
 const BLOCK_SALES_RE =
   /(?<![a-z])(?:sold|selling)\s|sales\s+(?:rep|representative|manager|team|territor|quota|target|goals?|plan|pipeline|calls?|presentations?|cycle)|b2b|key[\s-]*account|account\s+manag|business\s+development|prospect(?:ing|ed)?\s|cold[\s-]?call|new\s+accounts|продаж[а-я]*\s+(?:b2b|клиентам|компаниям|дистриб|оптов)|активн[а-я]*\s+продаж|(?:поиск|привлечени)[а-я]*\s+(?:и\s+привлечени[а-я]*\s+)?(?:новых\s+)?клиент|торгов[а-я]*\s+представ|ключев[а-я]*\s+клиент|сетев[а-я]*\s+клиент|дистрибь|план[а-я]*\s+продаж/;
@@ -129,7 +143,10 @@ function inlineTitle(lines: readonly Line[], first: number, last: number, r: Ran
   }
   for (const p of parts) {
     const norm = p.norm.replace(TITLE_TRIM_RE, '');
-    if (norm !== '' && hasRoleNoun(norm)) return { raw: p.raw.replace(TITLE_TRIM_RE, ''), norm };
+    // "Sales 01/2007 to 02/2016", "International Business Development 11/2013 – Current": a short selling field is a title.
+    if (norm !== '' && (hasRoleNoun(norm) || (norm.split(/\s+/).length <= 4 && isRelevantTitle(norm)))) {
+      return { raw: p.raw.replace(TITLE_TRIM_RE, ''), norm };
+    }
   }
   return null;
 }
@@ -349,7 +366,7 @@ function buildJobs(doc: Doc, candidates: readonly Candidate[]): Job[] {
       start: fromMonthIndex(c.interval.from),
       end: present ? 'present' : fromMonthIndex(c.interval.to),
       title,
-      relevant: titleNorm !== '' && isRelevantTitle(titleNorm),
+      relevant: titleNorm !== '' && (isRelevantTitle(titleNorm) || (AMBIGUOUS_SELLER_RE.test(titleNorm) && blockSells(doc, candidates, k))),
       months: c.interval.to - c.interval.from + 1,
       evidence: c.evidence,
       interval: c.interval,

@@ -108,6 +108,7 @@ const UNIVERSITY_RE =
   /университет|university|universitat|universidad|институт|institute|академи|academy|(?<![а-я])вуз|высшая школа|school of (?:economics|business|management)|business school|polytechnic|политехни|(?<![а-я])(?:мгу|спбгу|мгимо|вшэ|ранхигс|рэу|мфти|мгту|урфу|нгу|кфу)(?![а-я])/;
 const SECONDARY_RE =
   /associate(?:'s)?\s+(?:of|degree|in)|(?<![a-z])(?:a\.a\.s?|a\.s\.|aas)(?![a-z])|ged(?![a-z])|среднее\s+(?:специальн|профессиональн|общее)|^(?:образование\s*[:-]?\s*)?среднее\s*$|колледж|college|техникум|училищ|vocational|high school|средняя школа|лицей|гимнази/;
+const HIGHER_DEGREE_RE = /bachelor|master|(?<![a-z])(?:mba|phd|bsc|msc|ba|ma|bs|ms)(?![a-z])|бакалавр|магистр|специалист|высшее|кандидат|доктор/;
 const EDU_HINT_RE =
   /образовани|education|университет|university|институт|institute|академи|бакалавр|bachelor|магистр|master'?s|(?<![a-z])mba(?![a-z])|degree|диплом|колледж|college|техникум|факультет|faculty/;
 const YEAR_RE = /(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/g;
@@ -184,7 +185,14 @@ export function classifyHigherEducation(doc: Doc, now: Date): { cls: HigherEdCla
 
   const unfinished = edu.filter((e) => isUnfinished(e.line.norm, now));
   const nearUnfinished = (pos: number) => unfinished.some((u) => Math.abs(u.pos - pos) <= 2);
-  const completed = edu.find((e) => !isUnfinished(e.line.norm, now) && COMPLETED_RE.test(e.line.norm) && !nearUnfinished(e.pos));
+  // "Associate's degree" is a college degree: "degree" on its line does not make it higher education.
+  const completed = edu.find(
+    (e) =>
+      !isUnfinished(e.line.norm, now) &&
+      COMPLETED_RE.test(e.line.norm) &&
+      !nearUnfinished(e.pos) &&
+      (!SECONDARY_RE.test(e.line.norm) || HIGHER_DEGREE_RE.test(e.line.norm)),
+  );
   if (completed !== undefined) return { cls: 'met', result: { status: 'met', evidence: lineEvidence(completed.line), detail: 'degree' } };
 
   const firstUnfinished = unfinished[0];

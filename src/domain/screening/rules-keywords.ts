@@ -457,7 +457,6 @@ const CRM_RE = new RegExp(
       'управление торговлей',
       'агент плюс',
       'мобильн[а-я]* торговл[а-я]*',
-      'optimum',
       'ivideon crm',
       'insightly',
       'freshsales',
