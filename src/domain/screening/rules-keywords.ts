@@ -262,18 +262,31 @@ function sellingContext(doc: Doc, a: ExperienceAnalysis, line: Line): boolean {
   return (kind === 'header' || kind === 'about') && a.summary.b2bSales === true;
 }
 
+/** The sentence-sized window around a match: vetoes look there, not at a whole paragraph. */
+function around(line: Line, i: number, len: number): string {
+  const from = Math.max(0, i - 120);
+  const to = Math.min(line.norm.length, i + len + 120);
+  const before = line.norm.slice(from, i);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '));
+  const after = line.norm.slice(i, to);
+  const end = after.search(/[.;]\s/);
+  return `${cut < 0 ? before : before.slice(cut + 2)}${end < 0 ? after : after.slice(0, end)}`;
+}
+
 export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
   const base = { skip: FMCG_SKIP, lineFilter: noWishes(doc) };
   const hit =
-    scan(doc, FMCG_INDUSTRY_RE, { ...base, accept: (line) => !SUPPLIER_TO_RE.test(line.norm) && !CLIENT_OF_RE.test(line.norm) }) ??
-    scan(doc, FMCG_BRAND_RE, { ...base, accept: (line, i) => isProperName(line, i) && !CLIENT_OF_RE.test(line.norm) }) ??
+    scan(doc, FMCG_INDUSTRY_RE, {
+      ...base,
+      accept: (line, i, m) => !SUPPLIER_TO_RE.test(around(line, i, m.length)) && !CLIENT_OF_RE.test(around(line, i, m.length)),
+    }) ??
+    scan(doc, FMCG_BRAND_RE, { ...base, accept: (line, i, m) => isProperName(line, i) && !CLIENT_OF_RE.test(around(line, i, m.length)) }) ??
     scan(doc, FMCG_GOODS_RE, {
       ...base,
-      accept: (line) =>
-        !FOOD_SERVICE_RE.test(line.norm) &&
-        !CLIENT_OF_RE.test(line.norm) &&
-        !SUPPLIER_TO_RE.test(line.norm) &&
-        (MAKER_RE.test(line.norm) || sellingContext(doc, a, line)),
+      accept: (line, i, m) => {
+        const w = around(line, i, m.length);
+        return !FOOD_SERVICE_RE.test(w) && !CLIENT_OF_RE.test(w) && !SUPPLIER_TO_RE.test(w) && (MAKER_RE.test(w) || sellingContext(doc, a, line));
+      },
     });
   return hit === null ? absent(a, (n) => noMention('FMCG', 'FMCG', n)) : metFrom(hit);
 }
@@ -478,9 +491,9 @@ const CRM_RE = new RegExp(
 // A course about a CRM shows interest, not use.
 const CRM_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'courses']);
 
-// Orders, clients or deals kept in 1С: the sales side of the ERP («заказы в 1С», "orders in 1C").
+// Orders, clients or deals kept in 1С or SAP: the sales side of the ERP («заказы в 1С», «заказы в SAP», "orders in 1C").
 const ONE_C_SALES_RE =
-  /(?:заказ|order|клиент|client|сделк|deal|продаж|отгрузк)[^.;]{0,40}(?<![a-zа-я0-9])1[сc](?![a-zа-я0-9])(?!\s*:?\s*(?:аптек|бухгалтер|зарплат|зуп|кадр|документооборот|склад))|(?<![a-zа-я0-9])1[сc](?![a-zа-я0-9])(?!\s*:?\s*(?:аптек|бухгалтер|зарплат|зуп|кадр|документооборот|склад))[^.;]{0,40}(?:заказ|order|клиент|client|сделк|deal|продаж)/g;
+  /(?:заказ|order|клиент|client|сделк|deal|продаж|отгрузк)[^.;]{0,40}(?<![a-zа-я0-9])(?:1[сc]|sap|erp)(?![a-zа-я0-9])(?!\s*:?\s*(?:аптек|бухгалтер|зарплат|зуп|кадр|документооборот|склад|fi(?![a-z])|hr(?![a-z])))|(?<![a-zа-я0-9])(?:1[сc]|sap|erp)(?![a-zа-я0-9])(?!\s*:?\s*(?:аптек|бухгалтер|зарплат|зуп|кадр|документооборот|склад|fi(?![a-z])|hr(?![a-z])))[^.;]{0,40}(?:заказ|order|клиент|client|сделк|deal|продаж)/g;
 
 // Building software around a CRM is not working in one: "Salesforce API integrations".
 const CRM_DEV_RE = /^[\s-]*(?:api|apis|integration|integrations|sdk|developer|development|connector|apex|plugin)(?![a-z])/;
