@@ -262,6 +262,7 @@ export function summaryJson(f: Figures): Record<string, unknown> {
     yearsMeanAbsError: x.years.meanAbsError,
     yearsWithin1: x.years.within1.share,
     evidenceVerbatim: x.evidence.share,
+    verdictConfusion: x.confusion,
   });
   return {
     files: f.files,

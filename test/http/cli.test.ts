@@ -1,12 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kam-cli-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// A folder of the eleven plain-text rule fixtures only: test/fixtures/resumes also holds the labelled
+// set (set/, dozens of PDF/DOCX/RTF files) that the import test is not about.
+const resumesDir = mkdtempSync(join(tmpdir(), 'kam-cli-resumes-'));
+for (const f of readdirSync('test/fixtures/resumes').filter((n) => n.endsWith('.txt'))) copyFileSync(join('test/fixtures/resumes', f), join(resumesDir, f));
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(resumesDir, { recursive: true, force: true });
+});
 
 function run(script: string, args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
@@ -51,7 +58,7 @@ describe('npm run screen', () => {
 
 describe('npm run import', () => {
   it('imports a folder, reports bad files, and changes nothing on a second run', () => {
-    const first = run('import', ['--vacancy', 'kam-middle-fmcg', 'test/fixtures/resumes', 'test/fixtures/files/resume-ru.pdf', 'test/fixtures/files/scanned.pdf']);
+    const first = run('import', ['--vacancy', 'kam-middle-fmcg', resumesDir, 'test/fixtures/files/resume-ru.pdf', 'test/fixtures/files/scanned.pdf']);
     expect(first.code).toBe(1);
     expect(first.out).toMatch(/Imported: 12 /);
     expect(first.out).toMatch(/Failed: 1\n/);
@@ -62,7 +69,7 @@ describe('npm run import', () => {
     expect(db.prepare("SELECT COUNT(*) AS n FROM screening_items").get()).toEqual({ n: 12 * 9 });
     expect(db.prepare("SELECT full_name FROM candidates WHERE email = 'dmitry.ivanov@example.com'").get()).toEqual({ full_name: 'Dmitry Ivanov' });
 
-    const second = run('import', ['--vacancy', 'kam-middle-fmcg', 'test/fixtures/resumes', 'test/fixtures/files/resume-ru.pdf']);
+    const second = run('import', ['--vacancy', 'kam-middle-fmcg', resumesDir, 'test/fixtures/files/resume-ru.pdf']);
     expect(second.code).toBe(0);
     expect(second.out).toMatch(/Imported: 0 /);
     expect(second.out).toMatch(/Skipped as duplicates: 12/);
@@ -71,7 +78,7 @@ describe('npm run import', () => {
   });
 
   it('requires a vacancy', () => {
-    const r = run('import', ['test/fixtures/resumes']);
+    const r = run('import', [resumesDir]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('--vacancy is required');
   });
