@@ -22,6 +22,8 @@ export interface Job extends JobEntry {
   readonly line: number;
   /** Untitled job whose lines mention selling: it may be relevant, so it keeps experience_3y open. */
   readonly salesBlock: boolean;
+  /** First line of the job's header: the title line when it stands above the dates (LinkedIn), else the date line. */
+  readonly headLine: number;
 }
 
 export interface DeclaredTotal {
@@ -328,6 +330,7 @@ function buildJobs(doc: Doc, candidates: readonly Candidate[]): Job[] {
 
   return candidates.flatMap((c, k): Job[] => {
     if (notWorkAt.has(k)) return [];
+    let headLine = c.first;
     let title = '';
     let titleNorm = '';
     if (c.inline !== null) {
@@ -340,6 +343,8 @@ function buildJobs(doc: Doc, candidates: readonly Candidate[]): Job[] {
         if (fallback !== null && !claimed.has(fallback.line)) hit = fallback;
       }
       const line = hit === null ? undefined : doc.lines[hit.line];
+      // LinkedIn: company, (duration,) title, dates — the header starts up to two lines above the title.
+      if (hit !== null && hit.line < c.first) headLine = Math.max(hit.line - 2, (candidates[k - 1]?.last ?? -1) + 1);
       if (line !== undefined && notWork(line.norm) && !hasRoleNoun(line.norm)) return [];
       if (line !== undefined) {
         const from = titleStart(line.norm);
@@ -374,6 +379,7 @@ function buildJobs(doc: Doc, candidates: readonly Candidate[]): Job[] {
       salesBlock,
       internship,
       line: c.first,
+      headLine,
     }];
   });
 }
@@ -421,16 +427,15 @@ function findDeclared(doc: Doc): DeclaredTotal | null {
 }
 
 /**
- * Which job each line belongs to: from two lines above a job's date line (LinkedIn puts the title and company
- * there) to the line before the next job's block, within the job's section.
+ * Which job each line belongs to: from the job's header (its title line when LinkedIn puts it above the dates) to
+ * the line before the next job's header, within the job's section.
  */
 function jobBlocks(doc: Doc, jobs: readonly Job[]): Int32Array {
   const at = new Int32Array(doc.lines.length).fill(-1);
   jobs.forEach((job, k) => {
     const nextJob = jobs[k + 1];
-    const prevJob = jobs[k - 1];
-    const from = Math.max(prevJob === undefined ? 0 : prevJob.line + 1, job.line - 2);
-    const to = nextJob === undefined ? doc.lines.length : Math.max(from, nextJob.line - 2);
+    const from = job.headLine;
+    const to = nextJob === undefined ? doc.lines.length : Math.max(from, Math.min(nextJob.headLine, nextJob.line));
     const kind = sectionOf(doc, job.line);
     for (let j = from; j < to; j++) {
       if (j > job.line && (doc.sections.isHeading[j] === true || sectionOf(doc, j) !== kind)) break;
@@ -478,6 +483,7 @@ function proseJobs(doc: Doc, now: Date): Job[] {
       internship: INTERNSHIP_RE.test(s.clause),
       line: s.line.index,
       salesBlock: false,
+      headLine: s.line.index,
     });
   }
   return out.sort((a, b) => a.line - b.line || a.interval.from - b.interval.from);

@@ -275,19 +275,18 @@ function around(line: Line, i: number, len: number): string {
 
 export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
   const base = { skip: FMCG_SKIP, lineFilter: noWishes(doc) };
+  const goodsAccepted = (line: Line, i: number, m: string): boolean => {
+    const w = around(line, i, m.length);
+    return !FOOD_SERVICE_RE.test(w) && !CLIENT_OF_RE.test(w) && !SUPPLIER_TO_RE.test(w) && (MAKER_RE.test(w) || sellingContext(doc, a, line));
+  };
   const hit =
     scan(doc, FMCG_INDUSTRY_RE, {
       ...base,
       accept: (line, i, m) => !SUPPLIER_TO_RE.test(around(line, i, m.length)) && !CLIENT_OF_RE.test(around(line, i, m.length)),
     }) ??
     scan(doc, FMCG_BRAND_RE, { ...base, accept: (line, i, m) => isProperName(line, i) && !CLIENT_OF_RE.test(around(line, i, m.length)) }) ??
-    scan(doc, FMCG_GOODS_RE, {
-      ...base,
-      accept: (line, i, m) => {
-        const w = around(line, i, m.length);
-        return !FOOD_SERVICE_RE.test(w) && !CLIENT_OF_RE.test(w) && !SUPPLIER_TO_RE.test(w) && (MAKER_RE.test(w) || sellingContext(doc, a, line));
-      },
-    });
+    scan(doc, FMCG_GOODS_RE, { ...base, accept: goodsAccepted }) ??
+    scanWrapped(doc, FMCG_GOODS_RE, { ...base, accept: goodsAccepted });
   return hit === null ? absent(a, (n) => noMention('FMCG', 'FMCG', n)) : metFrom(hit);
 }
 
