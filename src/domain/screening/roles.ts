@@ -291,6 +291,22 @@ const SUPERVISED_SALES_RE =
   /sales|key\s+account|account\s+(?:manager|executive|rep)|territor|trade\s+rep|field\s+sales|торгов[а-я]*\s+представ|продаж|(?<![a-zа-я])тп(?![a-zа-я])|агент|дистрибуц|территор|^\s*супервайзер\s*$|^\s*супервайзер\s*[(,]/;
 const SUPERVISED_OTHER_RE = /склад|смен|колл|call|производств|merch|мерч|промо|warehouse|shift|production|кассир|охран|клининг/;
 
+// The same lines are judged many times (each date line looks both ways; exports repeat "Company Name City, State"),
+// so the answers are kept in small bounded caches.
+const MEMO_LIMIT = 4096;
+const TITLE_MEMO = new Map<string, boolean>();
+const ROLE_MEMO = new Map<string, boolean>();
+const RELEVANT_MEMO = new Map<string, boolean>();
+
+function memo(cache: Map<string, boolean>, key: string, fn: (s: string) => boolean): boolean {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const v = fn(key);
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(key, v);
+  return v;
+}
+
 const LEGAL_FORM_START_RE = /^(?:ооо|оао|зао|пао|ао|нао|ип|гк|тд|тк|llc|ltd|inc|gmbh|plc|corp)(?![a-zа-я])/;
 const FIELD_SEPARATOR_RE = /,|\||\s-\s/;
 const TITLE_LABEL_RE = /^(?:должность|позиция|position|title|role|job title)\s*:\s*/;
@@ -323,6 +339,10 @@ export function titleStart(norm: string): number {
  * words (so «Руководство командой из 5 торговых представителей» in a description is not a title).
  */
 export function isTitleLine(norm: string): boolean {
+  return memo(TITLE_MEMO, norm, isTitleLineUncached);
+}
+
+function isTitleLineUncached(norm: string): boolean {
   let t = stripTitleLabel(norm.trim());
   // «ООО "Агент Плюс"» is a company; «ООО "Альфа", торговый представитель» carries a title after the separator.
   const sep = FIELD_SEPARATOR_RE.exec(t);
@@ -344,10 +364,14 @@ export function isTitleLine(norm: string): boolean {
 
 /** Whether any occupation noun occurs (used for same-line titles such as "2015–2017 Менеджер по продажам"). */
 export function hasRoleNoun(norm: string): boolean {
-  return ROLE_RE.test(norm);
+  return memo(ROLE_MEMO, norm, (n) => ROLE_RE.test(n));
 }
 
 export function isRelevantTitle(norm: string): boolean {
+  return memo(RELEVANT_MEMO, norm, isRelevantTitleUncached);
+}
+
+function isRelevantTitleUncached(norm: string): boolean {
   const t = stripTitleLabel(norm.trim());
   if (NEVER_RE.test(t)) return false;
   if (KEY_ROLE_RE.test(t)) return true;

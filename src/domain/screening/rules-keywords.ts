@@ -533,7 +533,7 @@ const COUNT_RESULT_RE =
   /(?<![a-zа-я])(?:closed|won|signed|booked|opened|added|acquired|brought\s+in|secured|landed|onboarded|converted|сlosed|вывел[а-я]*|вывод|ввел[а-я]*|ввод|заключил[а-я]*|заключени[а-я]*|подключил[а-я]*|привлек[а-я]*|привлечени[а-я]*|открыл[а-я]*|открыти[а-я]*)\s+(?:[a-zа-я]+\s+){0,2}(?:более\s+|over\s+|more\s+than\s+)?\d{1,5}\+?\s+(?:[a-zа-я-]+\s+){0,2}(?:accounts?|clients?|customers?|deals?|contracts?|meetings?|listings?|sku|stores|outlets|distributors?|dealers?|partners?|клиент[а-я]*|сдел[а-я]*|договор[а-я]*|контракт[а-я]*|sku|скю|точ[а-я]*|магазин[а-я]*|позици[а-я]*|дистрибьютор[а-я]*|дилер[а-я]*|партнер[а-я]*|сет[а-я]*)(?![a-zа-я])/g;
 // Rank among peers: "#2 of 40 reps", «2-е место из 35», "top 5% of sales force".
 const RANK_RE =
-  /#\s?\d{1,3}\s+(?:of|out\s+of)\s+\d{1,4}|(?<![a-z])ranked\s+#?\d{1,3}|(?<![a-z])top\s+\d{1,2}\s?%|\d{1,2}-?(?:е|ое)?\s+место\s+(?:из|среди)\s+\d{1,4}|(?:лучш[а-я]*|топ)[\s-]\d{1,2}\s+(?:из|среди)/g;
+  /#\s?\d{1,3}\s+(?:of|out\s+of)\s+\d{1,4}|(?<![a-z])top\s+\d{1,3}\s+(?:of|out\s+of)\s+\d{1,4}|(?<![a-z])ranked\s+#?\d{1,3}|(?<![a-z])top\s+\d{1,2}\s?%|\d{1,2}-?(?:е|ое)?\s+место\s+(?:из|среди)\s+\d{1,4}|(?:лучш[а-я]*|топ)[\s-]\d{1,2}\s+(?:из|среди)/g;
 const TRAILING_NUMBER_RE = /(\d+(?:[.,]\d+)?)$/;
 
 /** The text around a match, roughly its sentence, for context words. */

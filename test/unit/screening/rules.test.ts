@@ -291,6 +291,7 @@ describe('kpi_results', () => {
     'Booked 210 qualified meetings from outbound calls',
     'Вывод 12 новых SKU в федеральную сеть «Лента».',
     'Ranked #2 of 40 reps nationally in 2023',
+    'Ranked in the top 3 of 25 associates for credit card sign-ups.',
     'Generated $1.2M in new revenue',
     'Сократила сроки закрытия месяца с 10 до 5 рабочих дней.',
   ])('met: %s', (text) => expectStatus('kpi_results', text, 'met', text));
