@@ -298,7 +298,11 @@ const TITLE_MEMO = new Map<string, boolean>();
 const ROLE_MEMO = new Map<string, boolean>();
 const RELEVANT_MEMO = new Map<string, boolean>();
 
+const MEMO_KEY_MAX = 64;
+
 function memo(cache: Map<string, boolean>, key: string, fn: (s: string) => boolean): boolean {
+  // Hashing a long line costs about as much as testing it.
+  if (key.length > MEMO_KEY_MAX) return fn(key);
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const v = fn(key);
