@@ -56,12 +56,13 @@ const YEAR_SUFFIX = `(?:\\s*(?:гг?\\.?|год[а-я]*)${NA})?`;
 const POINT = `(?:${MONTH_POINT}|${NUM_POINT}|${YEAR_POINT})${YEAR_SUFFIX}`;
 const PRESENT =
   `(?:по\\s+)?(?:(?:настоящее|текущее|нынешнее)\\s+время|наст\\.\\s*вр(?:емя|\\.)?|н\\.\\s?в\\.?|н\\/в|нв|текущий\\s+момент|сегодняшний\\s+день|сей\\s+день|сегодня|сейчас|present|current(?:ly)?|now|today|to\\s+date|date|ongoing|till\\s+now)${NA}`;
-const SEP = `(?:\\s*-{1,2}\\s*(?:(?:по|to|until)\\s+)?|\\s+(?:to|по|until|till|до|through|thru)\\s+)`;
+// «ï¼» is a full-width hyphen (U+FF0D) whose UTF-8 was read as Windows-1252 by some PDF exporters.
+const SEP = `(?:\\s*(?:-{1,2}|i¼)\\s*(?:(?:по|to|until)\\s+)?|\\s+(?:to|по|until|till|до|through|thru)\\s+)`;
 const FROM = `(?:${NB}(?:с|from|since)\\s+)?`;
 
 const RANGE_RE = new RegExp(`${FROM}(${POINT})${SEP}(${POINT}|${PRESENT})`, 'g');
 /** A lone point at the end of a line, possibly followed by a dangling separator: the range continues below. */
-const OPEN_END_RE = new RegExp(`(${POINT})\\s*(?:-{1,2}|по|to|until)?\\s*$`);
+const OPEN_END_RE = new RegExp(`(${POINT})\\s*(?:(?:-{1,2}|по|to|until)\\s*(?:${NB}(?:${MONTH_ALT})\\.?)?)?\\s*$`);
 const POINT_MONTH_RE = new RegExp(`^(?:\\d{1,2}\\s+)?(${MONTH_ALT})${NA}\\.?,?\\s*'?(${YEAR})`);
 const POINT_NUM_RE = new RegExp(`^(?:\\d{1,2}[.\\/])?(\\d{1,2})[.\\/](${YEAR})`);
 const POINT_YEAR_RE = new RegExp(`^(${YEAR})`);

@@ -8,10 +8,15 @@
  * - proposeVerdict: the verdict from statuses alone, so HR overrides can be re-scored.
  *
  * Conventions (details next to the code): month ranges count inclusively; year-only bounds are
- * mid-year so «2015–2017» is 2 years and a single year is 12 months (dates.ts); a declared total
- * alone proves ≥ 3 relevant years only when it names sales (rules-experience.ts); a short tenure is a
- * finished, non-internship job under 12 months (rules-experience.ts); vocabulary rules never say
- * not_met (rules-keywords.ts).
+ * mid-year so «2015–2017» is 2 years and a single year is 12 months (dates.ts); careers told in prose
+ * ("since 2018", «с 2017 года», "eight years at …") are read when there are no dated job lines (prose.ts);
+ * breaks, leave, military service and study periods are not jobs; relevance follows the labelling guide
+ * (roles.ts); a declared total alone proves ≥ 3 relevant years only when it names sales or every listed
+ * job sells (rules-experience.ts); a short tenure is a finished, non-internship job under 12 months.
+ * Absence is evidence when the career is readable: career items with nothing to support them are
+ * not_met with a short bilingual reason (reasons.ts), education items likewise when the resume has an
+ * education section; otherwise unknown. `experience.b2bSales` tells the verdict whether a failed
+ * knockout may reject.
  */
 export type {
   ChecklistItemInput,

@@ -11,11 +11,12 @@
  * - nothing at all → unknown.
  *
  * stable_tenure: a short tenure is a finished job under 12 months (a current job is not short yet;
- * internships and year-only entries never are). ≥ 2 short → not_met; exactly 1 → unknown for HR to
- * judge; none → met when there are at least two dated jobs or one of ≥ 24 months; else unknown.
+ * internships and year-only entries never are). ≥ 2 short → not_met; otherwise met when the career is
+ * readable (a single short spell is met, with its line quoted so HR sees it); no dated jobs → unknown.
  */
 import type { ExperienceAnalysis, Job } from './experience.js';
-import type { ItemResult } from './types.js';
+import { NO_DATED_CAREER, inJobs } from './reasons.js';
+import type { ItemResult, LocalizedText } from './types.js';
 
 const THRESHOLD_YEARS = 3;
 const DECLARED_GAP_YEARS = 1;
@@ -38,18 +39,37 @@ export function ruleExperience3y(a: ExperienceAnalysis): ItemResult {
       const evidence = longest(relevant)?.evidence ?? longest(jobs.filter((j) => !j.hasTitle))?.evidence ?? declared?.evidence ?? null;
       return { status: 'unknown', evidence, detail: `${detail};untitled_years=${Math.round(untitledYears * 10) / 10}` };
     }
-    return { status: 'not_met', evidence: longest(relevant)?.evidence ?? null, detail };
+    const ev = longest(relevant)?.evidence ?? null;
+    const years = summary.relevantYears;
+    return {
+      status: 'not_met',
+      evidence: ev,
+      detail,
+      ...(ev === null || relevant.length === 0 ? { reason: noRelevant(jobs.length, years) } : {}),
+    };
   }
+  // No dates: the jobs the resume lists without dates still say whether any of them is selling.
+  const undatedRelevant = a.undated.filter((u) => u.relevant);
+  const allSelling = a.undated.length > 0 && undatedRelevant.length === a.undated.length;
   if (declared !== null) {
     const detail = `declared_years=${declared.years}`;
     if (declared.years < THRESHOLD_YEARS) return { status: 'not_met', evidence: declared.evidence, detail };
-    return { status: declared.salesContext ? 'met' : 'unknown', evidence: declared.evidence, detail };
+    if (a.undated.length > 0 && undatedRelevant.length === 0) return { status: 'not_met', evidence: null, detail, reason: noRelevant(a.undated.length, 0) };
+    return { status: declared.salesContext || allSelling ? 'met' : 'unknown', evidence: declared.evidence, detail };
   }
-  return { status: 'unknown', evidence: null, detail: 'no_dated_jobs' };
+  if (a.undated.length > 0 && undatedRelevant.length === 0) {
+    return { status: 'not_met', evidence: null, detail: 'undated_jobs', reason: noRelevant(a.undated.length, 0) };
+  }
+  return { status: 'unknown', evidence: null, detail: 'no_dated_jobs', reason: NO_DATED_CAREER };
+}
+
+function noRelevant(jobs: number, years: number): LocalizedText {
+  if (years > 0) return { ru: `${years} г. опыта продаж B2B — меньше 3 лет`, en: `${years} years of B2B sales — under 3` };
+  const where = inJobs(jobs);
+  return { ru: `нет продаж B2B или работы с клиентами-компаниями ${where.ru}`, en: `no B2B selling or account work ${where.en}` };
 }
 
 const SHORT_LIMIT = 2;
-const SINGLE_JOB_MONTHS = 24;
 
 export function ruleStableTenure(a: ExperienceAnalysis): ItemResult {
   const { jobs, summary } = a;
@@ -57,8 +77,8 @@ export function ruleStableTenure(a: ExperienceAnalysis): ItemResult {
   const detail = `short_tenures=${summary.shortTenures};jobs=${jobs.length}`;
   const firstShort = short[0];
   if (short.length >= SHORT_LIMIT && firstShort !== undefined) return { status: 'not_met', evidence: firstShort.evidence, detail };
-  if (firstShort !== undefined) return { status: 'unknown', evidence: firstShort.evidence, detail };
+  if (firstShort !== undefined) return { status: 'met', evidence: firstShort.evidence, detail };
   const best = longest(jobs);
-  if (best !== undefined && (jobs.length >= 2 || best.months >= SINGLE_JOB_MONTHS)) return { status: 'met', evidence: best.evidence, detail };
-  return { status: 'unknown', evidence: best?.evidence ?? null, detail };
+  if (best !== undefined) return { status: 'met', evidence: best.evidence, detail };
+  return { status: 'unknown', evidence: null, detail, reason: NO_DATED_CAREER };
 }

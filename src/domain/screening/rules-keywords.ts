@@ -1,63 +1,150 @@
 /**
  * Vocabulary rules: fmcg, key_accounts, crm, kpi_results and HR's custom keyword items.
- * They only ever say `met` (with a quote) or `unknown`: a missing word is not proof of absence.
- * Lines under «Желаемая должность» are skipped — a wish is not experience.
+ * A hit gives `met` with a quote. Without one, absence is evidence when the career is readable (dated jobs):
+ * `not_met` with a short reason («нет упоминаний FMCG в 4 местах работы»); otherwise `unknown`.
+ * Lines under «Желаемая должность» and wishes ("looking for a KAM role", «хочу развиваться…») are skipped —
+ * a wish is not experience.
  */
-import type { Doc } from './doc.js';
-import { alternation, hitEvidence, isProperName, metFrom, scan } from './scan.js';
+import { sectionOf, type Doc } from './doc.js';
+import type { ExperienceAnalysis } from './experience.js';
+import { NO_DATED_CAREER, inJobs, noMention } from './reasons.js';
+import { alternation, hitEvidence, isProperName, metFrom, scan, scanWrapped } from './scan.js';
 import type { SectionKind } from './sections.js';
 import { normalizeFragment, type Line } from './text.js';
-import type { ItemResult } from './types.js';
+import type { ItemResult, LocalizedText } from './types.js';
 
 const SKIP_DESIRED: ReadonlySet<SectionKind> = new Set(['desired']);
 
+// A wish or an objective supports nothing: "looking for a KAM role", «хочу развиваться в работе с ключевыми клиентами».
+const WISH_RE =
+  /looking\s+(?:for|to)|seeking|eager|grow\s+into|to\s+become|aim(?:ing)?\s+to|развивать?ся|стать(?![а-я])|(?<![a-z])objective|aspir|would\s+like|(?<![a-z])wish|want\s+to|hope\s+to|interested\s+in\s+(?:a|an|the)?\s*(?:role|position|job|career)|career\s+goal|(?<![а-я])хочу|хотел[а-я]*|желаю|желаем|стремлюсь|ищу|рассматриваю|интересует|мечтаю|планирую|готов[а-я]?\s+(?:к|рассмотреть)|цель\s*:|в\s+поиске/;
+// Each line is tested once per resume, however many rules and scans ask.
+const WISH_CACHE = new WeakMap<readonly Line[], Uint8Array>();
+const UNTESTED = 0;
+const WISH = 1;
+const NOT_WISH = 2;
+
+export function notWish(line: Line, lines: readonly Line[]): boolean {
+  let flags = WISH_CACHE.get(lines);
+  if (flags === undefined) {
+    flags = new Uint8Array(lines.length);
+    WISH_CACHE.set(lines, flags);
+  }
+  let f = flags[line.index] ?? UNTESTED;
+  if (f === UNTESTED) {
+    f = WISH_RE.test(line.norm) ? WISH : NOT_WISH;
+    flags[line.index] = f;
+  }
+  return f === NOT_WISH;
+}
+
+/** Line filter that drops wishes and objectives. */
+function noWishes(doc: Doc): (line: Line) => boolean {
+  return (line) => notWish(line, doc.lines);
+}
+
+/** Absence of a career item: not_met with the reason when the career is readable, unknown otherwise. */
+export function absent(a: ExperienceAnalysis, reason: (jobs: number) => LocalizedText): ItemResult {
+  if (!a.readable) return { status: 'unknown', evidence: null, reason: NO_DATED_CAREER };
+  return { status: 'not_met', evidence: null, detail: 'absent', reason: reason(a.jobs.length) };
+}
+
 // ---- fmcg ---------------------------------------------------------------------------------
 
-const FMCG_GENERIC = [
+// The industry named outright: always about a maker or distributor of everyday consumer goods.
+const FMCG_INDUSTRY = [
   'fmcg',
   'cpg',
-  'consumer (?:packaged )?goods',
+  'consumer (?:packaged|package) goods',
   'fast[- ]moving consumer',
   'товар[а-я]* (?:повседневного|массового) (?:спроса|потребления)',
   'тнп',
+  'пищев[а-я]* (?:промышленн|производ|холдинг|отрасл)',
+  'продукт[а-я]* питания \\(производств',
+  'мясоперерабат',
+  'масложиров',
+  'пивоварен',
+  'brewer(?:y|ies)',
+  'bottler',
+  'food (?:manufactur|processing|producer)',
+  '(?:beverage|drinks|dairy|confectionery|snacks?|tobacco|cosmetics|household chemicals) (?:manufactur|producer|maker|compan|brand|distribut)',
+];
+
+// Goods categories: they name FMCG only next to a maker or distributor («производство напитков», "dairy distribution
+// business"), never in food service («Handled all functions related to Food and Beverage»).
+const FMCG_GOODS = [
   'продукт[а-я]* питания',
-  'пищев[а-я]* (?:промышленн|продукц|производ|компан|холдинг|отрасл)',
-  'foods?\\s+(?:industry|products|manufactur|company|producer|and beverages?|& beverages?)',
-  'f&b',
-  'напитк',
-  'напиточн',
-  'beverage',
+  'пищев[а-я]* продукц',
+  'напит(?:ки|ков|ками|ках|ок)',
   'безалкогольн',
   'алкогольн',
-  'пивоварен',
-  'brewer',
-  'brewing',
   'бытов[а-я]* хими',
-  'household (?:chemicals|products|care|goods)',
-  'home care',
-  'personal care',
   'кондитерск',
-  'confectioner',
   'молочн',
-  'dairy',
   'табак',
   'табачн',
-  'tobacco',
   'снек',
   'снэк',
-  'snacks',
   'детск[а-я]* питани',
-  'baby food',
-  'pet ?food',
   'корм[а-я]* для (?:животных|кошек|собак)',
   'косметик',
-  'cosmetics',
-  'парфюмерн',
-  'мясн[а-я]* (?:продукц|компан|холдинг|завод|комбинат)',
-  'мясоперерабат',
+  'парфюм',
+  'мясн[а-я]*',
   'бакале',
-  'масложиров',
-];
+  'food(?:s|stuffs?)?(?![a-z])',
+  'beverages?(?![a-z])',
+  'drinks(?![a-z])',
+  'beer(?![a-z])',
+  'dairy(?![a-z])',
+  'confectioner[a-z]*(?![a-z])',
+  'snacks?(?![a-z])',
+  'tobacco(?![a-z])',
+  'cosmetics(?![a-z])',
+  'personal care(?![a-z])',
+  'home care(?![a-z])',
+  'household (?:chemicals|products|care|goods)(?![a-z])',
+  'pet ?food(?![a-z])',
+  'baby food(?![a-z])',
+  'grocery products(?![a-z])',
+  'soft[- ]drinks?(?![a-z])',
+  'beauty(?![a-z])',
+  'skin ?care(?![a-z])',
+  'hair ?care(?![a-z])',
+  'toiletries(?![a-z])',
+  'cleaning products(?![a-z])',
+  'detergents?(?![a-z])',
+  'косметическ[а-я]*',
+  'моющ[а-я]* средств',
+  'чистящ[а-я]* средств',
+  'juices?(?![a-z])',
+  '(?:bottled|mineral|spring) water(?![a-z])',
+  'spirits(?![a-z])',
+  'wines?(?![a-z])',
+  'coffee(?![a-z])',
+  'tea(?![a-z])',
+  'пив[оа]',
+  'пивн[а-я]*',
+  'вин(?:о|а|ом)',
+  'винн[а-я]*',
+  'ликеро-?водочн[а-я]*',
+  'спиртн[а-я]*',
+  'соки',
+  'сок(?:ов|и)',
+  'минеральн[а-я]* вод[а-я]*',
+  'чай',
+  'чая',
+  'кофе',
+]; 
+const MAKER_RE =
+  /производ|завод|комбинат|фабрик|промышлен|дистрибь?ю?т|дистрибуц|оптов|компани|холдинг|(?<![a-z])(?:company|manufactur|producer|maker|bottl|brewer|distribut(?:or|ion)|wholesal|brands?(?![a-z])|cpg|fmcg)/;
+const FOOD_SERVICE_RE =
+  /served\s+customers|counter|barista|coffee\s+shop|restaurant|(?<![a-z])cafe|caf\u00e9|catering|(?<![a-z])hotel|kitchen|(?<![a-z])chef|(?<![a-z])cook|dining|banquet|(?<![a-z])menu|(?<![a-z])bar(?![a-z])|salon|(?<![a-z])spa(?![a-z])|patron|guest|food\s+service|foodservice|cafeteria|hospital|patient|school|ресторан|(?<![а-я])кафе|кейтеринг|общепит|столов|кухн|повар|(?<![а-я])бар(?![а-я])|гост[ия]|пациент/;
+// A supplier to FMCG makers is not FMCG: packaging, ingredients, equipment sold to food manufacturers.
+const SUPPLIER_TO_RE =
+  /(?:to|for)\s+(?:food|beverage|drinks|fmcg|cpg|consumer[- ]goods)\s+(?:manufacturers|makers|producers|companies|brands|industry)|packaging|ingredient|equipment|machinery|упаковк|ингредиент|оборудовани|тар[аы](?![а-я])|для\s+(?:пищев[а-я]*|производител[а-я]*)\s+(?:производств|предприят|компани|продукц)|производител(?:ям|ей)\s+(?:продуктов|напитков)/;
+// Clients of an agency or a supplier are not the candidate's employer.
+const CLIENT_OF_RE =
+  /client(?:s|ele)\s+(?:include|such|like|including|are|:)|clientele|customers?\s+(?:include|such|like|including)|клиент(?:ы|ов)\s*(?::|—|-|включа|такие|среди)|среди\s+клиентов|для\s+клиентов|для\s+компани|for\s+clients/;
 
 const FMCG_BRANDS = [
   'nestle',
@@ -159,38 +246,88 @@ const FMCG_BRANDS = [
   'хлебный дом',
 ];
 
-const FMCG_RE = new RegExp(`${alternation(FMCG_GENERIC, false)}|${alternation(FMCG_BRANDS, true)}`, 'g');
+const FMCG_INDUSTRY_RE = new RegExp(alternation(FMCG_INDUSTRY, false), 'g');
+// Russian stems stay open («бытовой химии»); English words carry their own word end.
+const FMCG_GOODS_RE = new RegExp(alternation(FMCG_GOODS, false), 'g');
+const FMCG_BRAND_RE = new RegExp(alternation(FMCG_BRANDS, true), 'g');
 
 // A food-technology diploma or a course is not industry experience.
 const FMCG_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'education', 'courses']);
 
-export function ruleFmcg(doc: Doc): ItemResult {
-  return metFrom(scan(doc, FMCG_RE, { skip: FMCG_SKIP }));
+/** A line of a selling job's block, or the summary of someone who has a selling job: goods named there are what they sold. */
+function sellingContext(doc: Doc, a: ExperienceAnalysis, line: Line): boolean {
+  const k = a.jobAt[line.index] ?? -1;
+  if (k >= 0) return a.jobs[k]?.relevant === true;
+  const kind = sectionOf(doc, line.index);
+  return (kind === 'header' || kind === 'about') && a.summary.b2bSales === true;
+}
+
+/** The sentence-sized window around a match: vetoes look there, not at a whole paragraph. */
+function around(line: Line, i: number, len: number): string {
+  const from = Math.max(0, i - 120);
+  const to = Math.min(line.norm.length, i + len + 120);
+  const before = line.norm.slice(from, i);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '));
+  const after = line.norm.slice(i, to);
+  const end = after.search(/[.;]\s/);
+  return `${cut < 0 ? before : before.slice(cut + 2)}${end < 0 ? after : after.slice(0, end)}`;
+}
+
+export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
+  const base = { skip: FMCG_SKIP, lineFilter: noWishes(doc) };
+  const goodsAccepted = (line: Line, i: number, m: string): boolean => {
+    const w = around(line, i, m.length);
+    return !FOOD_SERVICE_RE.test(w) && !CLIENT_OF_RE.test(w) && !SUPPLIER_TO_RE.test(w) && (MAKER_RE.test(w) || sellingContext(doc, a, line));
+  };
+  const hit =
+    scan(doc, FMCG_INDUSTRY_RE, {
+      ...base,
+      accept: (line, i, m) => !SUPPLIER_TO_RE.test(around(line, i, m.length)) && !CLIENT_OF_RE.test(around(line, i, m.length)),
+    }) ??
+    scan(doc, FMCG_BRAND_RE, { ...base, accept: (line, i, m) => isProperName(line, i) && !CLIENT_OF_RE.test(around(line, i, m.length)) }) ??
+    scan(doc, FMCG_GOODS_RE, { ...base, accept: goodsAccepted }) ??
+    scanWrapped(doc, FMCG_GOODS_RE, { ...base, accept: goodsAccepted });
+  return hit === null ? absent(a, (n) => noMention('FMCG', 'FMCG', n)) : metFrom(hit);
 }
 
 // ---- key accounts ---------------------------------------------------------------------------
 
-const KA_GENERIC = [
-  '(?:федеральн|национальн|региональн|локальн|розничн|торгов|продуктов|крупн|международн|ключев)[а-я]*\\s+(?:торгов[а-я]*\\s+|розничн[а-я]*\\s+|продуктов[а-я]*\\s+)?сет(?:ь|и|ей|ям|ями|ях)(?![а-я])',
-  'сетев[а-я]*\\s+(?:клиент|ритейл|розниц|магазин|канал|партнер|рознич)',
-  'работ[а-я]*\\s+с\\s+(?:торговыми\\s+|розничными\\s+|федеральными\\s+|региональными\\s+)?сетями',
+// The role or the work itself: key / national / strategic accounts — these count wherever they are said (not wished).
+const KA_ROLE = [
   'ключев[а-я]*\\s+(?:клиент|заказчик|аккаунт|счет|партнер)',
   'key[\\s-]*accounts?',
-  'kam',
-  'кам',
+  'kam(?![a-z])',
+  'кам(?![а-я])',
+  'nam(?![a-z])',
   'national\\s+accounts?',
   'key\\s+(?:clients?|customers?)',
-  'strategic\\s+accounts?',
-  '(?:retail|grocery|supermarket|hypermarket|food)\\s+chains?',
-  'chain\\s+(?:stores|retail)',
-  'hypermarkets?',
+  'strategic\\s+(?:accounts?|clients?|customers?)',
+  'corporate\\s+accounts?',
+  'enterprise\\s+accounts?',
+  'major\\s+accounts?',
+];
+// Chains: they count when the line is about selling to them or sits in a selling job, not when working in them.
+const KA_CHAIN = [
+  '(?:федеральн|национальн|региональн|локальн|розничн|торгов|продуктов|крупн|международн|аптечн)[а-я]*\\s+(?:торгов[а-я]*\\s+|розничн[а-я]*\\s+|продуктов[а-я]*\\s+|аптечн[а-я]*\\s+)?сет(?:ь|и|ей|ям|ями|ях)(?![а-я])',
+  'сетев[а-я]*\\s+(?:клиент|ритейл|розниц|канал|партнер|рознич|аккаунт)',
+  'работ[а-я]*\\s+с\\s+(?:торговыми\\s+|розничными\\s+|федеральными\\s+|региональными\\s+|аптечными\\s+)?сетями',
+  '(?:retail|grocery|supermarket|hypermarket|food|drug(?:store)?|pharmacy|convenience)\\s+chains?',
+  'chain\\s+(?:accounts|customers|clients)',
   'modern\\s+trade',
   'современн[а-я]*\\s+(?:торговл|канал|розниц|формат)',
   'сетевой\\s+ритейл',
   'ритейл[а-я]*\\s+сет',
-  'гипермаркет',
+  // Major distributors managed as accounts: «работа с 5 дистрибьюторами», "managed our key distributors".
+  '(?:работ[а-я]*\\s+с|развити[а-я]*|управлени[а-я]*|ведени[а-я]*|веду|вел[а-я]?|курирую|курировал[а-я]*|руковож[а-я]*)\\s+(?:\\d+\\s+)?(?:[а-я]+\\s+){0,2}дистрибь?ютор[а-я]*',
+  '(?:major|national|key|large)\\s+distributors?',
 ];
 
+// Chains named as customers: they count only when the line is about selling to them, not working in them.
+const CHAIN_WORDS = [
+  'hypermarkets?',
+  'гипермаркет[а-я]*',
+  'chain\\s+stores',
+];
 const RETAILERS_ANY = [
   'x5',
   'х5',
@@ -259,15 +396,49 @@ const RETAILERS_PROPER = [
   'лэнд',
 ];
 
-const KA_RE = new RegExp(`${alternation(KA_GENERIC, false)}|${alternation(RETAILERS_ANY, true)}`, 'g');
+const KA_RE = new RegExp(alternation(KA_ROLE, false), 'g');
+const CHAIN_RE = new RegExp(`${alternation(KA_CHAIN, false)}|${alternation(CHAIN_WORDS, true)}|${alternation(RETAILERS_ANY, true)}`, 'g');
+// "managing the Total Wine and BevMo accounts", "Manage the Boots and Superdrug accounts": named clients as accounts.
+const NAMED_ACCOUNTS_RE =
+  /(?<![a-z])(?:manag(?:e|ed|es|ing)|handl(?:e|ed|es|ing)|lead|leads|led|own(?:ed|s)?|ran|run(?:s|ning)?|look(?:ed|ing)?\s+after|grew|grow(?:ing)?|responsible\s+for)\s+(?:the\s+|our\s+)?(?:[a-z0-9&'.-]+\s+){1,4}(?:accounts|business)(?![a-z])/g;
 const KA_PROPER_RE = new RegExp(alternation(RETAILERS_PROPER, true), 'g');
 
 // A course titled «Управление ключевыми клиентами» shows interest, not experience.
 const KA_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'courses']);
+// Selling to a chain, as opposed to working in its stores.
+const ACCOUNT_WORK_RE =
+  /account|client|customer|negotiat|listing|(?<![a-z])business(?![a-z])|работ[а-я]*\s+с|contract|supplier|vendor|buyer|category|promo|sell[- ]?in|sales\s+to|sold|delisting|joint\s+business|клиент|переговор|листинг|контракт|договор|поставщик|байер|закупщик|категор|ассортимент|промо|ввод|вывод|ведени|ведение|продаж|sku|скю/;
+// Working for a chain: the store-floor roles and the chain as employer.
+const STORE_WORK_RE =
+  /merchandis|мерчендайз|мерчандайз|выкладк|planogram|shelf|полк|в\s+магазинах|in\s+(?:the\s+)?stores|отгрузк|shipments?|deliver|доставк|развож|cashier|кассир|store\s+(?:manager|associate|clerk|employee|team|worker)|shift|смен|stock(?:er|ing)|shelf\s+stock|продав|торгов[а-я]*\s+зал|магазин[а-я]*\s+(?:сети|«)|администратор\s+магазин|директор\s+магазин|сотрудник|работник|grocery\s+clerk|deli|bakery|pharmacist|фармацевт|провизор/;
 
-export function ruleKeyAccounts(doc: Doc): ItemResult {
-  const hit = scan(doc, KA_RE, { skip: KA_SKIP }) ?? scan(doc, KA_PROPER_RE, { skip: KA_SKIP, accept: (line, i) => isProperName(line, i) });
-  return metFrom(hit);
+/** The first word after the verb (and "the") is a proper name in the original: "the Boots and Superdrug accounts". */
+function namedAccount(line: Line, index: number, match: string): boolean {
+  const lead = /^\S+(?:\s+after)?\s+(?:the\s+|our\s+)?/.exec(match);
+  return lead !== null && isProperName(line, index + lead[0].length);
+}
+
+function chainAccepted(a: ExperienceAnalysis): (line: Line, index: number, match: string) => boolean {
+  return (line) => {
+    if (STORE_WORK_RE.test(line.norm)) return false;
+    if (ACCOUNT_WORK_RE.test(line.norm)) return true;
+    // Otherwise the chain counts inside a selling job's block (its lines list the chains it served).
+    const k = a.jobAt[line.index] ?? -1;
+    return k >= 0 && a.jobs[k]?.relevant === true;
+  };
+}
+
+export function ruleKeyAccounts(doc: Doc, a: ExperienceAnalysis): ItemResult {
+  const base = { skip: KA_SKIP, lineFilter: noWishes(doc) };
+  const accept = chainAccepted(a);
+  const hit =
+    scan(doc, KA_RE, base) ??
+    scanWrapped(doc, KA_RE, base) ??
+    scan(doc, CHAIN_RE, { ...base, accept }) ??
+    scanWrapped(doc, CHAIN_RE, { ...base, accept }) ??
+    scan(doc, NAMED_ACCOUNTS_RE, { ...base, accept: (line, i, m) => namedAccount(line, i, m) && accept(line, i, m) }) ??
+    scan(doc, KA_PROPER_RE, { ...base, accept: (line, i, m) => isProperName(line, i) && accept(line, i, m) });
+  return hit === null ? absent(a, (n) => noMention('ключевых или сетевых клиентов', 'key or chain accounts', n)) : metFrom(hit);
 }
 
 // ---- CRM ------------------------------------------------------------------------------------
@@ -289,8 +460,20 @@ const CRM_RE = new RegExp(
       '1[сc] ?: ?crm',
       'hubspot',
       'pipedrive',
-      'oracle',
+      'oracle (?:crm|cx|sales(?: cloud)?|siebel)',
+      'siebel',
       'zoho',
+      'sap (?:crm|sd|c4c|sales cloud)',
+      'sap[- ]?sd',
+      '1[сc] ?:? ?(?:управление торговлей|ут|erp|управление торговым предприятием|торговля и склад|предприятие 8|crm)',
+      'управление торговлей',
+      'агент плюс',
+      'мобильн[а-я]* торговл[а-я]*',
+      'ivideon crm',
+      'insightly',
+      'freshsales',
+      'close\\.io',
+      'monday sales crm',
       'sugar ?crm',
       'retail ?crm',
       'мегаплан',
@@ -304,15 +487,29 @@ const CRM_RE = new RegExp(
   'g',
 );
 
-export function ruleCrm(doc: Doc): ItemResult {
-  return metFrom(scan(doc, CRM_RE, { skip: SKIP_DESIRED }));
+// A course about a CRM shows interest, not use.
+const CRM_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'courses']);
+
+// Orders, clients or deals kept in 1С or SAP: the sales side of the ERP («заказы в 1С», «заказы в SAP», "orders in 1C").
+const ONE_C_SALES_RE =
+  /(?:заказ|order|клиент|client|сделк|deal|продаж|отгрузк)[^.;]{0,40}(?<![a-zа-я0-9])(?:1[сc]|sap|erp)(?![a-zа-я0-9])(?!\s*:?\s*(?:аптек|бухгалтер|зарплат|зуп|кадр|документооборот|склад|fi(?![a-z])|hr(?![a-z])))|(?<![a-zа-я0-9])(?:1[сc]|sap|erp)(?![a-zа-я0-9])(?!\s*:?\s*(?:аптек|бухгалтер|зарплат|зуп|кадр|документооборот|склад|fi(?![a-z])|hr(?![a-z])))[^.;]{0,40}(?:заказ|order|клиент|client|сделк|deal|продаж)/g;
+
+// Building software around a CRM is not working in one: "Salesforce API integrations".
+const CRM_DEV_RE = /^[\s-]*(?:api|apis|integration|integrations|sdk|developer|development|connector|apex|plugin)(?![a-z])/;
+
+export function ruleCrm(doc: Doc, a: ExperienceAnalysis): ItemResult {
+  const lineFilter = noWishes(doc);
+  const hit =
+    scan(doc, CRM_RE, { skip: CRM_SKIP, lineFilter, accept: (line, i, m) => !CRM_DEV_RE.test(line.norm.slice(i + m.length)) }) ??
+    scan(doc, ONE_C_SALES_RE, { skip: CRM_SKIP, lineFilter });
+  return hit === null ? absent(a, (n) => noMention('CRM', 'a CRM', n)) : metFrom(hit);
 }
 
 // ---- KPI results ------------------------------------------------------------------------------
 
 // A bare percentage is only a result next to result vocabulary («скидка 10%» is not an achievement).
 const RESULT_WORD_RE =
-  /(?<![а-я])рост(?!ов)|вырос|увелич|выполн|прирост|достиг|повыс|повыш|сниз|сниж|сократ|расшир|дол[яеиюь]|выручк|оборот|прибыл|маржин|дистрибуц|план|kpi|growth|grew|grow|increas|achiev|exceed|over-?achiev|improv|reduc|decreas|rais|boost|deliver|(?<![a-z])cut(?![a-z])|saved|сэконом|(?<![a-z])plan|target|quota|yoy|y\/y|share|uplift|revenue|turnover|margin|profit|distribution|expand|budget|бюджет/;
+  /(?<![а-я])рост(?!ов)|вырос|увелич|выполн|прирост|достиг|повыс|повыш|сниз|сниж|сократ|расшир|дол[яеиюь]|выручк|оборот|прибыл|маржин|дистрибуц|план|kpi|growth|grew|grow|increas|achiev|exceed|over-?achiev|improv|reduc|decreas|rais|boost|deliver|(?<![a-z])cut(?![a-z])|saved|сэконом|(?<![a-z])plan|target|quota|yoy|y\/y|share|uplift|revenue|turnover|margin|profit|distribution|expand|won|clos|book|(?<![a-z])rank|(?<![a-z])top\s+\d|place|место|лучш|ranked/;
 const PERCENT_RE = /(?<![\d.,])(\+\s?)?\d{1,4}(?:[.,]\d{1,2})?\s?(?:%|процент|п\.\s?п\.|pp(?![a-z]))/g;
 const MONEY_RE =
   /(?<![\d.,])\d+(?:[.,]\d+)?\s?(?:млн|млрд|mln|mn|million|billion|bn|mm)(?![a-zа-я])|[$€£₽]\s?\d+(?:[.,]\d+)?\s?(?:m|mm|k|bn|b|млн|млрд)(?![a-zа-я])|(?<![\d.,])\d+(?:[.,]\d+)?\s?(?:m|bn|k)\s?(?:\$|usd|eur|€|rub|руб)/g;
@@ -326,6 +523,17 @@ const KPI_SKIP: ReadonlySet<SectionKind> = new Set(['desired', 'education', 'lan
 const SALARY_RE = /зарплат|заработн|salary|оклад|доход|compensation|на руки|gross|net pay|ожидания/;
 const noSalary = (line: Line): boolean => !SALARY_RE.test(line.norm);
 
+// A money figure is a result only next to what was earned, won or grown — a budget or a portfolio is scope.
+const MONEY_RESULT_RE =
+  /revenue|sales|sold|generat|closed|won|achiev|exceed|grew|grow|increas|profit|deal|contract|pipeline|quota|target|выручк|оборот|продаж|прибыл|заключ|контракт|сделк|рост|увелич|выполн|привлек|план/;
+const SCOPE_RE = /budget|бюджет|portfolio|портфел|managed\s+(?:a\s+)?\$|управлял[а-я]*\s+(?:бюджет|портфел)|salary|оклад/;
+// Outcomes counted: "closed 41 new accounts", "booked 210 qualified meetings", «вывод 12 новых SKU», «заключил 8 договоров».
+// Scope numbers ("150 outlets", "portfolio of 12 clients") carry no winning verb, so they do not match.
+const COUNT_RESULT_RE =
+  /(?<![a-zа-я])(?:closed|won|signed|booked|opened|added|acquired|brought\s+in|secured|landed|onboarded|converted|сlosed|вывел[а-я]*|вывод|ввел[а-я]*|ввод|заключил[а-я]*|заключени[а-я]*|подключил[а-я]*|привлек[а-я]*|привлечени[а-я]*|открыл[а-я]*|открыти[а-я]*)\s+(?:[a-zа-я]+\s+){0,2}(?:более\s+|over\s+|more\s+than\s+)?\d{1,5}\+?\s+(?:[a-zа-я-]+\s+){0,2}(?:accounts?|clients?|customers?|deals?|contracts?|meetings?|listings?|sku|stores|outlets|distributors?|dealers?|partners?|клиент[а-я]*|сдел[а-я]*|договор[а-я]*|контракт[а-я]*|sku|скю|точ[а-я]*|магазин[а-я]*|позици[а-я]*|дистрибьютор[а-я]*|дилер[а-я]*|партнер[а-я]*|сет[а-я]*)(?![a-zа-я])/g;
+// Rank among peers: "#2 of 40 reps", «2-е место из 35», "top 5% of sales force".
+const RANK_RE =
+  /#\s?\d{1,3}\s+(?:of|out\s+of)\s+\d{1,4}|(?<![a-z])top\s+\d{1,3}\s+(?:of|out\s+of)\s+\d{1,4}|(?<![a-z])ranked\s+#?\d{1,3}|(?<![a-z])top\s+\d{1,2}\s?%|\d{1,2}-?(?:е|ое)?\s+место\s+(?:из|среди)\s+\d{1,4}|(?:лучш[а-я]*|топ)[\s-]\d{1,2}\s+(?:из|среди)/g;
 const TRAILING_NUMBER_RE = /(\d+(?:[.,]\d+)?)$/;
 
 /** The text around a match, roughly its sentence, for context words. */
@@ -338,13 +546,24 @@ function isYear(s: string): boolean {
   return Number.isInteger(n) && n >= 1950 && n <= 2049;
 }
 
-export function ruleKpi(doc: Doc): ItemResult {
-  const base = { skip: KPI_SKIP, lineFilter: noSalary };
-  const pct = scan(doc, PERCENT_RE, { ...base, accept: (line, i, m) => m.startsWith('+') || RESULT_WORD_RE.test(near(line, i)) });
+export function ruleKpi(doc: Doc, a: ExperienceAnalysis): ItemResult {
+  const salary = new Map<number, boolean>();
+  const noSalaryCached = (line: Line): boolean => {
+    let ok = salary.get(line.index);
+    if (ok === undefined) {
+      ok = noSalary(line);
+      salary.set(line.index, ok);
+    }
+    return ok;
+  };
+  const base = { skip: KPI_SKIP, lineFilter: (line: Line) => noSalaryCached(line) && notWish(line, doc.lines) };
+  // A wrapped sentence keeps its verb on the line above: "grew book of" / "business 18% in 2024".
+  const context = (line: Line, i: number): string => (i < 40 ? `${doc.lines[line.index - 1]?.norm.slice(-60) ?? ''} ${near(line, i)}` : near(line, i));
+  const pct = scan(doc, PERCENT_RE, { ...base, accept: (line, i, m) => m.startsWith('+') || RESULT_WORD_RE.test(context(line, i)) });
   if (pct !== null) return { status: 'met', evidence: hitEvidence(pct), detail: 'percentage' };
   const multiplier = scan(doc, MULTIPLIER_RE, base);
   if (multiplier !== null) return { status: 'met', evidence: hitEvidence(multiplier), detail: 'multiplier' };
-  const money = scan(doc, MONEY_RE, base);
+  const money = scan(doc, MONEY_RE, { ...base, accept: (line, i) => MONEY_RESULT_RE.test(near(line, i)) && !SCOPE_RE.test(near(line, i)) });
   if (money !== null) return { status: 'met', evidence: hitEvidence(money), detail: 'money_amount' };
   const growth = scan(doc, GROWTH_FIGURE_RE, {
     ...base,
@@ -354,7 +573,12 @@ export function ruleKpi(doc: Doc): ItemResult {
     },
   });
   if (growth !== null) return { status: 'met', evidence: hitEvidence(growth), detail: 'growth_figure' };
-  return { status: 'unknown', evidence: null };
+  const count = scan(doc, COUNT_RESULT_RE, base) ?? scan(doc, RANK_RE, base);
+  if (count !== null) return { status: 'met', evidence: hitEvidence(count), detail: 'count_or_rank' };
+  return absent(a, (n) => ({
+    ru: `нет измеримых результатов (цифр) ${inJobs(n).ru}`,
+    en: `no measurable results (figures) ${inJobs(n).en}`,
+  }));
 }
 
 // ---- custom HR items ------------------------------------------------------------------------------

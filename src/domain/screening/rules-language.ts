@@ -9,6 +9,8 @@
  * language name, so "Danone (French company), advanced Excel" is not French at an advanced level.
  */
 import { sectionOf, type Doc } from './doc.js';
+import type { ExperienceAnalysis } from './experience.js';
+import { NO_DATED_CAREER } from './reasons.js';
 import { rawIndex, rawSlice, type Lang, type Line } from './text.js';
 import type { ItemResult } from './types.js';
 
@@ -100,14 +102,15 @@ const LANGUAGE_NAMES = [
 const LANGUAGE_RE = new RegExp(`(?<![a-zа-я])(?:${LANGUAGE_NAMES.join('|')})(?![a-z])`, 'g');
 const LANGUAGE_ANY_RE = new RegExp(LANGUAGE_RE.source);
 const RUSSIAN_RE = /^(?:русск|russian)/;
+const ENGLISH_RE = /^(?:english|английск|англ\.)/;
 const NATIVE_RE = /родн|native|mother tongue|носител|bilingual|first language/;
 
 // CEFR codes are often typed with Cyrillic А/В/С.
 const CEFR_RE = /(?<![a-zа-я0-9])([abcавс])-?([12])\+?(?![0-9a-zа-я])/;
 const LOW_RE =
-  /pre-?\s?intermediate|elementary|beginner|(?<![a-z])basic|limited working|ограниченн|starter|survival|начальн|базов|элементарн|со словар|ниже среднего|школьн|слаб|читаю профессиональную литературу|читаю техническую/;
+  /(?:speak|know)\s+(?:some|a\s+little)|(?<![a-z])some\s+(?:spanish|french|german|italian|english|russian|chinese|japanese|portuguese|arabic)|a\s+little|немного|pre-?\s?intermediate|elementary|beginner|(?<![a-z])basic|limited working|ограниченн|starter|survival|начальн|базов|элементарн|со словар|ниже среднего|школьн|слаб|читаю профессиональную литературу|читаю техническую/;
 const HIGH_RE =
-  /upper-?\s?intermediate|(?<![a-z-])intermediate|advanced|fluent|fluency|proficien|professional working|full professional|профессиональн|business level|business fluent|свободн|разговорн|средн|продвинут|совершенств|могу проходить интервью|выше среднего|отличн|хорош|деловой|excellent|good command|working knowledge/;
+  /professional\s+working|upper-?\s?intermediate|(?<![a-z-])intermediate|advanced|fluent|fluency|proficien|professional working|full professional|профессиональн|business level|business fluent|свободн|разговорн|средн|продвинут|совершенств|могу проходить интервью|выше среднего|отличн|хорош|деловой|excellent|good command|working knowledge/;
 
 type Level = 'high' | 'low' | null;
 
@@ -154,7 +157,14 @@ const NEAR_CHARS = 40;
 
 const LANGUAGE_TALK_RE = /язык|language|владе|speak|знани/;
 
-function findingsInLine(fullText: string, line: Line, next: Line | undefined, inLangSection: boolean, lang: Lang): Finding[] {
+function findingsInLine(
+  fullText: string,
+  line: Line,
+  next: Line | undefined,
+  inLangSection: boolean,
+  lang: Lang,
+  englishForeign: boolean,
+): Finding[] {
   const out: Finding[] = [];
   const parts = chunks(line.norm);
   parts.forEach((part, k) => {
@@ -164,12 +174,24 @@ function findingsInLine(fullText: string, line: Line, next: Line | undefined, in
     const firstName = names[0];
     if (firstName === undefined) return;
     if (lang === 'ru' && names.every((n) => RUSSIAN_RE.test(n[0]))) return;
+    // In an English resume English is the candidate's own language unless another one is stated as native.
+    if (lang === 'en' && !englishForeign && names.every((n) => ENGLISH_RE.test(n[0]))) return;
     if (NATIVE_RE.test(chunk)) return;
     // Without the section, only the words right around the language name may carry its level.
     const nameAt = firstName.index ?? 0;
     const scope = inLangSection ? chunk : chunk.slice(Math.max(0, nameAt - 25), nameAt + firstName[0].length + NEAR_CHARS);
     let level = levelOf(scope);
     let evidence = rawSlice(line, part.from, part.to).trim();
+    // LinkedIn wraps the level inside its parentheses: "Spanish (Professional" / "Working)".
+    if (level === null && k === parts.length - 1 && next !== undefined && inLangSection && /\([^)]*$/.test(chunk) && /^[^(]*\)/.test(next.norm)) {
+      const joined = `${scope} ${next.norm.slice(0, next.norm.indexOf(')') + 1)}`;
+      const joinedLevel = NATIVE_RE.test(joined) ? null : levelOf(joined);
+      if (NATIVE_RE.test(joined)) return;
+      if (joinedLevel !== null) {
+        level = joinedLevel;
+        evidence = fullText.slice(line.start + rawIndex(line, part.from), next.start + next.raw.length).trim();
+      }
+    }
     // LinkedIn and some hh exports put the level on the next line: "English" / "Full professional proficiency".
     if (level === null && k === parts.length - 1 && next !== undefined && inLangSection) {
       if (!LANGUAGE_ANY_RE.test(next.norm) && !NATIVE_RE.test(next.norm)) {
@@ -186,19 +208,43 @@ function findingsInLine(fullText: string, line: Line, next: Line | undefined, in
   return out;
 }
 
-export function ruleForeignLanguage(doc: Doc): ItemResult {
+// "Russian — native", «Родной язык: русский»: another native language makes English a foreign one.
+const OTHER_NATIVE_RE = new RegExp(
+  `(?:${LANGUAGE_NAMES.join('|')})[^,;|]{0,25}(?:native|mother tongue|родной)|(?:native|родной)[^,;|]{0,20}(?:${LANGUAGE_NAMES.join('|')})`,
+);
+
+function englishIsForeign(doc: Doc): boolean {
+  for (const line of doc.lines) {
+    if (!NATIVE_RE.test(line.norm)) continue;
+    const m = OTHER_NATIVE_RE.exec(line.norm);
+    if (m === null) continue;
+    // The native one is some language other than English.
+    LANGUAGE_RE.lastIndex = 0;
+    const native = [...m[0].matchAll(LANGUAGE_RE)].map((x) => x[0]);
+    if (native.some((n) => !ENGLISH_RE.test(n))) return true;
+  }
+  return false;
+}
+
+export function ruleForeignLanguage(doc: Doc, a?: ExperienceAnalysis): ItemResult {
   const all: Finding[] = [];
+  const englishForeign = doc.lang === 'en' && englishIsForeign(doc);
   for (const line of doc.lines) {
     const kind = sectionOf(doc, line.index);
     if (kind === 'desired') continue;
     if (!LANGUAGE_ANY_RE.test(line.norm)) continue;
-    all.push(...findingsInLine(doc.text, line, doc.lines[line.index + 1], kind === 'languages', doc.lang));
+    all.push(...findingsInLine(doc.text, line, doc.lines[line.index + 1], kind === 'languages', doc.lang, englishForeign));
   }
   const high = all.find((f) => f.level === 'high');
   if (high !== undefined) return { status: 'met', evidence: high.evidence, detail: 'level>=B1' };
   const low = all.find((f) => f.level === 'low');
-  if (low !== undefined) return { status: 'not_met', evidence: low.evidence, detail: 'level<B1' };
+  if (low !== undefined) {
+    return { status: 'not_met', evidence: low.evidence, detail: 'level<B1', reason: { ru: 'иностранный язык ниже уровня B1', en: 'foreign language below B1' } };
+  }
   const unspecified = all[0];
   if (unspecified !== undefined) return { status: 'unknown', evidence: unspecified.evidence, detail: 'level_unspecified' };
-  return { status: 'unknown', evidence: null };
+  if (a !== undefined && a.readable) {
+    return { status: 'not_met', evidence: null, detail: 'absent', reason: { ru: 'иностранный язык не указан', en: 'no foreign language stated' } };
+  }
+  return { status: 'unknown', evidence: null, reason: NO_DATED_CAREER };
 }

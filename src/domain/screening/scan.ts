@@ -7,6 +7,8 @@ export interface Hit {
   readonly line: Line;
   readonly index: number;
   readonly length: number;
+  /** A ready verbatim quote, when the match spans lines. */
+  readonly quote?: string;
 }
 
 export interface ScanOptions {
@@ -48,7 +50,40 @@ export function scan(doc: Doc, re: RegExp, opts: ScanOptions = {}): Hit | null {
 }
 
 export function hitEvidence(hit: Hit): string {
+  if (hit.quote !== undefined) return hit.quote;
   return sentenceEvidence(hit.line, hit.index, hit.index + hit.length);
+}
+
+/**
+ * First match that a PDF line wrap cut in two ("manage 15 key" / "accounts including …"): each line is joined with
+ * the next and only matches crossing the break count. The quote spans both lines verbatim.
+ */
+const WRAP_WINDOW = 60;
+
+export function scanWrapped(doc: Doc, re: RegExp, opts: ScanOptions = {}): Hit | null {
+  for (let i = 0; i + 1 < doc.lines.length; i++) {
+    const a = doc.lines[i];
+    const b = doc.lines[i + 1];
+    if (a === undefined || b === undefined || a.norm.trim() === '' || b.norm.trim() === '') continue;
+    if (opts.skip?.has(sectionOf(doc, i)) === true || opts.skip?.has(sectionOf(doc, i + 1)) === true) continue;
+    if (opts.lineFilter !== undefined && (!opts.lineFilter(a) || !opts.lineFilter(b))) continue;
+    // Only the text around the break can hold a match that crosses it.
+    const from = Math.max(0, a.norm.length - WRAP_WINDOW);
+    const head = a.norm.slice(from);
+    const joined = `${head} ${b.norm.slice(0, WRAP_WINDOW)}`;
+    re.lastIndex = 0;
+    for (let m = re.exec(joined); m !== null; m = re.exec(joined)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (m.index >= head.length) break;
+      if (m.index + m[0].length <= head.length + 1) continue;
+      const index = from + m.index;
+      return { line: a, index, length: a.norm.length - index, quote: doc.text.slice(a.start, b.start + b.raw.length).trim() };
+    }
+  }
+  return null;
 }
 
 /** met with the quote and the matched term (normalized) as detail, or unknown without evidence. */

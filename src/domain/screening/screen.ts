@@ -25,13 +25,13 @@ export function screenResume(text: string, checklist: readonly ChecklistItemInpu
   const analysis = analyzeExperience(doc, opts.now);
   const run: Record<TemplateKey, () => ItemResult> = {
     experience_3y: () => ruleExperience3y(analysis),
-    fmcg: () => ruleFmcg(doc),
-    key_accounts: () => ruleKeyAccounts(doc),
+    fmcg: () => ruleFmcg(doc, analysis),
+    key_accounts: () => ruleKeyAccounts(doc, analysis),
     higher_education: () => ruleHigherEducation(doc, opts.now),
     business_degree: () => ruleBusinessDegree(doc, opts.now),
-    foreign_language: () => ruleForeignLanguage(doc),
-    crm: () => ruleCrm(doc),
-    kpi_results: () => ruleKpi(doc),
+    foreign_language: () => ruleForeignLanguage(doc, analysis),
+    crm: () => ruleCrm(doc, analysis),
+    kpi_results: () => ruleKpi(doc, analysis),
     stable_tenure: () => ruleStableTenure(analysis),
   };
 
@@ -41,7 +41,7 @@ export function screenResume(text: string, checklist: readonly ChecklistItemInpu
     let result: ItemResult;
     if (isTemplateKey(item.key)) {
       result = run[item.key]();
-      if (result.status === 'unknown' && item.keywords !== undefined && item.keywords.length > 0) {
+      if (result.status !== 'met' && item.keywords !== undefined && item.keywords.length > 0) {
         const extra = ruleCustom(doc, item.keywords);
         if (extra.status === 'met') result = extra;
       }

@@ -41,10 +41,11 @@ describe('fixture resumes', () => {
     if (expected.declaredTotalYears === null) expect(result.experience.declaredTotalYears).toBeNull();
     else expect(Math.abs((result.experience.declaredTotalYears ?? NaN) - expected.declaredTotalYears)).toBeLessThanOrEqual(0.1);
 
-    // Evidence is always quoted, never invented; met/not_met on vocabulary rules always carries a quote.
+    // Evidence is always quoted, never invented; met always carries a quote, not_met a quote or an absence reason.
     expect(foreignEvidence(text, result)).toEqual([]);
     for (const [key, item] of Object.entries(result.items)) {
-      if (item.status !== 'unknown' && key !== 'experience_3y') expect(item.evidence, key).not.toBeNull();
+      if (item.status === 'met' && key !== 'experience_3y') expect(item.evidence, key).not.toBeNull();
+      if (item.status === 'not_met' && item.evidence === null) expect(item.reason, key).toBeDefined();
     }
   });
 });

@@ -42,10 +42,37 @@ describe('fmcg', () => {
 
   it.each([
     ['an unrelated industry', 'ООО «Ромашка», IT-консалтинг\nПродажи программного обеспечения'],
-    ['a wish, not experience', 'Желаемая должность и зарплата\nKAM в FMCG\n\nОпыт работы\n2015 – 2020 Менеджер по продажам, «Альфа-Софт»'],
     ['a food-technology diploma', 'Образование\nВысшее\nТехнология продуктов питания'],
     ['a URL', 'www.mars-fans.example.com'],
-  ])('unknown (never not_met): %s', (_label, text) => expectStatus('fmcg', text, 'unknown', null));
+  ])('unknown without a readable career: %s', (_label, text) => expectStatus('fmcg', text, 'unknown', null));
+
+  it.each([
+    ['a wish, not experience', 'Желаемая должность и зарплата\nKAM в FMCG\n\nОпыт работы\n2015 – 2020 Менеджер по продажам, «Альфа-Софт»'],
+    ['a restaurant kitchen', 'Experience\nJan 2015 – Present\nHead Chef, The Blue Door\nHandled all functions related to Food and Beverage.'],
+    ['F&B service', 'Experience\n2016 – 2020 F&B Manager, Grand Hotel\nManaged the food and beverage outlets of the hotel'],
+    ['a supplier to food makers', 'Experience\n2016 – 2020 Sales Manager, Boxline\nSelling packaging to food manufacturers'],
+    ['an agency whose clients are FMCG brands', 'Experience\n2016 – 2020 Account Manager, Brightads\nClients include Unilever and Nestle'],
+    ['a pharma distributor', 'Опыт работы\n2016 – 2020 Менеджер по продажам, ООО «Фармдистрибуция»\nПоставки лекарств в аптечные сети'],
+  ])('not_met with a reason when the career is readable: %s', (_label, text) => {
+    const r = item('fmcg', text);
+    expect(r.status).toBe('not_met');
+    expect(r.evidence).toBeNull();
+    expect(r.reason).toEqual({ ru: 'нет упоминаний FMCG в 1 месте работы', en: 'no mention of FMCG in 1 job' });
+  });
+
+  it.each([
+    ['goods named in a selling job', 'Experience\nKey Account Manager | Household Products\nMar 2014 – Dec 2018'],
+    ['a distributor of drinks', 'Опыт работы\n2016 – 2020 Торговый представитель\nДистрибьютор безалкогольных напитков'],
+    ['household chemicals in any case', 'Опыт работы\n2016 – 2020 Супервайзер отдела продаж\nДистрибьютор бытовой химии'],
+  ])('met: %s', (_label, text) => expect(item('fmcg', text).status).toBe('met'));
+
+  it('Russian plural forms in the reason', () => {
+    const jobs = (n: number) => ['Опыт работы', ...Array.from({ length: n }, (_, k) => `${2000 + 2 * k} – ${2001 + 2 * k} Менеджер по продажам, ООО «Софт-${k}»`)].join('\n');
+    expect(item('fmcg', jobs(2)).reason?.ru).toBe('нет упоминаний FMCG в 2 местах работы');
+    expect(item('fmcg', jobs(5)).reason?.ru).toBe('нет упоминаний FMCG в 5 местах работы');
+    expect(item('crm', jobs(1)).reason).toEqual({ ru: 'нет упоминаний CRM в 1 месте работы', en: 'no mention of a CRM in 1 job' });
+    expect(item('crm', jobs(2)).reason?.en).toBe('no mention of a CRM in 2 jobs');
+  });
 });
 
 describe('key_accounts', () => {
@@ -55,21 +82,41 @@ describe('key_accounts', () => {
     'Работа с сетями X5, «Магнит»',
     'Key accounts: Auchan, METRO',
     'Managed national accounts',
-    'X5 Retail Group',
     'Walmart and Kroger business',
     'Переговоры с Магнитом',
-    'Сеть «Лента»',
-    'Перекрёсток, Дикси',
     'KAM',
-    'Modern trade channel',
+    'Manage the Boots and Superdrug accounts.',
   ])('met: %s', (text) => expectStatus('key_accounts', text, 'met', text));
+
+  it.each(['X5 Retail Group', 'Сеть «Лента»', 'Перекрёсток, Дикси', 'Modern trade channel', 'Развитие 5 дистрибьюторов в регионе'])(
+    'a chain named in a selling job is met: %s',
+    (line) => expectStatus('key_accounts', `Опыт работы\n2018 – 2024 Менеджер по продажам, ООО «Альфа»\n${line}`, 'met', line),
+  );
+
+  it('a name split by a PDF line wrap: "key" / "accounts"', () => {
+    const text = 'Experience\nSales Engineer\nOctober 2019 - Present\nSell automation cells; manage 15 key\naccounts including three tier-1 suppliers.';
+    expectStatus('key_accounts', text, 'met', 'Sell automation cells; manage 15 key\naccounts including three tier-1 suppliers.');
+  });
 
   it.each([
     ['lower-case ordinary words', 'Купил магнит на холодильник, читаю ленту новостей на перекрестке'],
     ['a URL', 'linkedin.com/in/ivan-kam'],
     ['a course title', 'Курсы\nУправление ключевыми клиентами, 2021'],
     ['nothing', 'Продажи в розницу'],
-  ])('unknown: %s', (_label, text) => expectStatus('key_accounts', text, 'unknown', null));
+  ])('unknown without a readable career: %s', (_label, text) => expectStatus('key_accounts', text, 'unknown', null));
+
+  it.each([
+    ['«кам» inside words', 'Опыт работы\n2016 – 2020 Оператор видеокамер, Камчатский край\nРекламные кампании, камеры наблюдения'],
+    ['a wish', 'Looking for a KAM role where I can build long-term relationships with key accounts.\nExperience\n2018 – 2021 Barista, Bean There'],
+    ['a Russian wish', 'Хочу развиваться в работе с ключевыми клиентами.\nОпыт работы\n2022 – 2024 Администратор фитнес-клуба'],
+    ['working for a chain', 'Опыт работы\n2016 – 2020 Кассир, ООО «Магнит»\nОбслуживание покупателей на кассе'],
+    ['merchandising in chain stores', 'Опыт работы\n2016 – 2020 Мерчендайзер\nВыкладка товара в магазинах сетей «Магнит» и «Пятёрочка»'],
+    ['shipments to chains in a warehouse job', 'Опыт работы\n2016 – 2020 Начальник склада\nКонтролирую отгрузки в торговые сети.'],
+  ])('not_met: %s', (_label, text) => {
+    const r = item('key_accounts', text);
+    expect(r.status).toBe('not_met');
+    expect(r.reason?.en).toBe('no mention of key or chain accounts in 1 job');
+  });
 });
 
 describe('higher_education', () => {
@@ -93,6 +140,22 @@ describe('higher_education', () => {
     ['среднее специальное', 'Образование\nСреднее специальное\n2010\nТорговый техникум', 'Среднее специальное'],
     ['college only', 'Образование\nКолледж сферы услуг №10, 2012', 'Колледж сферы услуг №10, 2012'],
   ])('not_met: %s', (_label, text, evidence) => expectStatus('higher_education', text, 'not_met', evidence));
+
+  it.each([
+    ['coursework, no degree', 'Education\nState University — Business coursework, no degree', 'State University — Business coursework, no degree'],
+    ['did not complete', 'Education\nBA Economics, Northfield University (did not complete)', 'BA Economics, Northfield University (did not complete)'],
+    ['незаконченное высшее', 'Образование\nНезаконченное высшее\n2015\nРЭУ', 'Незаконченное высшее'],
+    ['не оконченное (two words)', 'Образование\nВысшее (не оконченное), МГУ, 2014', 'Высшее (не оконченное), МГУ, 2014'],
+    ['неполное высшее', 'Образование\nНеполное высшее', 'Неполное высшее'],
+    ['«Высшее» with a graduation year after now', 'Образование\nВысшее\n2026\nТульский институт экономики\nМенеджмент (4 курс)', '2026'],
+    ['an associate degree at an institute', 'Education\n2012 Associate of Occupational Studies : Culinary Arts\nLakefront Culinary Institute', '2012 Associate of Occupational Studies : Culinary Arts'],
+    ['диплом не получил', 'Образование\nТехнический университет, инженер-механик, диплом не получил', 'Технический университет, инженер-механик, диплом не получил'],
+  ])('not_met for a degree not completed: %s', (_label, text, evidence) => expectStatus('higher_education', text, 'not_met', evidence));
+
+  it('not_met with a reason when the education section shows only courses', () => {
+    const r = item('higher_education', 'Образование\nКурсы продаж, Бизнес-школа «Рост», 2019');
+    expect(r.status).toBe('not_met');
+  });
 
   it('unknown without any education information', () => {
     expectStatus('higher_education', 'Опыт работы\n2015 – 2020 Менеджер по продажам', 'unknown', null);
@@ -118,11 +181,25 @@ describe('business_degree', () => {
     ['Образование\nВысшее\nМГТУ им. Баумана, инженер-механик', 'МГТУ им. Баумана, инженер-механик'],
     ['Education\nMSc in Computer Science, 2015', 'MSc in Computer Science, 2015'],
     ['Образование\nВысшее\nМГЮА, юриспруденция', 'МГЮА, юриспруденция'],
+    ['Образование\nВысшее\nМосковская академия управления, юриспруденция, 2010', 'Московская академия управления, юриспруденция, 2010'],
+    ['Education\nWestbridge Business School, University of Westbridge — BSc Sports Science (2010 – 2013)', 'Westbridge Business School, University of Westbridge — BSc Sports Science (2010 – 2013)'],
     ['Education\nBA (Hons) History, University of Leeds, 2018', 'BA (Hons) History, University of Leeds, 2018'],
   ])('not_met for another field: %s', (text, evidence) => expectStatus('business_degree', text, 'not_met', evidence));
 
   it('not_met when there is no degree at all, only college', () => {
     expectStatus('business_degree', 'Образование\nСреднее специальное\nТорговый техникум, 2010', 'not_met');
+    expectStatus('business_degree', 'Образование\nЭкономический колледж, бухгалтерский учёт, 2012', 'not_met');
+  });
+
+  it('never met while higher_education is not: a business certificate or an unfinished business degree', () => {
+    const cert = 'Образование\nСреднее специальное\n2012\nКолледж\n\nСертификат «Управление продажами», Бизнес-школа, 2020';
+    expectStatus('business_degree', cert, 'not_met');
+    expectStatus('business_degree', 'Education\nBBA, Lakeview University (did not complete)', 'not_met');
+  });
+
+  it('the field from a faculty, not from the institution name', () => {
+    expectStatus('business_degree', 'Образование\nВысшее\nМосковский институт экономики, экономический факультет, специальность «Экономика», 2014', 'met');
+    expectStatus('business_degree', 'Education\nLakeview University — BA in Marketing, 2012', 'met');
   });
 
   it('unknown when the field is not stated or there is no education section', () => {
@@ -135,7 +212,7 @@ describe('foreign_language', () => {
   it.each([
     ['Знание языков\nРусский — Родной\nАнглийский — B2 — Средне-продвинутый', 'Английский — B2 — Средне-продвинутый'],
     ['Английский язык: свободный', 'Английский язык: свободный'],
-    ['Languages\nEnglish: Upper-Intermediate', 'English: Upper-Intermediate'],
+    ['Languages\nRussian — native\nEnglish: Upper-Intermediate', 'English: Upper-Intermediate'],
     ['Немецкий — разговорный', 'Немецкий — разговорный'],
     ['Английский — средний', 'Английский — средний'],
     ['Английский — продвинутый', 'Английский — продвинутый'],
@@ -143,18 +220,19 @@ describe('foreign_language', () => {
     ['Английский — могу проходить интервью', 'Английский — могу проходить интервью'],
     ['Fluent English and Spanish', 'Fluent English and Spanish'],
     ['Languages\nEnglish (Full Professional)\nRussian (Native or Bilingual)', 'English (Full Professional)'],
-    ['Languages\nEnglish\nProfessional working proficiency', 'English\nProfessional working proficiency'],
+    ['Languages\nRussian (Native)\nEnglish\nProfessional working proficiency', 'English\nProfessional working proficiency'],
     ['Languages: Russian (native), English (C1), German (A2)', 'English (C1)'],
     ['Языки: английский — B1.', 'Языки: английский — B1.'],
-    ['English — Intermediate', 'English — Intermediate'],
+    ['Languages\nRussian — native\nEnglish — Intermediate', 'English — Intermediate'],
+    ['Languages\nSpanish (Professional\nWorking)\nEnglish (Native or\nBilingual)', 'Spanish (Professional\nWorking)'],
   ])('met: %s', (text, evidence) => expectStatus('foreign_language', text, 'met', evidence));
 
   it.each([
     ['Английский — A2 — Элементарный', 'Английский — A2 — Элементарный'],
-    ['English: Pre-Intermediate', 'English: Pre-Intermediate'],
+    ['Languages: Russian (native), English (Pre-Intermediate)', 'English (Pre-Intermediate)'],
     ['Английский — базовый', 'Английский — базовый'],
     ['Английский язык — читаю со словарём', 'Английский язык — читаю со словарём'],
-    ['Languages\nEnglish — Elementary', 'English — Elementary'],
+    ['Languages\nУкраинский — родной\nEnglish — Elementary', 'English — Elementary'],
     ['Английский — начальный', 'Английский — начальный'],
     ['Languages\nEnglish — native\nSpanish — basic (A2)', 'Spanish — basic (A2)'],
   ])('not_met: %s', (text, evidence) => expectStatus('foreign_language', text, 'not_met', evidence));
@@ -162,12 +240,17 @@ describe('foreign_language', () => {
   it.each([
     ['only the native language (ru)', 'Знание языков\nРусский — Родной'],
     ['only the native language (en)', 'Languages\nEnglish — native'],
-    ['no language information', 'Опыт работы\n2015 – 2020 Менеджер по продажам'],
+    ['English in an English resume, not stated as foreign', 'Languages\nEnglish — fluent'],
     ['a nationality next to an unrelated skill', 'Danone (French company), advanced Excel user'],
   ])('unknown: %s', (_label, text) => expectStatus('foreign_language', text, 'unknown', null));
 
   it('unknown with a quote when the level is not stated', () => {
-    expectStatus('foreign_language', 'Languages\nEnglish, German', 'unknown', 'English');
+    expectStatus('foreign_language', 'Languages\nEnglish, German', 'unknown', 'German');
+  });
+
+  it('not_met with a reason when the career is readable and no language is stated', () => {
+    const r = item('foreign_language', 'Опыт работы\n2015 – 2020 Менеджер по продажам');
+    expect(r).toMatchObject({ status: 'not_met', evidence: null, reason: { ru: 'иностранный язык не указан', en: 'no foreign language stated' } });
   });
 });
 
@@ -183,9 +266,16 @@ describe('crm', () => {
     '1С:CRM',
     'HubSpot',
     'Pipedrive',
-    'Oracle',
+    'Oracle CRM On Demand',
+    'Siebel',
+    'SAP SD',
+    '1С:Управление торговлей',
+    'Заказы через мобильную торговлю «Агент Плюс» в 1С.',
+    'Оформление заказов клиентов в 1С',
   ])('met: %s', (text) => expectStatus('crm', text, 'met', text));
-  it('unknown otherwise', () => expectStatus('crm', 'Excel, PowerPoint, 1С:Бухгалтерия', 'unknown', null));
+  it.each(['Excel, PowerPoint, 1С:Бухгалтерия', 'Oracle', 'Oracle Database 12c, SQL, PL/SQL', 'Заказ товара, учёт в 1С:Аптека'])('unknown otherwise: %s', (text) =>
+    expectStatus('crm', text, 'unknown', null),
+  );
 });
 
 describe('kpi_results', () => {
@@ -196,9 +286,13 @@ describe('kpi_results', () => {
     'Grew revenue by 30% in two years',
     'Increased numeric distribution by 12 pp',
     'Increased distribution from 60 to 85 stores',
-    'Портфель клиентов с оборотом 1,2 млрд руб.',
-    'Managed a $2.5M portfolio',
     'Увеличил продажи в 2 раза',
+    'Closed 41 new accounts last year',
+    'Booked 210 qualified meetings from outbound calls',
+    'Вывод 12 новых SKU в федеральную сеть «Лента».',
+    'Ranked #2 of 40 reps nationally in 2023',
+    'Ranked in the top 3 of 25 associates for credit card sign-ups.',
+    'Generated $1.2M in new revenue',
     'Сократила сроки закрытия месяца с 10 до 5 рабочих дней.',
   ])('met: %s', (text) => expectStatus('kpi_results', text, 'met', text));
 
@@ -207,6 +301,9 @@ describe('kpi_results', () => {
     ['a discount', 'Предоставление скидок до 10% клиентам'],
     ['growth without a figure', 'Рост продаж, развитие дистрибуции'],
     ['growth with only a year', 'Increased sales since 2019'],
+    ['a portfolio is scope', 'Портфель клиентов с оборотом 1,2 млрд руб.'],
+    ['a budget is scope', 'Managed a $2.5M portfolio and a $400K trade budget'],
+    ['a team size is scope', 'Team of 6 reps, 150 outlets'],
   ])('unknown: %s', (_label, text) => expectStatus('kpi_results', text, 'unknown', null));
 
   it('quotes the sentence, not the whole paragraph', () => {
