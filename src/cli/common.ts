@@ -90,6 +90,7 @@ const REASONS: Record<ExtractErrorCode, (detail: string) => string> = {
   no_text_layer: () => 'The PDF has no text layer (probably a scan): paste its text in the web form instead.',
   encrypted: () => 'The file is password-protected.',
   corrupt: () => 'The file is damaged and cannot be read.',
+  too_complex: () => 'The file is too complex to read safely (it unpacks to far more than a real document).',
 };
 
 /** Why a file could not be read, in plain words for a terminal. */

@@ -5,7 +5,9 @@ export type ExtractErrorCode =
   | 'type_mismatch'
   | 'no_text_layer'
   | 'encrypted'
-  | 'corrupt';
+  | 'corrupt'
+  /** Over a parsing budget (inflated XML, time or memory of the extraction worker). */
+  | 'too_complex';
 
 /**
  * The only error extractText throws on bad input. `message` is for logs; users see a message the

@@ -1,5 +1,6 @@
-import { extractText, ExtractError } from '../extract/index.js';
-import { detectOfficeKind, extractOfficeText, scrubMetadata, type ScrubKind } from '../extract/scrub.js';
+import { ExtractError } from '../extract/index.js';
+import { extractionSandbox } from '../extract/sandbox.js';
+import { detectOfficeKind, type ScrubKind } from '../extract/scrub.js';
 import { MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 import type { NewSubmissionFile } from '../db/assignments.js';
 import type { FileStore } from '../storage/files.js';
@@ -31,16 +32,20 @@ export async function prepareSubmissionFile(files: FileStore, f: { buf: Uint8Arr
   if (f.buf.byteLength > MAX_SUBMISSION_FILE_BYTES) throw new SubmissionFileError('submission.file_too_large', f.name);
   const kind = detectOfficeKind(f.buf);
   if (!kind) throw new SubmissionFileError('submission.file_type', f.name);
+  // Parsing runs in the extraction sandbox: a hostile file costs a worker, not the server.
+  const sandbox = extractionSandbox();
   let scrubbed: Uint8Array;
   try {
-    scrubbed = await scrubMetadata(f.buf, kind);
-  } catch {
+    scrubbed = await sandbox.scrubMetadata(f.buf, kind);
+  } catch (e) {
+    if (e instanceof ExtractError && e.code === 'too_complex') throw new SubmissionFileError('submission.file_too_complex', f.name);
     throw new SubmissionFileError(kind === 'pdf' ? 'submission.file_protected_or_broken' : 'submission.file_broken', f.name);
   }
   let text: string | null | undefined = null;
   try {
-    text = kind === 'pptx' || kind === 'xlsx' ? await extractOfficeText(f.buf, kind) : (await extractText(f.buf, `upload.${kind}`)).text;
+    text = kind === 'pptx' || kind === 'xlsx' ? await sandbox.extractOfficeText(f.buf, kind) : (await sandbox.extractText(f.buf, `upload.${kind}`)).text;
   } catch (e) {
+    if (e instanceof ExtractError && e.code === 'too_complex') throw new SubmissionFileError('submission.file_too_complex', f.name);
     if (!(e instanceof ExtractError) || e.code === 'encrypted' || e.code === 'corrupt') throw new SubmissionFileError('submission.file_broken', f.name);
   }
   const original = files.save(f.buf, kind);
