@@ -12,12 +12,15 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ExtractError, type ExtractErrorCode } from './errors.js';
 import type { Extracted } from './index.js';
+import type { BlindCopy } from './blind.js';
 import type { ScrubKind } from './scrub.js';
+import type { Identity } from '../domain/redact.js';
 
 export type SandboxJob =
   | { op: 'extractText'; buf: Uint8Array; filename: string; maxBytes?: number }
   | { op: 'extractOfficeText'; buf: Uint8Array; kind: 'pptx' | 'xlsx' }
-  | { op: 'scrubMetadata'; buf: Uint8Array; kind: ScrubKind };
+  | { op: 'scrubMetadata'; buf: Uint8Array; kind: ScrubKind }
+  | { op: 'blindCopy'; buf: Uint8Array; kind: ScrubKind; who: Identity };
 
 export type SandboxReply =
   | { id: number; ok: true; result: unknown }
@@ -87,6 +90,11 @@ export class ExtractionSandbox {
 
   scrubMetadata(buf: Uint8Array, kind: ScrubKind): Promise<Uint8Array> {
     return this.run({ op: 'scrubMetadata', buf, kind }) as Promise<Uint8Array>;
+  }
+
+  /** The copy a blind grader downloads (see blind.ts). */
+  blindCopy(buf: Uint8Array, kind: ScrubKind, who: Identity): Promise<BlindCopy> {
+    return this.run({ op: 'blindCopy', buf, kind, who: { fullName: who.fullName, email: who.email ?? null, phone: who.phone ?? null } }) as Promise<BlindCopy>;
   }
 
   /** Stops every worker; queued and running jobs fail. */

@@ -3,6 +3,7 @@
  * time and memory limits the sandbox sets. Jobs and results are plain data (structured clone).
  */
 import { parentPort } from 'node:worker_threads';
+import { blindCopy } from './blind.js';
 import { ExtractError } from './errors.js';
 import { extractText } from './index.js';
 import { extractOfficeText, scrubMetadata } from './scrub.js';
@@ -16,6 +17,8 @@ async function run(job: SandboxJob): Promise<unknown> {
       return extractOfficeText(job.buf, job.kind);
     case 'scrubMetadata':
       return scrubMetadata(job.buf, job.kind);
+    case 'blindCopy':
+      return blindCopy(job.buf, job.kind, job.who);
   }
 }
 
@@ -25,6 +28,12 @@ if (port === null) throw new Error('worker.ts runs only as a worker thread');
 port.on('message', (message: { id: number; job: SandboxJob }) => {
   run(message.job).then(
     (result) => {
+      // A blind copy carries its bytes inside an object.
+      if (result !== null && typeof result === 'object' && 'bytes' in result && result.bytes instanceof Uint8Array) {
+        const bytes = result.bytes.slice();
+        port.postMessage({ id: message.id, ok: true, result: { ...result, bytes } } satisfies SandboxReply, [bytes.buffer as ArrayBuffer]);
+        return;
+      }
       if (!(result instanceof Uint8Array)) {
         port.postMessage({ id: message.id, ok: true, result } satisfies SandboxReply);
         return;

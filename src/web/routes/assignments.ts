@@ -17,12 +17,13 @@ import {
 } from '../../domain/assignment.js';
 import { disagreementFlag, icc21, interpretAlpha, krippendorffAlphaInterval, leniency, spread } from '../../domain/agreement.js';
 import { redact } from '../../domain/redact.js';
-import { isScrubKind, maskIdentityInFile } from '../../extract/scrub.js';
 import { localToIso } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Assignment, Grade, Submission } from '../../db/assignments.js';
 import type { StoredItem } from '../../db/bank.js';
 import { prepareSubmissionFile, SubmissionFileError } from '../../services/submissions.js';
+import { graderCopy } from '../../services/grader-files.js';
+import { blindFileForm } from '../../domain/blind.js';
 import { refreshScore } from '../../services/scores.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
@@ -184,8 +185,8 @@ export async function downloadOriginal(req: Request, res: Response) {
 }
 
 /**
- * A submitted file: the original for HR; for graders the scrubbed copy under a neutral name and, while
- * grading is blind, with the candidate's name and contacts masked in its text.
+ * A submitted file: the original for HR; for graders under a neutral name, the scrubbed copy or,
+ * while grading is blind, the clean copy (or masked text) graderCopy() makes.
  */
 async function sendSubmissionFile(req: Request, res: Response, a: Assignment, forGrader: boolean) {
   const p = z.object({ fileId: z.coerce.number().int().positive() }).safeParse(req.params);
@@ -193,20 +194,14 @@ async function sendSubmissionFile(req: Request, res: Response, a: Assignment, fo
   for (const s of req.ctx.repos.assignments.submissions(a.id)) {
     const f = s.files.find((x) => x.id === p.data.fileId);
     if (!f) continue;
-    let body: Uint8Array = req.ctx.services.files.read(forGrader ? f.scrubbedStorageName ?? f.storageName : f.storageName);
     const candidate = forGrader ? req.ctx.repos.candidates.get(a.candidateId) : undefined;
-    if (candidate && isBlind(candidate.stage, a.unblindedAt)) {
-      try {
-        if (isScrubKind(f.kind)) body = await maskIdentityInFile(body, f.kind, { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone });
-      } catch {
-        // The copy was read once already when it was made; a package that cannot be reopened now is
-        // sent as scrubbed, as before masking existed, rather than not at all.
-      }
-    }
-    res.setHeader('Content-Type', f.mime);
+    const who = candidate && isBlind(candidate.stage, a.unblindedAt) ? { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone } : null;
+    const copy = forGrader ? await graderCopy(req.ctx.services.files, f, who) : { bytes: req.ctx.services.files.read(f.storageName), kind: f.kind };
+    const body = copy.bytes;
+    res.setHeader('Content-Type', copy.kind === f.kind ? f.mime : 'text/plain; charset=utf-8');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     // Graders get a neutral name: the candidate's own file name may carry their name.
-    res.attachment(forGrader ? `${a.code}-v${s.version}-${f.position}.${f.kind}` : f.originalName);
+    res.attachment(forGrader ? `${a.code}-v${s.version}-${f.position}.${copy.kind}` : f.originalName);
     return res.send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   }
   throw new HttpError(404, 'errors.not_found');
@@ -362,7 +357,10 @@ function redactSubmission(s: Submission, who: { fullName: string; email: string 
     late: s.late,
     body: r(s.body),
     link: s.link ? r(s.link) : null,
-    files: s.files.map((f) => ({ id: f.id, label: `${f.position}.${f.kind}`, kind: f.kind, size: f.size, text: f.extractedText ? r(f.extractedText) : null })),
+    files: s.files.map((f) => {
+      const asText = blind && blindFileForm(f.kind, f.extractedText, who) === 'text';
+      return { id: f.id, label: `${f.position}.${asText ? 'txt' : f.kind}`, kind: f.kind, asText, size: f.size, text: f.extractedText ? r(f.extractedText) : null };
+    }),
   };
 }
 
