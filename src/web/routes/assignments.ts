@@ -24,6 +24,7 @@ import type { StoredItem } from '../../db/bank.js';
 import { prepareSubmissionFile, SubmissionFileError } from '../../services/submissions.js';
 import { graderCopy } from '../../services/grader-files.js';
 import { blindFileForm } from '../../domain/blind.js';
+import { downloadHeaders } from '../../domain/download.js';
 import { refreshScore } from '../../services/scores.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
@@ -198,10 +199,8 @@ async function sendSubmissionFile(req: Request, res: Response, a: Assignment, fo
     const who = candidate && isBlind(candidate.stage, a.unblindedAt) ? { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone } : null;
     const copy = forGrader ? await graderCopy(req.ctx.services.files, f, who) : { bytes: req.ctx.services.files.read(f.storageName), kind: f.kind };
     const body = copy.bytes;
-    res.setHeader('Content-Type', copy.kind === f.kind ? f.mime : 'text/plain; charset=utf-8');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
     // Graders get a neutral name: the candidate's own file name may carry their name.
-    res.attachment(forGrader ? `${a.code}-v${s.version}-${f.position}.${copy.kind}` : f.originalName);
+    res.set(downloadHeaders(forGrader ? `${a.code}-v${s.version}-${f.position}` : f.originalName, copy.kind));
     return res.send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   }
   throw new HttpError(404, 'errors.not_found');

@@ -15,6 +15,7 @@ import { assignmentStatus } from '../../domain/assignment.js';
 import type { Candidate } from '../../db/candidates.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import { ExtractError } from '../../extract/index.js';
+import { downloadHeaders, storedKind } from '../../domain/download.js';
 import { currentVerdict, intakeCandidate, prepareResume, rescreen, statusesOf, type PreparedResume } from '../../services/screening.js';
 import { refreshScore } from '../../services/scores.js';
 import { scoreView } from '../score-view.js';
@@ -262,9 +263,7 @@ export function downloadResume(req: Request, res: Response) {
   if (!file) throw new HttpError(404, 'errors.not_found');
   const buf = req.ctx.services.files.read(file.storageName);
   audit(req, 'candidate.resume_download', { type: 'candidate', id: c.id });
-  res.setHeader('Content-Type', file.mime);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.attachment(file.originalName);
+  res.set(downloadHeaders(file.originalName, storedKind(file.storageName)));
   res.send(buf);
 }
 
