@@ -11,6 +11,7 @@ import type { Role } from './domain/roles.js';
 import { generatePassword, hashPassword } from './security/password.js';
 import { createRepos, newSessionSecret } from './web/app.js';
 import { templateChecklist } from './web/routes/vacancies.js';
+import { keepDataPrivate } from './storage/private.js';
 
 export interface DemoUsers {
   password: string;
@@ -74,6 +75,8 @@ export interface Booted {
 export async function bootstrap(config: Config, opts: { seedDemo?: boolean; seedDemoUsers?: boolean } = {}): Promise<Booted> {
   // Parse the banks before opening the database: a malformed file stops start-up with nothing written.
   const bankSet = loadBank(config.banksDir);
+  // Before the database is opened: its file, -wal and -shm are created 0600.
+  keepDataPrivate(config.dataDir);
   const db = openDatabase(config.dbFile);
   const bank = bankRepo(db).importBank(bankSet);
   const seed = opts.seedDemo ?? true;
