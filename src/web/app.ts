@@ -18,7 +18,7 @@ import { requestLog } from './middleware/log.js';
 import { schemaVersion } from '../db/connection.js';
 import { SqliteSessionStore } from '../db/session-store.js';
 import { context } from './middleware/context.js';
-import { issueCsrfToken, verifyCsrf } from './middleware/csrf.js';
+import { csrfTokens, verifyCsrf } from './middleware/csrf.js';
 import { requireAccess } from './middleware/auth.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { ROUTES, type RouteDef } from './routes.js';
@@ -102,7 +102,7 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
   };
   if (config.env !== 'test') app.use(requestLog);
   app.use(context(services, config));
-  app.use(issueCsrfToken);
+  app.use(csrfTokens(deps.sessionSecret, { secureCookie: config.cookieSecure }));
   // After the context, so a malformed or oversized body is answered in the user's language like any error.
   app.use(express.urlencoded({ extended: true, limit: '1mb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '1mb' }));

@@ -23,6 +23,8 @@ export interface TestApp {
   app: KamApp;
   db: DB;
   demoVacancyId: number;
+  /** The app's DATA_DIR (uploaded files live in its files/ folder). */
+  dataDir: string;
 }
 
 export function buildApp(opts: { seedVacancy?: boolean } = {}): TestApp {
@@ -34,7 +36,7 @@ export function buildApp(opts: { seedVacancy?: boolean } = {}): TestApp {
   tempDirs.push(dataDir);
   const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), dbFile: ':memory:' };
   const app = createApp({ db, config, sessionSecret: 'test-secret-test-secret-test-secret' });
-  return { app, db, demoVacancyId };
+  return { app, db, demoVacancyId, dataDir };
 }
 
 export function csrfFrom(html: string): string {

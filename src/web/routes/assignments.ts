@@ -5,6 +5,8 @@ import type { CaseMeta, TaskMeta } from '../../domain/bank/schema.js';
 import {
   assignFormSchema,
   assignmentCode,
+  ASSIGNMENT_CODE,
+  CODE_BYTES,
   assignmentStatus,
   gradeFormSchema,
   gradePercent,
@@ -21,7 +23,7 @@ import { localToIso } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Assignment, Grade, Submission } from '../../db/assignments.js';
 import type { StoredItem } from '../../db/bank.js';
-import { prepareSubmissionFile, SubmissionFileError } from '../../services/submissions.js';
+import { checkSubmissionFiles, SubmissionFileError } from '../../services/submissions.js';
 import { graderCopy } from '../../services/grader-files.js';
 import { blindFileForm } from '../../domain/blind.js';
 import { downloadHeaders } from '../../domain/download.js';
@@ -102,8 +104,11 @@ export function createAssignment(req: Request, res: Response) {
   }
   if (!parsed.ok || Object.keys(errors).length > 0 || !item || !deadlineAt) return showAssign(req, res, body, errors, 422);
 
-  let code = assignmentCode(randomBytes(3));
-  while (repos.assignments.isCodeTaken(code)) code = assignmentCode(randomBytes(3));
+  let code = assignmentCode(randomBytes(CODE_BYTES));
+  for (let tries = 1; repos.assignments.isCodeTaken(code); tries++) {
+    if (tries >= 10) throw new Error('no free grading code after 10 tries');
+    code = assignmentCode(randomBytes(CODE_BYTES));
+  }
   const token = newToken();
   const id = repos.assignments.create(
     {
@@ -302,20 +307,19 @@ export async function candidateSubmit(req: Request, res: Response) {
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   if (req.uploadError) errors.files = { key: `submission.upload_${req.uploadError}` };
   const uploads = (Array.isArray(req.files) ? req.files : []).filter((f) => f.originalname || f.size > 0);
-  const prepared = [];
+  let checked: Awaited<ReturnType<typeof checkSubmissionFiles>> | null = null;
   if (!errors.files) {
-    for (const f of uploads) {
-      try {
-        prepared.push(await prepareSubmissionFile(req.ctx.services.files, { buf: f.buffer, name: f.originalname }));
-      } catch (e) {
-        if (!(e instanceof SubmissionFileError)) throw e;
-        errors.files = { key: e.key, params: { name: e.fileName } };
-        break;
-      }
+    try {
+      checked = await checkSubmissionFiles(uploads.map((f) => ({ buf: f.buffer, name: f.originalname })));
+    } catch (e) {
+      if (!(e instanceof SubmissionFileError)) throw e;
+      errors.files = { key: e.key, params: { name: e.fileName } };
     }
   }
   if (parsed.ok && !parsed.data.body.trim() && !parsed.data.link && uploads.length === 0 && !errors.files) errors.body = { key: 'submission.empty' };
   if (!parsed.ok || Object.keys(errors).length > 0) return showCandidatePage(req, res, a, keep, errors, 422);
+  // Written only now that the whole form passed: a refused submission leaves no files behind.
+  const prepared = checked?.store(req.ctx.services.files) ?? [];
   const r = req.ctx.repos.assignments.submit(a.id, { body: parsed.data.body, link: parsed.data.link, late: isLate(a, now), key: parsed.data.idempotency_key }, prepared);
   if (!r.duplicate) audit(req, 'submission.create', { type: 'assignment', id: a.id }, { version: r.version, files: prepared.length });
   flash(req, 'ok', r.duplicate ? 'submission.already_received' : 'submission.received');
@@ -326,12 +330,12 @@ export async function candidateSubmit(req: Request, res: Response) {
 
 /** A grader reaches an assignment only by its code, only if assigned, and a head only within their department. */
 function loadForGrader(req: Request): Assignment {
-  const code = z.string().regex(/^K-[A-Z0-9]{3}$/).safeParse(req.params.code);
+  const code = z.string().regex(ASSIGNMENT_CODE).safeParse(req.params.code);
   const a = code.success ? req.ctx.repos.assignments.byCode(code.data) : undefined;
-  if (!a) throw new HttpError(404, 'errors.not_found');
   const user = userOf(req);
-  if (!req.ctx.repos.assignments.isGrader(a.id, user.id)) throw new HttpError(403, 'errors.forbidden');
-  if (user.role === 'department_head' && (user.department ?? '').toLowerCase() !== a.department.toLowerCase()) throw new HttpError(403, 'errors.forbidden');
+  // Unknown and not-yours answer alike, so codes cannot be probed.
+  if (!a || !req.ctx.repos.assignments.isGrader(a.id, user.id)) throw new HttpError(404, 'errors.not_found');
+  if (user.role === 'department_head' && (user.department ?? '').toLowerCase() !== a.department.toLowerCase()) throw new HttpError(404, 'errors.not_found');
   return a;
 }
 
