@@ -13,6 +13,7 @@ import { reportsRepo } from '../db/reports.js';
 import { auditRepo } from '../db/audit.js';
 import { fileStore, pendingUploads } from '../storage/files.js';
 import { LoginThrottle } from '../security/throttle.js';
+import { RateLimit } from '../security/rate-limit.js';
 import { privacyService } from '../services/privacy.js';
 import { requestLog } from './middleware/log.js';
 import { schemaVersion } from '../db/connection.js';
@@ -98,6 +99,8 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
     files: fileStore(config.dataDir),
     pending,
     throttle: deps.throttle ?? new LoginThrottle(),
+    // Take-home submissions per address: 30 in 10 minutes (a candidate fixing a form error resends).
+    submissionLimit: new RateLimit(30, 10 * 60_000),
     privacy: privacyService(db, config.dataDir),
   };
   if (config.env !== 'test') app.use(requestLog);

@@ -103,7 +103,7 @@ export const ROUTES: RouteDef[] = [
     method: 'post',
     path: '/t/:token',
     access: 'public',
-    parse: [multiUpload('files', MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES)],
+    parse: [assignments.candidateUploadGate, multiUpload('files', MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES)],
     handlers: [assignments.candidateSubmit],
   },
   r('get', '/grading', STAFF, assignments.gradingList),

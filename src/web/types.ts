@@ -12,6 +12,7 @@ import type { ReportsRepo } from '../db/reports.js';
 import type { AuditRepo } from '../db/audit.js';
 import type { FileStore, PendingUploads } from '../storage/files.js';
 import type { LoginThrottle } from '../security/throttle.js';
+import type { RateLimit } from '../security/rate-limit.js';
 import type { PrivacyService } from '../services/privacy.js';
 import type { Lang } from '../domain/bank/schema.js';
 import type { Formatters, Translate } from './i18n.js';
@@ -53,6 +54,7 @@ export interface Services {
   files: FileStore;
   pending: PendingUploads;
   throttle: LoginThrottle;
+  submissionLimit: RateLimit;
   privacy: PrivacyService;
 }
 

@@ -62,6 +62,11 @@ export function csrfTokens(secret: string, opts: { secureCookie: boolean }) {
   };
 }
 
+/** True when this browser was given a form token (a page was opened): checkable before the body is read. */
+export function hasCsrfToken(req: Request): boolean {
+  return req.session.csrf !== undefined || cookie(req, ANON_COOKIE) !== undefined;
+}
+
 function sent(req: Request): string | undefined {
   const header = req.get('x-csrf-token');
   if (header) return header;

@@ -30,6 +30,7 @@ import { downloadHeaders } from '../../domain/download.js';
 import { refreshScore } from '../../services/scores.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
+import { hasCsrfToken } from '../middleware/csrf.js';
 import { flash, useLanguage } from '../middleware/context.js';
 import { renderMarkdown } from '../markdown.js';
 import { renderPage } from '../render.js';
@@ -272,6 +273,29 @@ function loadByToken(req: Request, res: Response): Assignment {
   if (!a) throw new HttpError(404, 'submission.unknown_link');
   if (!req.ctx.user && !req.session.lang) useLanguage(req, res, a.lang);
   return a;
+}
+
+/**
+ * Runs before a candidate's upload is read: the link must exist and be open, this browser must
+ * have opened the page (its session holds the form's token), and the address must be under the
+ * submission limit. Anything else is answered without buffering a byte of the body.
+ */
+export function candidateUploadGate(req: Request, res: Response, next: (err?: unknown) => void) {
+  try {
+    const a = loadByToken(req, res);
+    if (!linkOpen(a, new Date())) throw new HttpError(410, 'submission.link_expired');
+    if (!hasCsrfToken(req)) throw new HttpError(403, 'errors.csrf');
+    const ip = req.ip ?? 'unknown';
+    const wait = req.ctx.services.submissionLimit.retryAfter(ip);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new HttpError(429, 'submission.too_many_submissions');
+    }
+    req.ctx.services.submissionLimit.hit(ip);
+    next();
+  } catch (e) {
+    next(e);
+  }
 }
 
 function showCandidatePage(req: Request, res: Response, a: Assignment, values: Record<string, unknown>, errors: FieldErrors, status = 200) {
