@@ -9,6 +9,8 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
+import { uploadSpool } from '../../src/web/upload.js';
+import { readdirSync } from 'node:fs';
 
 const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 const servers: { close: () => void }[] = [];
@@ -77,5 +79,22 @@ describe('anonymous uploads are checked before their body is read', () => {
     // Another address is not affected.
     const other = await agent.post(`/t/${token}`).set('X-Forwarded-For', '203.0.113.7').field('_csrf', csrf).field('idempotency_key', 'key-other-abcdefghijkl').field('body', 'Готово.').field('link', '');
     expect(other.status).toBe(303);
+  });
+
+  it('spools files to disk while they arrive and leaves none there afterwards', async () => {
+    const { t, token } = await withLink();
+    const agent = request.agent(t.app);
+    const page = await agent.get(`/t/${token}`);
+    const csrf = csrfFrom(page.text);
+    const key = /name="idempotency_key" value="([^"]+)"/.exec(page.text)![1]!;
+    const plan = Buffer.from('План продаж: 12 SKU, промо во втором квартале.\n');
+    let six = agent.post(`/t/${token}`).field('_csrf', csrf).field('idempotency_key', key).field('body', '').field('link', '');
+    for (let i = 0; i < 6; i++) six = six.attach('files', plan, `plan-${i}.txt`);
+    expect((await six).status).toBe(422);
+    const ok = await agent.post(`/t/${token}`).field('_csrf', csrf).field('idempotency_key', key).field('body', '').field('link', '')
+      .attach('files', plan, 'plan.txt').attach('files', Buffer.from('Итоги: +15 %.\n'), 'totals.txt');
+    expect(ok.status).toBe(303);
+    expect(uploadSpool()).not.toBeNull();
+    expect(readdirSync(uploadSpool()!)).toEqual([]);
   });
 });
