@@ -12,12 +12,14 @@ export const SLOW_SUITES = [
   'test/http/server.test.ts',
   'test/unit/boundaries.test.ts',
   'test/unit/demo-candidates.test.ts',
+  // Start the real server and attack it.
+  'test/slow/**/*.slow.test.ts',
 ];
 
 export default defineConfig({
   test: {
     include: SLOW_SUITES,
-    testTimeout: 60000,
+    testTimeout: 120000,
     hookTimeout: 90000,
   },
 });

@@ -12,6 +12,7 @@ import type { Role } from './domain/roles.js';
 import { generatePassword, hashPassword } from './security/password.js';
 import { createRepos } from './db/repos.js';
 import { templateChecklist } from './services/checklist-template.js';
+import { keepDataPrivate } from './storage/private.js';
 
 export interface DemoUsers {
   password: string;
@@ -75,6 +76,8 @@ export interface Booted {
 export async function bootstrap(config: Config, opts: { seedDemo?: boolean; seedDemoUsers?: boolean } = {}): Promise<Booted> {
   // Parse the banks before opening the database: a malformed file stops start-up with nothing written.
   const bankSet = loadBank(config.banksDir);
+  // Before the database is opened: its file, -wal and -shm are created 0600.
+  keepDataPrivate(config.dataDir);
   const db = openDatabase(config.dbFile);
   const bank = bankRepo(db).importBank(bankSet);
   const seed = opts.seedDemo ?? true;

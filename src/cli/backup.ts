@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { BackupError, backupDatabase, backupsDir } from '../services/backup.js';
+import { keepDataPrivate } from '../storage/private.js';
 
 const USAGE = 'usage: npm run backup -- [--keep N]   (keeps the newest N backups; default 14, or the BACKUP_KEEP variable)';
 
@@ -37,6 +38,7 @@ function formatBytes(n: number): string {
 async function main(): Promise<number> {
   const keep = parseKeep(process.argv.slice(2), process.env);
   const config = loadConfig();
+  keepDataPrivate(config.dataDir);
   if (!existsSync(config.dbFile)) {
     console.error(`There is no database at ${config.dbFile}: nothing to back up (is DATA_DIR right?).`);
     return 1;

@@ -89,8 +89,8 @@ const REASONS: Record<ExtractErrorCode, (detail: string) => string> = {
   type_mismatch: (d) => `The file's name does not match its content: it is really ${d}.`,
   no_text_layer: () => 'The PDF has no text layer (probably a scan): paste its text in the web form instead.',
   encrypted: () => 'The file is password-protected.',
-  too_complex: () => 'The file is too complex to read in reasonable time: save it as PDF or paste its text.',
   corrupt: () => 'The file is damaged and cannot be read.',
+  too_complex: () => 'The file is too complex to read safely (far more time or memory than a real document needs): save it as PDF or paste its text.',
 };
 
 /** Why a file could not be read, in plain words for a terminal. */

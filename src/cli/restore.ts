@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../config.js';
 import { BackupError, backupsDir, databaseCounts, listBackups, restoreDatabase, verifyBackup } from '../services/backup.js';
+import { keepDataPrivate } from '../storage/private.js';
 
 const USAGE = 'usage: npm run restore -- <backup file> [--yes]   (stop the server first)';
 
@@ -49,6 +50,7 @@ async function confirm(): Promise<boolean> {
 
 async function main(): Promise<number> {
   const config = loadConfig();
+  keepDataPrivate(config.dataDir);
   const dir = backupsDir(config.dataDir);
   let args: ReturnType<typeof parse>;
   try {

@@ -10,11 +10,20 @@ export const MAX_SUBMISSION_FILE_BYTES = 20 * 1024 * 1024;
 // No 0/O, 1/I/L: a code is read aloud in calibration meetings.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
-/** A grader-facing code such as "K-7Q2"; `bytes` must be random (3 or more). */
+/** Random bytes a new code is made from: 31^8 ≈ 8.5·10^11 codes, so guessing one is hopeless. */
+export const CODE_BYTES = 8;
+
+/**
+ * A grader-facing code such as "K-7Q2M-XP4D" from CODE_BYTES random bytes. Fewer bytes give the
+ * short codes of earlier versions ("K-7Q2"), which stay valid.
+ */
 export function assignmentCode(bytes: Uint8Array): string {
-  const chars = Array.from(bytes.slice(0, 3), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
-  return `K-${chars}`;
+  const chars = Array.from(bytes.slice(0, CODE_BYTES), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+  return chars.length === CODE_BYTES ? `K-${chars.slice(0, 4)}-${chars.slice(4)}` : `K-${chars}`;
 }
+
+/** What a grading code looks like: the current form, or the 3–4 character codes made before. */
+export const ASSIGNMENT_CODE = /^K-(?:[A-Z0-9]{4}-[A-Z0-9]{4}|[A-Z0-9]{3,4})$/;
 
 export type AssignmentStatus = 'sent' | 'opened' | 'submitted' | 'late' | 'closed';
 

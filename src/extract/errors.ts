@@ -5,9 +5,9 @@ export type ExtractErrorCode =
   | 'type_mismatch'
   | 'no_text_layer'
   | 'encrypted'
-  /** The parser's time budget ran out: a file built to keep it busy, or far beyond any resume. */
-  | 'too_complex'
-  | 'corrupt';
+  | 'corrupt'
+  /** Over a parsing budget: inflated XML, the parser's time, or the extraction worker's time or memory. */
+  | 'too_complex';
 
 /**
  * The only error extractText throws on bad input. `message` is for logs; users see a message the

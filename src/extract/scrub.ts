@@ -26,7 +26,7 @@ export type ScrubKind = 'pdf' | 'docx' | 'pptx' | 'xlsx' | 'txt';
 const SCRUB_KINDS: ReadonlySet<string> = new Set<ScrubKind>(['pdf', 'docx', 'pptx', 'xlsx', 'txt']);
 export const isScrubKind = (kind: string): kind is ScrubKind => SCRUB_KINDS.has(kind);
 
-const NEUTRAL_AUTHOR = 'Reviewer';
+export const NEUTRAL_AUTHOR = 'Reviewer';
 const NEUTRAL_PRODUCER = 'KAM Hire';
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ export function detectOfficeKind(buf: Uint8Array): ScrubKind | null {
 const XML_ENTITY = /&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi;
 const XML_NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function decodeXml(s: string): string {
+export function decodeXml(s: string): string {
   return s.replace(XML_ENTITY, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
     if (name !== undefined) return XML_NAMED[name.toLowerCase()] ?? whole;
     const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
@@ -103,11 +103,11 @@ function decodeXml(s: string): string {
   });
 }
 
-function escapeAttribute(s: string): string {
+export function escapeAttribute(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 }
 
-const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
+export const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
 const START_TAG = /<[A-Za-z_][^<>]*>/g;
 
 function localName(qname: string): string {
@@ -115,7 +115,7 @@ function localName(qname: string): string {
   return colon < 0 ? qname : qname.slice(colon + 1);
 }
 
-function attribute(tag: string, name: string): string | undefined {
+export function attribute(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${PREFIX}${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
   return m === null ? undefined : decodeXml(m[1] ?? m[2] ?? '');
 }
@@ -124,7 +124,7 @@ function attribute(tag: string, name: string): string | undefined {
  * Sets attributes (matched by local name, any prefix) inside start tags. `elements` limits the
  * rewrite to tags with those local names; null means every tag.
  */
-function setAttributes(xml: string, elements: ReadonlySet<string> | null, values: Readonly<Record<string, string>>): string {
+export function setAttributes(xml: string, elements: ReadonlySet<string> | null, values: Readonly<Record<string, string>>): string {
   const names = Object.keys(values).join('|');
   const attr = new RegExp(`(\\s${PREFIX}(${names})\\s*=\\s*)(?:"[^"]*"|'[^']*')`, 'g');
   return xml.replace(START_TAG, (tag) => {
@@ -142,7 +142,7 @@ function emptyElements(xml: string, names: readonly string[]): string {
   return xml.replace(re, (_whole, qname: string, attrs: string | undefined) => `<${qname}${attrs ?? ''}></${qname}>`);
 }
 
-function removeElements(xml: string, name: string): string {
+export function removeElements(xml: string, name: string): string {
   const re = new RegExp(`<${PREFIX}${name}\\b[^<>]*?/>|<(${PREFIX}${name})\\b[^<>]*>[\\s\\S]*?</\\1\\s*>`, 'g');
   return xml.replace(re, '');
 }
@@ -153,7 +153,7 @@ function relationshipId(tag: string): string {
   return m === null ? '' : decodeXml(m[1] ?? m[2] ?? '');
 }
 
-interface Relationship {
+export interface Relationship {
   tag: string;
   id: string;
   type: string;
@@ -161,7 +161,7 @@ interface Relationship {
   external: boolean;
 }
 
-function relationships(xml: string): Relationship[] {
+export function relationships(xml: string): Relationship[] {
   const out: Relationship[] = [];
   for (const m of xml.matchAll(new RegExp(`<${PREFIX}Relationship\\b[^<>]*>`, 'g'))) {
     const tag = m[0];
@@ -177,7 +177,7 @@ function relationships(xml: string): Relationship[] {
 }
 
 /** A relationship target as a zip entry name: relative to the source part's folder, or absolute. */
-function resolveTarget(baseDir: string, target: string): string {
+export function resolveTarget(baseDir: string, target: string): string {
   const parts = (target.startsWith('/') ? target.slice(1) : `${baseDir}${target}`).split('/');
   const out: string[] = [];
   for (const p of parts) {
@@ -191,7 +191,7 @@ function resolveTarget(baseDir: string, target: string): string {
 // Packages
 
 
-async function openPackage(buf: Uint8Array, kind: string): Promise<JSZip> {
+export async function openPackage(buf: Uint8Array, kind: string): Promise<JSZip> {
   checkXmlBudget(buf, kind);
   try {
     return await JSZip.loadAsync(buf);
@@ -256,7 +256,7 @@ async function scrubPackageProperties(zip: JSZip, kind: ScrubKind): Promise<void
   );
 }
 
-function partsMatching(zip: JSZip, re: RegExp): string[] {
+export function partsMatching(zip: JSZip, re: RegExp): string[] {
   return Object.keys(zip.files).filter((name) => re.test(name) && !(zip.files[name]?.dir ?? false));
 }
 
@@ -582,7 +582,7 @@ export async function extractOfficeText(buf: Uint8Array, kind: 'pptx' | 'xlsx'):
 // ---------------------------------------------------------------------------------------------
 // The candidate's identity in a file's text
 
-function escapeText(s: string): string {
+export function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

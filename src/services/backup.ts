@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { listMigrations, openDatabase, type DB } from '../db/connection.js';
+import { PRIVATE_DIR_MODE, privateFile } from '../storage/private.js';
 
 /** Backups live next to the database, so one DATA_DIR holds everything an install needs. */
 export function backupsDir(dataDir: string): string {
@@ -175,7 +176,7 @@ function checkCopy(file: string): string[] {
 }
 
 async function snapshot(db: DB, dir: string, prefix: string, now: Date, check: boolean): Promise<{ file: string; pages: number; restarts: number }> {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   // A dot name that does not match NAME: a crash mid-copy leaves nothing that looks like a backup or gets pruned.
   const tmp = join(dir, `.${prefix}kam-hire-${process.pid}-${randomBytes(4).toString('hex')}.db.tmp`);
   try {
@@ -185,6 +186,8 @@ async function snapshot(db: DB, dir: string, prefix: string, now: Date, check: b
       const problems = checkCopy(tmp);
       if (problems.length > 0) throw new BackupError(`the backup copy failed its check, nothing was kept: ${problems.join(' | ')}`);
     }
+    // A backup holds everything the database does: readable by the app's account only.
+    privateFile(tmp);
     return { file: placeUnderUniqueName(tmp, dir, prefix, now), pages, restarts };
   } finally {
     removeWithSideFiles(tmp);
@@ -381,6 +384,7 @@ export async function restoreDatabase(
   const tmp = join(dirname(target), `.${basename(target)}.restore-${randomBytes(4).toString('hex')}.tmp`);
   try {
     copyFileSync(source, tmp);
+    privateFile(tmp);
     makeSelfContained(tmp);
     // What was verified is the source; this re-checks the bytes that will actually be installed.
     const problems = checkCopy(tmp);

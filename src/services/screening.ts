@@ -11,7 +11,8 @@ import {
   type ScreeningResult,
 } from '../domain/screening/index.js';
 import { normalizeEmail, normalizePhone } from '../domain/candidate.js';
-import { extractText, ExtractError, type Extracted } from '../extract/index.js';
+import { ExtractError, type Extracted } from '../extract/index.js';
+import { extractionSandbox } from '../extract/sandbox.js';
 import { sha256, type FileStore } from '../storage/files.js';
 
 export function checklistInputs(items: ChecklistItem[]): ChecklistItemInput[] {
@@ -99,7 +100,8 @@ export interface PreparedResume {
 export async function prepareResume(src: ResumeSource): Promise<PreparedResume> {
   const pasted = src.text?.trim() ?? '';
   if (src.file) {
-    const extracted = await extractText(src.file.buf, src.file.originalName);
+    // Off the request thread, within time and memory limits: see extract/sandbox.ts.
+    const extracted = await extractionSandbox().extractText(src.file.buf, src.file.originalName);
     return { text: pasted || extracted.text, extracted, file: src.file };
   }
   if (!pasted) throw new ExtractError('empty', 'no resume text and no file');

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private.js';
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -15,10 +16,10 @@ export function fileStore(dataDir: string) {
       const storageName = `${hash}.${ext}`;
       const target = join(dir, storageName);
       if (!existsSync(target)) {
-        mkdirSync(dir, { recursive: true });
+        mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
         // Write then rename, so a crash never leaves a half-written file under its final name.
         const tmp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
-        writeFileSync(tmp, buf);
+        writeFileSync(tmp, buf, { mode: PRIVATE_FILE_MODE });
         renameSync(tmp, target);
       }
       return { sha256: hash, storageName };
@@ -42,10 +43,10 @@ export function pendingUploads(dataDir: string) {
   const path = (token: string) => join(dir, token);
   return {
     put(buf: Uint8Array, originalName: string): string {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
       const token = randomBytes(18).toString('base64url');
-      writeFileSync(`${path(token)}.bin`, buf);
-      writeFileSync(`${path(token)}.json`, JSON.stringify({ originalName }));
+      writeFileSync(`${path(token)}.bin`, buf, { mode: PRIVATE_FILE_MODE });
+      writeFileSync(`${path(token)}.json`, JSON.stringify({ originalName }), { mode: PRIVATE_FILE_MODE });
       return token;
     },
     get(token: string): { buf: Buffer; originalName: string } | null {

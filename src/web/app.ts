@@ -3,11 +3,12 @@ import session from 'express-session';
 import helmet from 'helmet';
 import { fileStore, pendingUploads } from '../storage/files.js';
 import { LoginThrottle } from '../security/throttle.js';
+import { RateLimit } from '../security/rate-limit.js';
 import { privacyService } from '../services/privacy.js';
 import { createLogger, requestLog, type Logger } from './middleware/log.js';
 import { SqliteSessionStore } from '../db/session-store.js';
 import { context } from './middleware/context.js';
-import { issueCsrfToken, verifyCsrf } from './middleware/csrf.js';
+import { csrfTokens, verifyCsrf } from './middleware/csrf.js';
 import { requireAccess } from './middleware/auth.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { ROUTES, type RouteDef } from './routes.js';
@@ -81,13 +82,15 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
     files: fileStore(config.dataDir),
     pending,
     throttle: deps.throttle ?? new LoginThrottle(),
+    // Take-home submissions per address: 30 in 10 minutes (a candidate fixing a form error resends).
+    submissionLimit: new RateLimit(30, 10 * 60_000),
     privacy: privacyService(db, config.dataDir, repos),
   };
   const logger = deps.logger ?? defaultLogger(config.logLevel ?? (config.env === 'test' ? 'error' : 'info'));
   // Every request gets an id and req.log; tests log only errors unless they pass their own logger.
   app.use(requestLog(logger, { autoLogging: true }));
   app.use(context(services, config));
-  app.use(issueCsrfToken);
+  app.use(csrfTokens(deps.sessionSecret, { secureCookie: config.cookieSecure }));
   // After the context, so a malformed or oversized body is answered in the user's language like any error.
   app.use(express.urlencoded({ extended: true, limit: '1mb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '1mb' }));

@@ -7,7 +7,8 @@ import {
   type RubricCriterion,
 } from '../domain/assignment.js';
 import { disagreementFlag, spread } from '../domain/agreement.js';
-import { isScrubKind, maskIdentityInFile } from '../extract/scrub.js';
+import { downloadHeaders } from '../domain/download.js';
+import { graderCopy } from '../services/grader-files.js';
 import type { Assignment, Grade, } from '../db/assignments.js';
 import { HttpError } from './middleware/errors.js';
 import { renderMarkdown } from './markdown.js';
@@ -37,8 +38,8 @@ export function gradeTable(rubric: RubricCriterion[], grades: Grade[]) {
 }
 
 /**
- * A submitted file: the original for HR; for graders the scrubbed copy under a neutral name and, while
- * grading is blind, with the candidate's name and contacts masked in its text.
+ * A submitted file: the original for HR; for graders under a neutral name, the scrubbed copy or, while grading
+ * is blind, the clean copy (or masked text) graderCopy() makes. A copy that cannot be made is refused and logged.
  */
 export async function sendSubmissionFile(req: Request, res: Response, a: Assignment, forGrader: boolean) {
   const p = z.object({ fileId: z.coerce.number().int().positive() }).safeParse(req.params);
@@ -51,21 +52,22 @@ export async function sendSubmissionFile(req: Request, res: Response, a: Assignm
       req.log.error({ assignment: a.id, file: f.id }, 'no scrubbed copy of a submitted file; grader download refused');
       throw new HttpError(500, 'grading.mask_failed');
     }
-    let body: Uint8Array = req.ctx.services.files.read(forGrader && f.scrubbedStorageName ? f.scrubbedStorageName : f.storageName);
     const candidate = forGrader ? req.ctx.repos.candidates.get(a.candidateId) : undefined;
-    if (candidate && isBlind(candidate.stage, a.unblindedAt) && isScrubKind(f.kind)) {
+    const who = candidate && isBlind(candidate.stage, a.unblindedAt) ? { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone } : null;
+    let copy: { bytes: Uint8Array; kind: string };
+    if (!forGrader) copy = { bytes: req.ctx.services.files.read(f.storageName), kind: f.kind };
+    else {
       try {
-        body = await maskIdentityInFile(body, f.kind, { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone });
+        copy = await graderCopy(req.ctx.services.files, f, who);
       } catch (err) {
         // Fail closed: a file whose masking failed may still name the candidate, so a blind grader gets none.
         req.log.error({ err, assignment: a.id, file: f.id, kind: f.kind }, 'masking a submitted file failed; blind download refused');
         throw new HttpError(500, 'grading.mask_failed');
       }
     }
-    res.setHeader('Content-Type', f.mime);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
     // Graders get a neutral name: the candidate's own file name may carry their name.
-    res.attachment(forGrader ? `${a.code}-v${s.version}-${f.position}.${f.kind}` : f.originalName);
+    res.set(downloadHeaders(forGrader ? `${a.code}-v${s.version}-${f.position}` : f.originalName, copy.kind));
+    const body = copy.bytes;
     return res.send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   }
   throw new HttpError(404, 'errors.not_found');

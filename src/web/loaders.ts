@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canGrade, canSeeVacancy, interviewAccess, type InterviewAccess } from '../domain/policy.js';
+import { ASSIGNMENT_CODE } from '../domain/assignment.js';
 import type { Assignment } from '../db/assignments.js';
 import type { Candidate } from '../db/candidates.js';
 import type { Interview } from '../db/interviews.js';
@@ -79,10 +80,11 @@ export function loadAssignmentForHr(req: Request): Assignment {
 
 /** A grader reaches an assignment only by its code, only if assigned, and a head only within their department. */
 export function loadForGrader(req: Request): Assignment {
-  const code = z.string().regex(/^K-[A-Z0-9]{3}$/).safeParse(req.params.code);
+  const code = z.string().regex(ASSIGNMENT_CODE).safeParse(req.params.code);
   const a = found(code.success ? req.ctx.repos.assignments.byCode(code.data) : undefined);
   const user = userOf(req);
-  allowed(canGrade(user, a, req.ctx.repos.assignments.isGrader(a.id, user.id)));
+  // Unknown and not-yours answer alike (404), so grading codes cannot be probed.
+  if (!canGrade(user, a, req.ctx.repos.assignments.isGrader(a.id, user.id))) throw new HttpError(404, 'errors.not_found');
   return a;
 }
 

@@ -106,7 +106,7 @@ export const ROUTES: RouteDef[] = [
     method: 'post',
     path: '/t/:token',
     access: 'public',
-    parse: [multiUpload('files', MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES)],
+    parse: [assignmentLink.candidateUploadGate, multiUpload('files', MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES)],
     handlers: [assignmentLink.candidateSubmit],
   },
   r('get', '/grading', STAFF, grading.gradingList),

@@ -5,6 +5,7 @@ import type { UserRow } from '../db/users.js';
 import type { Repos } from '../db/repos.js';
 import type { FileStore, PendingUploads } from '../storage/files.js';
 import type { LoginThrottle } from '../security/throttle.js';
+import type { RateLimit } from '../security/rate-limit.js';
 import type { PrivacyService } from '../services/privacy.js';
 import type { Lang } from '../domain/bank/schema.js';
 import type { Formatters, Translate } from './i18n.js';
@@ -38,6 +39,7 @@ export interface Services {
   files: FileStore;
   pending: PendingUploads;
   throttle: LoginThrottle;
+  submissionLimit: RateLimit;
   privacy: PrivacyService;
 }
 

@@ -1,4 +1,7 @@
 import multer from 'multer';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { MAX_FILE_BYTES } from '../extract/index.js';
 
@@ -33,14 +36,43 @@ export function singleUpload(field: string) {
   return problemsAsFieldError(parser.single(field));
 }
 
-/** Several files in one field, each under `maxBytes`; problems become a field error as above. */
+let spoolDir: string | null = null;
+
+/** A private folder for uploads in transit, one per process. */
+function spool(): string {
+  spoolDir ??= mkdtempSync(join(tmpdir(), 'kam-hire-uploads-'));
+  return spoolDir;
+}
+
+/** Where uploads in transit are spooled (null before the first one). */
+export function uploadSpool(): string | null {
+  return spoolDir;
+}
+
+/**
+ * Several files in one field, each under `maxBytes`; problems become a field error as above.
+ * The files stream to disk while they arrive (a slow or large upload does not sit in memory), and
+ * are read into `buffer` and deleted once the whole body is in; multer deletes them itself when
+ * the upload fails.
+ */
 export function multiUpload(field: string, maxFiles: number, maxBytes: number) {
   const handle = multer({
-    storage: multer.memoryStorage(),
+    storage: multer.diskStorage({ destination: (_req, _file, cb) => cb(null, spool()) }),
     defParamCharset: 'utf8',
     limits: { fileSize: maxBytes, files: maxFiles, fields: 50, fieldSize: 1024 * 1024 },
   }).array(field, maxFiles);
-  return problemsAsFieldError(handle);
+  const fromDisk: RequestHandler = (req, res, next) => {
+    handle(req, res, (err: unknown) => {
+      const files = Array.isArray(req.files) ? req.files : [];
+      try {
+        if (!err) for (const f of files) f.buffer = readFileSync(f.path);
+      } finally {
+        for (const f of files) if (f.path) rmSync(f.path, { force: true });
+      }
+      next(err);
+    });
+  };
+  return problemsAsFieldError(fromDisk);
 }
 
 function problemsAsFieldError(handle: RequestHandler) {

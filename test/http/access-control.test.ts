@@ -100,12 +100,15 @@ const blindCheck = (res: Response, w: World) => {
   }
 };
 
-/** Row-level rules: the table says yes, the loader says no (403) — plus the allowed counterparts as controls. */
+/**
+ * Row-level rules: the table says yes, the loader says no (403; 404 for grading codes, which answer
+ * an unknown code and one that is not yours alike) — plus the allowed counterparts as controls.
+ */
 const ROW_LEVEL: RowCase[] = [
   // An interviewer not assigned to this candidate's interview.
   { persona: 'unassigned_interviewer', method: 'get', path: '/interviews/:id', status: 403, why: 'interviewer not assigned to the interview' },
   ...SCORECARD.map(([method, path]): RowCase => ({ persona: 'unassigned_interviewer', method, path, status: 403, why: 'interviewer not assigned: no scorecard' })),
-  ...GRADING.map(([method, path]): RowCase => ({ persona: 'unassigned_interviewer', method, path, status: 403, why: 'interviewer not a grader of the assignment' })),
+  ...GRADING.map(([method, path]): RowCase => ({ persona: 'unassigned_interviewer', method, path, status: 404, why: 'interviewer not a grader of the assignment' })),
   { persona: 'unassigned_interviewer', method: 'get', path: '/candidates/:id', status: 403, why: 'interviewers never open candidate records' },
 
   // The assigned interviewer: their interview and scorecard yes, the candidate record no.
@@ -122,14 +125,14 @@ const ROW_LEVEL: RowCase[] = [
   { persona: 'other_head', method: 'get', path: '/vacancies/:id/job-description', status: 403, why: 'head of another department on the job description' },
   { persona: 'other_head', method: 'get', path: '/interviews/:id', status: 403, why: "head of another department on the vacancy's interview" },
   ...SCORECARD.map(([method, path]): RowCase => ({ persona: 'other_head', method, path, status: 403, why: "head of another department on the interview's scorecard" })),
-  ...GRADING.map(([method, path]): RowCase => ({ persona: 'other_head', method, path, status: 403, why: 'head of another department on the grading page' })),
+  ...GRADING.map(([method, path]): RowCase => ({ persona: 'other_head', method, path, status: 404, why: 'head of another department on the grading page' })),
   { persona: 'other_head', method: 'get', path: '/vacancies/:id', params: (w) => ({ id: w.ids.otherVacancyId }), status: 200, why: 'head of that department on their own vacancy' },
   { persona: 'department_head', method: 'get', path: '/vacancies/:id', params: (w) => ({ id: w.ids.otherVacancyId }), status: 403, why: "head on another department's vacancy" },
   { persona: 'department_head', method: 'get', path: '/vacancies/:id/job-description', params: (w) => ({ id: w.ids.otherVacancyId }), status: 403, why: "head on another department's job description" },
 
   // A grader head assigned while in the department, since moved to another one.
   { persona: 'moved_head', method: 'get', path: '/interviews/:id', status: 403, why: 'head moved to another department on the interview' },
-  ...GRADING.map(([method, path]): RowCase => ({ persona: 'moved_head', method, path, status: 403, why: 'assigned grader, but now head of another department' })),
+  ...GRADING.map(([method, path]): RowCase => ({ persona: 'moved_head', method, path, status: 404, why: 'assigned grader, but now head of another department' })),
 
   // A grader (head of the department) before unblinding: the blind grading page only.
   { persona: 'grader_head', method: 'get', path: '/grading/:code', status: 200, why: 'assigned grader opens the blind grading page', check: blindCheck },
@@ -149,7 +152,7 @@ const ROW_LEVEL: RowCase[] = [
   // People the table lets in but who have no row of their own: managers are not interviewers or graders.
   ...(['admin', 'hr'] as const).flatMap((persona) => [
     ...SCORECARD.map(([method, path]): RowCase => ({ persona, method, path, status: 403, why: `${persona} is not an interviewer of this interview: no own scorecard` })),
-    ...GRADING.map(([method, path]): RowCase => ({ persona, method, path, status: 403, why: `${persona} is not a grader of this assignment` })),
+    ...GRADING.map(([method, path]): RowCase => ({ persona, method, path, status: 404, why: `${persona} is not a grader of this assignment` })),
   ]),
 ];
 

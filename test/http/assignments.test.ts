@@ -54,7 +54,8 @@ describe('the candidate link', () => {
   it('stores only a hash of the token and shows the brief without login', async () => {
     const { t, token, a } = await setup();
     expect(a.token_hash).not.toContain(token);
-    expect(a.code).toMatch(/^K-[A-Z0-9]{3}$/);
+    // 31^8 codes: guessing one is hopeless.
+    expect(a.code).toMatch(/^K-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     const page = await request(t.app).get(`/t/${token}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain('<html lang="ru">');
@@ -122,8 +123,8 @@ describe('blind grading', () => {
       for (const secret of ['Петрова', 'Анна', 'Сергеевна', EMAIL, '916', 'Petrova_Anna_KP']) expect(html).not.toContain(secret);
     }
     expect(page.text).toContain('Предлагаю ввести 12 SKU');
-    expect(page.text).toContain('a name on a page cannot be masked');
-    const fileId = /\/grading\/K-[A-Z0-9]{3}\/files\/(\d+)/.exec(page.text)![1];
+    expect(page.text).toContain('The download is a clean copy');
+    const fileId = /\/grading\/K-[A-Z0-9-]+\/files\/(\d+)/.exec(page.text)![1];
     const file = await head.agent.get(`/grading/${a.code}/files/${fileId}`).buffer(true);
     expect(file.status).toBe(200);
     expect(file.headers['content-disposition']).toContain(`${a.code}-v1-1.pdf`);
@@ -140,7 +141,7 @@ describe('blind grading', () => {
     await candidateSubmit(t, token, { body: 'Файлы во вложении.', link: '' }, [['plan.txt', txt], ['kp.docx', docx]]);
     const head = await as(t, 'head1');
     const page = await head.agent.get(`/grading/${a.code}`);
-    const ids = [...page.text.matchAll(/\/grading\/K-[A-Z0-9]{3}\/files\/(\d+)/g)].map((m) => m[1]!);
+    const ids = [...page.text.matchAll(/\/grading\/K-[A-Z0-9-]+\/files\/(\d+)/g)].map((m) => m[1]!);
     expect(ids).toHaveLength(2);
     const download = async (id: string): Promise<Buffer> => {
       const res = await head.agent.get(`/grading/${a.code}/files/${id}`).buffer(true).parse(binaryBody);
@@ -200,7 +201,12 @@ describe('blind grading', () => {
     await candidateSubmit(t, token, { body: PROPOSAL, link: '' });
     for (const u of ['logist', 'head3']) {
       const other = await as(t, u);
-      expect((await other.agent.get(`/grading/${a.code}`)).status).toBe(403);
+      // Forbidden and unknown codes answer alike (404, same page), so codes cannot be probed.
+      const forbidden = await other.agent.get(`/grading/${a.code}`);
+      const unknown = await other.agent.get('/grading/K-AAAA-AAAA');
+      expect(forbidden.status).toBe(404);
+      expect(unknown.status).toBe(404);
+      expect(forbidden.text.replace(/name="_csrf" value="[^"]+"|\/grading\/K-[A-Z0-9-]+/g, '')).toBe(unknown.text.replace(/name="_csrf" value="[^"]+"|\/grading\/K-[A-Z0-9-]+/g, ''));
     }
     const interviewer = await loginAs(t, 'interviewer');
     expect((await interviewer.agent.get(`/assignments/${a.id}`)).status).toBe(403);

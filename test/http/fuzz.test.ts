@@ -530,7 +530,7 @@ function getPayload(family: (typeof GET_FAMILIES)[number], base: Pair[], rng: Rn
 
 // ---- Sending and judging ------------------------------------------------------------------------
 
-/** Counter for the X-Forwarded-For addresses /login payloads come from. */
+/** Counter for the X-Forwarded-For addresses /login and /t/:token payloads come from. */
 let fwd = 1;
 
 async function send(route: RouteDef, p: Persona, w: World, pl: Payload): Promise<Response> {
@@ -540,8 +540,8 @@ async function send(route: RouteDef, p: Persona, w: World, pl: Payload): Promise
   let req = p.agent.post(path).set('Accept', accept);
   const token = pl.csrf === 'wrong' ? `${p.csrf.slice(0, -2)}xx` : p.csrf;
   if (pl.csrf === 'header') req = req.set('X-CSRF-Token', token);
-  // /login is throttled per address after 20 failures: each payload comes from its own (trusted-proxy) address.
-  if (route.path === '/login') req = req.set('X-Forwarded-For', `10.${(fwd >> 16) & 255}.${(fwd >> 8) & 255}.${fwd++ & 255}`);
+  // /login and take-home submissions are limited per address: each payload comes from its own (trusted-proxy) address.
+  if (route.path === '/login' || route.path === '/t/:token') req = req.set('X-Forwarded-For', `10.${(fwd >> 16) & 255}.${(fwd >> 8) & 255}.${fwd++ & 255}`);
   const body = pl.body ?? { type: 'form', pairs: [] };
   const csrfPairs = (): Pair[] =>
     pl.csrf === 'body' || pl.csrf === 'wrong' ? [['_csrf', token]] : pl.csrf === 'array' ? [['_csrf[]', p.csrf], ['_csrf[]', p.csrf]] : [];

@@ -5,6 +5,7 @@ import {
   assignFormSchema,
   assignmentCode,
   assignmentStatus,
+  CODE_BYTES,
   isBlind,
   rubricOf,
 } from '../../domain/assignment.js';
@@ -79,8 +80,11 @@ export function createAssignment(req: Request, res: Response) {
   }
   if (!parsed.ok || Object.keys(errors).length > 0 || !item || !deadlineAt) return showAssign(req, res, body, errors, 422);
 
-  let code = assignmentCode(randomBytes(3));
-  while (repos.assignments.isCodeTaken(code)) code = assignmentCode(randomBytes(3));
+  let code = assignmentCode(randomBytes(CODE_BYTES));
+  for (let tries = 1; repos.assignments.isCodeTaken(code); tries++) {
+    if (tries >= 10) throw new Error('no free grading code after 10 tries');
+    code = assignmentCode(randomBytes(CODE_BYTES));
+  }
   const token = newToken();
   const id = repos.assignments.create(
     {

@@ -47,7 +47,7 @@ export async function login(req: Request, res: Response) {
     audit(req, locked ? 'login.locked' : 'login.failed', { type: 'user', id: username.slice(0, 60) });
     return showForm(req, res, { username, next }, { password: { key: user?.disabled && ok ? 'auth.disabled' : 'auth.invalid' } }, 401);
   }
-  throttle.succeed(username);
+  throttle.succeed(username, ip);
   const lang = req.session.lang;
   // A fresh session id at login defeats session fixation.
   req.session.regenerate((err) => {

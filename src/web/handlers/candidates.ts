@@ -16,6 +16,7 @@ import { ExtractError } from '../../extract/index.js';
 import { prepareResume, type PreparedResume } from '../../services/screening.js';
 import { addCandidate, decide as decideCandidate, moveStage as moveCandidateStage, screenAgain, setScreeningItem } from '../../services/candidates.js';
 import { screeningReasons } from '../../services/verdict-policy.js';
+import { downloadHeaders, storedKind } from '../../domain/download.js';
 import { scoreView } from '../score-view.js';
 import { actorOf, audit, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
@@ -279,9 +280,7 @@ export function downloadResume(req: Request, res: Response) {
   if (!file) throw new HttpError(404, 'errors.not_found');
   const buf = req.ctx.services.files.read(file.storageName);
   audit(req, 'candidate.resume_download', { type: 'candidate', id: c.id });
-  res.setHeader('Content-Type', file.mime);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.attachment(file.originalName);
+  res.set(downloadHeaders(file.originalName, storedKind(file.storageName)));
   res.send(buf);
 }
 

@@ -7,6 +7,7 @@ import {
   rubricOf,
 } from '../../domain/assignment.js';
 import { redact } from '../../domain/redact.js';
+import { blindFileForm } from '../../domain/blind.js';
 import type { Assignment, Submission } from '../../db/assignments.js';
 import { grade } from '../../services/grading.js';
 import { userActorOf } from '../audit.js';
@@ -44,7 +45,10 @@ function redactSubmission(s: Submission, who: { fullName: string; email: string 
     late: s.late,
     body: r(s.body),
     link: s.link ? r(s.link) : null,
-    files: s.files.map((f) => ({ id: f.id, label: `${f.position}.${f.kind}`, kind: f.kind, size: f.size, text: f.extractedText ? r(f.extractedText) : null })),
+    files: s.files.map((f) => {
+      const asText = blind && blindFileForm(f.kind, f.extractedText, who) === 'text';
+      return { id: f.id, label: `${f.position}.${asText ? 'txt' : f.kind}`, kind: f.kind, asText, size: f.size, text: f.extractedText ? r(f.extractedText) : null };
+    }),
   };
 }
 

@@ -273,7 +273,7 @@ describe('extractText: size limit', () => {
     end.writeUInt16LE(1, 10);
     end.writeUInt32LE(entry.length, 12);
     end.writeUInt32LE(local.length, 16);
-    await extractFailure(extractText(bytes(local, entry, end), 'cv.docx'), 'too_large');
+    await extractFailure(extractText(bytes(local, entry, end), 'cv.docx'), 'too_complex');
   });
 });
 
