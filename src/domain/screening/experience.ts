@@ -496,8 +496,12 @@ export function analyzeExperience(doc: Doc, now: Date): ExperienceAnalysis {
   const declared = findDeclared(doc);
   const shortTenures = jobs.filter((j) => j.end !== 'present' && j.months < 12 && !j.internship).length;
   const summary: ExperienceSummary = {
-    totalYears: monthsToYears(unionMonths(jobs.map((j) => j.interval))),
-    relevantYears: monthsToYears(unionMonths(jobs.filter((j) => j.relevant).map((j) => j.interval))),
+    totalYears: jobs.length === 0 && declared !== null ? declared.years : monthsToYears(unionMonths(jobs.map((j) => j.interval))),
+    // Without dates, a stated total counts as relevant when it names sales or every job the resume lists sells.
+    relevantYears:
+      jobs.length === 0 && declared !== null && (declared.salesContext || (undated.length > 0 && undated.every((u) => u.relevant)))
+        ? declared.years
+        : monthsToYears(unionMonths(jobs.filter((j) => j.relevant).map((j) => j.interval))),
     jobs: jobs.map(({ start, end, title, relevant, months, evidence }) => ({ start, end, title, relevant, months, evidence })),
     shortTenures,
     declaredTotalYears: declared?.years ?? null,

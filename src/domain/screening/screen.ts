@@ -18,7 +18,8 @@ export function isTemplateKey(key: string): key is TemplateKey {
  * summary and a proposed verdict. Pure: the clock comes from `opts.now`.
  *
  * Template keys use the built-in rules; `keywords` on a template item act as extra synonyms only when
- * the built-in rule is unknown. Any other key is a custom HR item matched by its keywords.
+ * the built-in rule finds nothing (unknown, or not_met by absence). Any other key is a custom HR item
+ * matched by its keywords.
  */
 export function screenResume(text: string, checklist: readonly ChecklistItemInput[], opts: ScreeningOptions): ScreeningResult {
   const doc = buildDoc(text);
