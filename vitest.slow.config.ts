@@ -21,5 +21,8 @@ export default defineConfig({
     include: SLOW_SUITES,
     testTimeout: 120000,
     hookTimeout: 90000,
+    // One file at a time: each spawns processes or sends thousands of requests, and side by side on two
+    // cores they push each other past their time budgets.
+    fileParallelism: false,
   },
 });
