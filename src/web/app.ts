@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
   };
   const logger = deps.logger ?? defaultLogger(config.logLevel ?? (config.env === 'test' ? 'error' : 'info'));
   // Every request gets an id and req.log; tests log only errors unless they pass their own logger.
-  app.use(requestLog(logger, { autoLogging: true }));
+  app.use(requestLog(logger));
   app.use(context(services, config));
   app.use(csrfTokens(deps.sessionSecret, { secureCookie: config.cookieSecure }));
   // After the context, so a malformed or oversized body is answered in the user's language like any error.

@@ -1,18 +1,13 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { CaseMeta, TaskMeta } from '../domain/bank/schema.js';
-import {
-  gradePercent,
-  isBlind,
-  type RubricCriterion,
-} from '../domain/assignment.js';
+import { gradePercent, isBlind, type RubricCriterion } from '../domain/assignment.js';
 import { disagreementFlag, spread } from '../domain/agreement.js';
 import { downloadHeaders } from '../domain/download.js';
 import { graderCopy } from '../services/grader-files.js';
-import type { Assignment, Grade, } from '../db/assignments.js';
+import type { Assignment, Grade } from '../db/assignments.js';
 import { HttpError } from './middleware/errors.js';
 import { renderMarkdown } from './markdown.js';
-
 
 /** Pieces the HR, candidate-link and grader handlers share: the task as assigned, its grade table, a submitted file. */
 
@@ -31,7 +26,16 @@ export function gradeTable(rubric: RubricCriterion[], grades: Grade[]) {
   return {
     rows: rubric.map((c) => {
       const values = grades.map((g) => g.scores[c.id]).filter((v): v is number => v !== undefined);
-      return { id: c.id, text: c.text, min: c.min, max: c.max, weight: c.weight, scores: grades.map((g) => g.scores[c.id] ?? null), spread: spread(values), flag: disagreementFlag(values) };
+      return {
+        id: c.id,
+        text: c.text,
+        min: c.min,
+        max: c.max,
+        weight: c.weight,
+        scores: grades.map((g) => g.scores[c.id] ?? null),
+        spread: spread(values),
+        flag: disagreementFlag(values),
+      };
     }),
     percents: grades.map((g) => gradePercent(rubric, g.scores)),
   };
@@ -49,7 +53,7 @@ export async function sendSubmissionFile(req: Request, res: Response, a: Assignm
     if (!f) continue;
     if (forGrader && !f.scrubbedStorageName) {
       // No copy without metadata was ever made: the original is not for graders.
-      req.log.error({ assignment: a.id, file: f.id }, 'no scrubbed copy of a submitted file; grader download refused');
+      req.log.error({ reqId: req.id, assignment: a.id, file: f.id }, 'no scrubbed copy of a submitted file; grader download refused');
       throw new HttpError(500, 'grading.mask_failed');
     }
     const candidate = forGrader ? req.ctx.repos.candidates.get(a.candidateId) : undefined;
@@ -61,7 +65,7 @@ export async function sendSubmissionFile(req: Request, res: Response, a: Assignm
         copy = await graderCopy(req.ctx.services.files, f, who);
       } catch (err) {
         // Fail closed: a file whose masking failed may still name the candidate, so a blind grader gets none.
-        req.log.error({ err, assignment: a.id, file: f.id, kind: f.kind }, 'masking a submitted file failed; blind download refused');
+        req.log.error({ reqId: req.id, err, assignment: a.id, file: f.id, kind: f.kind }, 'masking a submitted file failed; blind download refused');
         throw new HttpError(500, 'grading.mask_failed');
       }
     }
@@ -72,4 +76,3 @@ export async function sendSubmissionFile(req: Request, res: Response, a: Assignm
   }
   throw new HttpError(404, 'errors.not_found');
 }
-

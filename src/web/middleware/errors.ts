@@ -29,19 +29,19 @@ export function notFound(req: Request, res: Response) {
 
 /**
  * The last handler. A user's mistake gets its 4xx page; anything else is a 500, and the error goes
- * on the response, where the request log (pino-http) writes it with the stack, request id, route and user.
+ * on the response, where the request log (middleware/log.ts) writes it with the stack, request id, route and user.
  */
 export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction) {
-    if (res.headersSent) {
-      res.err = err instanceof Error ? err : new Error(String(err));
-      return;
-    }
-    if (err instanceof HttpError) return respond(req, res, err.status, err.key);
-    // body-parser's own errors (too large, malformed JSON) are the client's mistake, not ours.
-    const status = typeof err === 'object' && err !== null && 'status' in err ? Number((err as { status: unknown }).status) : 500;
-    if (status >= 400 && status < 500) {
-      return respond(req, res, status, status === 413 ? 'errors.too_large' : 'errors.bad_request');
-    }
+  if (res.headersSent) {
     res.err = err instanceof Error ? err : new Error(String(err));
-    respond(req, res, 500, 'errors.server');
+    return;
+  }
+  if (err instanceof HttpError) return respond(req, res, err.status, err.key);
+  // body-parser's own errors (too large, malformed JSON) are the client's mistake, not ours.
+  const status = typeof err === 'object' && err !== null && 'status' in err ? Number((err as { status: unknown }).status) : 500;
+  if (status >= 400 && status < 500) {
+    return respond(req, res, status, status === 413 ? 'errors.too_large' : 'errors.bad_request');
+  }
+  res.err = err instanceof Error ? err : new Error(String(err));
+  respond(req, res, 500, 'errors.server');
 }
