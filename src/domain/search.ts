@@ -2,11 +2,13 @@
  * Full-text search text and queries, so a search finds the forms a word takes in Russian and English:
  * «переговорами» finds «переговоры», «Кузнецову» finds «Кузнецова», "negotiations" finds "negotiating".
  *
- * The search row of a candidate holds the name and resume as written (ё folded to е) plus the Snowball
- * stems (@orama/stemmers, Russian for Cyrillic words, English for Latin ones) of the words whose stem
- * differs from the word. A typed word then matches either a written word it begins (prefix search as
- * before: «перегов», «Пятёрочк») or a word with the same stem (exact stem: «переговорами» → «переговор»).
- * FTS5's unicode61 tokenizer folds case on both sides.
+ * A typed word is reduced to its Snowball stem (@orama/stemmers: Russian for Cyrillic words, English
+ * for Latin ones) and searched as a prefix: «переговорами» → "переговор"* finds «переговоры»,
+ * «Магнита» → "магнит"* finds «Магнит». Snowball mostly cuts endings, so a word's stem begins the word
+ * and the written text finds it; the few stems that do not ("dairy" → "dairi") are kept in the row's
+ * stems column. Stems under four letters («опыт» → «оп») would match far too much: such words are
+ * searched as typed, which prefix search already extends to their forms. ё = е; FTS5's unicode61
+ * tokenizer folds case on both sides.
  */
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemRussian } from '@orama/stemmers/russian';
@@ -39,24 +41,27 @@ export function stemWord(word: string): string {
   return stem;
 }
 
+// Below this length a stem searched as a prefix matches too many words, and costs as much to read.
+const MIN_STEM_PREFIX = 4;
+
 /**
- * The stems a text adds to its search row: each distinct stem that differs from the word it came
- * from, space-separated. Words whose stem is the word itself are already searchable as written.
+ * The stems a text adds to its search row: each distinct stem that does not begin its own word,
+ * space-separated. A stem that begins its word is found in the written text by a prefix query.
  */
 export function searchStems(text: string): string {
   const stems = new Set<string>();
   for (const m of searchable(text.toLowerCase()).matchAll(WORD)) {
     const word = m[0];
     const stem = stemWord(word);
-    if (stem !== word) stems.add(stem);
+    if (!word.startsWith(stem)) stems.add(stem);
   }
   return [...stems].join(' ');
 }
 
 /**
  * Turns what a person types into a safe FTS5 query: every word quoted (so no FTS syntax can be
- * injected), all words required, each matched as a prefix of a written word or as its stem. Returns
- * null when nothing searchable is left.
+ * injected), all words required, each matched as a prefix by its stem (or as typed, for short stems).
+ * Returns null when nothing searchable is left.
  */
 export function ftsQuery(input: string): string | null {
   const words = searchable(input.toLowerCase())
@@ -67,7 +72,9 @@ export function ftsQuery(input: string): string | null {
   return words
     .map((w) => {
       const stem = stemWord(w);
-      return stem === w ? `"${w}"*` : `("${w}"* OR "${stem}")`;
+      if (stem === w || stem.length < MIN_STEM_PREFIX) return `"${w}"*`;
+      // A stem that does not begin the typed word ("dairi" for "dairy") is matched in the stems column too.
+      return w.startsWith(stem) ? `"${stem}"*` : `("${w}"* OR "${stem}"*)`;
     })
     // FTS5 takes implicit AND between phrases only, not next to a bracketed OR.
     .join(' AND ');

@@ -13,9 +13,11 @@ describe('normalizePhone', () => {
 
 describe('ftsQuery', () => {
   it('quotes every word as a prefix (or its stem) and drops FTS syntax', () => {
-    expect(ftsQuery('Переговоры с X5')).toBe('("переговоры"* OR "переговор") AND "x5"*');
+    expect(ftsQuery('Переговоры с X5')).toBe('"переговор"* AND "x5"*');
     expect(ftsQuery('"OR" NEAR( *')).toBe('"or"* AND "near"*');
-    expect(ftsQuery('Пятёрочка')).toBe('("пятерочка"* OR "пятерочк")');
+    expect(ftsQuery('Пятёрочка')).toBe('"пятерочк"*');
+    expect(ftsQuery('dairies опыт')).toBe('"dairi"* AND "опыт"*');
+    expect(ftsQuery('dairy')).toBe('("dairy"* OR "dairi"*)');
     expect(ftsQuery('a')).toBeNull();
   });
 

@@ -1,8 +1,7 @@
--- Search finds word forms: a third column holds the Snowball stems (Russian and English) of the name
--- and resume words whose stem differs from the word, computed by the app's own function
--- (kam_search_stems, src/domain/search.ts). Queries match a typed word as a prefix of a written word
--- or as a stem, so «переговорами» finds «переговоры» and «Кузнецову» finds «Кузнецова».
--- The stored name and resume text are copied as they are (already ё-folded); only the stems are new.
+-- Search finds word forms: typed words are stemmed (Snowball, Russian and English) and searched as
+-- prefixes, so «переговорами» finds «переговоры» and «Магнита» finds «Магнит». A third column holds the
+-- few stems that do not begin their own word ("dairy" → "dairi"), computed by the app's own function
+-- (kam_search_stems, src/domain/search.ts). The stored name and resume text are copied as they are.
 CREATE VIRTUAL TABLE candidates_fts_v3 USING fts5 (
   full_name,
   resume_text,
