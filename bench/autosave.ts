@@ -73,14 +73,23 @@ async function seed(dataDir: string): Promise<Seat[]> {
     const checklist = repos.vacancies.checklist(vacancy.id);
     const files = fileStore(config.dataDir);
     const passwordHash = await hashPassword(PASSWORD); // one scrypt for everybody
-    const questions = repos.bank.questions('en').map((q) => ({ id: q.id, competency: q.meta.competency, type: q.meta.type, screeningGaps: q.meta.screening_gaps }));
+    const questions = repos.bank
+      .questions('en')
+      .map((q) => ({ id: q.id, competency: q.meta.competency, type: q.meta.type, screeningGaps: q.meta.screening_gaps }));
     const cases = repos.bank.cases('en').map((c) => ({ id: c.id, competencies: c.meta.competencies }));
     const scheduledAt = new Date(Date.now() + 3600_000).toISOString();
     const seats: Seat[] = [];
     // One more than the load: the solo baseline gets a scorecard of its own.
     for (let n = 1; n <= INTERVIEWERS + 1; n++) {
       const username = `bench${String(n).padStart(2, '0')}`;
-      const userId = repos.users.create({ username, displayName: `Bench Interviewer ${n}`, email: null, role: 'interviewer', department: null, passwordHash });
+      const userId = repos.users.create({
+        username,
+        displayName: `Bench Interviewer ${n}`,
+        email: null,
+        role: 'interviewer',
+        department: null,
+        passwordHash,
+      });
       const resume = generateResume(1000 + n);
       const intake = intakeCandidate(repos.candidates, files, {
         vacancyId: vacancy.id,
@@ -98,7 +107,9 @@ async function seed(dataDir: string): Promise<Seat[]> {
         allowDuplicate: true,
       });
       if (!intake.ok) throw new Error('candidate intake failed');
-      const gaps = Object.entries(intake.screening.items).filter(([, v]) => v.status !== 'met').map(([k]) => k);
+      const gaps = Object.entries(intake.screening.items)
+        .filter(([, v]) => v.status !== 'met')
+        .map(([k]) => k);
       const kit = proposeKit({
         stage: 'competency',
         weights: vacancy.profile.competencyWeights,
@@ -151,7 +162,10 @@ async function login(base: string, seat: Seat): Promise<Session> {
   await res.arrayBuffer();
   const cookie = sidCookie(res);
   if (res.status !== 302 || !cookie) throw new Error(`POST /login for ${seat.username}: ${res.status}`);
-  const c = await fetch(`${base}/csrf`, { headers: { Cookie: cookie, Accept: 'application/json' }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const c = await fetch(`${base}/csrf`, {
+    headers: { Cookie: cookie, Accept: 'application/json' },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
   const body = (await c.json()) as { token?: unknown };
   if (c.status !== 200 || typeof body.token !== 'string') throw new Error(`GET /csrf for ${seat.username}: ${c.status}`);
   return { ...seat, cookie: sidCookie(c) ?? cookie, csrf: body.token };
@@ -180,7 +194,10 @@ class Typist {
   private offset = 0;
   saves = 0;
 
-  constructor(private readonly kitIds: number[], seed: number) {
+  constructor(
+    private readonly kitIds: number[],
+    seed: number,
+  ) {
     this.phrase = seed % PHRASES.length;
   }
 
@@ -249,11 +266,18 @@ async function saveDraft(base: string, s: Session, body: string): Promise<Outcom
   } catch {
     // not JSON: reported through the status
   }
-  return { status: res.status, ...(version !== undefined ? { version } : {}), ...(res.status !== 200 ? { error: `${res.status} ${text.slice(0, 200)}` } : {}) };
+  return {
+    status: res.status,
+    ...(version !== undefined ? { version } : {}),
+    ...(res.status !== 200 ? { error: `${res.status} ${text.slice(0, 200)}` } : {}),
+  };
 }
 
 async function getHealth(base: string, s: Session): Promise<Outcome> {
-  const res = await fetch(`${base}/health`, { headers: { Cookie: s.cookie, Accept: 'application/json' }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const res = await fetch(`${base}/health`, {
+    headers: { Cookie: s.cookie, Accept: 'application/json' },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
   const text = await res.text();
   return { status: res.status, ...(res.status !== 200 ? { error: `${res.status} ${text.slice(0, 200)}` } : {}) };
 }
@@ -329,7 +353,8 @@ class Sampler {
     const take = () => {
       const srv = schedstat(this.serverPid);
       const self = schedstat(process.pid);
-      if (srv && self) this.ticks.push({ t: performance.now() - t0, srvRun: srv.run, srvWait: srv.wait, selfWait: self.wait, psi: cpuPressureMs() });
+      if (srv && self)
+        this.ticks.push({ t: performance.now() - t0, srvRun: srv.run, srvWait: srv.wait, selfWait: self.wait, psi: cpuPressureMs() });
     };
     take();
     this.timer = setInterval(take, 100);
@@ -395,7 +420,13 @@ class Sampler {
     const a = this.ticks[0];
     const b = this.ticks[this.ticks.length - 1];
     if (!a || !b) return null;
-    return { span: b.t - a.t, srvRun: b.srvRun - a.srvRun, srvWait: b.srvWait - a.srvWait, selfWait: b.selfWait - a.selfWait, psi: b.psi - a.psi };
+    return {
+      span: b.t - a.t,
+      srvRun: b.srvRun - a.srvRun,
+      srvWait: b.srvWait - a.srvWait,
+      selfWait: b.selfWait - a.selfWait,
+      psi: b.psi - a.psi,
+    };
   }
 }
 
@@ -426,7 +457,9 @@ async function paced(
     const ok = samples.filter((s) => s.status === 200).length;
     const recent = samples.filter((s) => s.at > performance.now() - t0 - 5000).map((s) => s.ms);
     const l = latency(recent);
-    progress(`${label}: ${ok} ok, ${samples.length - ok} failed; last 5 s p50 ${round(l.p50, 1)} ms, p99 ${round(l.p99, 1)} ms, max ${round(l.max, 1)} ms`);
+    progress(
+      `${label}: ${ok} ok, ${samples.length - ok} failed; last 5 s p50 ${round(l.p50, 1)} ms, p99 ${round(l.p99, 1)} ms, max ${round(l.max, 1)} ms`,
+    );
   }, 5000);
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
@@ -503,7 +536,13 @@ async function main() {
     // 2. Baseline: the same pattern against GET /health.
     progress(`baseline: ${INTERVIEWERS} sessions × GET /health every ${INTERVAL_MS / 1000} s for ${BASELINE_MS / 1000} s`);
     const baseSampler = new Sampler(server.proc.pid);
-    const base0 = await paced(INTERVIEWERS, BASELINE_MS, 'baseline', async (c) => ({ ...(await timed(() => getHealth(base, load[c]!))), bytes: 0 }), baseSampler);
+    const base0 = await paced(
+      INTERVIEWERS,
+      BASELINE_MS,
+      'baseline',
+      async (c) => ({ ...(await timed(() => getHealth(base, load[c]!))), bytes: 0 }),
+      baseSampler,
+    );
     const baseL = latency(base0.samples.map((s) => s.ms));
     const baseErrors = base0.samples.filter((s) => s.status !== 200).length;
     progress(`baseline GET /health: ${fmt(baseL)}, ${baseErrors} errors`);
@@ -516,13 +555,19 @@ async function main() {
     const cpu0 = cpuSeconds(server.proc.pid);
     const self0 = process.cpuUsage();
     const sampler = new Sampler(server.proc.pid);
-    const run = await paced(INTERVIEWERS, DURATION_MS, 'autosave', async (c) => {
-      const body = typists[c]!.next(versions[c]!);
-      const r = await timed(() => saveDraft(base, load[c]!, body));
-      if (r.out.status === 409) conflicts += 1;
-      if (r.out.version !== undefined) versions[c] = r.out.version; // 200 and 409 both carry the current version
-      return { ...r, bytes: Buffer.byteLength(body) };
-    }, sampler);
+    const run = await paced(
+      INTERVIEWERS,
+      DURATION_MS,
+      'autosave',
+      async (c) => {
+        const body = typists[c]!.next(versions[c]!);
+        const r = await timed(() => saveDraft(base, load[c]!, body));
+        if (r.out.status === 409) conflicts += 1;
+        if (r.out.version !== undefined) versions[c] = r.out.version; // 200 and 409 both carry the current version
+        return { ...r, bytes: Buffer.byteLength(body) };
+      },
+      sampler,
+    );
     const serverCpu = (cpuSeconds(server.proc.pid) - cpu0) / (run.wallMs / 1000);
     const self = process.cpuUsage(self0);
     const selfCpu = (self.user + self.system) / 1e6 / (run.wallMs / 1000);
@@ -539,7 +584,9 @@ async function main() {
     const statuses = new Map<number, number>();
     for (const s of all) statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);
     // Latency by thirds of the run: growth with body size or a stall shows up here.
-    const thirds = [0, 1, 2].map((t) => latency(all.filter((s) => s.at >= (t * DURATION_MS) / 3 && s.at < ((t + 1) * DURATION_MS) / 3).map((s) => s.ms)));
+    const thirds = [0, 1, 2].map((t) =>
+      latency(all.filter((s) => s.at >= (t * DURATION_MS) / 3 && s.at < ((t + 1) * DURATION_MS) / 3).map((s) => s.ms)),
+    );
 
     // Where the time of the slowest 1% went: the server's JS thread running, waiting for a CPU, or neither.
     const tail = all.filter((s) => s.ms >= l.p99);
@@ -564,7 +611,8 @@ async function main() {
     const top = Object.entries(shares).sort((a, b) => b[1] - a[1])[0];
     const tailCause = tail.length === 0 || !tot || !top || !Number.isFinite(top[1]) ? null : top[0];
     const diagnosis: Record<string, string> = {
-      cpu_contention: 'the server (or the load generator) was runnable but other processes held the CPUs — not the endpoint; rerun on an idle machine',
+      cpu_contention:
+        'the server (or the load generator) was runnable but other processes held the CPUs — not the endpoint; rerun on an idle machine',
       server_cpu: 'the server was busy computing — profile the handler (node --cpu-prof)',
       server_blocked_io: 'the server thread was blocked on disk I/O (fsync, WAL checkpoint)',
     };
@@ -595,7 +643,14 @@ async function main() {
     ];
     if (run.errors.length > 0) {
       lines.push(`  first errors:`, ...run.errors.map((e) => `    ${e}`));
-      lines.push(`  server output (tail):`, ...server.output().split('\n').slice(-20).map((x) => `    ${x}`));
+      lines.push(
+        `  server output (tail):`,
+        ...server
+          .output()
+          .split('\n')
+          .slice(-20)
+          .map((x) => `    ${x}`),
+      );
     }
     console.log(lines.join('\n'));
 

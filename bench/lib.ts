@@ -41,7 +41,14 @@ export interface Latency {
 export function latency(samples: readonly number[]): Latency {
   const s = [...samples].sort((a, b) => a - b);
   const sum = s.reduce((a, b) => a + b, 0);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] ?? Number.NaN, mean: s.length ? sum / s.length : Number.NaN };
+  return {
+    n: s.length,
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+    max: s[s.length - 1] ?? Number.NaN,
+    mean: s.length ? sum / s.length : Number.NaN,
+  };
 }
 
 /** Rounds for the report: enough digits to compare runs, not so many that noise looks like signal. */
@@ -129,7 +136,20 @@ const SOURCE_BY_STYLE: Readonly<Record<ResumeStyle, readonly Source[]>> = {
   linkedin: ['linkedin'],
   us: ['career_site', 'agency', 'referral'],
 };
-const STAGES: readonly PipelineStage[] = ['new', 'new', 'new', 'new', 'new', 'new', 'new', 'screening', 'screening', 'interview', 'rejected', 'rejected'];
+const STAGES: readonly PipelineStage[] = [
+  'new',
+  'new',
+  'new',
+  'new',
+  'new',
+  'new',
+  'new',
+  'screening',
+  'screening',
+  'interview',
+  'rejected',
+  'rejected',
+];
 const SCORE_RANGE: Readonly<Record<ResumeProfile, readonly [number, number]>> = {
   strong: [70, 100],
   average: [45, 85],
@@ -180,9 +200,21 @@ export function seedCandidates(db: DB, vacancyId: number, rows: number, seed: nu
           const created = new Date(base - i * 5 * 60_000).toISOString();
           const id = Number(
             insCandidate.run(
-              vacancyId, r.fullName, r.email, r.phone, normalizeEmail(r.email), normalizePhone(r.phone), sources[i % sources.length] ?? 'other',
-              STAGES[i % STAGES.length] ?? 'new', created, created.slice(0, 10), CONSENT_VERSION, r.text,
-              createHash('sha256').update(r.text).digest('hex'), created, created,
+              vacancyId,
+              r.fullName,
+              r.email,
+              r.phone,
+              normalizeEmail(r.email),
+              normalizePhone(r.phone),
+              sources[i % sources.length] ?? 'other',
+              STAGES[i % STAGES.length] ?? 'new',
+              created,
+              created.slice(0, 10),
+              CONSENT_VERSION,
+              r.text,
+              createHash('sha256').update(r.text).digest('hex'),
+              created,
+              created,
             ).lastInsertRowid,
           );
           insFts.run(id, searchable(r.fullName), searchable(r.text), searchStems(`${r.fullName}\n${r.text}`));

@@ -67,7 +67,10 @@ interface Reply {
   body: string;
 }
 
-function send(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent } = {}): Promise<Reply> {
+function send(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string; agent?: http.Agent } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers, agent: opts.agent ?? false }, (res) => {
       const chunks: Buffer[] = [];
@@ -161,7 +164,15 @@ async function load(url: string, headers: Record<string, string>, ms: number, co
     const seconds = (performance.now() - t0) / 1000;
     const cpu1 = cpuMs(pid);
     const cpu = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0;
-    return { cpuMs: cpu, requests: samples.length, errors, seconds, rps: samples.length / seconds, bytes: samples.length ? bytes / samples.length : 0, samples };
+    return {
+      cpuMs: cpu,
+      requests: samples.length,
+      errors,
+      seconds,
+      rps: samples.length / seconds,
+      bytes: samples.length ? bytes / samples.length : 0,
+      samples,
+    };
   };
   try {
     await run(Math.min(WARMUP_MS, ms / 4), false);
@@ -190,10 +201,14 @@ function merge(parts: LoadResult[]): LoadResult {
 
 function runSeeder(dataDir: string, password: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/seed-demo.ts', '--candidates', String(CANDIDATES), '--seed', String(SEED)], {
-      env: { ...process.env, DATA_DIR: dataDir, DEMO_PASSWORD: password },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/seed-demo.ts', '--candidates', String(CANDIDATES), '--seed', String(SEED)],
+      {
+        env: { ...process.env, DATA_DIR: dataDir, DEMO_PASSWORD: password },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
     proc.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`seed-demo exited with ${code}:\n${out}`))));
@@ -209,7 +224,15 @@ interface Bare {
 function startBare(dbFile: string, vacancyId: number, mode: 'query' | 'static', engine: 'ejs' | 'app' = 'ejs'): Promise<Bare> {
   return new Promise((resolve, reject) => {
     const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/bare/server.ts'], {
-      env: { ...process.env, BARE_DB: dbFile, BARE_VACANCY: String(vacancyId), BARE_MODE: mode, BARE_ENGINE: engine, PORT: '0', NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        BARE_DB: dbFile,
+        BARE_VACANCY: String(vacancyId),
+        BARE_MODE: mode,
+        BARE_ENGINE: engine,
+        PORT: '0',
+        NODE_ENV: 'production',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -250,10 +273,11 @@ function repoSql(db: DB): string[] {
   const sqls: string[] = [];
   const spy = new Proxy(db, {
     get(target, prop) {
-      if (prop === 'prepare') return (sql: string) => {
-        sqls.push(sql);
-        return target.prepare(sql);
-      };
+      if (prop === 'prepare')
+        return (sql: string) => {
+          sqls.push(sql);
+          return target.prepare(sql);
+        };
       const v: unknown = Reflect.get(target, prop, target);
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
@@ -263,7 +287,16 @@ function repoSql(db: DB): string[] {
 }
 
 function listParams(f: ListFilter) {
-  return { vacancyId: f.vacancyId, stage: f.stage ?? null, verdict: f.verdict ?? null, source: f.source ?? null, sort: f.sort, limit: f.limit, offset: f.offset, ...(f.match ? { match: f.match } : {}) };
+  return {
+    vacancyId: f.vacancyId,
+    stage: f.stage ?? null,
+    verdict: f.verdict ?? null,
+    source: f.source ?? null,
+    sort: f.sort,
+    limit: f.limit,
+    offset: f.offset,
+    ...(f.match ? { match: f.match } : {}),
+  };
 }
 
 function timeList(db: DB, f: ListFilter, n: number): Latency {
@@ -288,11 +321,13 @@ interface Variant {
 
 async function main() {
   const tmp = DATA ? { dir: DATA, remove: () => undefined } : tempDir('kam-bench-pages-');
-  const password = DATA ? process.env.DEMO_PASSWORD ?? '' : randomBytes(12).toString('base64url');
+  const password = DATA ? (process.env.DEMO_PASSWORD ?? '') : randomBytes(12).toString('base64url');
   let app: RunningServer | null = null;
   const bares: Bare[] = [];
   try {
-    line(`== Candidate list under load: ${fmtInt(CANDIDATES)} candidates, ${CONNECTIONS} keep-alive connections, ${cpus().length} CPUs, node ${process.version} ==`);
+    line(
+      `== Candidate list under load: ${fmtInt(CANDIDATES)} candidates, ${CONNECTIONS} keep-alive connections, ${cpus().length} CPUs, node ${process.version} ==`,
+    );
     if (DATA) line(`-- using the seeded DATA_DIR ${DATA} --`);
     else {
       progress(`seeding ${fmtInt(CANDIDATES)} candidates into ${tmp.dir} (npm run seed:demo)`);
@@ -328,7 +363,8 @@ async function main() {
     const headers = { Cookie: cookie, 'Accept-Language': 'ru' };
     const first = await send(`${appBase}${listPath}`, { headers });
     const rowsOn = (html: string) => (html.match(/<a href="\/candidates\/\d+">/g) ?? []).length;
-    if (first.status !== 200 || rowsOn(first.body) !== PAGE_SIZE) throw new Error(`the list page is not right: status ${first.status}, ${rowsOn(first.body)} rows`);
+    if (first.status !== 200 || rowsOn(first.body) !== PAGE_SIZE)
+      throw new Error(`the list page is not right: status ${first.status}, ${rowsOn(first.body)} rows`);
     for (const b of bares) {
       const r = await send(`${b.url}/list`);
       if (r.status !== 200 || rowsOn(r.body) !== PAGE_SIZE) throw new Error(`the bare page is not right: status ${r.status}`);
@@ -402,7 +438,9 @@ async function main() {
     const sqls = repoSql(db);
     // The first list statement without a text search is the default order's; likewise the count.
     const listSql = sqls.find((s) => s.includes('LIMIT @limit OFFSET @offset') && !s.includes('candidates_fts'));
-    const countSql = sqls.find((s) => /SELECT COUNT\(\*\) AS n FROM/.test(s) && /LIMIT @limit|vacancy_id = @vacancyId/.test(s) && !s.includes('candidates_fts'));
+    const countSql = sqls.find(
+      (s) => /SELECT COUNT\(\*\) AS n FROM/.test(s) && /LIMIT @limit|vacancy_id = @vacancyId/.test(s) && !s.includes('candidates_fts'),
+    );
     const base: ListFilter = { vacancyId, sort: 'score', limit: PAGE_SIZE, offset: 0 };
     const plan = (sql: string | undefined, f: ListFilter) => {
       if (sql === undefined) return 'n/a (not among the statements candidatesRepo prepares up front)';
@@ -423,11 +461,13 @@ async function main() {
       }),
     );
     const counter = candidatesRepo(db);
-    const stageCountsMs = latency(Array.from({ length: 200 }, () => {
-      const t0 = performance.now();
-      counter.stageCounts(vacancyId);
-      return performance.now() - t0;
-    }));
+    const stageCountsMs = latency(
+      Array.from({ length: 200 }, () => {
+        const t0 = performance.now();
+        counter.stageCounts(vacancyId);
+        return performance.now() - t0;
+      }),
+    );
     const sessions = (db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n;
     const plans = {
       list: plan(listSql, base),
@@ -442,7 +482,9 @@ async function main() {
     const cpuPerReq = (r: LoadResult) => (r.cpuMs === null || r.requests === 0 ? null : (r.cpuMs * 1000) / r.requests);
     const row = (name: string, r: LoadResult, l: Latency) => {
       const cpu = cpuPerReq(r);
-      line(`${name.padEnd(32)} ${fmtInt(r.rps).padStart(6)} req/s   p50 ${fmtMs(l.p50).padStart(9)}   p95 ${fmtMs(l.p95).padStart(9)}   p99 ${fmtMs(l.p99).padStart(9)}   ${fmtInt(r.bytes)} B/page   ${cpu === null ? '' : `server CPU ${fmtInt(cpu)} µs/req   `}${r.errors} errors`);
+      line(
+        `${name.padEnd(32)} ${fmtInt(r.rps).padStart(6)} req/s   p50 ${fmtMs(l.p50).padStart(9)}   p95 ${fmtMs(l.p95).padStart(9)}   p99 ${fmtMs(l.p99).padStart(9)}   ${fmtInt(r.bytes)} B/page   ${cpu === null ? '' : `server CPU ${fmtInt(cpu)} µs/req   `}${r.errors} errors`,
+      );
     };
     line();
     line(`== Load (${CONNECTIONS} connections, closed loop; app and bare alternate in ${ROUNDS} rounds, ${SECONDS} s each in total) ==`);
@@ -450,27 +492,39 @@ async function main() {
     row('bare, same queries per request', bareRes, bareLat);
     row('bare, rows read once', staticRun, staticLat);
     row("bare, app's view engine", engineRun, engineLat);
-    line(`ratio app / bare: ${round(ratio, 3)} (target ≥ ${TARGETS.ratio}); vs rows-read-once: ${round(ratioStatic, 3)}; vs bare with the app's view engine: ${round(appRes.rps / engineRun.rps, 3)}`);
+    line(
+      `ratio app / bare: ${round(ratio, 3)} (target ≥ ${TARGETS.ratio}); vs rows-read-once: ${round(ratioStatic, 3)}; vs bare with the app's view engine: ${round(appRes.rps / engineRun.rps, 3)}`,
+    );
     const appCpu = cpuPerReq(appRes);
     const bareCpu = cpuPerReq(bareRes);
-    if (appCpu !== null && bareCpu !== null) line(`server CPU per request: app ${fmtInt(appCpu)} µs, bare ${fmtInt(bareCpu)} µs → bare/app ${round(bareCpu / appCpu, 3)} (the same ratio, less sensitive to other load on the machine)`);
-    line(`app p95: ${fmtMs(appLat.p95)} (target < ${TARGETS.p95_ms} ms); with one connection: p50 ${fmtMs(single.p50)}, p95 ${fmtMs(single.p95)}`);
+    if (appCpu !== null && bareCpu !== null)
+      line(
+        `server CPU per request: app ${fmtInt(appCpu)} µs, bare ${fmtInt(bareCpu)} µs → bare/app ${round(bareCpu / appCpu, 3)} (the same ratio, less sensitive to other load on the machine)`,
+      );
+    line(
+      `app p95: ${fmtMs(appLat.p95)} (target < ${TARGETS.p95_ms} ms); with one connection: p50 ${fmtMs(single.p50)}, p95 ${fmtMs(single.p95)}`,
+    );
     line();
     line(`== List variants on the app (${VARIANT_SECONDS} s each) ==`);
     if (!hasFit) line('(no sort=fit on the page: the sort select offers score, newest and name)');
     for (const v of variants) {
       const r = variantResults[v.name]!;
-      line(`${v.name.padEnd(16)} ${decodeURIComponent(v.query).padEnd(18)} ${fmtInt(r.rps).padStart(6)} req/s   p50 ${fmtMs(r.p50_ms).padStart(9)}   p95 ${fmtMs(r.p95_ms).padStart(9)}   ${r.errors} errors`);
+      line(
+        `${v.name.padEnd(16)} ${decodeURIComponent(v.query).padEnd(18)} ${fmtInt(r.rps).padStart(6)} req/s   p50 ${fmtMs(r.p50_ms).padStart(9)}   p95 ${fmtMs(r.p95_ms).padStart(9)}   ${r.errors} errors`,
+      );
     }
     line();
     line(`== Other pages of the vacancy (one connection, ${PAGE_SECONDS} s each) ==`);
     for (const pg of otherPages) {
       const r = pageResults[pg.name]!;
-      line(`${pg.name.padEnd(16)} p50 ${fmtMs(r.p50_ms).padStart(9)}   p95 ${fmtMs(r.p95_ms).padStart(9)}   ${fmtInt(r.bytes)} B   ${r.errors} errors`);
+      line(
+        `${pg.name.padEnd(16)} p50 ${fmtMs(r.p50_ms).padStart(9)}   p95 ${fmtMs(r.p95_ms).padStart(9)}   ${fmtInt(r.bytes)} B   ${r.errors} errors`,
+      );
     }
     line();
     line('== SQL (in-process, same file; list + count as candidatesRepo.list runs them) ==');
-    for (const [name, t] of Object.entries(sqlTimes)) line(`${name.padEnd(16)} list+count p50 ${fmtMs(t.p50_ms).padStart(9)}   p95 ${fmtMs(t.p95_ms).padStart(9)}`);
+    for (const [name, t] of Object.entries(sqlTimes))
+      line(`${name.padEnd(16)} list+count p50 ${fmtMs(t.p50_ms).padStart(9)}   p95 ${fmtMs(t.p95_ms).padStart(9)}`);
     line(`stageCounts      p50 ${fmtMs(stageCountsMs.p50).padStart(9)}`);
     line(`plan list (default):  ${plans.list}`);
     line(`plan count (default): ${plans.count}`);

@@ -19,7 +19,20 @@ import { candidatesRepo } from '../src/db/candidates.js';
 import { ftsQuery } from '../src/domain/candidate.js';
 import { extractText, ExtractError } from '../src/extract/index.js';
 import { screenText } from '../src/services/screening.js';
-import { fmtInt, fmtMs, latency, openDemoDb, progress, round, seedCandidates, shuffledCopy, tempDir, time, timeAsync, type Latency } from './lib.js';
+import {
+  fmtInt,
+  fmtMs,
+  latency,
+  openDemoDb,
+  progress,
+  round,
+  seedCandidates,
+  shuffledCopy,
+  tempDir,
+  time,
+  timeAsync,
+  type Latency,
+} from './lib.js';
 
 const TARGETS = { resumes_per_s: 1000, pdfs_per_s: 20, search_p95_ms: 20 } as const;
 
@@ -70,14 +83,18 @@ function benchScreening(checklist: Parameters<typeof screenText>[1], policy: Par
   const perS = (RESUMES / ms) * 1000;
 
   line('== a) Screening (screenText, demo vacancy checklist) ==');
-  line(`resumes: ${fmtInt(RESUMES)}, avg ${fmtInt(bytes / RESUMES)} bytes (generated at ${fmtInt((RESUMES / genMs) * 1000)}/s, not timed below)`);
+  line(
+    `resumes: ${fmtInt(RESUMES)}, avg ${fmtInt(bytes / RESUMES)} bytes (generated at ${fmtInt((RESUMES / genMs) * 1000)}/s, not timed below)`,
+  );
   line(`total ${fmtMs(ms)} → ${fmtInt(perS)} resumes/s (target ≥ ${TARGETS.resumes_per_s})`);
   line(`per resume: p50 ${fmtMs(lat.p50)}, p99 ${fmtMs(lat.p99)}, max ${fmtMs(lat.max)}`);
   for (const profile of ['strong', 'average', 'weak', 'offtrack'] as const) {
     const v = verdicts.get(profile) ?? {};
     const n = Object.values(v).reduce((s, x) => s + x, 0);
     const pct = (k: string) => `${Math.round((100 * (v[k] ?? 0)) / Math.max(1, n))}%`;
-    line(`  ${profile.padEnd(8)} n=${String(n).padStart(5)}  pass ${pct('pass').padStart(4)}  review ${pct('review').padStart(4)}  reject ${pct('reject').padStart(4)}`);
+    line(
+      `  ${profile.padEnd(8)} n=${String(n).padStart(5)}  pass ${pct('pass').padStart(4)}  review ${pct('review').padStart(4)}  reject ${pct('reject').padStart(4)}`,
+    );
   }
   line();
   return { perS, lat, genPerS: (RESUMES / genMs) * 1000, avgBytes: bytes / RESUMES };
@@ -90,7 +107,9 @@ const FIXTURES = fileURLToPath(new URL('../test/fixtures/files/', import.meta.ur
 const MIN_RESUME_CHARS = 500;
 
 async function benchPdfs() {
-  const names = readdirSync(FIXTURES).filter((f) => f.toLowerCase().endsWith('.pdf')).sort();
+  const names = readdirSync(FIXTURES)
+    .filter((f) => f.toLowerCase().endsWith('.pdf'))
+    .sort();
   const usable: { name: string; buf: Uint8Array; chars: number }[] = [];
   const skipped: string[] = [];
   progress(`probing ${names.length} fixture PDFs (also the warm-up)`);
@@ -125,7 +144,9 @@ async function benchPdfs() {
   });
   const lat = latency(perPdf);
   const perS = (PDFS / ms) * 1000;
-  line(`${PDFS} extractions in ${fmtMs(ms)} → ${round(perS, 1)} PDFs/s (target ≥ ${TARGETS.pdfs_per_s}); per PDF p50 ${fmtMs(lat.p50)}, p95 ${fmtMs(lat.p95)}`);
+  line(
+    `${PDFS} extractions in ${fmtMs(ms)} → ${round(perS, 1)} PDFs/s (target ≥ ${TARGETS.pdfs_per_s}); per PDF p50 ${fmtMs(lat.p50)}, p95 ${fmtMs(lat.p95)}`,
+  );
   line();
   return { perS, lat, files: usable.length };
 }
@@ -135,10 +156,44 @@ async function benchPdfs() {
 // What HR types: skills, chains, CRMs, stems («переговор», «молочн»), names, phrases; common and rare, and
 // a few that match almost everything («ма», «менеджер») since those are the expensive ones.
 const QUERIES = [
-  'переговор', 'Магнит', 'KAM', 'Salesforce', 'молочн', 'ключевых клиентов', 'key account', 'B2', 'федеральн', 'рост продаж',
-  'Пятёрочка', 'менеджер', 'торговый представитель', 'супервайзер', 'Walmart', 'dairy', 'Битрикс24', 'amoCRM', 'бухгалтер', 'developer',
-  'X5', 'дистрибуц', 'Nielsen', 'Кузнецова', 'Ахметов Тимур', 'Bentonville', 'ЗооКорм', 'Самбери', 'trade marketing', 'план продаж',
-  'Новосибирск', 'MBA', 'English', 'Плеханова', 'ма', 'опыт работы', 'Сколково', 'Halvorsen',
+  'переговор',
+  'Магнит',
+  'KAM',
+  'Salesforce',
+  'молочн',
+  'ключевых клиентов',
+  'key account',
+  'B2',
+  'федеральн',
+  'рост продаж',
+  'Пятёрочка',
+  'менеджер',
+  'торговый представитель',
+  'супервайзер',
+  'Walmart',
+  'dairy',
+  'Битрикс24',
+  'amoCRM',
+  'бухгалтер',
+  'developer',
+  'X5',
+  'дистрибуц',
+  'Nielsen',
+  'Кузнецова',
+  'Ахметов Тимур',
+  'Bentonville',
+  'ЗооКорм',
+  'Самбери',
+  'trade marketing',
+  'план продаж',
+  'Новосибирск',
+  'MBA',
+  'English',
+  'Плеханова',
+  'ма',
+  'опыт работы',
+  'Сколково',
+  'Halvorsen',
 ];
 
 async function benchSearch() {
@@ -160,10 +215,7 @@ async function benchSearch() {
       bare.all(match);
     }
 
-    const sequence = shuffledCopy(
-      Array.from({ length: ROUNDS }, () => queries).flat(),
-      SEED,
-    );
+    const sequence = shuffledCopy(Array.from({ length: ROUNDS }, () => queries).flat(), SEED);
     progress(`running ${sequence.length} searches through candidatesRepo.list`);
     const app: number[] = [];
     const byQuery = new Map<string, number[]>();
@@ -203,13 +255,19 @@ async function benchSearch() {
     const baseLat = latency(base);
     const countLat = latency(baseCount);
     line('== c) Candidate search (candidatesRepo.list, sort=score, 25 per page, with total) ==');
-    line(`${fmtInt(ROWS)} candidates, ${fmtInt(ins.textChars / ROWS)} chars/resume; generated in ${fmtMs(ins.genMs)}, inserted in ${fmtMs(ins.insMs)} (${fmtInt((ROWS / ins.insMs) * 1000)} rows/s)`);
-    line(`app path:        p50 ${fmtMs(appLat.p50)}, p95 ${fmtMs(appLat.p95)}, p99 ${fmtMs(appLat.p99)}, max ${fmtMs(appLat.max)} over ${appLat.n} searches (target p95 < ${TARGETS.search_p95_ms} ms)`);
+    line(
+      `${fmtInt(ROWS)} candidates, ${fmtInt(ins.textChars / ROWS)} chars/resume; generated in ${fmtMs(ins.genMs)}, inserted in ${fmtMs(ins.insMs)} (${fmtInt((ROWS / ins.insMs) * 1000)} rows/s)`,
+    );
+    line(
+      `app path:        p50 ${fmtMs(appLat.p50)}, p95 ${fmtMs(appLat.p95)}, p99 ${fmtMs(appLat.p99)}, max ${fmtMs(appLat.max)} over ${appLat.n} searches (target p95 < ${TARGETS.search_p95_ms} ms)`,
+    );
     line(`bare FTS LIMIT 25: p50 ${fmtMs(baseLat.p50)}, p95 ${fmtMs(baseLat.p95)}, p99 ${fmtMs(baseLat.p99)}`);
     line(`bare FTS count(*): p50 ${fmtMs(countLat.p50)}, p95 ${fmtMs(countLat.p95)}, p99 ${fmtMs(countLat.p99)}`);
     line(`no search text (default view): p50 ${fmtMs(browseLat.p50)}, p95 ${fmtMs(browseLat.p95)} over ${browseLat.n} page loads`);
     line('per query (app path, median of rounds; total = matching candidates):');
-    const rows = [...byQuery.entries()].map(([q, ms]) => ({ q, ms: latency(ms).p50, total: totals.get(q) ?? 0 })).sort((a, b) => b.ms - a.ms);
+    const rows = [...byQuery.entries()]
+      .map(([q, ms]) => ({ q, ms: latency(ms).p50, total: totals.get(q) ?? 0 }))
+      .sort((a, b) => b.ms - a.ms);
     for (const r of rows) line(`  ${fmtMs(r.ms).padStart(9)}  ${fmtInt(r.total).padStart(7)}  ${r.q}`);
     line();
     return { appLat, baseLat, countLat, browseLat, searches: app.length, queries: queries.length, insertPerS: (ROWS / ins.insMs) * 1000 };
@@ -223,7 +281,9 @@ async function benchSearch() {
 async function main() {
   // Other processes on a 2-core box skew every number here; the load average says how much.
   const loadBefore = loadavg()[0] ?? 0;
-  line(`KAM Hire screening benchmark — node ${process.version}, ${cpus().length} CPU(s): ${cpus()[0]?.model ?? 'unknown'}, load average ${round(loadBefore, 2)}`);
+  line(
+    `KAM Hire screening benchmark — node ${process.version}, ${cpus().length} CPU(s): ${cpus()[0]?.model ?? 'unknown'}, load average ${round(loadBefore, 2)}`,
+  );
   line();
   const demo = await openDemoDb(':memory:');
   const a = benchScreening(demo.checklist, demo.policy);
@@ -239,7 +299,9 @@ async function main() {
   line('== targets ==');
   line(`resumes/s ≥ ${TARGETS.resumes_per_s}: ${met.resumes_per_s ? 'MET' : 'MISSED'} (${fmtInt(a.perS)})`);
   line(`PDFs/s ≥ ${TARGETS.pdfs_per_s}: ${met.pdfs_per_s ? 'MET' : 'MISSED'} (${round(b.perS, 1)})`);
-  line(`search p95 < ${TARGETS.search_p95_ms} ms: ${met.search_p95_ms ? 'MET' : 'MISSED'} (${fmtMs(c.appLat.p95)}; bare FTS p95 ${fmtMs(c.baseLat.p95)})`);
+  line(
+    `search p95 < ${TARGETS.search_p95_ms} ms: ${met.search_p95_ms ? 'MET' : 'MISSED'} (${fmtMs(c.appLat.p95)}; bare FTS p95 ${fmtMs(c.baseLat.p95)})`,
+  );
 
   const ms = (l: Latency, k: 'p50' | 'p95' | 'p99') => round(l[k], 3);
   line(

@@ -13,5 +13,8 @@ document.addEventListener('submit', (e) => {
   const form = e.target;
   if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-once')) return;
   const button = form.querySelector('[data-once-button]');
-  if (button instanceof HTMLButtonElement) setTimeout(() => { button.disabled = true; }, 0);
+  if (button instanceof HTMLButtonElement)
+    setTimeout(() => {
+      button.disabled = true;
+    }, 0);
 });

@@ -3,7 +3,6 @@
 // is left, a copy waits in localStorage while the server cannot be reached (offline, restart,
 // expired session), and a save that would overwrite another tab's text shows both instead.
 (() => {
-  
   const form = document.querySelector('form[data-scorecard]');
   if (!form) return;
   const interviewId = form.dataset.scorecard;
@@ -73,7 +72,10 @@
   const ALIVE = 'kam-scorecard-alive:';
   const TAB = 'kam-scorecard-tab';
   const newTabId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-  const locks = navigator.locks && typeof navigator.locks.request === 'function' && typeof navigator.locks.query === 'function' ? navigator.locks : null;
+  const locks =
+    navigator.locks && typeof navigator.locks.request === 'function' && typeof navigator.locks.query === 'function'
+      ? navigator.locks
+      : null;
   let tabId = (() => {
     try {
       return sessionStorage.getItem(TAB) || newTabId();
@@ -119,7 +121,12 @@
     if (locks) {
       try {
         const { held = [] } = await locks.query();
-        return new Set(held.map((l) => l.name ?? '').filter((n) => n.startsWith(LOCK)).map((n) => n.slice(LOCK.length)));
+        return new Set(
+          held
+            .map((l) => l.name ?? '')
+            .filter((n) => n.startsWith(LOCK))
+            .map((n) => n.slice(LOCK.length)),
+        );
       } catch {
         // Fall back to the heartbeat below (empty when no tab writes one: everything is taken over).
       }
@@ -152,7 +159,7 @@
 
   function setState(kind, extra) {
     if (!stateEl) return;
-    const text = kind === 'saved' ? `${msgs.saved ?? 'Saved'} ${extra ?? ''}`.trim() : msgs[kind] ?? kind;
+    const text = kind === 'saved' ? `${msgs.saved ?? 'Saved'} ${extra ?? ''}`.trim() : (msgs[kind] ?? kind);
     stateEl.textContent = text;
     stateEl.dataset.state = kind;
   }

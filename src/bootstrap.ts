@@ -34,7 +34,8 @@ export async function seedDemoUsers(db: DB, demoPassword: string | undefined): P
   const password = demoPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
   db.transaction(() => {
-    for (const u of DEMO_USERS) users.create({ username: u.username, displayName: u.displayName, email: null, role: u.role, department: u.department, passwordHash });
+    for (const u of DEMO_USERS)
+      users.create({ username: u.username, displayName: u.displayName, email: null, role: u.role, department: u.department, passwordHash });
   })();
   return { password, generated: demoPassword === undefined, usernames: DEMO_USERS.map((u) => u.username) };
 }

@@ -51,7 +51,11 @@ async function main(): Promise<number> {
     const r = await backupDatabase(db, backupsDir(config.dataDir), { keep });
     console.log(`Backup: ${r.file}`);
     console.log(`Size: ${formatBytes(r.bytes)} (${r.pages} pages), integrity_check ok`);
-    console.log(r.removed.length > 0 ? `Removed (keeping the newest ${keep}): ${r.removed.map((f) => basename(f)).join(', ')}` : `Removed: none (keeping the newest ${keep})`);
+    console.log(
+      r.removed.length > 0
+        ? `Removed (keeping the newest ${keep}): ${r.removed.map((f) => basename(f)).join(', ')}`
+        : `Removed: none (keeping the newest ${keep})`,
+    );
     const files = join(config.dataDir, 'files');
     if (existsSync(files)) console.log(`Note: uploaded files in ${files} are not in the database backup; copy that folder as well.`);
     return 0;

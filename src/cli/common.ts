@@ -49,7 +49,11 @@ export function findVacancy(repos: ReturnType<typeof createRepos>, slug: string 
   const wanted = slug ?? DEMO_SLUG;
   const vacancy = repos.vacancies.findBySlug(wanted);
   if (!vacancy) {
-    const known = repos.vacancies.list().map((v) => v.slug).join(', ') || 'none';
+    const known =
+      repos.vacancies
+        .list()
+        .map((v) => v.slug)
+        .join(', ') || 'none';
     throw new UsageError(`no vacancy with the slug "${wanted}" (known: ${known})`);
   }
   return vacancy;
@@ -90,7 +94,8 @@ const REASONS: Record<ExtractErrorCode, (detail: string) => string> = {
   no_text_layer: () => 'The PDF has no text layer (probably a scan): paste its text in the web form instead.',
   encrypted: () => 'The file is password-protected.',
   corrupt: () => 'The file is damaged and cannot be read.',
-  too_complex: () => 'The file is too complex to read safely (far more time or memory than a real document needs): save it as PDF or paste its text.',
+  too_complex: () =>
+    'The file is too complex to read safely (far more time or memory than a real document needs): save it as PDF or paste its text.',
 };
 
 /** Why a file could not be read, in plain words for a terminal. */

@@ -186,16 +186,22 @@ function mismatchOf(c: Case): Mismatch | null {
     return proposed === c.label.items[key] ? [] : [{ key, label: c.label.items[key], proposed }];
   });
   const verdict = p.verdict === c.label.verdict ? null : { label: c.label.verdict, proposed: p.verdict };
-  const years = Math.abs(p.relevantYears - c.label.relevantYears) <= WITHIN ? null : { label: c.label.relevantYears, proposed: p.relevantYears };
+  const years =
+    Math.abs(p.relevantYears - c.label.relevantYears) <= WITHIN ? null : { label: c.label.relevantYears, proposed: p.relevantYears };
   const nonVerbatim = Object.entries(p.items).flatMap(([key, item]) =>
-    item && item.evidence !== null && item.evidence !== undefined && !(c.text ?? '').includes(item.evidence) ? [{ key, evidence: item.evidence }] : [],
+    item && item.evidence !== null && item.evidence !== undefined && !(c.text ?? '').includes(item.evidence)
+      ? [{ key, evidence: item.evidence }]
+      : [],
   );
   if (items.length === 0 && !verdict && !years && nonVerbatim.length === 0) return null;
   return { file: c.file, lang: c.label.lang, items, verdict, years, nonVerbatim };
 }
 
 export function evaluate(cases: readonly Case[]): Figures {
-  const byLang = Object.fromEntries(LANGS.map((l) => [l, figuresFor(cases.filter((c) => c.label.lang === l))])) as Record<Lang, LangFigures>;
+  const byLang = Object.fromEntries(LANGS.map((l) => [l, figuresFor(cases.filter((c) => c.label.lang === l))])) as Record<
+    Lang,
+    LangFigures
+  >;
   return {
     files: cases.length,
     byLang,

@@ -80,7 +80,10 @@ function clockOf(day: string): Date {
   return new Date(`${day}T12:00:00Z`);
 }
 
-export async function main(argv: readonly string[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<number> {
   const args = parse(argv);
   const labels = readLabels(args.labels);
   const folder = resolve(args.folder);
@@ -108,7 +111,8 @@ export async function main(argv: readonly string[], write: (line: string) => voi
 
   const figures = evaluate(cases);
   for (const line of formatReport(figures, { verbose: args.verbose })) write(line);
-  if (unlabelled.length > 0) write(`files without a label (skipped): ${unlabelled.length}${args.verbose ? ` — ${unlabelled.join(', ')}` : ''}`);
+  if (unlabelled.length > 0)
+    write(`files without a label (skipped): ${unlabelled.length}${args.verbose ? ` — ${unlabelled.join(', ')}` : ''}`);
   write(JSON.stringify({ ...summaryJson(figures), unlabelled: unlabelled.length }));
   return 0;
 }

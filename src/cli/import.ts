@@ -22,7 +22,9 @@ function progress(done: number, total: number, label: string) {
 
 /** "ivanov_petr-cv.pdf" → "Ivanov Petr Cv": better than nothing when the resume names nobody. */
 function nameFromFile(file: string): string {
-  const stem = basename(file, extname(file)).replace(/[_\-.]+/g, ' ').trim();
+  const stem = basename(file, extname(file))
+    .replace(/[_\-.]+/g, ' ')
+    .trim();
   return stem.replace(/\p{L}+/gu, (w) => w[0]!.toUpperCase() + w.slice(1)) || 'Unnamed';
 }
 
@@ -34,7 +36,8 @@ async function main(): Promise<number> {
   if (!(SOURCES as readonly string[]).includes(source)) throw new UsageError(`unknown source "${source}" (one of ${SOURCES.join(', ')})`);
   // Job boards collect the applicant's consent when they apply; the import records that date.
   const consentAt = args.flags.get('consent-date') ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(consentAt) || Number.isNaN(Date.parse(consentAt))) throw new UsageError('--consent-date must be YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(consentAt) || Number.isNaN(Date.parse(consentAt)))
+    throw new UsageError('--consent-date must be YYYY-MM-DD');
 
   const { repos, db, config } = await openApp();
   try {

@@ -57,7 +57,8 @@ async function main(): Promise<number> {
     args = parse(process.argv.slice(2));
   } catch (e) {
     const known = listBackups(dir).slice(0, 10);
-    if (e instanceof UsageError && known.length > 0) e.message += `\nbackups in ${dir}, newest first:\n${known.map((b) => `  ${b.name}`).join('\n')}`;
+    if (e instanceof UsageError && known.length > 0)
+      e.message += `\nbackups in ${dir}, newest first:\n${known.map((b) => `  ${b.name}`).join('\n')}`;
     throw e;
   }
   const file = locate(args.file, dir);
@@ -80,7 +81,9 @@ async function main(): Promise<number> {
     }
   }
   const r = await restoreDatabase(file, config.dbFile, { backupsDir: dir });
-  console.log(`Restored ${basename(file)} into ${r.target} (schema version ${r.schemaVersion}${r.migrationsApplied > 0 ? `, ${r.migrationsApplied} migration(s) applied` : ''}, integrity_check ok).`);
+  console.log(
+    `Restored ${basename(file)} into ${r.target} (schema version ${r.schemaVersion}${r.migrationsApplied > 0 ? `, ${r.migrationsApplied} migration(s) applied` : ''}, integrity_check ok).`,
+  );
   if (r.safetyCopy) console.log(`The previous database is kept as ${r.safetyCopy}.`);
   return 0;
 }

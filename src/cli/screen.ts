@@ -22,7 +22,10 @@ async function main(): Promise<number> {
         const { text } = await extractText(readFileSync(file), basename(file));
         const r = screenText(text, checklist, vacancy.verdictPolicy);
         const items = Object.fromEntries(
-          Object.entries(r.items).map(([k, v]) => [k, { status: v.status, evidence: v.evidence ?? '', ...(v.reason ? { reason: v.reason } : {}) }]),
+          Object.entries(r.items).map(([k, v]) => [
+            k,
+            { status: v.status, evidence: v.evidence ?? '', ...(v.reason ? { reason: v.reason } : {}) },
+          ]),
         );
         const line = { file, experience_years: r.experience.relevantYears, items, verdict: r.verdict, rule: r.rule, decisive: r.decisive };
         process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -113,15 +113,16 @@ async function ensurePeople(repos: Repos, department: string, vacancyId: number,
   for (const p of PANEL) {
     // A head reads only their own department's vacancies: reuse a demo head only if it is in this one.
     const names = p.role === 'department_head' ? [p.username, `${p.username}-v${vacancyId}`] : [p.username];
-    const fit = names.find((n) => {
-      const u = users.findByUsername(n);
-      return u?.role !== 'department_head' || isHeadOf(u, department);
-    }) ?? names[names.length - 1]!;
+    const fit =
+      names.find((n) => {
+        const u = users.findByUsername(n);
+        return u?.role !== 'department_head' || isHeadOf(u, department);
+      }) ?? names[names.length - 1]!;
     panelNames.push(fit);
     if (!users.findByUsername(fit)) plan.push({ username: fit, displayName: p.displayName, role: p.role, department });
   }
   const created: string[] = [];
-  const firstPassword = plan.length > 0 ? password ?? generatePassword() : null;
+  const firstPassword = plan.length > 0 ? (password ?? generatePassword()) : null;
   if (firstPassword !== null) {
     const passwordHash = await hashPassword(firstPassword);
     for (const u of plan) {
@@ -144,10 +145,25 @@ async function ensurePeople(repos: Repos, department: string, vacancyId: number,
     // Users exist but no HR or admin: someone has to have made the decisions.
     pw ??= password ?? generatePassword();
     const username = `demo.hr-v${vacancyId}`;
-    hrId = users.create({ username, displayName: 'Анна Смирнова (HR)', email: null, role: 'hr', department: null, passwordHash: await hashPassword(pw) });
+    hrId = users.create({
+      username,
+      displayName: 'Анна Смирнова (HR)',
+      email: null,
+      role: 'hr',
+      department: null,
+      passwordHash: await hashPassword(pw),
+    });
     created.push(username);
   }
-  return { hrId, panel: [...interviewers, ...heads], interviewers: interviewers.length, heads: heads.length, created, password: pw, generated: password === undefined };
+  return {
+    hrId,
+    panel: [...interviewers, ...heads],
+    interviewers: interviewers.length,
+    heads: heads.length,
+    created,
+    password: pw,
+    generated: password === undefined,
+  };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -169,13 +185,20 @@ export async function seedDemoCandidates(db: DB, opts: SeedOptions): Promise<See
   // The bank, read once.
   const questions = repos.bank.questions('en');
   const cases = repos.bank.cases('en');
-  const kitQuestions = questions.map((q) => ({ id: q.id, competency: q.meta.competency, type: q.meta.type, screeningGaps: q.meta.screening_gaps }));
+  const kitQuestions = questions.map((q) => ({
+    id: q.id,
+    competency: q.meta.competency,
+    type: q.meta.type,
+    screeningGaps: q.meta.screening_gaps,
+  }));
   const kitCases = cases.map((c) => ({ id: c.id, competencies: c.meta.competencies }));
   const competenciesOf = new Map<string, readonly CompetencyId[]>([
     ...questions.map((q) => [q.id, [q.meta.competency]] as const),
     ...cases.map((c) => [c.id, c.meta.competencies] as const),
   ]);
-  const criteriaOf = new Map<string, { id: string; points: number }[]>(cases.map((c) => [c.id, (c.meta as CaseMeta).criteria.map((k) => ({ id: k.id, points: k.points }))]));
+  const criteriaOf = new Map<string, { id: string; points: number }[]>(
+    cases.map((c) => [c.id, (c.meta as CaseMeta).criteria.map((k) => ({ id: k.id, points: k.points }))]),
+  );
   const versions = new Map<string, Record<string, number>>();
   const versionsOf = (id: string) => {
     let v = versions.get(id);
@@ -201,7 +224,9 @@ export async function seedDemoCandidates(db: DB, opts: SeedOptions): Promise<See
     candidate: db.prepare('UPDATE candidates SET created_at = ?, stage_changed_at = ?, updated_at = ? WHERE id = ?'),
     eventIds: db.prepare<[number], { id: number }>('SELECT id FROM candidate_events WHERE candidate_id = ? ORDER BY id'),
     event: db.prepare('UPDATE candidate_events SET created_at = ? WHERE id = ?'),
-    screening: db.prepare('UPDATE screenings SET screened_at = ?, decided_at = CASE WHEN decided_at IS NULL THEN NULL ELSE ? END WHERE candidate_id = ?'),
+    screening: db.prepare(
+      'UPDATE screenings SET screened_at = ?, decided_at = CASE WHEN decided_at IS NULL THEN NULL ELSE ? END WHERE candidate_id = ?',
+    ),
     interview: db.prepare('UPDATE interviews SET created_at = ? WHERE id = ?'),
     scorecard: db.prepare('UPDATE scorecards SET updated_at = ?, submitted_at = ? WHERE id = ?'),
     revision: db.prepare('UPDATE scorecard_revisions SET created_at = ? WHERE scorecard_id = ?'),
@@ -230,7 +255,10 @@ export async function seedDemoCandidates(db: DB, opts: SeedOptions): Promise<See
     for (let attempt = 0; attempt < 200; attempt++) {
       const bytes = Uint8Array.from({ length: 3 }, () => Math.floor(rng.next() * 256));
       // Three characters give ~30,000 codes; past a few hundred collisions in a row, use four.
-      const code = attempt < 100 ? assignmentCode(bytes) : `${assignmentCode(bytes)}${assignmentCode(Uint8Array.of(Math.floor(rng.next() * 256), 0, 0)).slice(2, 3)}`;
+      const code =
+        attempt < 100
+          ? assignmentCode(bytes)
+          : `${assignmentCode(bytes)}${assignmentCode(Uint8Array.of(Math.floor(rng.next() * 256), 0, 0)).slice(2, 3)}`;
       if (!repos.assignments.isCodeTaken(code)) return code;
     }
     throw new Error('could not find a free assignment code');
@@ -287,7 +315,11 @@ export async function seedDemoCandidates(db: DB, opts: SeedOptions): Promise<See
           stageAt = lastAt = step.at;
           break;
         case 'decide':
-          repos.candidates.decide(id, { decision: step.decision, reason: step.reason, old: null, stage: { from: step.from, to: step.to } }, people.hrId);
+          repos.candidates.decide(
+            id,
+            { decision: step.decision, reason: step.reason, old: null, stage: { from: step.from, to: step.to } },
+            people.hrId,
+          );
           eventTimes.push(step.at);
           if (step.from !== step.to) {
             eventTimes.push(step.at);
@@ -308,18 +340,40 @@ export async function seedDemoCandidates(db: DB, opts: SeedOptions): Promise<See
           });
           const panel = step.panel.map((p) => people.panel[p]!);
           const interviewId = repos.interviews.create(
-            { candidateId: id, stage: step.stage, scheduledAt: iso(step.at), durationMin: step.durationMin, location: step.location, createdBy: people.hrId },
+            {
+              candidateId: id,
+              stage: step.stage,
+              scheduledAt: iso(step.at),
+              durationMin: step.durationMin,
+              location: step.location,
+              createdBy: people.hrId,
+            },
             panel,
             kit.map((k) => ({ ...k, bankVersions: versionsOf(k.itemId) })),
           );
           stmts.interview.run(iso(Math.max(lastAt, step.at - 3 * 86_400_000)), interviewId);
           const stored = repos.interviews.kit(interviewId);
-          const rate = competenciesToRate(stored.map((k) => ({ kind: k.kind, competencies: competenciesOf.get(k.itemId) ?? [] })), weights);
-          const scoringKit: KitForScoring[] = stored.map((k) => ({ id: k.id, kind: k.kind, criteria: k.kind === 'case' ? criteriaOf.get(k.itemId) ?? [] : [] }));
+          const rate = competenciesToRate(
+            stored.map((k) => ({ kind: k.kind, competencies: competenciesOf.get(k.itemId) ?? [] })),
+            weights,
+          );
+          const scoringKit: KitForScoring[] = stored.map((k) => ({
+            id: k.id,
+            kind: k.kind,
+            criteria: k.kind === 'case' ? (criteriaOf.get(k.itemId) ?? []) : [],
+          }));
           panel.forEach((userId, n) => {
             const card = repos.interviews.scorecardFor(interviewId, userId);
             if (!card) throw new Error(`no scorecard for user ${userId}`);
-            const data = buildScorecard(rng, { lang: a.lang, perf: step.perf, raterBias: biasOf(userId), skew, rate, kit: scoringKit, titles: titles[a.lang] });
+            const data = buildScorecard(rng, {
+              lang: a.lang,
+              perf: step.perf,
+              raterBias: biasOf(userId),
+              skew,
+              rate,
+              kit: scoringKit,
+              titles: titles[a.lang],
+            });
             const draft = repos.interviews.saveDraft(card.id, card.version, data.draft);
             if (!draft.ok) throw new Error(`draft of scorecard ${card.id} not saved: ${draft.reason}`);
             const done = repos.interviews.submit(card.id, draft.version, data.final, userId);
@@ -354,12 +408,17 @@ export async function seedDemoCandidates(db: DB, opts: SeedOptions): Promise<See
             graders,
           );
           repos.assignments.markOpened(assignmentId);
-          const sub = repos.assignments.submit(assignmentId, { body: submissionBody(rng, a.lang), link: null, late: step.late, key: idempotencyKey(rng) }, []);
+          const sub = repos.assignments.submit(
+            assignmentId,
+            { body: submissionBody(rng, a.lang), link: null, late: step.late, key: idempotencyKey(rng) },
+            [],
+          );
           const grades = buildGrades(rng, rubric, { perf: step.perf, graderBiases: graders.map(biasOf) });
           graders.forEach((graderId, n) => {
             const scores = grades.scores[n];
             if (!scores) return;
-            if (repos.assignments.grade({ assignmentId, graderId, version: sub.version, scores, comment: gradeComment(rng, a.lang) })) summary.grades += 1;
+            if (repos.assignments.grade({ assignmentId, graderId, version: sub.version, scores, comment: gradeComment(rng, a.lang) }))
+              summary.grades += 1;
             stmts.grade.run(iso(step.gradedAt[n] ?? step.submittedAt), assignmentId, graderId);
           });
           stmts.assignment.run(iso(step.at), iso(step.openedAt), assignmentId);
@@ -409,7 +468,11 @@ export function formatSummary(s: SeedSummary, vacancy: { id: number; slug: strin
   ];
   if (s.users.created.length > 0) {
     lines.push(`Users created: ${s.users.created.join(', ')}`);
-    lines.push(s.users.generated ? `Their password (shown only this once): ${s.users.password ?? ''}` : 'Their password is the value of DEMO_PASSWORD.');
+    lines.push(
+      s.users.generated
+        ? `Their password (shown only this once): ${s.users.password ?? ''}`
+        : 'Their password is the value of DEMO_PASSWORD.',
+    );
   } else {
     lines.push('Users: the demo interviewers and department heads already existed (their passwords are unchanged).');
   }
@@ -421,7 +484,8 @@ function positiveInt(value: string | undefined, name: string, fallback: number |
     if (fallback === null) throw new UsageError(`--${name} is required`);
     return fallback;
   }
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max)
+    throw new UsageError(`--${name} must be a whole number from 1 to ${max}`);
   return Number(value);
 }
 

@@ -127,7 +127,12 @@ export interface Applicant {
 }
 
 /** `mix` weighs the resume profiles (default PROFILE_MIX); a stronger mix sends more people down the funnel. */
-export function planApplicant(seed: number, index: number, now: number, mix: Readonly<Record<ResumeProfile, number>> = PROFILE_MIX): Applicant {
+export function planApplicant(
+  seed: number,
+  index: number,
+  now: number,
+  mix: Readonly<Record<ResumeProfile, number>> = PROFILE_MIX,
+): Applicant {
   const rng = DemoRng.for(seed, index, 0);
   const profile = rng.weighted(mix);
   const lang: ResumeLang = rng.chance(0.75) ? 'ru' : 'en';
@@ -203,11 +208,23 @@ export function hrDecision(rng: DemoRng, proposed: Verdict, ability: number): Ve
 
 const REASONS = {
   pass: {
-    ru: ['Опыт КАМ в FMCG, сети в портфеле — приглашаем на интервью', 'Сильный опыт с федеральными сетями', 'Подходит по опыту и результатам, зовём на интервью'],
-    en: ['KAM experience in FMCG with retail chains — invite to interview', 'Strong record with national chains', 'Fits on experience and results; invite'],
+    ru: [
+      'Опыт КАМ в FMCG, сети в портфеле — приглашаем на интервью',
+      'Сильный опыт с федеральными сетями',
+      'Подходит по опыту и результатам, зовём на интервью',
+    ],
+    en: [
+      'KAM experience in FMCG with retail chains — invite to interview',
+      'Strong record with national chains',
+      'Fits on experience and results; invite',
+    ],
   },
   review: {
-    ru: ['Нужно уточнить опыт с сетями на звонке', 'Мало подтверждённых результатов, в резерв', 'Опыт смежный, посмотрим после первой волны'],
+    ru: [
+      'Нужно уточнить опыт с сетями на звонке',
+      'Мало подтверждённых результатов, в резерв',
+      'Опыт смежный, посмотрим после первой волны',
+    ],
     en: ['Check chain experience on a call', 'Few proven results; keep in reserve', 'Adjacent experience; revisit after the first wave'],
   },
   reject: {
@@ -215,16 +232,35 @@ const REASONS = {
     en: ['No FMCG sales experience', 'Less than 3 years of experience', 'No key account work', 'Not a sales profile'],
   },
   afterInterview: {
-    ru: ['По итогам интервью: слабая аргументация в переговорах', 'Интервью: нет структуры в планировании продаж', 'Не прошёл интервью: опыт с сетями поверхностный'],
-    en: ['After the interview: weak negotiation reasoning', 'Interview: no structure in sales planning', 'Interview not passed: chain experience is shallow'],
+    ru: [
+      'По итогам интервью: слабая аргументация в переговорах',
+      'Интервью: нет структуры в планировании продаж',
+      'Не прошёл интервью: опыт с сетями поверхностный',
+    ],
+    en: [
+      'After the interview: weak negotiation reasoning',
+      'Interview: no structure in sales planning',
+      'Interview not passed: chain experience is shallow',
+    ],
   },
   afterTask: {
-    ru: ['Тестовое задание ниже ожиданий', 'Задание: экономика предложения не просчитана', 'По заданию и интервью выбрали другого кандидата'],
-    en: ['Take-home task below expectations', 'Task: the proposal economics were not worked out', 'Chose another candidate on the task and interviews'],
+    ru: [
+      'Тестовое задание ниже ожиданий',
+      'Задание: экономика предложения не просчитана',
+      'По заданию и интервью выбрали другого кандидата',
+    ],
+    en: [
+      'Take-home task below expectations',
+      'Task: the proposal economics were not worked out',
+      'Chose another candidate on the task and interviews',
+    ],
   },
   offer: { ru: ['Сильные интервью и задание — делаем оффер'], en: ['Strong interviews and task — making an offer'] },
   hired: { ru: ['Оффер принят'], en: ['Offer accepted'] },
-  declined: { ru: ['Отказался от оффера: встречное предложение', 'Отказ от оффера: не устроил бонус'], en: ['Declined the offer: counter-offer', 'Declined: bonus did not fit'] },
+  declined: {
+    ru: ['Отказался от оффера: встречное предложение', 'Отказ от оффера: не устроил бонус'],
+    en: ['Declined the offer: counter-offer', 'Declined: bonus did not fit'],
+  },
 } as const;
 
 const LOCATIONS = {
@@ -271,7 +307,16 @@ export function planJourney(rng: DemoRng, input: JourneyInput, panel: Panel, tas
   const interview = (kind: InterviewKind, at: number, people: number[]): { perf: number; done: number } => {
     const perf = ability + rng.normal(0, 0.45);
     const submittedAt = people.map(() => Math.min(at + rng.range(1.5, 30) * HOUR_MS, latest));
-    steps.push({ kind: 'interview', stage: kind, at, durationMin: kind === 'case' ? 90 : 60, location: rng.pick(LOCATIONS[lang]), panel: people, submittedAt, perf });
+    steps.push({
+      kind: 'interview',
+      stage: kind,
+      at,
+      durationMin: kind === 'case' ? 90 : 60,
+      location: rng.pick(LOCATIONS[lang]),
+      panel: people,
+      submittedAt,
+      perf,
+    });
     return { perf, done: Math.max(...submittedAt) };
   };
   const someInterviewers = (n: number) => rng.distinct(n, panel.interviewers);
@@ -291,7 +336,8 @@ export function planJourney(rng: DemoRng, input: JourneyInput, panel: Panel, tas
   // those HR keeps in reserve for now.
   const secondAt = later(t, 4, 12);
   if (secondAt > latest - 2 * HOUR_MS || rng.chance(0.3)) return result();
-  const secondPanel = panel.heads > 0 && rng.chance(0.5) ? [aHead(), ...(rng.chance(0.5) ? someInterviewers(1) : [])] : someInterviewers(rng.int(1, 2));
+  const secondPanel =
+    panel.heads > 0 && rng.chance(0.5) ? [aHead(), ...(rng.chance(0.5) ? someInterviewers(1) : [])] : someInterviewers(rng.int(1, 2));
   const second = interview('case', secondAt, secondPanel);
   t = second.done;
   if ((first.perf + second.perf) / 2 < 0.5) {
@@ -384,9 +430,18 @@ const NOTES = {
 } as const;
 
 const SUMMARIES: Record<Recommendation, { ru: readonly string[]; en: readonly string[] }> = {
-  strong_yes: { ru: ['Сильный кандидат, рекомендую однозначно.', 'Уровень выше ожидаемого, берём.'], en: ['Strong candidate, clear hire.', 'Above the expected level; hire.'] },
-  yes: { ru: ['Рекомендую, есть зоны роста.', 'Хороший уровень, подходит на позицию.'], en: ['Recommend, with areas to grow.', 'Good level, fits the role.'] },
-  no: { ru: ['Скорее нет: не хватает глубины.', 'Пока не дотягивает до middle.'], en: ['Leaning no: not enough depth.', 'Not yet at middle level.'] },
+  strong_yes: {
+    ru: ['Сильный кандидат, рекомендую однозначно.', 'Уровень выше ожидаемого, берём.'],
+    en: ['Strong candidate, clear hire.', 'Above the expected level; hire.'],
+  },
+  yes: {
+    ru: ['Рекомендую, есть зоны роста.', 'Хороший уровень, подходит на позицию.'],
+    en: ['Recommend, with areas to grow.', 'Good level, fits the role.'],
+  },
+  no: {
+    ru: ['Скорее нет: не хватает глубины.', 'Пока не дотягивает до middle.'],
+    en: ['Leaning no: not enough depth.', 'Not yet at middle level.'],
+  },
   strong_no: { ru: ['Не рекомендую.', 'Опыт не соответствует позиции.'], en: ['Do not recommend.', 'Experience does not match the role.'] },
 };
 
@@ -437,7 +492,11 @@ export interface GradePlan {
 }
 
 /** Rubric scores per grader; sometimes two graders differ by two points or more on one criterion. */
-export function buildGrades(rng: DemoRng, rubric: readonly RubricCriterion[], p: GradePlan): { scores: Record<string, number>[]; disagreement: boolean } {
+export function buildGrades(
+  rng: DemoRng,
+  rubric: readonly RubricCriterion[],
+  p: GradePlan,
+): { scores: Record<string, number>[]; disagreement: boolean } {
   const scores = p.graderBiases.map((bias) =>
     Object.fromEntries(rubric.map((c) => [c.id, Math.round(c.min + (c.max - c.min) * logistic(1.2 * p.perf + bias + rng.normal(0, 0.5)))])),
   );
@@ -456,8 +515,18 @@ export function buildGrades(rng: DemoRng, rubric: readonly RubricCriterion[], p:
 }
 
 const GRADE_COMMENTS = {
-  ru: ['Логика есть, экономика просчитана частично.', 'Хорошая структура, цифры правдоподобные.', 'Много общих слов, мало расчётов.', 'Сильная работа: риски и KPI на месте.'],
-  en: ['Sound logic; the economics are only partly worked out.', 'Good structure, plausible numbers.', 'Many general words, few calculations.', 'Strong work: risks and KPIs covered.'],
+  ru: [
+    'Логика есть, экономика просчитана частично.',
+    'Хорошая структура, цифры правдоподобные.',
+    'Много общих слов, мало расчётов.',
+    'Сильная работа: риски и KPI на месте.',
+  ],
+  en: [
+    'Sound logic; the economics are only partly worked out.',
+    'Good structure, plausible numbers.',
+    'Many general words, few calculations.',
+    'Strong work: risks and KPIs covered.',
+  ],
 } as const;
 
 export function gradeComment(rng: DemoRng, lang: ResumeLang): string {

@@ -49,7 +49,9 @@ export const demoTexts: Pick<VacancyProfile, 'responsibilities' | 'requirementsM
     ].join('\n'),
   },
   requirementsNice: {
-    ru: ['Экономическое или управленческое образование', 'Английский от B1', 'Опыт трейд-маркетинга или категорийного менеджмента'].join('\n'),
+    ru: ['Экономическое или управленческое образование', 'Английский от B1', 'Опыт трейд-маркетинга или категорийного менеджмента'].join(
+      '\n',
+    ),
     en: ['Degree in economics or management', 'English at B1 or above', 'Trade marketing or category management experience'].join('\n'),
   },
   kpis: { retentionPct: 90, churnPct: 5, upsellPct: 15, meetingsPerMonth: 12, marginGrowthPct: 2 },

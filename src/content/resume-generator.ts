@@ -8,10 +8,71 @@
  * Pure and deterministic: the seed drives a small PRNG, and 'present' is a fixed month unless the caller
  * passes `asOf`, so the same seed yields the same text forever.
  */
-import { type Bullet, type Doc, type Fixed, type Job, type Region, type ResumeLang, type ResumeProfile, type ResumeStyle, Rng, mixSeed, nth, utf8Bytes, yearOf } from './resume/base.js';
-import { RU_CITIES, RU_CITY_EN, RU_COLLEGES, RU_COURSES, RU_COURSES_OFF, RU_COURSE_ORGS, RU_CRM, RU_JOB_CITIES_EN, RU_SKILLS_JUNIOR, RU_SKILLS_OFF, RU_SKILLS_SALES, RU_SPECS_OFF, RU_SPECS_SALES, RU_UNIS } from './resume/words-ru.js';
-import { EN_AWARDS, EN_AWARDS_OFF, EN_CERTS, EN_CERTS_OFF, EN_COLLEGES, EN_COURSEWORK, EN_COURSEWORK_OFF, EN_CRM, EN_FIELDS_OFF, EN_FIELDS_SALES, EN_INTERESTS, EN_SKILLS_JUNIOR, EN_SKILLS_OFF, EN_SKILLS_SALES, EN_UNIS_EU, EN_UNIS_RU, EN_UNIS_US, EN_VOLUNTEER, EU_CITIES, EU_JOB_CITIES, US_CITIES } from './resume/words-en.js';
-import { PROFILE_WEIGHTS, RELEVANT, cefrFor, eduFitAge, eduLevelFor, fillBullets, makePerson, pickSome, planCareer } from './resume/career.js';
+import {
+  type Bullet,
+  type Doc,
+  type Fixed,
+  type Job,
+  type Region,
+  type ResumeLang,
+  type ResumeProfile,
+  type ResumeStyle,
+  Rng,
+  mixSeed,
+  nth,
+  utf8Bytes,
+  yearOf,
+} from './resume/base.js';
+import {
+  RU_CITIES,
+  RU_CITY_EN,
+  RU_COLLEGES,
+  RU_COURSES,
+  RU_COURSES_OFF,
+  RU_COURSE_ORGS,
+  RU_CRM,
+  RU_JOB_CITIES_EN,
+  RU_SKILLS_JUNIOR,
+  RU_SKILLS_OFF,
+  RU_SKILLS_SALES,
+  RU_SPECS_OFF,
+  RU_SPECS_SALES,
+  RU_UNIS,
+} from './resume/words-ru.js';
+import {
+  EN_AWARDS,
+  EN_AWARDS_OFF,
+  EN_CERTS,
+  EN_CERTS_OFF,
+  EN_COLLEGES,
+  EN_COURSEWORK,
+  EN_COURSEWORK_OFF,
+  EN_CRM,
+  EN_FIELDS_OFF,
+  EN_FIELDS_SALES,
+  EN_INTERESTS,
+  EN_SKILLS_JUNIOR,
+  EN_SKILLS_OFF,
+  EN_SKILLS_SALES,
+  EN_UNIS_EU,
+  EN_UNIS_RU,
+  EN_UNIS_US,
+  EN_VOLUNTEER,
+  EU_CITIES,
+  EU_JOB_CITIES,
+  US_CITIES,
+} from './resume/words-en.js';
+import {
+  PROFILE_WEIGHTS,
+  RELEVANT,
+  cefrFor,
+  eduFitAge,
+  eduLevelFor,
+  fillBullets,
+  makePerson,
+  pickSome,
+  planCareer,
+} from './resume/career.js';
 import { renderHh, renderLinkedIn, renderRuFree, renderUs, ruFreeRange, unionMonths } from './resume/render.js';
 
 export type { ResumeLang, ResumeProfile, ResumeStyle } from './resume/base.js';
@@ -158,14 +219,24 @@ export function generateResume(seed: number, opts: GenerateOptions = {}): Genera
 
   const ruCity = r.pick(RU_CITIES);
   const city =
-    region === 'ru' ? (lang === 'ru' ? ruCity[0] : (RU_CITY_EN[ruCity[0]] ?? 'Moscow, Moscow City, Russia')) : region === 'us' ? r.pick(US_CITIES) : r.pick(EU_CITIES);
+    region === 'ru'
+      ? lang === 'ru'
+        ? ruCity[0]
+        : (RU_CITY_EN[ruCity[0]] ?? 'Moscow, Moscow City, Russia')
+      : region === 'us'
+        ? r.pick(US_CITIES)
+        : r.pick(EU_CITIES);
   const sales = profile !== 'offtrack';
   const skillPool =
     profile === 'offtrack'
       ? (lang === 'ru' ? RU_SKILLS_OFF : EN_SKILLS_OFF)[career.track]
       : profile === 'weak'
-        ? lang === 'ru' ? RU_SKILLS_JUNIOR : EN_SKILLS_JUNIOR
-        : lang === 'ru' ? RU_SKILLS_SALES : EN_SKILLS_SALES;
+        ? lang === 'ru'
+          ? RU_SKILLS_JUNIOR
+          : EN_SKILLS_JUNIOR
+        : lang === 'ru'
+          ? RU_SKILLS_SALES
+          : EN_SKILLS_SALES;
   const crmSkill = r.pick(lang === 'ru' ? RU_CRM : EN_CRM);
   const skills = pickSome(r, skillPool, r.int(5, 9));
   if (profile === 'strong' || (profile === 'average' && r.chance(0.5))) skills.splice(1, 0, crmSkill);
@@ -182,16 +253,22 @@ export function generateResume(seed: number, opts: GenerateOptions = {}): Genera
     course: r.pick(sales ? RU_COURSES : RU_COURSES_OFF[career.track]),
     courseOrg: r.pick(RU_COURSE_ORGS),
     uni: lang === 'ru' ? r.pick(RU_UNIS) : region === 'ru' ? r.pick(EN_UNIS_RU) : region === 'us' ? r.pick(EN_UNIS_US) : r.pick(EN_UNIS_EU),
-    spec: lang === 'ru' ? r.pick(sales ? RU_SPECS_SALES : RU_SPECS_OFF[career.track]) : r.pick(sales ? EN_FIELDS_SALES : EN_FIELDS_OFF[career.track]),
+    spec:
+      lang === 'ru'
+        ? r.pick(sales ? RU_SPECS_SALES : RU_SPECS_OFF[career.track])
+        : r.pick(sales ? EN_FIELDS_SALES : EN_FIELDS_OFF[career.track]),
     college: lang === 'ru' ? r.pick(RU_COLLEGES) : r.pick(EN_COLLEGES),
-    master: lang === 'ru' ? r.pick(['Управление продажами', 'Маркетинг', 'Менеджмент']) : r.pick(['Marketing', 'Strategy', 'General Management']),
+    master:
+      lang === 'ru' ? r.pick(['Управление продажами', 'Маркетинг', 'Менеджмент']) : r.pick(['Marketing', 'Strategy', 'General Management']),
     salary: (profile === 'strong' ? r.int(18, 32) : profile === 'weak' ? r.int(7, 12) : r.int(10, 20)) * 10000,
     metro: ruCity[1].length > 0 && r.chance(0.8) ? r.pick(ruCity[1]) : null,
     headerVariant: r.int(0, 59),
     bulletMark: r.pick(['- ', '• ', '']),
     relocate: r.chance(0.3),
     travel: r.chance(0.7),
-    secondLang: r.chance(0.25) ? r.pick(lang === 'ru' ? ['Немецкий', 'Французский', 'Испанский'] : ['Spanish', 'German', 'French', 'Polish']) : null,
+    secondLang: r.chance(0.25)
+      ? r.pick(lang === 'ru' ? ['Немецкий', 'Французский', 'Испанский'] : ['Spanish', 'German', 'French', 'Polish'])
+      : null,
     cert: r.pick(sales ? EN_CERTS : EN_CERTS_OFF[career.track]),
     jobCities: [homeJobCity, r.pick(jobCityPool), homeJobCity],
     about: r.shuffled(lang === 'ru' ? [0, 1, 2, 3, 4, 5] : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
@@ -215,7 +292,16 @@ export function generateResume(seed: number, opts: GenerateOptions = {}): Genera
   };
   const relYears = relevantYears(doc, style);
   const text = fitSize(doc, style, relYears);
-  return { lang, style, fullName: person.fullName, email: person.email, phone: person.phone, text, profile, expected: { relevantYearsApprox: relYears } };
+  return {
+    lang,
+    style,
+    fullName: person.fullName,
+    email: person.email,
+    phone: person.phone,
+    text,
+    profile,
+    expected: { relevantYearsApprox: relYears },
+  };
 }
 
 /**
@@ -241,4 +327,3 @@ export function generateResumes(count: number, seed: number, opts: GenerateOptio
   }
   return out;
 }
-

@@ -124,29 +124,63 @@ export function assignmentsRepo(db: DB) {
       `SELECT u.id, u.display_name AS name, u.role, EXISTS (SELECT 1 FROM grades g WHERE g.assignment_id = ag.assignment_id AND g.grader_id = u.id) AS graded
        FROM assignment_graders ag JOIN users u ON u.id = ag.user_id WHERE ag.assignment_id = ? ORDER BY u.display_name`,
     ),
-    isGrader: db.prepare<[number, number], { n: number }>('SELECT COUNT(*) AS n FROM assignment_graders WHERE assignment_id = ? AND user_id = ?'),
+    isGrader: db.prepare<[number, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM assignment_graders WHERE assignment_id = ? AND user_id = ?',
+    ),
     markOpened: db.prepare(`UPDATE assignments SET opened_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND opened_at IS NULL`),
     setDeadline: db.prepare('UPDATE assignments SET deadline_at = ? WHERE id = ?'),
     setToken: db.prepare('UPDATE assignments SET token_hash = ? WHERE id = ?'),
-    unblind: db.prepare(`UPDATE assignments SET unblinded_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), unblinded_by = ? WHERE id = ? AND unblinded_at IS NULL`),
+    unblind: db.prepare(
+      `UPDATE assignments SET unblinded_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), unblinded_by = ? WHERE id = ? AND unblinded_at IS NULL`,
+    ),
     unblindEvent: db.prepare('INSERT INTO unblind_events (assignment_id, user_id, reason) VALUES (?, ?, ?)'),
     nextVersion: db.prepare<[number], { n: number }>('SELECT COALESCE(MAX(version), 0) + 1 AS n FROM submissions WHERE assignment_id = ?'),
-    byKey: db.prepare<[number, string], { version: number }>('SELECT version FROM submissions WHERE assignment_id = ? AND idempotency_key = ?'),
+    byKey: db.prepare<[number, string], { version: number }>(
+      'SELECT version FROM submissions WHERE assignment_id = ? AND idempotency_key = ?',
+    ),
     insertSubmission: db.prepare(
       `INSERT INTO submissions (assignment_id, version, body, link, late, idempotency_key) VALUES (@assignmentId, @version, @body, @link, @late, @key)`,
     ),
-    insertFileRow: db.prepare(`INSERT INTO files (sha256, original_name, mime, size, storage_name) VALUES (@sha256, @originalName, @mime, @size, @storageName)`),
+    insertFileRow: db.prepare(
+      `INSERT INTO files (sha256, original_name, mime, size, storage_name) VALUES (@sha256, @originalName, @mime, @size, @storageName)`,
+    ),
     insertSubmissionFile: db.prepare(
       `INSERT INTO submission_files (submission_id, position, file_id, scrubbed_storage_name, kind, extracted_text) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
-    submissions: db.prepare<[number], { id: number; version: number; body: string; link: string | null; late: number; submitted_at: string }>(
-      'SELECT * FROM submissions WHERE assignment_id = ? ORDER BY version DESC',
-    ),
-    files: db.prepare<[number], { id: number; position: number; file_id: number; original_name: string; storage_name: string; scrubbed_storage_name: string | null; kind: string; mime: string; size: number; extracted_text: string | null }>(
+    submissions: db.prepare<
+      [number],
+      { id: number; version: number; body: string; link: string | null; late: number; submitted_at: string }
+    >('SELECT * FROM submissions WHERE assignment_id = ? ORDER BY version DESC'),
+    files: db.prepare<
+      [number],
+      {
+        id: number;
+        position: number;
+        file_id: number;
+        original_name: string;
+        storage_name: string;
+        scrubbed_storage_name: string | null;
+        kind: string;
+        mime: string;
+        size: number;
+        extracted_text: string | null;
+      }
+    >(
       `SELECT sf.id, sf.position, sf.file_id, f.original_name, f.storage_name, sf.scrubbed_storage_name, sf.kind, f.mime, f.size, sf.extracted_text
        FROM submission_files sf JOIN files f ON f.id = sf.file_id WHERE sf.submission_id = ? ORDER BY sf.position`,
     ),
-    grades: db.prepare<[number], { id: number; grader_id: number; grader_name: string; submission_version: number; scores: string; comment: string; submitted_at: string }>(
+    grades: db.prepare<
+      [number],
+      {
+        id: number;
+        grader_id: number;
+        grader_name: string;
+        submission_version: number;
+        scores: string;
+        comment: string;
+        submitted_at: string;
+      }
+    >(
       `SELECT g.*, u.display_name AS grader_name FROM grades g JOIN users u ON u.id = g.grader_id WHERE g.assignment_id = ? ORDER BY g.submitted_at`,
     ),
     insertGrade: db.prepare(
@@ -176,7 +210,19 @@ export function assignmentsRepo(db: DB) {
   return {
     isCodeTaken: (code: string) => stmts.codeTaken.get(code)!.n > 0,
     create: (
-      a: { candidateId: number; kind: 'task' | 'case'; itemId: string; lang: 'ru' | 'en'; bankVersion: number; briefOverride: string | null; code: string; tokenHash: string; deadlineAt: string; graceHours: number; createdBy: number },
+      a: {
+        candidateId: number;
+        kind: 'task' | 'case';
+        itemId: string;
+        lang: 'ru' | 'en';
+        bankVersion: number;
+        briefOverride: string | null;
+        code: string;
+        tokenHash: string;
+        deadlineAt: string;
+        graceHours: number;
+        createdBy: number;
+      },
       graders: number[],
     ) =>
       db.transaction(() => {
@@ -217,7 +263,8 @@ export function assignmentsRepo(db: DB) {
         if (existing) return { version: existing.version, duplicate: true };
         const version = stmts.nextVersion.get(assignmentId)!.n;
         const submissionId = Number(
-          stmts.insertSubmission.run({ assignmentId, version, body: s.body, link: s.link, late: s.late ? 1 : 0, key: s.key }).lastInsertRowid,
+          stmts.insertSubmission.run({ assignmentId, version, body: s.body, link: s.link, late: s.late ? 1 : 0, key: s.key })
+            .lastInsertRowid,
         );
         files.forEach((f, i) => {
           const fileId = Number(stmts.insertFileRow.run(f.file).lastInsertRowid);
@@ -249,7 +296,12 @@ export function assignmentsRepo(db: DB) {
     grade: (g: { assignmentId: number; graderId: number; version: number; scores: Record<string, number>; comment: string }) =>
       stmts.insertGrade.run({ ...g, scores: JSON.stringify(g.scores) }).changes === 1,
     gradesForItem: (itemId: string) =>
-      stmts.gradesForItem.all(itemId).map((g) => ({ assignmentId: g.assignment_id, graderId: g.grader_id, graderName: g.grader_name, scores: JSON.parse(g.scores) as Record<string, number> })),
+      stmts.gradesForItem.all(itemId).map((g) => ({
+        assignmentId: g.assignment_id,
+        graderId: g.grader_id,
+        graderName: g.grader_name,
+        scores: JSON.parse(g.scores) as Record<string, number>,
+      })),
   };
 }
 export type AssignmentsRepo = ReturnType<typeof assignmentsRepo>;

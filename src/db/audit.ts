@@ -42,13 +42,22 @@ export function auditRepo(db: DB) {
       AND (@subjectId IS NULL OR subject_id = @subjectId)
       AND (@from IS NULL OR at >= @from)
       AND (@to IS NULL OR at < @to)`;
-  type P = { action: string | null; userId: number | null; subjectType: string | null; subjectId: string | null; from: string | null; to: string | null };
+  type P = {
+    action: string | null;
+    userId: number | null;
+    subjectType: string | null;
+    subjectId: string | null;
+    from: string | null;
+    to: string | null;
+  };
   const stmts = {
     insert: db.prepare(
       `INSERT INTO audit_log (user_id, user_name, action, subject_type, subject_id, detail, ip)
        VALUES (@userId, @userName, @action, @subjectType, @subjectId, @detail, @ip)`,
     ),
-    list: db.prepare<P & { limit: number; offset: number }, Row>(`SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`),
+    list: db.prepare<P & { limit: number; offset: number }, Row>(
+      `SELECT * FROM audit_log ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
+    ),
     count: db.prepare<P, { n: number }>(`SELECT COUNT(*) AS n FROM audit_log ${where}`),
     actions: db.prepare<[], { action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action'),
   };
@@ -61,7 +70,15 @@ export function auditRepo(db: DB) {
     to: f.to ?? null,
   });
   return {
-    log: (e: { userId: number | null; userName: string | null; action: string; subjectType?: string | null; subjectId?: string | number | null; detail?: Record<string, unknown> | null; ip?: string | null }) =>
+    log: (e: {
+      userId: number | null;
+      userName: string | null;
+      action: string;
+      subjectType?: string | null;
+      subjectId?: string | number | null;
+      detail?: Record<string, unknown> | null;
+      ip?: string | null;
+    }) =>
       stmts.insert.run({
         userId: e.userId,
         userName: e.userName,

@@ -1,15 +1,6 @@
 import type { DB } from './connection.js';
 import type { BankItem, BankSet } from '../domain/bank/parse.js';
-import type {
-  AnyMeta,
-  CaseMeta,
-  ChecklistMeta,
-  CompetencyMeta,
-  ItemKind,
-  Lang,
-  QuestionMeta,
-  TaskMeta,
-} from '../domain/bank/schema.js';
+import type { AnyMeta, CaseMeta, ChecklistMeta, CompetencyMeta, ItemKind, Lang, QuestionMeta, TaskMeta } from '../domain/bank/schema.js';
 
 interface BankRow {
   id: string;
@@ -88,16 +79,11 @@ export function bankRepo(db: DB) {
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id AND lang = @lang`,
     ),
     restore: db.prepare('UPDATE bank_items SET retired_at = NULL WHERE id = ? AND lang = ?'),
-    retire: db.prepare(
-      `UPDATE bank_items SET retired_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND lang = ?`,
-    ),
+    retire: db.prepare(`UPDATE bank_items SET retired_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND lang = ?`),
     insertVersion: db.prepare(
       `INSERT INTO bank_item_versions (id, lang, version, hash, meta, body) VALUES (@id, @lang, @version, @hash, @meta, @body)`,
     ),
-    filter: db.prepare<
-      { lang: Lang; kind: string | null; competency: string | null; qtype: string | null; retired: number },
-      BankRow
-    >(
+    filter: db.prepare<{ lang: Lang; kind: string | null; competency: string | null; qtype: string | null; retired: number }, BankRow>(
       `SELECT * FROM bank_items WHERE lang = @lang
        AND (@kind IS NULL OR kind = @kind)
        AND (@competency IS NULL OR competency = @competency
@@ -126,9 +112,12 @@ export function bankRepo(db: DB) {
         present.add(key);
         const row = existing.get(key);
         const meta = JSON.stringify(item.meta);
-        const competency = item.meta.kind === 'question' || item.meta.kind === 'competency'
-          ? item.meta.kind === 'question' ? item.meta.competency : item.meta.id
-          : null;
+        const competency =
+          item.meta.kind === 'question' || item.meta.kind === 'competency'
+            ? item.meta.kind === 'question'
+              ? item.meta.competency
+              : item.meta.id
+            : null;
         const params = {
           id: item.id,
           lang: item.lang,
@@ -184,9 +173,7 @@ export function bankRepo(db: DB) {
       return row ? toItem(row) : undefined;
     },
     competencies: (lang: Lang) =>
-      stmts.filter
-        .all({ lang, kind: 'competency', competency: null, qtype: null, retired: 0 })
-        .map((r) => toItem<CompetencyMeta>(r)),
+      stmts.filter.all({ lang, kind: 'competency', competency: null, qtype: null, retired: 0 }).map((r) => toItem<CompetencyMeta>(r)),
     questions: (lang: Lang) =>
       stmts.filter.all({ lang, kind: 'question', competency: null, qtype: null, retired: 0 }).map((r) => toItem<QuestionMeta>(r)),
     cases: (lang: Lang) =>
@@ -199,8 +186,7 @@ export function bankRepo(db: DB) {
     },
     counts: () => stmts.counts.all(),
     /** The current version of an item in each language, to pin in a kit. */
-    currentVersions: (id: string): Record<string, number> =>
-      Object.fromEntries(stmts.versions.all(id).map((r) => [r.lang, r.version])),
+    currentVersions: (id: string): Record<string, number> => Object.fromEntries(stmts.versions.all(id).map((r) => [r.lang, r.version])),
     /** An item exactly as it was at a version: what a past interview asked. */
     atVersion: <M extends AnyMeta>(id: string, lang: Lang, version: number): { meta: M; body: string; version: number } | undefined => {
       const r = stmts.version.get(id, lang, version);

@@ -211,7 +211,9 @@ export function candidatesRepo(db: DB) {
   const listStatements = (sort: ListFilter['sort']) => {
     const { index, order } = SORT[sort];
     return {
-      browse: db.prepare<ListParams, ListRow>(`SELECT ${COLUMNS} FROM candidate_list INDEXED BY ${index} WHERE ${FILTERS} ORDER BY ${order} LIMIT @limit OFFSET @offset`),
+      browse: db.prepare<ListParams, ListRow>(
+        `SELECT ${COLUMNS} FROM candidate_list INDEXED BY ${index} WHERE ${FILTERS} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+      ),
       fewHits: db.prepare<ListParams, ListRow>(
         `SELECT ${COLUMNS} FROM candidate_list WHERE candidate_id IN (${FTS_IDS}) AND ${FILTERS} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
       ),
@@ -220,9 +222,16 @@ export function candidatesRepo(db: DB) {
       ),
     };
   };
-  const lists = { score: listStatements('score'), fit: listStatements('fit'), newest: listStatements('newest'), name: listStatements('name') };
+  const lists = {
+    score: listStatements('score'),
+    fit: listStatements('fit'),
+    newest: listStatements('newest'),
+    name: listStatements('name'),
+  };
   const counts = {
-    browse: db.prepare<ListParams, { n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidate_list WHERE ${FILTERS} LIMIT ${COUNT_CAP + 1})`),
+    browse: db.prepare<ListParams, { n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidate_list WHERE ${FILTERS} LIMIT ${COUNT_CAP + 1})`,
+    ),
     // Walks the hits lazily (the FTS index drives, CROSS JOIN keeps it outside) and stops at the cap.
     search: db.prepare<ListParams, { n: number }>(
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidates_fts CROSS JOIN candidate_list ON candidate_list.candidate_id = candidates_fts.rowid
@@ -274,24 +283,48 @@ export function candidatesRepo(db: DB) {
        ON CONFLICT (candidate_id, key) DO UPDATE SET proposed_status = excluded.proposed_status, evidence = excluded.evidence,
          detail = excluded.detail, reason = excluded.reason, status = CASE WHEN confirmed_by IS NULL THEN excluded.status ELSE status END`,
     ),
-    deleteItemsNotIn: db.prepare(
-      `DELETE FROM screening_items WHERE candidate_id = ? AND key NOT IN (SELECT value FROM json_each(?))`,
-    ),
-    screening: db.prepare<[number], {
-      relevant_years: number; total_years: number; experience: string; proposed_verdict: Verdict; proposed_score: number;
-      proposed_rule: VerdictRule | null; proposed_decisive: string | null; verdict: Verdict; score: number; rule: VerdictRule | null;
-      decisive: string | null; decision: Verdict | null; decision_reason: string | null; decided_by: number | null;
-      decided_at: string | null; screened_at: string;
-    }>('SELECT * FROM screenings WHERE candidate_id = ?'),
-    items: db.prepare<[number], {
-      key: string; proposed_status: ItemStatus; evidence: string | null; detail: string | null; reason: string | null; status: ItemStatus;
-      confirmed_by: number | null; confirmed_at: string | null;
-    }>('SELECT * FROM screening_items WHERE candidate_id = ?'),
+    deleteItemsNotIn: db.prepare(`DELETE FROM screening_items WHERE candidate_id = ? AND key NOT IN (SELECT value FROM json_each(?))`),
+    screening: db.prepare<
+      [number],
+      {
+        relevant_years: number;
+        total_years: number;
+        experience: string;
+        proposed_verdict: Verdict;
+        proposed_score: number;
+        proposed_rule: VerdictRule | null;
+        proposed_decisive: string | null;
+        verdict: Verdict;
+        score: number;
+        rule: VerdictRule | null;
+        decisive: string | null;
+        decision: Verdict | null;
+        decision_reason: string | null;
+        decided_by: number | null;
+        decided_at: string | null;
+        screened_at: string;
+      }
+    >('SELECT * FROM screenings WHERE candidate_id = ?'),
+    items: db.prepare<
+      [number],
+      {
+        key: string;
+        proposed_status: ItemStatus;
+        evidence: string | null;
+        detail: string | null;
+        reason: string | null;
+        status: ItemStatus;
+        confirmed_by: number | null;
+        confirmed_at: string | null;
+      }
+    >('SELECT * FROM screening_items WHERE candidate_id = ?'),
     setItem: db.prepare(
       `UPDATE screening_items SET status = @status, confirmed_by = @userId, confirmed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
        WHERE candidate_id = @candidateId AND key = @key`,
     ),
-    setVerdict: db.prepare('UPDATE screenings SET verdict = @verdict, score = @score, rule = @rule, decisive = @decisive WHERE candidate_id = @candidateId'),
+    setVerdict: db.prepare(
+      'UPDATE screenings SET verdict = @verdict, score = @score, rule = @rule, decisive = @decisive WHERE candidate_id = @candidateId',
+    ),
     setBoth: db.prepare(
       `UPDATE screenings SET proposed_verdict = @pVerdict, proposed_score = @pScore, proposed_rule = @pRule, proposed_decisive = @pDecisive,
          verdict = @verdict, score = @score, rule = @rule, decisive = @decisive WHERE candidate_id = @candidateId`,
@@ -325,9 +358,16 @@ export function candidatesRepo(db: DB) {
     ),
   };
 
-  type Event = { candidateId: number; userId: number | null; kind: CandidateEvent['kind']; subject?: string | null; oldValue?: string | null; newValue?: string | null; reason?: string | null };
-  const logEvent = (e: Event) =>
-    stmts.event.run({ subject: null, oldValue: null, newValue: null, reason: null, ...e });
+  type Event = {
+    candidateId: number;
+    userId: number | null;
+    kind: CandidateEvent['kind'];
+    subject?: string | null;
+    oldValue?: string | null;
+    newValue?: string | null;
+    reason?: string | null;
+  };
+  const logEvent = (e: Event) => stmts.event.run({ subject: null, oldValue: null, newValue: null, reason: null, ...e });
 
   const setVerdict = (candidateId: number, v: VerdictOutcome) =>
     stmts.setVerdict.run({ candidateId, verdict: v.verdict, score: v.score, rule: v.rule, decisive: JSON.stringify(v.decisive) });
@@ -385,8 +425,13 @@ export function candidatesRepo(db: DB) {
         logEvent({ candidateId: id, userId: c.createdBy, kind: 'created', newValue: screening.verdict });
         return id;
       })(),
-    findDuplicate: (q: { vacancyId: number; fileSha: string | null; resumeSha: string; emailNorm: string | null; phoneNorm: string | null }):
-      { id: number; reason: DuplicateReason } | null => {
+    findDuplicate: (q: {
+      vacancyId: number;
+      fileSha: string | null;
+      resumeSha: string;
+      emailNorm: string | null;
+      phoneNorm: string | null;
+    }): { id: number; reason: DuplicateReason } | null => {
       const byFile = q.fileSha ? stmts.dupByFile.get(q.fileSha, q.vacancyId) : undefined;
       if (byFile) return { id: byFile.id, reason: 'file' };
       const byResume = stmts.dupByResume.get(q.resumeSha, q.vacancyId);
@@ -403,7 +448,9 @@ export function candidatesRepo(db: DB) {
     },
     file: (id: number): StoredFile | undefined => {
       const r = stmts.file.get(id);
-      return r ? { id: r.id, sha256: r.sha256, originalName: r.original_name, mime: r.mime, size: r.size, storageName: r.storage_name } : undefined;
+      return r
+        ? { id: r.id, sha256: r.sha256, originalName: r.original_name, mime: r.mime, size: r.size, storageName: r.storage_name }
+        : undefined;
     },
     screening: (id: number): Screening | undefined => {
       const s = stmts.screening.get(id);
@@ -467,9 +514,14 @@ export function candidatesRepo(db: DB) {
           rule: current.rule,
           decisive: JSON.stringify(current.decisive),
         });
-        if (current.verdict !== old) logEvent({ candidateId, userId, kind: 'rescreen', subject: 'policy', oldValue: old, newValue: current.verdict });
+        if (current.verdict !== old)
+          logEvent({ candidateId, userId, kind: 'rescreen', subject: 'policy', oldValue: old, newValue: current.verdict });
       })(),
-    decide: (candidateId: number, d: { decision: Verdict; reason: string; old: Verdict | null; stage: { from: PipelineStage; to: PipelineStage } | null }, userId: number) =>
+    decide: (
+      candidateId: number,
+      d: { decision: Verdict; reason: string; old: Verdict | null; stage: { from: PipelineStage; to: PipelineStage } | null },
+      userId: number,
+    ) =>
       db.transaction(() => {
         stmts.setDecision.run({ candidateId, decision: d.decision, reason: d.reason, userId });
         logEvent({ candidateId, userId, kind: 'decision', oldValue: d.old, newValue: d.decision, reason: d.reason });

@@ -39,7 +39,10 @@ export function migrate(db: DB, migrations: Migration[] = listMigrations()): num
     version INTEGER PRIMARY KEY, name TEXT NOT NULL,
     applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`);
   const applied = new Set(
-    db.prepare('SELECT version FROM schema_migrations').all().map((r) => (r as { version: number }).version),
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((r) => (r as { version: number }).version),
   );
   const record = db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)');
   let count = 0;

@@ -134,9 +134,10 @@ export function interviewsRepo(db: DB) {
       `INSERT OR IGNORE INTO kit_items (interview_id, position, kind, item_id, bank_versions, reason)
        VALUES (@interviewId, (SELECT COALESCE(MAX(position), 0) + 1 FROM kit_items WHERE interview_id = @interviewId), @kind, @itemId, @bankVersions, @reason)`,
     ),
-    kit: db.prepare<[number], { id: number; position: number; kind: 'question' | 'case'; item_id: string; bank_versions: string; reason: string }>(
-      'SELECT * FROM kit_items WHERE interview_id = ? ORDER BY position, id',
-    ),
+    kit: db.prepare<
+      [number],
+      { id: number; position: number; kind: 'question' | 'case'; item_id: string; bank_versions: string; reason: string }
+    >('SELECT * FROM kit_items WHERE interview_id = ? ORDER BY position, id'),
     kitItem: db.prepare<[number, number], { id: number }>('SELECT id FROM kit_items WHERE id = ? AND interview_id = ?'),
     setKitPosition: db.prepare('UPDATE kit_items SET position = ? WHERE id = ?'),
     deleteKit: db.prepare('DELETE FROM kit_items WHERE id = ? AND interview_id = ?'),
@@ -157,16 +158,25 @@ export function interviewsRepo(db: DB) {
       `UPDATE scorecards SET status = 'draft', amend_reason = @reason, version = version + 1,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id AND status = 'submitted'`,
     ),
-    nextRevision: db.prepare<[number], { n: number }>('SELECT COALESCE(MAX(revision), 0) + 1 AS n FROM scorecard_revisions WHERE scorecard_id = ?'),
+    nextRevision: db.prepare<[number], { n: number }>(
+      'SELECT COALESCE(MAX(revision), 0) + 1 AS n FROM scorecard_revisions WHERE scorecard_id = ?',
+    ),
     insertRevision: db.prepare(
       `INSERT INTO scorecard_revisions (scorecard_id, revision, kind, data, reason, created_by) VALUES (@scorecardId, @revision, @kind, @data, @reason, @userId)`,
     ),
-    revisions: db.prepare<[number], { revision: number; kind: 'submit' | 'amend'; data: string; reason: string | null; created_at: string; by: string | null }>(
+    revisions: db.prepare<
+      [number],
+      { revision: number; kind: 'submit' | 'amend'; data: string; reason: string | null; created_at: string; by: string | null }
+    >(
       `SELECT r.revision, r.kind, r.data, r.reason, r.created_at, u.display_name AS by FROM scorecard_revisions r
        LEFT JOIN users u ON u.id = r.created_by WHERE r.scorecard_id = ? ORDER BY r.revision`,
     ),
-    anySubmitted: db.prepare<[number], { n: number }>("SELECT COUNT(*) AS n FROM scorecards WHERE interview_id = ? AND submitted_at IS NOT NULL"),
-    isInterviewer: db.prepare<[number, number], { n: number }>('SELECT COUNT(*) AS n FROM scorecards WHERE interview_id = ? AND interviewer_id = ?'),
+    anySubmitted: db.prepare<[number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM scorecards WHERE interview_id = ? AND submitted_at IS NOT NULL',
+    ),
+    isInterviewer: db.prepare<[number, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM scorecards WHERE interview_id = ? AND interviewer_id = ?',
+    ),
   };
 
   const readScorecard = (id: number) => {
@@ -177,13 +187,27 @@ export function interviewsRepo(db: DB) {
   return {
     /** The interview, its kit and one empty scorecard per interviewer, together. */
     create: (
-      i: { candidateId: number; stage: InterviewStage; scheduledAt: string; durationMin: number; location: string | null; createdBy: number },
+      i: {
+        candidateId: number;
+        stage: InterviewStage;
+        scheduledAt: string;
+        durationMin: number;
+        location: string | null;
+        createdBy: number;
+      },
       interviewerIds: number[],
       kit: { kind: 'question' | 'case'; itemId: string; bankVersions: Record<string, number>; reason: string }[],
     ) =>
       db.transaction(() => {
         const id = Number(stmts.insert.run(i).lastInsertRowid);
-        for (const k of kit) stmts.insertKit.run({ interviewId: id, kind: k.kind, itemId: k.itemId, bankVersions: JSON.stringify(k.bankVersions), reason: k.reason });
+        for (const k of kit)
+          stmts.insertKit.run({
+            interviewId: id,
+            kind: k.kind,
+            itemId: k.itemId,
+            bankVersions: JSON.stringify(k.bankVersions),
+            reason: k.reason,
+          });
         for (const u of new Set(interviewerIds)) stmts.insertScorecard.run(id, u, JSON.stringify(EMPTY_SCORECARD));
         return id;
       })(),
@@ -193,7 +217,9 @@ export function interviewsRepo(db: DB) {
     },
     forCandidate: (candidateId: number) => stmts.forCandidate.all(candidateId).map(toInterview),
     upcomingFor: (userId: number, since: string) =>
-      stmts.upcomingFor.all(userId, since).map((r) => ({ ...toInterview(r), scorecardStatus: r.scorecard_status as 'draft' | 'submitted' })),
+      stmts.upcomingFor
+        .all(userId, since)
+        .map((r) => ({ ...toInterview(r), scorecardStatus: r.scorecard_status as 'draft' | 'submitted' })),
     awaitingScorecards: () => stmts.awaiting.all().map((r) => ({ ...toInterview(r), missing: r.missing })),
     cancel: (id: number) => stmts.setStatus.run('cancelled', id),
     kit: (interviewId: number): KitItem[] =>
@@ -205,12 +231,20 @@ export function interviewsRepo(db: DB) {
         bankVersions: JSON.parse(r.bank_versions) as Record<string, number>,
         reason: r.reason,
       })),
-    addKitItem: (interviewId: number, k: { kind: 'question' | 'case'; itemId: string; bankVersions: Record<string, number>; reason: string }) =>
-      stmts.insertKit.run({ interviewId, kind: k.kind, itemId: k.itemId, bankVersions: JSON.stringify(k.bankVersions), reason: k.reason }).changes > 0,
+    addKitItem: (
+      interviewId: number,
+      k: { kind: 'question' | 'case'; itemId: string; bankVersions: Record<string, number>; reason: string },
+    ) =>
+      stmts.insertKit.run({ interviewId, kind: k.kind, itemId: k.itemId, bankVersions: JSON.stringify(k.bankVersions), reason: k.reason })
+        .changes > 0,
     hasKitItem: (interviewId: number, kitItemId: number) => stmts.kitItem.get(kitItemId, interviewId) !== undefined,
     moveKitItem: (interviewId: number, kitItemId: number, direction: 'up' | 'down') =>
       db.transaction(() => {
-        const ids = moveOneStep(stmts.kit.all(interviewId).map((r) => r.id), kitItemId, direction);
+        const ids = moveOneStep(
+          stmts.kit.all(interviewId).map((r) => r.id),
+          kitItemId,
+          direction,
+        );
         ids?.forEach((id, n) => stmts.setKitPosition.run(n + 1, id));
       })(),
     removeKitItem: (interviewId: number, kitItemId: number) => stmts.deleteKit.run(kitItemId, interviewId),
@@ -249,7 +283,9 @@ export function interviewsRepo(db: DB) {
     /** Unlocks a submitted scorecard for an amendment; the reason goes with the next revision. */
     reopen: (scorecardId: number, reason: string) => stmts.reopen.run({ id: scorecardId, reason }).changes === 1,
     revisions: (scorecardId: number): Revision[] =>
-      stmts.revisions.all(scorecardId).map((r) => ({ revision: r.revision, kind: r.kind, data: parseData(r.data), reason: r.reason, createdAt: r.created_at, by: r.by })),
+      stmts.revisions
+        .all(scorecardId)
+        .map((r) => ({ revision: r.revision, kind: r.kind, data: parseData(r.data), reason: r.reason, createdAt: r.created_at, by: r.by })),
   };
 }
 export type InterviewsRepo = ReturnType<typeof interviewsRepo>;

@@ -18,7 +18,9 @@ export function privacyRepo(db: DB) {
     fts: db.prepare('DELETE FROM candidates_fts WHERE rowid = ?'),
     // Quotes and absence reasons both come from the resume.
     evidence: db.prepare('UPDATE screening_items SET evidence = NULL, reason = NULL WHERE candidate_id = ?'),
-    experience: db.prepare(`UPDATE screenings SET experience = json_set(experience, '$.jobs', json('[]')), decision_reason = CASE WHEN decision_reason IS NULL THEN NULL ELSE '—' END WHERE candidate_id = ?`),
+    experience: db.prepare(
+      `UPDATE screenings SET experience = json_set(experience, '$.jobs', json('[]')), decision_reason = CASE WHEN decision_reason IS NULL THEN NULL ELSE '—' END WHERE candidate_id = ?`,
+    ),
     events: db.prepare('UPDATE candidate_events SET reason = NULL WHERE candidate_id = ?'),
     scorecards: db.prepare(
       `UPDATE scorecards SET data = json_set(data, '$.notes', json('{}'), '$.summary', '') WHERE interview_id IN (SELECT id FROM interviews WHERE candidate_id = ?)`,
@@ -27,7 +29,9 @@ export function privacyRepo(db: DB) {
       `UPDATE scorecard_revisions SET data = json_set(data, '$.notes', json('{}'), '$.summary', '')
        WHERE scorecard_id IN (SELECT s.id FROM scorecards s JOIN interviews i ON i.id = s.interview_id WHERE i.candidate_id = ?)`,
     ),
-    submissions: db.prepare(`UPDATE submissions SET body = '', link = NULL WHERE assignment_id IN (SELECT id FROM assignments WHERE candidate_id = ?)`),
+    submissions: db.prepare(
+      `UPDATE submissions SET body = '', link = NULL WHERE assignment_id IN (SELECT id FROM assignments WHERE candidate_id = ?)`,
+    ),
     submissionFiles: db.prepare<[number], { id: number; file_id: number; scrubbed_storage_name: string | null }>(
       `SELECT sf.id, sf.file_id, sf.scrubbed_storage_name FROM submission_files sf JOIN submissions s ON s.id = sf.submission_id
        JOIN assignments a ON a.id = s.assignment_id WHERE a.candidate_id = ?`,

@@ -36,7 +36,14 @@ export function reportsRepo(db: DB) {
     ),
     board: db.prepare<
       { v: number; stage: string; limit: number },
-      { id: number; full_name: string; fit: number | null; completed_stages: number | null; total_stages: number | null; grade: string | null }
+      {
+        id: number;
+        full_name: string;
+        fit: number | null;
+        completed_stages: number | null;
+        total_stages: number | null;
+        grade: string | null;
+      }
     >(
       `SELECT candidate_id AS id, full_name, fit, completed_stages, total_stages, grade FROM candidate_list
        WHERE vacancy_id = @v AND stage = @stage ORDER BY fit IS NULL, fit DESC, candidate_id DESC LIMIT @limit`,

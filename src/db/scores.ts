@@ -21,9 +21,19 @@ export function scoresRepo(db: DB) {
          total_stages = excluded.total_stages, grade = excluded.grade, knockouts = excluded.knockouts,
          disagreement = excluded.disagreement, result = excluded.result, updated_at = excluded.updated_at`,
     ),
-    get: db.prepare<[number], { fit: number | null; completed_stages: number; total_stages: number; grade: string | null; knockouts: number; disagreement: number; result: string; updated_at: string }>(
-      'SELECT * FROM candidate_scores WHERE candidate_id = ?',
-    ),
+    get: db.prepare<
+      [number],
+      {
+        fit: number | null;
+        completed_stages: number;
+        total_stages: number;
+        grade: string | null;
+        knockouts: number;
+        disagreement: number;
+        result: string;
+        updated_at: string;
+      }
+    >('SELECT * FROM candidate_scores WHERE candidate_id = ?'),
   };
   return {
     save: (id: number, r: ScoreResult, disagreement: boolean) =>

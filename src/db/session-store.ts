@@ -19,9 +19,7 @@ export class SqliteSessionStore extends session.Store {
 
   constructor(db: DB, cleanupEveryMs = 15 * 60 * 1000) {
     super();
-    this.getStmt = db.prepare<[string, number], { data: string }>(
-      'SELECT data FROM sessions WHERE sid = ? AND expires_at > ?',
-    );
+    this.getStmt = db.prepare<[string, number], { data: string }>('SELECT data FROM sessions WHERE sid = ? AND expires_at > ?');
     this.setStmt = db.prepare(
       `INSERT INTO sessions (sid, data, expires_at) VALUES (?, ?, ?)
        ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,

@@ -45,9 +45,7 @@ export function usersRepo(db: DB) {
       `UPDATE users SET display_name = @displayName, email = @email, role = @role, department = @department,
        disabled = @disabled, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
     ),
-    setPassword: db.prepare(
-      `UPDATE users SET password_hash = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
-    ),
+    setPassword: db.prepare(`UPDATE users SET password_hash = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`),
     setLocale: db.prepare('UPDATE users SET locale = ? WHERE id = ?'),
     countByRole: db.prepare<[], { role: Role; total: number; active: number }>(
       'SELECT role, COUNT(*) AS total, SUM(disabled = 0) AS active FROM users GROUP BY role',

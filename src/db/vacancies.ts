@@ -129,15 +129,11 @@ export function vacanciesRepo(db: DB) {
       `UPDATE vacancies SET slug = @slug, title_ru = @titleRu, title_en = @titleEn, department = @department, department_key = @departmentKey,
        target_grade = @targetGrade, profile = @profile, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
     ),
-    setStatus: db.prepare(
-      `UPDATE vacancies SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
-    ),
+    setStatus: db.prepare(`UPDATE vacancies SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`),
     departments: db.prepare<[], { department: string }>(
       `SELECT department FROM vacancies UNION SELECT department FROM users WHERE department IS NOT NULL ORDER BY 1`,
     ),
-    checklist: db.prepare<[number], ChecklistRow>(
-      'SELECT * FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position, id',
-    ),
+    checklist: db.prepare<[number], ChecklistRow>('SELECT * FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position, id'),
     insertChecklistItem: db.prepare(
       `INSERT INTO vacancy_checklist_items (vacancy_id, key, label_ru, label_en, hint_ru, hint_en, kind, weight, position, keywords)
        VALUES (@vacancyId, @key, @labelRu, @labelEn, @hintRu, @hintEn, @kind, @weight,
@@ -145,7 +141,9 @@ export function vacanciesRepo(db: DB) {
     ),
     openCount: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM vacancies WHERE status = 'open'"),
     checklistItem: db.prepare<[number, number], ChecklistRow>('SELECT * FROM vacancy_checklist_items WHERE id = ? AND vacancy_id = ?'),
-    keyTaken: db.prepare<[number, string], { n: number }>('SELECT COUNT(*) AS n FROM vacancy_checklist_items WHERE vacancy_id = ? AND key = ?'),
+    keyTaken: db.prepare<[number, string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM vacancy_checklist_items WHERE vacancy_id = ? AND key = ?',
+    ),
     updateChecklistItem: db.prepare(
       `UPDATE vacancy_checklist_items SET label_ru = @labelRu, label_en = @labelEn, hint_ru = @hintRu, hint_en = @hintEn,
        kind = @kind, weight = @weight, keywords = @keywords WHERE id = @id AND vacancy_id = @vacancyId`,
@@ -176,7 +174,15 @@ export function vacanciesRepo(db: DB) {
     findSummaryById: (id: number): VacancySummary | undefined => {
       const r = stmts.summaryById.get(id);
       return r
-        ? { id: r.id, slug: r.slug, titleRu: r.title_ru, titleEn: r.title_en, department: r.department, targetGrade: r.target_grade, status: r.status }
+        ? {
+            id: r.id,
+            slug: r.slug,
+            titleRu: r.title_ru,
+            titleEn: r.title_en,
+            department: r.department,
+            targetGrade: r.target_grade,
+            status: r.status,
+          }
         : undefined;
     },
     findBySlug: (slug: string) => {
@@ -209,7 +215,12 @@ export function vacanciesRepo(db: DB) {
         return id;
       })(),
     update: (id: number, core: VacancyCore, profile: VacancyProfile) =>
-      stmts.update.run({ ...core, departmentKey: departmentKey(core.department), id, profile: JSON.stringify(vacancyProfileSchema.parse(profile)) }),
+      stmts.update.run({
+        ...core,
+        departmentKey: departmentKey(core.department),
+        id,
+        profile: JSON.stringify(vacancyProfileSchema.parse(profile)),
+      }),
     setStatus: (id: number, status: 'open' | 'closed') => stmts.setStatus.run(status, id),
     departments: () => stmts.departments.all().map((r) => r.department),
     checklist: (vacancyId: number) => stmts.checklist.all(vacancyId).map(toChecklistItem),
@@ -226,7 +237,11 @@ export function vacanciesRepo(db: DB) {
     /** Swaps the item with its neighbour; positions are renumbered so gaps never accumulate. */
     moveChecklistItem: (vacancyId: number, id: number, direction: 'up' | 'down') =>
       db.transaction(() => {
-        const ids = moveOneStep(stmts.checklist.all(vacancyId).map((r) => r.id), id, direction);
+        const ids = moveOneStep(
+          stmts.checklist.all(vacancyId).map((r) => r.id),
+          id,
+          direction,
+        );
         ids?.forEach((itemId, i) => stmts.setPosition.run(i + 1, itemId));
       })(),
     deleteChecklistItem: (vacancyId: number, id: number) => stmts.deleteChecklistItem.run(id, vacancyId),

@@ -96,8 +96,15 @@ export function gradeFormSchema(rubric: readonly RubricCriterion[]) {
     ]),
   );
   return z.object({
-    scores: z.preprocess((v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '')) : {}), z.object(scores)),
-    comment: z.string().trim().max(5000, msg('errors.too_long', { max: 5000 })).default(''),
+    scores: z.preprocess(
+      (v) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '')) : {}),
+      z.object(scores),
+    ),
+    comment: z
+      .string()
+      .trim()
+      .max(5000, msg('errors.too_long', { max: 5000 }))
+      .default(''),
   });
 }
 
@@ -109,7 +116,10 @@ const url = z
   .transform((v) => (v === '' ? null : v));
 
 export const submissionFormSchema = z.object({
-  body: z.string().max(100_000, msg('errors.too_long', { max: 100_000 })).default(''),
+  body: z
+    .string()
+    .max(100_000, msg('errors.too_long', { max: 100_000 }))
+    .default(''),
   link: url.default(''),
   idempotency_key: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'errors.form_expired'),
 });
@@ -119,10 +129,17 @@ export const assignFormSchema = z.object({
   lang: z.enum(['ru', 'en'], { error: 'errors.choice' }),
   date: z.iso.date({ error: 'errors.date' }),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time'),
-  grace_hours: z.coerce.number({ error: 'errors.number' }).int('errors.integer').min(0, msg('errors.range', { min: 0, max: 168 })).max(168, msg('errors.range', { min: 0, max: 168 })),
+  grace_hours: z.coerce
+    .number({ error: 'errors.number' })
+    .int('errors.integer')
+    .min(0, msg('errors.range', { min: 0, max: 168 }))
+    .max(168, msg('errors.range', { min: 0, max: 168 })),
   graders: z.preprocess(
     (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.coerce.number().int().positive()).min(1, 'errors.graders_required').max(10),
   ),
-  brief: z.string().max(50_000, msg('errors.too_long', { max: 50_000 })).default(''),
+  brief: z
+    .string()
+    .max(50_000, msg('errors.too_long', { max: 50_000 }))
+    .default(''),
 });

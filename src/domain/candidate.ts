@@ -25,22 +25,37 @@ export function normalizePhone(phone: string | null | undefined): string | null 
 const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 const optionalTrimmed = (max: number) =>
-  z.string().trim().max(max, msg('errors.too_long', { max })).default('').transform((v) => (v === '' ? null : v));
+  z
+    .string()
+    .trim()
+    .max(max, msg('errors.too_long', { max }))
+    .default('')
+    .transform((v) => (v === '' ? null : v));
 
-export const candidateFormSchema = z
-  .object({
-    full_name: z.string().trim().min(1, 'errors.required').max(200, msg('errors.too_long', { max: 200 })),
-    email: optionalTrimmed(200).refine((v) => v === null || EMAIL_RE.test(v) && !/\s/.test(v), 'errors.email'),
-    phone: optionalTrimmed(50).refine((v) => v === null || normalizePhone(v) !== null, 'errors.phone'),
-    city: optionalTrimmed(100),
-    source: z.enum(SOURCES, { error: 'errors.choice' }),
-    resume_text: z.string().max(MAX_RESUME_CHARS, msg('errors.too_long', { max: MAX_RESUME_CHARS })).default(''),
-    cover_letter: optionalTrimmed(20_000),
-    consent: z.literal('1', { error: 'errors.consent_required' }),
-    consent_date: z.iso.date({ error: 'errors.date' }),
-    confirm_duplicate: z.literal('1').optional(),
-    pending: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/).optional().catch(undefined),
-  });
+export const candidateFormSchema = z.object({
+  full_name: z
+    .string()
+    .trim()
+    .min(1, 'errors.required')
+    .max(200, msg('errors.too_long', { max: 200 })),
+  email: optionalTrimmed(200).refine((v) => v === null || (EMAIL_RE.test(v) && !/\s/.test(v)), 'errors.email'),
+  phone: optionalTrimmed(50).refine((v) => v === null || normalizePhone(v) !== null, 'errors.phone'),
+  city: optionalTrimmed(100),
+  source: z.enum(SOURCES, { error: 'errors.choice' }),
+  resume_text: z
+    .string()
+    .max(MAX_RESUME_CHARS, msg('errors.too_long', { max: MAX_RESUME_CHARS }))
+    .default(''),
+  cover_letter: optionalTrimmed(20_000),
+  consent: z.literal('1', { error: 'errors.consent_required' }),
+  consent_date: z.iso.date({ error: 'errors.date' }),
+  confirm_duplicate: z.literal('1').optional(),
+  pending: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{10,64}$/)
+    .optional()
+    .catch(undefined),
+});
 export type CandidateForm = z.infer<typeof candidateFormSchema>;
 
 export function consentDateProblem(date: string, today: string): string | null {

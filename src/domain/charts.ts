@@ -23,23 +23,46 @@ export interface RadarGeometry {
 
 const r2 = (n: number) => Math.round(n * 10) / 10;
 
-export function radar(axes: readonly RadarAxis[], series: readonly RadarSeries[], opts: { size?: number; max?: number } = {}): RadarGeometry {
+export function radar(
+  axes: readonly RadarAxis[],
+  series: readonly RadarSeries[],
+  opts: { size?: number; max?: number } = {},
+): RadarGeometry {
   const size = opts.size ?? 360;
   const max = opts.max ?? 5;
   const center = size / 2;
   const radius = center - 70;
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / Math.max(axes.length, 1);
-  const at = (i: number, v: number) => ({ x: r2(center + Math.cos(angle(i)) * radius * (v / max)), y: r2(center + Math.sin(angle(i)) * radius * (v / max)) });
-  const polygon = (vals: number[]) => vals.map((v, i) => at(i, v)).map((p) => `${p.x},${p.y}`).join(' ');
+  const at = (i: number, v: number) => ({
+    x: r2(center + Math.cos(angle(i)) * radius * (v / max)),
+    y: r2(center + Math.sin(angle(i)) * radius * (v / max)),
+  });
+  const polygon = (vals: number[]) =>
+    vals
+      .map((v, i) => at(i, v))
+      .map((p) => `${p.x},${p.y}`)
+      .join(' ');
   return {
     size,
     center,
-    rings: Array.from({ length: max }, (_, k) => ({ r: r2((radius * (k + 1)) / max), label: String(k + 1), points: polygon(axes.map(() => k + 1)) })),
+    rings: Array.from({ length: max }, (_, k) => ({
+      r: r2((radius * (k + 1)) / max),
+      label: String(k + 1),
+      points: polygon(axes.map(() => k + 1)),
+    })),
     axes: axes.map((a, i) => {
       const end = at(i, max);
       const label = at(i, max + 0.55);
       const cos = Math.cos(angle(i));
-      return { id: a.id, label: a.label, x: end.x, y: end.y, lx: label.x, ly: label.y, anchor: Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end' };
+      return {
+        id: a.id,
+        label: a.label,
+        x: end.x,
+        y: end.y,
+        lx: label.x,
+        ly: label.y,
+        anchor: Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end',
+      };
     }),
     series: series.map((s) => {
       const vals = axes.map((a) => s.values[a.id] ?? null);
@@ -59,7 +82,10 @@ export interface BarGeometry {
 }
 
 /** Horizontal bars (a funnel or counts by source), scaled to the largest value. */
-export function bars(items: readonly { label: string; value: number }[], opts: { width?: number; row?: number; labelWidth?: number } = {}): BarGeometry {
+export function bars(
+  items: readonly { label: string; value: number }[],
+  opts: { width?: number; row?: number; labelWidth?: number } = {},
+): BarGeometry {
   const width = opts.width ?? 560;
   const row = opts.row ?? 30;
   const labelWidth = opts.labelWidth ?? 170;

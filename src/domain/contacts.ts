@@ -40,7 +40,8 @@ export function phoneE164(input: string | null | undefined, region: CountryCode 
 const HEAD_CHARS = 6000;
 const HEAD_LINES = 60;
 
-const EMAIL = /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}/g;
+const EMAIL =
+  /[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}/g;
 const PREFERRED = /предпочитаем|preferred|основн|mobile|моб|cell|сотов/i;
 
 // ---- e-mail ---------------------------------------------------------------------------------------
@@ -60,7 +61,8 @@ function lineAround(text: string, at: number): string {
 
 // ---- phone ----------------------------------------------------------------------------------------
 
-const RU_HINT = /[А-Яа-яЁё]|\b(?:Russia|Russian Federation|Moscow|St\.? ?Petersburg|Saint Petersburg|Kazan|Novosibirsk|Yekaterinburg)\b|\+7[\s(]/;
+const RU_HINT =
+  /[А-Яа-яЁё]|\b(?:Russia|Russian Federation|Moscow|St\.? ?Petersburg|Saint Petersburg|Kazan|Novosibirsk|Yekaterinburg)\b|\+7[\s(]/;
 const GB_HINT = /\b(?:United Kingdom|England|Scotland|Wales|Northern Ireland|UK|London)\b|\+44\b/;
 const US_HINT = /\b(?:United States|USA|U\.S\.)\b|\b[A-Z][a-z]+,\s*[A-Z]{2}\s+\d{5}\b|\+1[\s(-]/;
 
@@ -79,8 +81,16 @@ function phoneRegions(head: string): CountryCode[] {
 function phoneContext(text: string, start: number, end: number): string {
   const lineStart = text.lastIndexOf('\n', start) + 1;
   const lineEnd = text.indexOf('\n', end);
-  const before = text.slice(Math.max(lineStart, start - 20), start).split(/[·•|;,]/).at(-1) ?? '';
-  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd).slice(0, 40).split(/[·•|;]/)[0] ?? '';
+  const before =
+    text
+      .slice(Math.max(lineStart, start - 20), start)
+      .split(/[·•|;,]/)
+      .at(-1) ?? '';
+  const after =
+    text
+      .slice(end, lineEnd < 0 ? text.length : lineEnd)
+      .slice(0, 40)
+      .split(/[·•|;]/)[0] ?? '';
   return `${before} ${after}`;
 }
 
@@ -107,14 +117,15 @@ function formatPhone(n: PhoneNumber): string {
 
 // ---- name -----------------------------------------------------------------------------------------
 
-const CYR_WORD = "[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?";
+const CYR_WORD = '[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?';
 // Latin letters with diacritics too: "Chloé Martin", "José Núñez", "Zoë O'Neil", "McArthur".
 const LAT_WORD = "(?:\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)*|Mc\\p{Lu}\\p{Ll}+|\\p{Lu}\\.)";
 const RU_NAME = new RegExp(`^${CYR_WORD}(?:\\s+${CYR_WORD}){1,2}$`);
 const EN_NAME = new RegExp(`^${LAT_WORD}(?:\\s+${LAT_WORD}){1,3}$`, 'u');
 const LATIN_ONLY = /^[\p{Script=Latin}\s.'’-]+$/u;
 // "John Smith, MBA", "Jane Doe — CPA": credentials after the name.
-const CREDENTIALS = /\s*(?:,|\s[-–—|]\s?)\s*(?:MBA|PhD|Ph\.D\.|CPA|PMP|MSc|BSc|BA|MA|Jr\.?|Sr\.?|III|II)(?:[,\s]+(?:MBA|PhD|CPA|PMP|MSc|BSc|BA|MA))*\.?$/;
+const CREDENTIALS =
+  /\s*(?:,|\s[-–—|]\s?)\s*(?:MBA|PhD|Ph\.D\.|CPA|PMP|MSc|BSc|BA|MA|Jr\.?|Sr\.?|III|II)(?:[,\s]+(?:MBA|PhD|CPA|PMP|MSc|BSc|BA|MA))*\.?$/;
 const PATRONYMIC = /(?:вич|вна|чна|ична|инична|оглы|кызы)$/;
 const GENDER_LINE = /^(?:Мужчина|Женщина|Male|Female)\b/i;
 
@@ -153,8 +164,39 @@ function asName(line: string): string | null {
 }
 
 const TRANSLIT: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
-  п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 const latin = (w: string): string => [...w.toLowerCase()].map((c) => TRANSLIT[c] ?? c).join('');
 
@@ -188,7 +230,8 @@ function proposeName(lines: string[], email: string | null): string | null {
 // ---- city -----------------------------------------------------------------------------------------
 
 // «Проживает: Москва, м. Тверская», "Location: Berlin, Germany", "Reside in: Moscow".
-const CITY_LABEL = /^(?:проживает|город(?: проживания)?|место (?:жительства|проживания)|местоположение|адрес|location|city|based in|lives in|living in|resides? in|reside in|current location|home)\s*[:\-–—]?\s*(.+)$/i;
+const CITY_LABEL =
+  /^(?:проживает|город(?: проживания)?|место (?:жительства|проживания)|местоположение|адрес|location|city|based in|lives in|living in|resides? in|reside in|current location|home)\s*[:\-–—]?\s*(.+)$/i;
 const CITY_IN_TEXT = /(?:^|[\s(,])(?:г\.|город)\s*([А-ЯЁ][а-яё]+(?:[- ][А-ЯЁ][а-яё]+)?)/;
 const BASED_IN = /\b(?:based in|live in|living in|located in|relocated to)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)/;
 
@@ -202,13 +245,17 @@ const COUNTRIES = new Set(
   ).split('|'),
 );
 const US_STATES = new Set(
-  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' '),
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(
+    ' ',
+  ),
 );
 const US_STATE_NAMES = new Set(
-  ('alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas ' +
+  (
+    'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas ' +
     'kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada new hampshire ' +
     'new jersey new mexico new york north carolina north dakota ohio oklahoma oregon pennsylvania rhode island south carolina ' +
-    'south dakota tennessee texas utah vermont virginia washington west virginia wisconsin wyoming').split(/ (?=[a-z])/),
+    'south dakota tennessee texas utah vermont virginia washington west virginia wisconsin wyoming'
+  ).split(/ (?=[a-z])/),
 );
 const PLACE_WORD = "[A-ZА-ЯЁ][\\p{L}.'’-]*(?:\\s+(?:[A-ZА-ЯЁ][\\p{L}.'’-]*|upon|on|de|la|am|im|-на-|na))*";
 const PLACE_LIST = new RegExp(`^(${PLACE_WORD})(?:\\s*,\\s*(${PLACE_WORD}))?(?:\\s*,\\s*(${PLACE_WORD}))?$`, 'u');
@@ -270,7 +317,10 @@ function cleanCity(s: string): string | null {
 
 /** «Москва, м. Тверская, готова к переезду» → «Москва». */
 function cityFromLabel(value: string): string | null {
-  const first = value.split(/[,;(|]/)[0]!.replace(/^(?:г\.|город)\s*/i, '').trim();
+  const first = value
+    .split(/[,;(|]/)[0]!
+    .replace(/^(?:г\.|город)\s*/i, '')
+    .trim();
   if (!/^[\p{Lu}][\p{L}. '’-]*$/u.test(first) || first.length > 40) return null;
   return cleanCity(first);
 }
@@ -331,7 +381,10 @@ const PROPOSAL_OF: Readonly<Record<ContactField, keyof ContactProposal>> = {
  * Fills the contact fields a person left empty with what the resume proposes; what was typed stays.
  * Returns the new values and which fields were filled, so the form can mark them for checking.
  */
-export function fillContacts<V extends Record<string, unknown>>(values: V, proposal: ContactProposal): { values: V; proposed: ContactField[] } {
+export function fillContacts<V extends Record<string, unknown>>(
+  values: V,
+  proposal: ContactProposal,
+): { values: V; proposed: ContactField[] } {
   const out: Record<string, unknown> = { ...values };
   const proposed: ContactField[] = [];
   for (const field of CONTACT_FIELDS) {

@@ -43,7 +43,11 @@ function rfc5987(value: string): string {
 /** Content-Type, Content-Disposition (ASCII fallback plus RFC 5987 UTF-8 name) and nosniff. */
 export function downloadHeaders(name: string, kind: string): Record<string, string> {
   const filename = safeDownloadName(name, kind);
-  const ascii = filename.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
+  const ascii = filename
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\%]/g, '_');
   return {
     'Content-Type': SERVED_TYPES[kind] ?? 'application/octet-stream',
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(filename)}`,

@@ -10,7 +10,9 @@ export interface StageEvent {
 /** Stages in the order a candidate moves through them; "rejected" can follow any of them. */
 export const FUNNEL: PipelineStage[] = ['new', 'screening', 'interview', 'take_home', 'offer', 'hired'];
 
-export function conversion(reached: Partial<Record<PipelineStage, number>>): { from: PipelineStage; to: PipelineStage; rate: number | null }[] {
+export function conversion(
+  reached: Partial<Record<PipelineStage, number>>,
+): { from: PipelineStage; to: PipelineStage; rate: number | null }[] {
   return FUNNEL.slice(1).map((to, i) => {
     const from = FUNNEL[i]!;
     const base = reached[from] ?? 0;
@@ -35,7 +37,10 @@ export interface FunnelCandidate {
 }
 
 /** How many candidates ever reached each stage: their current one, or any they moved from or to. */
-export function reachedStages(candidates: readonly FunnelCandidate[], events: readonly StageEvent[]): Partial<Record<PipelineStage, number>> {
+export function reachedStages(
+  candidates: readonly FunnelCandidate[],
+  events: readonly StageEvent[],
+): Partial<Record<PipelineStage, number>> {
   const seen = new Map<number, Set<string>>(candidates.map((c) => [c.id, new Set([c.stage])]));
   for (const e of events) {
     const stages = seen.get(e.candidateId);
@@ -67,7 +72,11 @@ export function resultsBySource(candidates: readonly FunnelCandidate[], events: 
   const bySource = new Map<string, SourceResult & { fitSum: number; fitCount: number }>();
   for (const c of candidates) {
     let r = bySource.get(c.source);
-    if (!r) bySource.set(c.source, (r = { source: c.source, total: 0, interviewed: 0, hired: 0, rejected: 0, avgFit: null, fitSum: 0, fitCount: 0 }));
+    if (!r)
+      bySource.set(
+        c.source,
+        (r = { source: c.source, total: 0, interviewed: 0, hired: 0, rejected: 0, avgFit: null, fitSum: 0, fitCount: 0 }),
+      );
     r.total += 1;
     if (AT_OR_PAST_INTERVIEW.has(c.stage) || everInterviewed.has(c.id)) r.interviewed += 1;
     if (c.stage === 'hired') r.hired += 1;
@@ -86,7 +95,10 @@ export function resultsBySource(candidates: readonly FunnelCandidate[], events: 
  * Median days spent in each stage, over stays that have ended (a candidate still in a stage
  * has not finished that stay). Entry into "new" is the candidate's creation time.
  */
-export function timeInStage(created: ReadonlyMap<number, string>, events: readonly StageEvent[]): Partial<Record<PipelineStage, number | null>> {
+export function timeInStage(
+  created: ReadonlyMap<number, string>,
+  events: readonly StageEvent[],
+): Partial<Record<PipelineStage, number | null>> {
   const stays = new Map<string, number[]>();
   const byCandidate = new Map<number, StageEvent[]>();
   for (const e of events) {
@@ -112,8 +124,10 @@ export function timeInStage(created: ReadonlyMap<number, string>, events: readon
       since = e.at;
     }
   }
-  return Object.fromEntries(PIPELINE.map((s) => {
-    const m = median(stays.get(s) ?? []);
-    return [s, m === null ? null : Math.round(m * 10) / 10];
-  }));
+  return Object.fromEntries(
+    PIPELINE.map((s) => {
+      const m = median(stays.get(s) ?? []);
+      return [s, m === null ? null : Math.round(m * 10) / 10];
+    }),
+  );
 }

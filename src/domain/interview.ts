@@ -117,10 +117,7 @@ export function competenciesToRate(
 
 const note = z.string().max(20_000, msg('errors.too_long', { max: 20_000 }));
 const optionalInt = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (v === '' || v === undefined || v === null ? null : Number(v)),
-    z.number().int().min(min).max(max).nullable(),
-  );
+  z.preprocess((v) => (v === '' || v === undefined || v === null ? null : Number(v)), z.number().int().min(min).max(max).nullable());
 
 // Kit entries are keyed "k<kit item id>": a purely numeric form key would make the query-string
 // parser build a (compacted, re-indexed) array instead of an object.
@@ -168,7 +165,8 @@ function flatten(data: ScorecardData): Map<string, string> {
   const m = new Map<string, string>();
   for (const [k, v] of Object.entries(data.notes)) if (v) m.set(`notes.${k}`, v);
   for (const [k, v] of Object.entries(data.ratings)) if (v) m.set(`ratings.${k}`, String(v));
-  for (const [k, crit] of Object.entries(data.cases)) for (const [c, v] of Object.entries(crit)) if (v !== null) m.set(`cases.${k}.${c}`, String(v));
+  for (const [k, crit] of Object.entries(data.cases))
+    for (const [c, v] of Object.entries(crit)) if (v !== null) m.set(`cases.${k}.${c}`, String(v));
   if (data.recommendation) m.set('recommendation', data.recommendation);
   if (data.summary) m.set('summary', data.summary);
   return m;
@@ -194,8 +192,16 @@ export const scheduleFormSchema = z.object({
   stage: z.enum(INTERVIEW_STAGES, { error: 'errors.choice' }),
   date: z.iso.date({ error: 'errors.date' }),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time'),
-  duration_min: z.coerce.number({ error: 'errors.number' }).int('errors.integer').min(15, msg('errors.range', { min: 15, max: 240 })).max(240, msg('errors.range', { min: 15, max: 240 })),
-  location: z.string().trim().max(500, msg('errors.too_long', { max: 500 })).default(''),
+  duration_min: z.coerce
+    .number({ error: 'errors.number' })
+    .int('errors.integer')
+    .min(15, msg('errors.range', { min: 15, max: 240 }))
+    .max(240, msg('errors.range', { min: 15, max: 240 })),
+  location: z
+    .string()
+    .trim()
+    .max(500, msg('errors.too_long', { max: 500 }))
+    .default(''),
   interviewers: z.preprocess(
     (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.coerce.number().int().positive()).min(1, 'errors.interviewers_required').max(10),

@@ -110,7 +110,11 @@ export function combineRatings(ratings: readonly RatingInput[], weights: Partial
 }
 
 /** Weighted mean of combined ratings over weighted, rated competencies, mapped 1→0 and 5→100. */
-export function interviewScore(competencies: readonly CompetencyResult[]): { score: number | null; raw: number | null; parts: Explanation[] } {
+export function interviewScore(competencies: readonly CompetencyResult[]): {
+  score: number | null;
+  raw: number | null;
+  parts: Explanation[];
+} {
   const rated = competencies.filter((c) => c.rating !== null && c.weight > 0);
   const total = rated.reduce((s, c) => s + c.weight, 0);
   if (total === 0) return { score: null, raw: null, parts: [] };
@@ -171,13 +175,25 @@ export function scoreCandidate(input: ScoringInput): ScoreResult {
     const share = complete && totalWeight > 0 ? weightOf(stage) / totalWeight : 0;
     const points = complete ? scores[stage]! * share : 0;
     const score = scores[stage];
-    return { stage, complete, score: score === null ? null : round1(score), weight: weightOf(stage), share: Math.round(share * 1000) / 1000, points: round1(points) };
+    return {
+      stage,
+      complete,
+      score: score === null ? null : round1(score),
+      weight: weightOf(stage),
+      share: Math.round(share * 1000) / 1000,
+      points: round1(points),
+    };
   });
   const fit = totalWeight > 0 ? round1(completed.reduce((sum, st) => sum + scores[st]! * (weightOf(st) / totalWeight), 0)) : null;
   const knockouts = (input.screening?.items ?? []).filter((i) => i.kind === 'knockout' && i.status === 'not_met').map((i) => i.key);
   const grade = recommendGrade(competencies, input.gradeLevels);
   const explanation: Explanation[] = [
-    ...stages.map((s): Explanation => (s.complete && s.weight > 0 ? { kind: 'stage', stage: s.stage, score: s.score!, share: s.share, points: s.points } : { kind: 'stage_missing', stage: s.stage })),
+    ...stages.map(
+      (s): Explanation =>
+        s.complete && s.weight > 0
+          ? { kind: 'stage', stage: s.stage, score: s.score!, share: s.share, points: s.points }
+          : { kind: 'stage_missing', stage: s.stage },
+    ),
     ...interview.parts,
     ...knockouts.map((key): Explanation => ({ kind: 'knockout', key })),
     { kind: 'grade', grade: grade.grade, gaps: grade.gaps.length },

@@ -69,13 +69,15 @@ export function ftsQuery(input: string): string | null {
     .filter((w) => w.length >= 2)
     .slice(0, 8);
   if (words.length === 0) return null;
-  return words
-    .map((w) => {
-      const stem = stemWord(w);
-      if (stem === w || stem.length < MIN_STEM_PREFIX) return `"${w}"*`;
-      // A stem that does not begin the typed word ("dairi" for "dairy") is matched in the stems column too.
-      return w.startsWith(stem) ? `"${stem}"*` : `("${w}"* OR "${stem}"*)`;
-    })
-    // FTS5 takes implicit AND between phrases only, not next to a bracketed OR.
-    .join(' AND ');
+  return (
+    words
+      .map((w) => {
+        const stem = stemWord(w);
+        if (stem === w || stem.length < MIN_STEM_PREFIX) return `"${w}"*`;
+        // A stem that does not begin the typed word ("dairi" for "dairy") is matched in the stems column too.
+        return w.startsWith(stem) ? `"${stem}"*` : `("${w}"* OR "${stem}"*)`;
+      })
+      // FTS5 takes implicit AND between phrases only, not next to a bracketed OR.
+      .join(' AND ')
+  );
 }

@@ -7,7 +7,11 @@ export type Stage = (typeof STAGES)[number];
 export const CURRENCIES = ['RUB', 'USD', 'EUR', 'KZT', 'BYN'] as const;
 
 const bilingual = z.object({ ru: z.string(), en: z.string() });
-const gradeLevels = z.object({ junior: z.number().int().min(1).max(5), middle: z.number().int().min(1).max(5), senior: z.number().int().min(1).max(5) });
+const gradeLevels = z.object({
+  junior: z.number().int().min(1).max(5),
+  middle: z.number().int().min(1).max(5),
+  senior: z.number().int().min(1).max(5),
+});
 
 /** The stored profile: everything about a vacancy beyond its title, department, grade and status. */
 export const vacancyProfileSchema = z.object({
@@ -52,7 +56,9 @@ const trimmed = (max: number) => z.string().trim().max(max, 'errors.too_long');
 const lines = trimmed(5000).default('');
 const toNumberOrNull = (v: unknown) => {
   if (v === undefined || v === null) return null;
-  const s = String(v).replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const s = String(v)
+    .replace(/[\s\u00a0]/g, '')
+    .replace(',', '.');
   return s === '' ? null : Number(s);
 };
 const optNumber = (min: number, max: number) =>
@@ -60,13 +66,19 @@ const optNumber = (min: number, max: number) =>
     toNumberOrNull,
     z.number({ error: 'errors.number' }).min(min, msg('errors.range', { min, max })).max(max, msg('errors.range', { min, max })).nullable(),
   );
-const level = z.preprocess(toNumberOrNull, z.number({ error: 'errors.number' }).int('errors.integer').min(1, 'errors.level').max(5, 'errors.level'));
-const weight = z.preprocess(toNumberOrNull, z.number({ error: 'errors.number' }).int('errors.integer').min(0, 'errors.weight').max(5, 'errors.weight'));
-const stageWeight = z.preprocess(toNumberOrNull, z.number({ error: 'errors.number' }).int('errors.integer').min(0, 'errors.percent').max(100, 'errors.percent'));
-const idList = z.preprocess(
-  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.string().max(100)).max(500),
+const level = z.preprocess(
+  toNumberOrNull,
+  z.number({ error: 'errors.number' }).int('errors.integer').min(1, 'errors.level').max(5, 'errors.level'),
 );
+const weight = z.preprocess(
+  toNumberOrNull,
+  z.number({ error: 'errors.number' }).int('errors.integer').min(0, 'errors.weight').max(5, 'errors.weight'),
+);
+const stageWeight = z.preprocess(
+  toNumberOrNull,
+  z.number({ error: 'errors.number' }).int('errors.integer').min(0, 'errors.percent').max(100, 'errors.percent'),
+);
+const idList = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)).max(500));
 
 const levelsRow = z
   .object({ junior: level, middle: level, senior: level })
@@ -127,7 +139,11 @@ export const vacancyFormSchema = z
     path: ['bonus_max'],
     message: 'errors.bonus_range',
   })
-  .refine((f) => STAGES.some((st) => f.stages?.[st] !== 0), { when: always, path: ['stages', 'screening'], message: 'errors.stage_weights_empty' })
+  .refine((f) => STAGES.some((st) => f.stages?.[st] !== 0), {
+    when: always,
+    path: ['stages', 'screening'],
+    message: 'errors.stage_weights_empty',
+  })
   .refine((f) => COMPETENCY_IDS.some((c) => f.weights?.[c] !== 0), {
     when: always,
     path: ['weights', COMPETENCY_IDS[0]],
@@ -258,14 +274,50 @@ export function defaultProfile(t: TemplateInputs): VacancyProfile {
 }
 
 const TRANSLIT: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sch',
-  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 
 export function slugify(title: string): string {
   const latin = Array.from(title.toLowerCase(), (ch) => TRANSLIT[ch] ?? ch).join('');
-  return latin.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50).replace(/-+$/, '') || 'vacancy';
+  return (
+    latin
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 50)
+      .replace(/-+$/, '') || 'vacancy'
+  );
 }
 
 export function vacancyTitle(v: { titleRu: string; titleEn: string }, lang: Lang): string {

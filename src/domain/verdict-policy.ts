@@ -25,25 +25,25 @@ export const kindField = (itemId: number) => `kind_${itemId}`;
  * pass needs (`min_required`), a whole number from 0 to the number of items the form itself marks required.
  */
 export function policyFormSchema(itemIds: readonly number[]) {
-  const shape: Record<string, z.ZodType<string>> = Object.fromEntries(itemIds.map((id) => [kindField(id), z.enum(CHECKLIST_KINDS, { error: 'errors.choice' })]));
+  const shape: Record<string, z.ZodType<string>> = Object.fromEntries(
+    itemIds.map((id) => [kindField(id), z.enum(CHECKLIST_KINDS, { error: 'errors.choice' })]),
+  );
   shape[MIN_REQUIRED_FIELD] = z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(10, 'errors.integer');
-  return z
-    .object(shape)
-    .transform((f: Record<string, string>, ctx) => {
-      const kindOf = new Map(itemIds.map((id) => [id, f[kindField(id)] as ChecklistKind]));
-      const required = [...kindOf.values()].filter((k) => k === 'required').length;
-      const raw = f[MIN_REQUIRED_FIELD] ?? '';
-      const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
-      if (!(n >= 0 && n <= required)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [MIN_REQUIRED_FIELD],
-          message: required === 0 ? 'errors.min_required_none' : msg('errors.min_required_range', { max: required }),
-        });
-        return z.NEVER;
-      }
-      return { policy: { minRequiredMet: n } as VerdictPolicy, kinds: itemIds.map((id) => ({ id, kind: kindOf.get(id)! })) };
-    });
+  return z.object(shape).transform((f: Record<string, string>, ctx) => {
+    const kindOf = new Map(itemIds.map((id) => [id, f[kindField(id)] as ChecklistKind]));
+    const required = [...kindOf.values()].filter((k) => k === 'required').length;
+    const raw = f[MIN_REQUIRED_FIELD] ?? '';
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(n >= 0 && n <= required)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [MIN_REQUIRED_FIELD],
+        message: required === 0 ? 'errors.min_required_none' : msg('errors.min_required_range', { max: required }),
+      });
+      return z.NEVER;
+    }
+    return { policy: { minRequiredMet: n } as VerdictPolicy, kinds: itemIds.map((id) => ({ id, kind: kindOf.get(id)! })) };
+  });
 }
 
 // ---- Words ----------------------------------------------------------------------------------------
@@ -58,8 +58,7 @@ export function quotedList(labels: readonly string[], lang: Lang, t: Translate):
   return f.format(labels.map((label) => t('verdict_text.quoted', { label })));
 }
 
-const labelsOf = (items: readonly PolicyItem[], keys: readonly string[]) =>
-  keys.map((k) => items.find((i) => i.key === k)?.label ?? k);
+const labelsOf = (items: readonly PolicyItem[], keys: readonly string[]) => keys.map((k) => items.find((i) => i.key === k)?.label ?? k);
 
 /**
  * The policy in plain words, e.g. «Проходит: выполнены все стоп-факторы («Опыт…» и «Высшее образование») и не меньше
@@ -71,7 +70,16 @@ export function policySummary(items: readonly PolicyItem[], policy: VerdictPolic
   const required = items.filter((i) => i.kind === 'required').length;
   const n = Math.max(0, Math.min(Math.floor(policy.minRequiredMet), required));
   const k = knockouts.length;
-  const knockoutPhrase = k ? t('verdict_text.all_knockouts', { count: k, items: quotedList(knockouts.map((i) => i.label), lang, t) }) : '';
+  const knockoutPhrase = k
+    ? t('verdict_text.all_knockouts', {
+        count: k,
+        items: quotedList(
+          knockouts.map((i) => i.label),
+          lang,
+          t,
+        ),
+      })
+    : '';
   const requiredPhrase = n ? t('verdict_text.at_least', { n, count: required }) : '';
   const pass =
     items.length === 0
@@ -98,7 +106,14 @@ export interface VerdictExplained {
  * продажах от 3 лет», опыта B2B-продаж нет» or «Проходит: выполнены стоп-факторы «…» и «…» и 3 из 4 обязательных
  * пунктов («FMCG», «…», «CRM»)». `items` is the vacancy's checklist as it stands; `b2bSales` comes from the screening.
  */
-export function verdictReason(v: VerdictExplained, items: readonly PolicyItem[], policy: VerdictPolicy, b2bSales: boolean | null, lang: Lang, t: Translate): string {
+export function verdictReason(
+  v: VerdictExplained,
+  items: readonly PolicyItem[],
+  policy: VerdictPolicy,
+  b2bSales: boolean | null,
+  lang: Lang,
+  t: Translate,
+): string {
   const list = (keys: readonly string[]) => quotedList(labelsOf(items, keys), lang, t);
   const kindOf = (key: string) => items.find((i) => i.key === key)?.kind;
   const required = items.filter((i) => i.kind === 'required').length;
@@ -119,7 +134,10 @@ export function verdictReason(v: VerdictExplained, items: readonly PolicyItem[],
     case 'reject_knockout':
       return t('verdict_text.reason_reject', { count, items: list(v.decisive) });
     case 'review_knockout_b2b':
-      return t(b2bSales === true ? 'verdict_text.reason_review_b2b' : 'verdict_text.reason_review_b2b_unknown', { count, items: list(v.decisive) });
+      return t(b2bSales === true ? 'verdict_text.reason_review_b2b' : 'verdict_text.reason_review_b2b_unknown', {
+        count,
+        items: list(v.decisive),
+      });
     case 'review_knockout_unknown':
       return t('verdict_text.reason_review_unknown', { count, items: list(v.decisive) });
     case 'review_required': {

@@ -70,7 +70,8 @@ const IMPLICIT_RELATIONSHIP =
 
 // Attributes that hold text a person wrote or chose: alt text and titles (descr, title), shape,
 // picture and table names (name), tooltips, field instructions (instr), content-control labels.
-const TEXT_ATTRIBUTES = /(\s(?:[\w.-]+:)?(descr|title|name|tooltip|instr|alias|tag|text|userId|displayName)\s*=\s*)(?:"([^"]*)"|'([^']*)')/g;
+const TEXT_ATTRIBUTES =
+  /(\s(?:[\w.-]+:)?(descr|title|name|tooltip|instr|alias|tag|text|userId|displayName)\s*=\s*)(?:"([^"]*)"|'([^']*)')/g;
 // Elements whose whole content is text outside the runs maskIdentityInXml joins: deleted text,
 // field codes, formulas, cached values, header/footer strings, defined names, property strings.
 const TEXT_ELEMENTS = new RegExp(
@@ -96,7 +97,10 @@ function maskElements(xml: string, who: Identity): string {
   return xml.replace(TEXT_ELEMENTS, (whole, open: string, qname: string, content: string, close: string) => {
     const text = decodeXml(content);
     const masked = HEADER_FOOTER.test(qname)
-      ? text.split(HEADER_CODE).map((piece, i) => (i % 2 === 1 ? piece : redact(piece, who))).join('')
+      ? text
+          .split(HEADER_CODE)
+          .map((piece, i) => (i % 2 === 1 ? piece : redact(piece, who)))
+          .join('')
       : redact(text, who);
     return masked === text ? whole : `${open}${escapeText(masked)}${close}`;
   });
@@ -123,7 +127,11 @@ function cleanRels(xml: string, relsName: string, keep: ReadonlySet<string>): st
     else if (keep.has(resolveTarget(dirOf(source), r.target))) replacement = null;
     // A dropped part referred to by id (an embedded object, an external workbook): the reference
     // stays valid, but leads nowhere.
-    else replacement = setAttributes(r.tag.replace(/\s+TargetMode\s*=\s*("[^"]*"|'[^']*')/, ''), null, { Target: LINK_PLACEHOLDER }).replace(/\s*\/?>$/, ' TargetMode="External"/>');
+    else
+      replacement = setAttributes(r.tag.replace(/\s+TargetMode\s*=\s*("[^"]*"|'[^']*')/, ''), null, { Target: LINK_PLACEHOLDER }).replace(
+        /\s*\/?>$/,
+        ' TargetMode="External"/>',
+      );
     if (replacement !== null) out = out.replace(r.tag, replacement);
   }
   return out;

@@ -129,7 +129,10 @@ function sniffBinary(buf: Uint8Array): string | null {
 
 /** Text-based formats that decode fine but are not plain text, so their markup would pollute screening. */
 function sniffMarkup(text: string): string | null {
-  const head = text.slice(0, 1024).replace(/^[\ufeff\s]+/, '').toLowerCase();
+  const head = text
+    .slice(0, 1024)
+    .replace(/^[\ufeff\s]+/, '')
+    .toLowerCase();
   if (head.startsWith('%!ps')) return 'postscript';
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
   if (head.startsWith('<?xml') || head.startsWith('<svg')) return head.includes('<svg') ? 'svg' : 'xml';
@@ -159,7 +162,8 @@ function decodeSingleByte(buf: Uint8Array): DecodedText {
 
 // WHATWG windows-1252 for 0x80–0x9F. Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1
 // and turns these (curly quotes, dashes, €) into C1 control characters.
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 export function decodeWindows1252(buf: Uint8Array): string {

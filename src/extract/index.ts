@@ -44,7 +44,14 @@ function claimedKind(filename: string): FileKind | null {
   const base = filename.slice(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
   const dot = base.lastIndexOf('.');
   if (dot < 0) return null;
-  return CLAIMED_BY_EXTENSION[base.slice(dot + 1).trim().toLowerCase()] ?? null;
+  return (
+    CLAIMED_BY_EXTENSION[
+      base
+        .slice(dot + 1)
+        .trim()
+        .toLowerCase()
+    ] ?? null
+  );
 }
 
 function rejectUnsupported(actual: string, filename: string): ExtractError {

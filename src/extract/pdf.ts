@@ -78,9 +78,7 @@ export function joinHyphenatedLines(text: string): string {
         // The stem leaves room for a different case ending elsewhere ("трейд-маркетинг" vs "…га").
         const word = tail[0];
         const stem = word.length > 4 ? word.slice(0, -2) : word;
-        const keep =
-          hyphen !== '\u00ad' &&
-          (!ONLY_LETTERS.test(fragment) || lower.includes(`${fragment}-${stem}`.toLowerCase()));
+        const keep = hyphen !== '\u00ad' && (!ONLY_LETTERS.test(fragment) || lower.includes(`${fragment}-${stem}`.toLowerCase()));
         const base = prev.trimEnd();
         out[out.length - 1] = (keep ? base : base.slice(0, -hyphen.length)) + next;
         continue;

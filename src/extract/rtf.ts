@@ -28,9 +28,35 @@ const SLICE_BYTES = 64 * 1024;
 
 // Destinations whose content is not text a reader sees. Starred (\*) ones are skipped by the library.
 const NON_TEXT_DESTINATIONS = [
-  'info', 'pict', 'object', 'objdata', 'objclass', 'nonshppict', 'fldinst', 'datafield', 'xe', 'tc', 'txe', 'rxe',
-  'bkmkstart', 'bkmkend', 'themedata', 'colorschememapping', 'datastore', 'latentstyles', 'listtable',
-  'listoverridetable', 'rsidtbl', 'generator', 'xmlnstbl', 'revtbl', 'filetbl', 'pgdsctbl', 'sp', 'sn', 'sv',
+  'info',
+  'pict',
+  'object',
+  'objdata',
+  'objclass',
+  'nonshppict',
+  'fldinst',
+  'datafield',
+  'xe',
+  'tc',
+  'txe',
+  'rxe',
+  'bkmkstart',
+  'bkmkend',
+  'themedata',
+  'colorschememapping',
+  'datastore',
+  'latentstyles',
+  'listtable',
+  'listoverridetable',
+  'rsidtbl',
+  'generator',
+  'xmlnstbl',
+  'revtbl',
+  'filetbl',
+  'pgdsctbl',
+  'sp',
+  'sn',
+  'sv',
 ] as const;
 
 const breakLine = (g: ProcessTokensGlobalState): void => g._pushOutput('\n');
@@ -45,7 +71,8 @@ const resumeText: FeatureHandler<ProcessTokensGlobalState> = {
   tokenHandlers: {
     // TokenType.GROUP_START (a const enum the library does not export at run time).
     0: (g) => {
-      if (g._state.groupDepth > MAX_RTF_GROUP_DEPTH) throw new ExtractError('corrupt', `RTF groups nest deeper than ${MAX_RTF_GROUP_DEPTH}`);
+      if (g._state.groupDepth > MAX_RTF_GROUP_DEPTH)
+        throw new ExtractError('corrupt', `RTF groups nest deeper than ${MAX_RTF_GROUP_DEPTH}`);
       return undefined;
     },
   },
@@ -125,7 +152,10 @@ function withoutLineEnds(bytes: Buffer): Buffer {
     if (Number(m[1]) > bytes.length) throw new ExtractError('corrupt', `RTF \\bin claims ${m[1]} bytes in a ${bytes.length}-byte file`);
   }
   if (hasBin) return bytes;
-  return Buffer.from(source.replace(LINE_ENDS, (_whole, word: string | undefined) => (word === undefined ? '' : `${word} `)), 'latin1');
+  return Buffer.from(
+    source.replace(LINE_ENDS, (_whole, word: string | undefined) => (word === undefined ? '' : `${word} `)),
+    'latin1',
+  );
 }
 
 function rtfError(err: unknown): ExtractError {

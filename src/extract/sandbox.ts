@@ -81,7 +81,12 @@ export class ExtractionSandbox {
   }
 
   extractText(buf: Uint8Array, filename: string, opts?: { maxBytes?: number }): Promise<Extracted> {
-    return this.run({ op: 'extractText', buf, filename, ...(opts?.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }) }) as Promise<Extracted>;
+    return this.run({
+      op: 'extractText',
+      buf,
+      filename,
+      ...(opts?.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),
+    }) as Promise<Extracted>;
   }
 
   extractOfficeText(buf: Uint8Array, kind: 'pptx' | 'xlsx'): Promise<string> {
@@ -94,7 +99,12 @@ export class ExtractionSandbox {
 
   /** The copy a blind grader downloads (see blind.ts). */
   blindCopy(buf: Uint8Array, kind: ScrubKind, who: Identity): Promise<BlindCopy> {
-    return this.run({ op: 'blindCopy', buf, kind, who: { fullName: who.fullName, email: who.email ?? null, phone: who.phone ?? null } }) as Promise<BlindCopy>;
+    return this.run({
+      op: 'blindCopy',
+      buf,
+      kind,
+      who: { fullName: who.fullName, email: who.email ?? null, phone: who.phone ?? null },
+    }) as Promise<BlindCopy>;
   }
 
   /** Stops every worker; queued and running jobs fail. */

@@ -8,16 +8,7 @@
  * grader downloads them; a name inside a PDF's page content or in a picture stays.
  */
 import JSZip from 'jszip';
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRef,
-  PDFStream,
-  PDFString,
-  type PDFObject,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, PDFString, type PDFObject } from 'pdf-lib';
 import { ExtractError } from './errors.js';
 import { checkXmlBudget, zipEntries } from './zip.js';
 import { DEFAULT_MASK, redact, redactionSpans, type Identity } from '../domain/redact.js';
@@ -51,7 +42,6 @@ function view(buf: Uint8Array): Buffer {
 function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => buf[i] === b);
 }
-
 
 function isUtf8Text(buf: Uint8Array): boolean {
   if (buf.includes(0)) return false;
@@ -190,7 +180,6 @@ export function resolveTarget(baseDir: string, target: string): string {
 // ---------------------------------------------------------------------------------------------
 // Packages
 
-
 export async function openPackage(buf: Uint8Array, kind: string): Promise<JSZip> {
   checkXmlBudget(buf, kind);
   try {
@@ -246,7 +235,11 @@ async function scrubPackageProperties(zip: JSZip, kind: ScrubKind): Promise<void
   const customParts = new Set([...customRels.map((r) => resolveTarget('', r.target)), 'docProps/custom.xml']);
   for (const part of customParts) zip.remove(part);
   if (customRels.length > 0) {
-    zip.file('_rels/.rels', customRels.reduce((xml, r) => xml.replace(r.tag, ''), rootRels), REPLACE);
+    zip.file(
+      '_rels/.rels',
+      customRels.reduce((xml, r) => xml.replace(r.tag, ''), rootRels),
+      REPLACE,
+    );
   }
   await rewritePart(zip, '[Content_Types].xml', (xml) =>
     xml.replace(new RegExp(`<${PREFIX}Override\\b[^<>]*>`, 'g'), (tag) => {
@@ -484,9 +477,7 @@ async function slideOrder(zip: JSZip): Promise<string[]> {
   }
   if (ordered.length > 0) return ordered;
   // No usable slide list: fall back to the file numbering.
-  return partsMatching(zip, SLIDE_ENTRY).sort(
-    (a, b) => Number(SLIDE_ENTRY.exec(a)?.[1] ?? 0) - Number(SLIDE_ENTRY.exec(b)?.[1] ?? 0),
-  );
+  return partsMatching(zip, SLIDE_ENTRY).sort((a, b) => Number(SLIDE_ENTRY.exec(a)?.[1] ?? 0) - Number(SLIDE_ENTRY.exec(b)?.[1] ?? 0));
 }
 
 const PARAGRAPH = /<a:p\b(?:[^<>]*?\/>|[^<>]*>([\s\S]*?)<\/a:p>)/g;

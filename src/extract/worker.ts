@@ -40,13 +40,18 @@ port.on('message', (message: { id: number; job: SandboxJob }) => {
       }
       // Cloning a view would copy its whole backing buffer (a pooled Buffer's is shared); hand
       // over an exact copy instead, without a second copy in transit.
-      const own = result.byteOffset === 0 && result.byteLength === result.buffer.byteLength && !Buffer.isBuffer(result) ? result : result.slice();
+      const own =
+        result.byteOffset === 0 && result.byteLength === result.buffer.byteLength && !Buffer.isBuffer(result) ? result : result.slice();
       port.postMessage({ id: message.id, ok: true, result: own } satisfies SandboxReply, [own.buffer as ArrayBuffer]);
     },
     (err: unknown) => {
       const reply: SandboxReply =
         err instanceof ExtractError
-          ? { id: message.id, ok: false, extract: { code: err.code, message: err.message, ...(err.detail === undefined ? {} : { detail: err.detail }) } }
+          ? {
+              id: message.id,
+              ok: false,
+              extract: { code: err.code, message: err.message, ...(err.detail === undefined ? {} : { detail: err.detail }) },
+            }
           : { id: message.id, ok: false, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
       port.postMessage(reply);
     },

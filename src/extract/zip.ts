@@ -109,8 +109,7 @@ export function zipEntries(buf: Uint8Array): ZipEntry[] | null {
   return entries;
 }
 
-const tooComplex = (kind: string, what: string) =>
-  new ExtractError('too_complex', `${kind.toUpperCase()} ${what}`);
+const tooComplex = (kind: string, what: string) => new ExtractError('too_complex', `${kind.toUpperCase()} ${what}`);
 
 /**
  * How many bytes one entry really inflates to, reading its data where jszip does (local header

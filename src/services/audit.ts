@@ -10,7 +10,13 @@ export interface Actor {
 export const SYSTEM_ACTOR: Actor = { userId: null, userName: null, ip: null };
 
 /** Appends one line to the audit log; use-cases call it inside their transaction, so no change goes unrecorded. */
-export function auditLine(repos: Pick<Repos, 'audit'>, actor: Actor, action: string, subject?: { type: string; id: string | number }, detail?: Record<string, unknown>): void {
+export function auditLine(
+  repos: Pick<Repos, 'audit'>,
+  actor: Actor,
+  action: string,
+  subject?: { type: string; id: string | number },
+  detail?: Record<string, unknown>,
+): void {
   repos.audit.log({
     userId: actor.userId,
     userName: actor.userName,

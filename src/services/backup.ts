@@ -166,7 +166,13 @@ function checkCopy(file: string): string[] {
   try {
     const problems: string[] = [];
     const integrity = conn.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
-    if (integrity.map((r) => r.integrity_check).join() !== 'ok') problems.push(`integrity_check: ${integrity.slice(0, 5).map((r) => r.integrity_check).join('; ')}`);
+    if (integrity.map((r) => r.integrity_check).join() !== 'ok')
+      problems.push(
+        `integrity_check: ${integrity
+          .slice(0, 5)
+          .map((r) => r.integrity_check)
+          .join('; ')}`,
+      );
     const quick = conn.pragma('quick_check', { simple: true });
     if (quick !== 'ok') problems.push(`quick_check: ${String(quick)}`);
     return problems;
@@ -175,7 +181,13 @@ function checkCopy(file: string): string[] {
   }
 }
 
-async function snapshot(db: DB, dir: string, prefix: string, now: Date, check: boolean): Promise<{ file: string; pages: number; restarts: number }> {
+async function snapshot(
+  db: DB,
+  dir: string,
+  prefix: string,
+  now: Date,
+  check: boolean,
+): Promise<{ file: string; pages: number; restarts: number }> {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   // A dot name that does not match NAME: a crash mid-copy leaves nothing that looks like a backup or gets pruned.
   const tmp = join(dir, `.${prefix}kam-hire-${process.pid}-${randomBytes(4).toString('hex')}.db.tmp`);
@@ -221,9 +233,7 @@ function readHeader(file: string): Buffer {
 }
 
 function tableNames(conn: DB): Set<string> {
-  return new Set(
-    (conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
-  );
+  return new Set((conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
 }
 
 function countTables(conn: DB, tables: Set<string>): Record<string, number> {
@@ -253,11 +263,16 @@ function inspect(conn: DB): { problems: string[]; schemaVersion: number | null; 
   const applied = conn.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[];
   schemaVersion = applied.at(-1)?.version ?? 0;
   if (schemaVersion > latest) {
-    problems.push(`the backup was made by a newer KAM Hire (schema version ${schemaVersion}, this version knows up to ${latest}): update the app first`);
+    problems.push(
+      `the backup was made by a newer KAM Hire (schema version ${schemaVersion}, this version knows up to ${latest}): update the app first`,
+    );
   } else {
     // Another app with its own schema_migrations table would pass the other checks; the migration names give it away.
     const foreign = applied.find((m) => byVersion.get(m.version) !== m.name);
-    if (foreign) problems.push(`this is not a KAM Hire database: its migration ${foreign.version} is "${foreign.name}", expected "${byVersion.get(foreign.version) ?? 'none'}"`);
+    if (foreign)
+      problems.push(
+        `this is not a KAM Hire database: its migration ${foreign.version} is "${foreign.name}", expected "${byVersion.get(foreign.version) ?? 'none'}"`,
+      );
   }
   const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
   if (missing.length > 0) problems.push(`tables are missing: ${missing.join(', ')}`);
@@ -277,7 +292,8 @@ export function verifyBackup(file: string): VerifyResult {
   }
   if (size === 0) return fail('the file is empty');
   const header = readHeader(file);
-  if (size < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return fail('this is not an SQLite database (wrong file header)');
+  if (size < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0')
+    return fail('this is not an SQLite database (wrong file header)');
   // A truncated copy can still open, and the header says how big it should be whenever the two counters match.
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
@@ -291,7 +307,9 @@ export function verifyBackup(file: string): VerifyResult {
   const hadWal = existsSync(wal);
   const hadShm = existsSync(shm);
   if (walMode && hadWal && statSync(wal).size > 0) {
-    return fail(`${basename(wal)} next to it holds changes that are not in the file itself: this is a live database, not a backup (use npm run backup)`);
+    return fail(
+      `${basename(wal)} next to it holds changes that are not in the file itself: this is a live database, not a backup (use npm run backup)`,
+    );
   }
   let conn: DB | undefined;
   try {
@@ -300,7 +318,9 @@ export function verifyBackup(file: string): VerifyResult {
     return { ok: r.problems.length === 0, ...r };
   } catch (e) {
     const damaged = e instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(e.code);
-    return fail(`${damaged ? 'the database is damaged' : 'the file cannot be read as a database'}: ${e instanceof Error ? e.message : String(e)}`);
+    return fail(
+      `${damaged ? 'the database is damaged' : 'the file cannot be read as a database'}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   } finally {
     conn?.close();
     // A read-only connection to a WAL-flagged file creates these and cannot remove them; we created them, so we do.
@@ -376,7 +396,10 @@ export async function restoreDatabase(
 
   const exists = existsSync(target);
   if (exists) assertIdle(target);
-  const saved = exists && (opts.safetyCopy ?? true) ? await safetyCopy(target, opts.backupsDir ?? backupsDir(dirname(target)), opts.now ?? new Date()) : null;
+  const saved =
+    exists && (opts.safetyCopy ?? true)
+      ? await safetyCopy(target, opts.backupsDir ?? backupsDir(dirname(target)), opts.now ?? new Date())
+      : null;
   if (exists) assertIdle(target);
 
   mkdirSync(dirname(target), { recursive: true });
@@ -404,7 +427,9 @@ export async function restoreDatabase(
   try {
     const after = inspect(db);
     if (after.problems.length > 0) {
-      throw new BackupError(`the restored database failed its check (${after.problems.join('; ')}); ${saved ? `the previous one is kept as ${saved}` : 'there was no previous one'}`);
+      throw new BackupError(
+        `the restored database failed its check (${after.problems.join('; ')}); ${saved ? `the previous one is kept as ${saved}` : 'there was no previous one'}`,
+      );
     }
     return {
       target,

@@ -19,13 +19,24 @@ export function addCandidate(repos: Repos, files: FileStore, input: IntakeInput,
     const result = intakeCandidate(repos.candidates, files, input, now);
     if (!result.ok) return result;
     refreshScore(repos, result.id);
-    auditLine(repos, actor, 'candidate.create', { type: 'candidate', id: result.id }, { vacancy: input.vacancyId, duplicate: result.duplicate?.reason ?? null });
+    auditLine(
+      repos,
+      actor,
+      'candidate.create',
+      { type: 'candidate', id: result.id },
+      { vacancy: input.vacancyId, duplicate: result.duplicate?.reason ?? null },
+    );
     return result;
   });
 }
 
 /** Runs the screening rules again on one candidate, keeping what a person confirmed. */
-export function screenAgain(repos: Repos, candidate: Pick<Candidate, 'id' | 'vacancyId' | 'resumeText'>, actor: Actor, now = new Date()): void {
+export function screenAgain(
+  repos: Repos,
+  candidate: Pick<Candidate, 'id' | 'vacancyId' | 'resumeText'>,
+  actor: Actor,
+  now = new Date(),
+): void {
   repos.transaction(() => {
     rescreen(
       repos.candidates,
@@ -59,7 +70,13 @@ export function screenVacancyAgain(repos: Repos, vacancyId: number, actor: Actor
 }
 
 /** A person confirms or overrides one checklist item; the verdict follows the statuses as they now stand. */
-export function setScreeningItem(repos: Repos, candidate: Pick<Candidate, 'id' | 'vacancyId'>, key: string, status: ItemStatus, actor: Actor & { userId: number }): boolean {
+export function setScreeningItem(
+  repos: Repos,
+  candidate: Pick<Candidate, 'id' | 'vacancyId'>,
+  key: string,
+  status: ItemStatus,
+  actor: Actor & { userId: number },
+): boolean {
   return repos.transaction(() => {
     const s = repos.candidates.screening(candidate.id);
     const item = s?.items.find((i) => i.key === key);
@@ -73,7 +90,13 @@ export function setScreeningItem(repos: Repos, candidate: Pick<Candidate, 'id' |
     );
     repos.candidates.setItemStatus(candidate.id, item.key, status, item.status, verdict, actor.userId);
     refreshScore(repos, candidate.id);
-    auditLine(repos, actor, 'screening.item', { type: 'candidate', id: candidate.id }, { key: item.key, from: item.status, to: status, proposed: item.proposedStatus });
+    auditLine(
+      repos,
+      actor,
+      'screening.item',
+      { type: 'candidate', id: candidate.id },
+      { key: item.key, from: item.status, to: status, proposed: item.proposedStatus },
+    );
     return true;
   });
 }
@@ -82,7 +105,12 @@ export function setScreeningItem(repos: Repos, candidate: Pick<Candidate, 'id' |
 const STAGE_AFTER: Record<Verdict, PipelineStage | null> = { pass: 'interview', review: 'screening', reject: 'rejected' };
 
 /** HR's screening decision with its reason; a candidate still at the start of the pipeline moves along. */
-export function decide(repos: Repos, candidate: Pick<Candidate, 'id' | 'stage'>, decision: { decision: Verdict; reason: string }, actor: Actor & { userId: number }): boolean {
+export function decide(
+  repos: Repos,
+  candidate: Pick<Candidate, 'id' | 'stage'>,
+  decision: { decision: Verdict; reason: string },
+  actor: Actor & { userId: number },
+): boolean {
   return repos.transaction(() => {
     const s = repos.candidates.screening(candidate.id);
     if (!s) return false;
@@ -91,13 +119,20 @@ export function decide(repos: Repos, candidate: Pick<Candidate, 'id' | 'stage'>,
     repos.candidates.decide(candidate.id, { ...decision, old: s.decision, stage }, actor.userId);
     refreshScore(repos, candidate.id);
     auditLine(repos, actor, 'screening.decision', { type: 'candidate', id: candidate.id }, { ...decision, proposed: s.verdict });
-    if (stage && stage.from !== stage.to) auditLine(repos, actor, 'candidate.stage', { type: 'candidate', id: candidate.id }, { ...stage, by: 'decision' });
+    if (stage && stage.from !== stage.to)
+      auditLine(repos, actor, 'candidate.stage', { type: 'candidate', id: candidate.id }, { ...stage, by: 'decision' });
     return true;
   });
 }
 
 /** Moves a candidate to another pipeline stage; moving to the stage they are at changes nothing. */
-export function moveStage(repos: Repos, candidate: Pick<Candidate, 'id' | 'stage'>, to: PipelineStage, reason: string | null, actor: Actor & { userId: number }): boolean {
+export function moveStage(
+  repos: Repos,
+  candidate: Pick<Candidate, 'id' | 'stage'>,
+  to: PipelineStage,
+  reason: string | null,
+  actor: Actor & { userId: number },
+): boolean {
   if (to === candidate.stage) return false;
   repos.transaction(() => {
     repos.candidates.moveStage(candidate.id, candidate.stage, to, reason, actor.userId);

@@ -22,7 +22,11 @@ export interface GraderCopy {
 export async function graderCopy(files: FileStore, f: SubmissionFile, who: Identity | null): Promise<GraderCopy> {
   const stored = files.read(f.scrubbedStorageName ?? f.storageName);
   if (who === null) return { bytes: stored, kind: f.kind, asText: false };
-  const asText = (): GraderCopy => ({ bytes: new Uint8Array(Buffer.from(redact(f.extractedText ?? '', who), 'utf8')), kind: 'txt', asText: true });
+  const asText = (): GraderCopy => ({
+    bytes: new Uint8Array(Buffer.from(redact(f.extractedText ?? '', who), 'utf8')),
+    kind: 'txt',
+    asText: true,
+  });
   if (!isScrubKind(f.kind) || blindFileForm(f.kind, f.extractedText, who) === 'text') return asText();
   const copy = await extractionSandbox().blindCopy(stored, f.kind, who);
   return copy.form === 'file' ? { bytes: copy.bytes, kind: f.kind, asText: false } : asText();

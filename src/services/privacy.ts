@@ -36,7 +36,12 @@ export function eraseCandidate(repos: Repos, dataDir: string, candidateId: numbe
 }
 
 /** The retention job: candidates rejected longer ago than the retention period lose their personal data. */
-export function runRetention(db: DB, dataDir: string, now = new Date(), repos: Repos = createRepos(db)): { months: number; anonymized: number[] } {
+export function runRetention(
+  db: DB,
+  dataDir: string,
+  now = new Date(),
+  repos: Repos = createRepos(db),
+): { months: number; anonymized: number[] } {
   const months = retentionMonths(db);
   const ids = repos.privacy.dueForRetention(retentionCutoff(months, now));
   for (const id of ids) eraseCandidate(repos, dataDir, id, SYSTEM_ACTOR, { by: 'retention', months });

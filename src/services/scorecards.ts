@@ -15,16 +15,27 @@ export interface ScorecardRef {
  * Submits (or, while amending, submits again) an interviewer's scorecard: the locked card, the
  * candidate's refreshed score and the audit line in one transaction. A stale version changes nothing.
  */
-export function submitScorecard(repos: Repos, ref: ScorecardRef, posted: { version: number; data: ScorecardData }, actor: Actor & { userId: number }): SaveResult {
+export function submitScorecard(
+  repos: Repos,
+  ref: ScorecardRef,
+  posted: { version: number; data: ScorecardData },
+  actor: Actor & { userId: number },
+): SaveResult {
   return repos.transaction(() => {
     const r = repos.interviews.submit(ref.scorecard.id, posted.version, posted.data, actor.userId);
     if (!r.ok) return r;
     refreshScore(repos, ref.candidateId);
-    auditLine(repos, actor, ref.scorecard.amendReason ? 'scorecard.amend' : 'scorecard.submit', { type: 'interview', id: ref.interviewId }, {
-      scorecard: ref.scorecard.id,
-      candidate: ref.candidateId,
-      reason: ref.scorecard.amendReason,
-    });
+    auditLine(
+      repos,
+      actor,
+      ref.scorecard.amendReason ? 'scorecard.amend' : 'scorecard.submit',
+      { type: 'interview', id: ref.interviewId },
+      {
+        scorecard: ref.scorecard.id,
+        candidate: ref.candidateId,
+        reason: ref.scorecard.amendReason,
+      },
+    );
     return r;
   });
 }

@@ -44,10 +44,13 @@ export function scoringInput(repos: Repos, candidateId: number) {
       if (pct === null) continue;
       (a.kind === 'case' ? cases : takeHome).push({ source: `assignment:${a.id}:${g.graderId}`, percent: pct });
     }
-    if (rubric.some((c) => {
-      const v = grades.map((g) => g.scores[c.id]).filter((x): x is number => x !== undefined);
-      return v.length > 1 && Math.max(...v) - Math.min(...v) >= 2;
-    })) disagreement = true;
+    if (
+      rubric.some((c) => {
+        const v = grades.map((g) => g.scores[c.id]).filter((x): x is number => x !== undefined);
+        return v.length > 1 && Math.max(...v) - Math.min(...v) >= 2;
+      })
+    )
+      disagreement = true;
   }
   return {
     input: {

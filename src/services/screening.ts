@@ -67,7 +67,13 @@ export function rescreen(
  * The rules are not re-run: the quotes and proposals HR has seen stay as they are.
  * Returns whether the current verdict changed.
  */
-export function redecide(repo: CandidatesRepo, candidateId: number, checklist: ChecklistItem[], policy: VerdictPolicy, userId: number | null): boolean {
+export function redecide(
+  repo: CandidatesRepo,
+  candidateId: number,
+  checklist: ChecklistItem[],
+  policy: VerdictPolicy,
+  userId: number | null,
+): boolean {
   const s = repo.screening(candidateId);
   if (!s) return false;
   const profile = verdictProfile(s.experience);
@@ -76,7 +82,11 @@ export function redecide(repo: CandidatesRepo, candidateId: number, checklist: C
   const same = (v: VerdictOutcome, verdict: string, score: number, rule: string | null, decisive: string[]) =>
     v.verdict === verdict && v.score === score && v.rule === rule && v.decisive.join() === decisive.join();
   // Most candidates keep their verdicts under a small policy change: nothing to write for them.
-  if (same(proposed, s.proposedVerdict, s.proposedScore, s.proposedRule, s.proposedDecisive) && same(current, s.verdict, s.score, s.rule, s.decisive)) return false;
+  if (
+    same(proposed, s.proposedVerdict, s.proposedScore, s.proposedRule, s.proposedDecisive) &&
+    same(current, s.verdict, s.score, s.rule, s.decisive)
+  )
+    return false;
   repo.redecide(candidateId, proposed, current, s.verdict, userId);
   return current.verdict !== s.verdict;
 }
@@ -146,7 +156,10 @@ export function intakeCandidate(repo: CandidatesRepo, files: FileStore, input: I
   if (duplicate && !input.allowDuplicate) return { ok: false, duplicate };
   const screening = screenText(input.resume.text, input.checklist, input.policy, now);
   const { file, extracted } = input.resume;
-  const stored = file && extracted ? { ...files.save(file.buf, extracted.kind), originalName: file.originalName, mime: extracted.mime, size: file.buf.byteLength } : null;
+  const stored =
+    file && extracted
+      ? { ...files.save(file.buf, extracted.kind), originalName: file.originalName, mime: extracted.mime, size: file.buf.byteLength }
+      : null;
   const id = repo.create(
     {
       vacancyId: input.vacancyId,

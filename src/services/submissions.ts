@@ -51,10 +51,14 @@ async function checkSubmissionFile(f: { buf: Uint8Array; name: string }): Promis
   }
   let text: string | null | undefined = null;
   try {
-    text = kind === 'pptx' || kind === 'xlsx' ? await sandbox.extractOfficeText(f.buf, kind) : (await sandbox.extractText(f.buf, `upload.${kind}`)).text;
+    text =
+      kind === 'pptx' || kind === 'xlsx'
+        ? await sandbox.extractOfficeText(f.buf, kind)
+        : (await sandbox.extractText(f.buf, `upload.${kind}`)).text;
   } catch (e) {
     if (e instanceof ExtractError && e.code === 'too_complex') throw new SubmissionFileError('submission.file_too_complex', f.name);
-    if (!(e instanceof ExtractError) || e.code === 'encrypted' || e.code === 'corrupt') throw new SubmissionFileError('submission.file_broken', f.name);
+    if (!(e instanceof ExtractError) || e.code === 'encrypted' || e.code === 'corrupt')
+      throw new SubmissionFileError('submission.file_broken', f.name);
   }
   return { name: f.name, buf: f.buf, scrubbed, kind, text: text?.trim() ? text : null };
 }
@@ -63,7 +67,13 @@ function storeSubmissionFile(files: FileStore, c: CheckedFile): NewSubmissionFil
   const original = files.save(c.buf, c.kind);
   const copy = files.save(c.scrubbed, c.kind);
   return {
-    file: { sha256: original.sha256, storageName: original.storageName, originalName: c.name.slice(0, 200), mime: MIME[c.kind], size: c.buf.byteLength },
+    file: {
+      sha256: original.sha256,
+      storageName: original.storageName,
+      originalName: c.name.slice(0, 200),
+      mime: MIME[c.kind],
+      size: c.buf.byteLength,
+    },
     scrubbedStorageName: copy.storageName,
     kind: c.kind,
     extractedText: c.text,
@@ -81,7 +91,9 @@ export async function prepareSubmissionFile(files: FileStore, f: { buf: Uint8Arr
  * store is shared by content, so deleting blobs afterwards could delete another submission's file).
  * Throws SubmissionFileError for the first file that fails.
  */
-export async function checkSubmissionFiles(list: { buf: Uint8Array; name: string }[]): Promise<{ store: (files: FileStore) => NewSubmissionFile[] }> {
+export async function checkSubmissionFiles(
+  list: { buf: Uint8Array; name: string }[],
+): Promise<{ store: (files: FileStore) => NewSubmissionFile[] }> {
   const checked: CheckedFile[] = [];
   for (const f of list) checked.push(await checkSubmissionFile(f));
   return { store: (files) => checked.map((c) => storeSubmissionFile(files, c)) };

@@ -45,11 +45,17 @@ export function saveVerdictPolicy(
       const item = before.find((i) => i.id === id);
       return item && item.kind !== kind ? [{ key: item.key, from: item.kind, to: kind }] : [];
     });
-    auditLine(repos, actor, 'checklist.policy', { type: 'vacancy', id: vacancyId }, {
-      min_required: { from: previous.minRequiredMet, to: change.policy.minRequiredMet },
-      kinds,
-      verdicts_changed: changed,
-    });
+    auditLine(
+      repos,
+      actor,
+      'checklist.policy',
+      { type: 'vacancy', id: vacancyId },
+      {
+        min_required: { from: previous.minRequiredMet, to: change.policy.minRequiredMet },
+        kinds,
+        verdicts_changed: changed,
+      },
+    );
     return changed;
   });
 }
@@ -83,14 +89,23 @@ export function deleteChecklistItem(repos: Repos, vacancyId: number, item: Check
  * confirmations — naming the decisive items by their labels in the page's language. Reads the rule and items stored
  * with the screening; a screening stored before they were kept is decided from its statuses here.
  */
-export function screeningReasons(s: Screening, checklist: ChecklistItem[], policy: VerdictPolicy, lang: Lang, t: Translate): { proposed: string; current: string } {
+export function screeningReasons(
+  s: Screening,
+  checklist: ChecklistItem[],
+  policy: VerdictPolicy,
+  lang: Lang,
+  t: Translate,
+): { proposed: string; current: string } {
   const items = checklist.map((i) => ({ key: i.key, label: lang === 'ru' ? i.labelRu : i.labelEn, kind: i.kind }));
   const profile = verdictProfile(s.experience);
   const proposed =
     s.proposedRule !== null
       ? { verdict: s.proposedVerdict, rule: s.proposedRule, decisive: s.proposedDecisive }
       : currentVerdict(Object.fromEntries(s.items.map((i) => [i.key, i.proposedStatus])), checklist, policy, profile);
-  const current = s.rule !== null ? { verdict: s.verdict, rule: s.rule, decisive: s.decisive } : currentVerdict(statusesOf(s), checklist, policy, profile);
+  const current =
+    s.rule !== null
+      ? { verdict: s.verdict, rule: s.rule, decisive: s.decisive }
+      : currentVerdict(statusesOf(s), checklist, policy, profile);
   return {
     proposed: verdictReason(proposed, items, policy, profile.b2bSales, lang, t),
     current: verdictReason(current, items, policy, profile.b2bSales, lang, t),

@@ -57,7 +57,10 @@ export async function sendSubmissionFile(req: Request, res: Response, a: Assignm
       throw new HttpError(500, 'grading.mask_failed');
     }
     const candidate = forGrader ? req.ctx.repos.candidates.get(a.candidateId) : undefined;
-    const who = candidate && isBlind(candidate.stage, a.unblindedAt) ? { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone } : null;
+    const who =
+      candidate && isBlind(candidate.stage, a.unblindedAt)
+        ? { fullName: candidate.fullName, email: candidate.email, phone: candidate.phone }
+        : null;
     let copy: { bytes: Uint8Array; kind: string };
     if (!forGrader) copy = { bytes: req.ctx.services.files.read(f.storageName), kind: f.kind };
     else {
@@ -65,7 +68,10 @@ export async function sendSubmissionFile(req: Request, res: Response, a: Assignm
         copy = await graderCopy(req.ctx.services.files, f, who);
       } catch (err) {
         // Fail closed: a file whose masking failed may still name the candidate, so a blind grader gets none.
-        req.log.error({ reqId: req.id, err, assignment: a.id, file: f.id, kind: f.kind }, 'masking a submitted file failed; blind download refused');
+        req.log.error(
+          { reqId: req.id, err, assignment: a.id, file: f.id, kind: f.kind },
+          'masking a submitted file failed; blind download refused',
+        );
         throw new HttpError(500, 'grading.mask_failed');
       }
     }

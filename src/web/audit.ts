@@ -9,7 +9,12 @@ export function actorOf(req: Request): Actor {
 }
 
 /** Records a read or another action that changes nothing else (views, downloads, exports). */
-export function audit(req: Request, action: string, subject?: { type: string; id: string | number }, detail?: Record<string, unknown>): void {
+export function audit(
+  req: Request,
+  action: string,
+  subject?: { type: string; id: string | number },
+  detail?: Record<string, unknown>,
+): void {
   auditLine(req.ctx.repos, actorOf(req), action, subject, detail);
 }
 

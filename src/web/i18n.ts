@@ -122,8 +122,7 @@ function buildFormatters(lang: Lang, timeZone: string) {
       }
       return out;
     },
-    money: (n: number, currency: string) =>
-      new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n),
+    money: (n: number, currency: string) => new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n),
     percent: (n: number) => `${number.format(n)}${lang === 'ru' ? ' %' : '%'}`,
   };
 }

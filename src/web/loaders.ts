@@ -92,7 +92,10 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 /** The candidate's private link: its token is the key (stored hashed); the page speaks the assignment's language. */
 export function loadByToken(req: Request, res: Response): Assignment {
-  const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/).safeParse(req.params.token);
+  const token = z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,100}$/)
+    .safeParse(req.params.token);
   const a = found(token.success ? req.ctx.repos.assignments.byTokenHash(hashToken(token.data)) : undefined, 'submission.unknown_link');
   if (!req.ctx.user && !req.session.lang) useLanguage(req, res, a.lang);
   return a;

@@ -12,7 +12,17 @@ export interface ScoreView {
   knockouts: string[];
   disagreement: boolean;
   stages: { stage: string; score: number | null; weight: number; share: number; points: number; complete: boolean }[];
-  competencies: { id: CompetencyId; title: string; weight: number; rating: number | null; spread: number; raters: number; evidence: number; expected: number | null; below: boolean }[];
+  competencies: {
+    id: CompetencyId;
+    title: string;
+    weight: number;
+    rating: number | null;
+    spread: number;
+    raters: number;
+    evidence: number;
+    expected: number | null;
+    below: boolean;
+  }[];
   gaps: { title: string; expected: number; actual: number | null }[];
   notAssessed: string[];
   explanation: string[];
@@ -21,7 +31,12 @@ export interface ScoreView {
 }
 
 /** The stored score in the reader's language, with a line of explanation per contribution. */
-export function scoreView(req: Request, vacancy: Vacancy, stored: StoredScore | undefined, opts: { radarSize?: number } = {}): ScoreView | null {
+export function scoreView(
+  req: Request,
+  vacancy: Vacancy,
+  stored: StoredScore | undefined,
+  opts: { radarSize?: number } = {},
+): ScoreView | null {
   if (!stored) return null;
   const { repos, lang, t, fmt } = req.ctx;
   const r = stored.result;
@@ -38,24 +53,46 @@ export function scoreView(req: Request, vacancy: Vacancy, stored: StoredScore | 
     .filter((c) => c.weight > 0 || c.rating !== null)
     .map((c) => {
       const expected = expectedOf(c.competency);
-      return { id: c.competency, title: title(c.competency), weight: c.weight, rating: c.rating, spread: c.spread, raters: c.raters, evidence: c.evidence, expected, below: c.rating !== null && expected !== null && c.rating < expected };
+      return {
+        id: c.competency,
+        title: title(c.competency),
+        weight: c.weight,
+        rating: c.rating,
+        spread: c.spread,
+        raters: c.raters,
+        evidence: c.evidence,
+        expected,
+        below: c.rating !== null && expected !== null && c.rating < expected,
+      };
     })
     .sort((a, b) => b.weight - a.weight);
   const explanation = r.explanation.map((e) => {
     switch (e.kind) {
       case 'stage':
-        return t('score.explain_stage', { stage: t(`stages.${e.stage}`), score: fmt.number(e.score), share: fmt.percent(Math.round(e.share * 1000) / 10), points: fmt.number(e.points) });
+        return t('score.explain_stage', {
+          stage: t(`stages.${e.stage}`),
+          score: fmt.number(e.score),
+          share: fmt.percent(Math.round(e.share * 1000) / 10),
+          points: fmt.number(e.points),
+        });
       case 'stage_missing':
         return t('score.explain_missing', { stage: t(`stages.${e.stage}`) });
       case 'competency':
-        return t('score.explain_competency', { name: title(e.competency), rating: fmt.number(e.rating), weight: e.weight, points: fmt.number(e.points) });
+        return t('score.explain_competency', {
+          name: title(e.competency),
+          rating: fmt.number(e.rating),
+          weight: e.weight,
+          points: fmt.number(e.points),
+        });
       case 'knockout':
         return t('score.explain_knockout', { item: label(e.key) });
       case 'grade':
         return e.grade ? t('score.explain_grade', { grade: t(`grades.${e.grade}`), gaps: e.gaps }) : t('score.explain_no_grade');
     }
   });
-  const axes = competencies.filter((c) => c.weight > 0).map((c) => ({ id: c.id, label: c.title.length > 28 ? `${c.title.slice(0, 26)}…` : c.title }));
+  const axes = competencies
+    .filter((c) => c.weight > 0)
+    .map((c) => ({ id: c.id, label: c.title.length > 28 ? `${c.title.slice(0, 26)}…` : c.title }));
   return {
     fit: r.fit,
     completed: r.completedStages,
@@ -68,12 +105,20 @@ export function scoreView(req: Request, vacancy: Vacancy, stored: StoredScore | 
     gaps: r.gaps.map((g) => ({ title: title(g.competency), expected: g.expected, actual: g.actual })),
     notAssessed: r.notAssessed.map(title),
     explanation,
-    radar: axes.length >= 3
-      ? radar(axes, [
-          { name: t('score.candidate'), values: Object.fromEntries(competencies.map((c) => [c.id, c.rating])) },
-          { name: t('score.target', { grade: t(`grades.${target}`) }), values: Object.fromEntries(competencies.map((c) => [c.id, c.expected])) },
-        ], { size: opts.radarSize ?? 420 })
-      : null,
+    radar:
+      axes.length >= 3
+        ? radar(
+            axes,
+            [
+              { name: t('score.candidate'), values: Object.fromEntries(competencies.map((c) => [c.id, c.rating])) },
+              {
+                name: t('score.target', { grade: t(`grades.${target}`) }),
+                values: Object.fromEntries(competencies.map((c) => [c.id, c.expected])),
+              },
+            ],
+            { size: opts.radarSize ?? 420 },
+          )
+        : null,
     updatedAt: stored.updatedAt,
   };
 }

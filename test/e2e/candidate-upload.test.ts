@@ -21,7 +21,10 @@ const TASK = 'task-commercial-proposal';
 const TASK_TITLE_RU = 'Коммерческое предложение новой сети';
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-const tokenHash = (link: string) => createHash('sha256').update(link.split('/t/')[1] ?? '').digest('hex');
+const tokenHash = (link: string) =>
+  createHash('sha256')
+    .update(link.split('/t/')[1] ?? '')
+    .digest('hex');
 
 beforeAll(async () => {
   app = await startApp();
@@ -57,10 +60,12 @@ interface StoredSubmission {
 }
 
 function assignmentOf(link: string): { id: number; deadlineAt: string; lang: string } {
-  const row = withDb(app, (db) =>
-    db.prepare('SELECT id, deadline_at AS deadlineAt, lang FROM assignments WHERE token_hash = ?').get(tokenHash(link)) as
-      | { id: number; deadlineAt: string; lang: string }
-      | undefined,
+  const row = withDb(
+    app,
+    (db) =>
+      db.prepare('SELECT id, deadline_at AS deadlineAt, lang FROM assignments WHERE token_hash = ?').get(tokenHash(link)) as
+        | { id: number; deadlineAt: string; lang: string }
+        | undefined,
   );
   if (!row) throw new Error(`no assignment for ${link}`);
   return row;
@@ -78,7 +83,12 @@ function submissionsOf(link: string): StoredSubmission[] {
     const files = db.prepare(
       'SELECT f.original_name AS name FROM submission_files sf JOIN files f ON f.id = sf.file_id WHERE sf.submission_id = ? ORDER BY sf.position',
     );
-    return subs.map((s) => ({ version: s.version, body: s.body, link: s.link, files: (files.all(s.id) as { name: string }[]).map((f) => f.name) }));
+    return subs.map((s) => ({
+      version: s.version,
+      body: s.body,
+      link: s.link,
+      files: (files.all(s.id) as { name: string }[]).map((f) => f.name),
+    }));
   });
 }
 
@@ -101,7 +111,10 @@ async function assignOverHttp(): Promise<string> {
 }
 
 /** A fresh browser with no login, as the candidate, on the private link. */
-async function openAsCandidate(link: string, locale = 'en-GB'): Promise<{ context: BrowserContext; page: Page; response: Response | null }> {
+async function openAsCandidate(
+  link: string,
+  locale = 'en-GB',
+): Promise<{ context: BrowserContext; page: Page; response: Response | null }> {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
   const response = await page.goto(link);
@@ -115,7 +128,10 @@ const sentItems = (page: Page) => page.locator('#submitted li');
 
 /** Clicks "send" and returns the response to the form's POST. */
 async function send(page: Page, how: (p: Page) => Promise<void> = (p) => sendButton(p).click()): Promise<Response> {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/t/'), { timeout: WAIT }), how(page)]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/t/'), { timeout: WAIT }),
+    how(page),
+  ]);
   await page.waitForLoadState('domcontentloaded');
   return response;
 }
@@ -154,7 +170,11 @@ describe("the candidate's take-home task page", () => {
 
     const a = assignmentOf(link);
     expect(a.lang).toBe('ru');
-    const graders = withDb(app, (db) => (db.prepare('SELECT user_id FROM assignment_graders WHERE assignment_id = ?').all(a.id) as { user_id: number }[]).map((g) => g.user_id));
+    const graders = withDb(app, (db) =>
+      (db.prepare('SELECT user_id FROM assignment_graders WHERE assignment_id = ?').all(a.id) as { user_id: number }[]).map(
+        (g) => g.user_id,
+      ),
+    );
     expect(graders).toEqual([userId(app, 'head')]);
 
     // The candidate: a browser that prefers English and has never signed in.
@@ -263,7 +283,12 @@ describe("the candidate's take-home task page", () => {
     expect(res.status()).toBe(422);
     await page.waitForSelector('#f-files-error', { timeout: WAIT });
     expect(await page.textContent('#f-files-error')).toBe('Файл deck-for-buyer.pptx — не PDF, DOCX, PPTX, XLSX и не TXT.');
-    expect(await page.locator('.field.has-error', { has: page.locator('#f-files') }).locator('.field-error').count()).toBe(1);
+    expect(
+      await page
+        .locator('.field.has-error', { has: page.locator('#f-files') })
+        .locator('.field-error')
+        .count(),
+    ).toBe(1);
     expect(await page.getAttribute('#f-files', 'aria-invalid')).toBe('true');
     expect(await page.getAttribute('#f-files', 'aria-describedby')).toContain('f-files-error');
     expect(await body(page).inputValue()).toBe(text);
@@ -332,7 +357,9 @@ describe("the candidate's take-home task page", () => {
     const { context, page, response } = await openAsCandidate(`${app.url}/t/${'A'.repeat(43)}`, 'ru-RU');
     expect(response?.status()).toBe(404);
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
-    expect(await page.textContent('main')).toContain('Ссылка недействительна. Проверьте, что она скопирована целиком, или попросите рекрутера прислать новую.');
+    expect(await page.textContent('main')).toContain(
+      'Ссылка недействительна. Проверьте, что она скопирована целиком, или попросите рекрутера прислать новую.',
+    );
     expect(await page.locator('form[data-once]').count()).toBe(0);
 
     const short = await page.goto(`${app.url}/t/abc`);

@@ -32,7 +32,7 @@ async function login(page: Page, username: string) {
 }
 
 describe('foundation in a real browser', () => {
-  it('signs in as each role and lands on that role\'s home page', async () => {
+  it("signs in as each role and lands on that role's home page", async () => {
     const expected: Record<string, string> = {
       admin: 'Administration',
       hr: 'Open vacancies',
@@ -91,7 +91,10 @@ describe('foundation in a real browser', () => {
     const page = await context.newPage();
     await login(page, 'head');
     await page.goto(`${server.url}/vacancies`);
-    await page.getByRole('link', { name: /Менеджер по работе с ключевыми клиентами/ }).first().click();
+    await page
+      .getByRole('link', { name: /Менеджер по работе с ключевыми клиентами/ })
+      .first()
+      .click();
     await page.getByRole('link', { name: 'Описание вакансии' }).click();
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('header.site-header')).toBe(false);

@@ -117,13 +117,15 @@ export function userId(app: E2eApp, username: string): number {
 }
 
 export function scorecardOf(app: E2eApp, interviewId: number, username: string): StoredScorecard {
-  const row = withDb(app, (db) =>
-    db
-      .prepare(
-        `SELECT s.id, s.status, s.version, s.data FROM scorecards s JOIN users u ON u.id = s.interviewer_id
+  const row = withDb(
+    app,
+    (db) =>
+      db
+        .prepare(
+          `SELECT s.id, s.status, s.version, s.data FROM scorecards s JOIN users u ON u.id = s.interviewer_id
          WHERE s.interview_id = ? AND u.username = ?`,
-      )
-      .get(interviewId, username) as { id: number; status: 'draft' | 'submitted'; version: number; data: string } | undefined,
+        )
+        .get(interviewId, username) as { id: number; status: 'draft' | 'submitted'; version: number; data: string } | undefined,
   );
   if (!row) throw new Error(`no scorecard of ${username} for interview ${interviewId}`);
   return { id: row.id, status: row.status, version: row.version, data: JSON.parse(row.data) as StoredScorecard['data'] };
@@ -259,7 +261,12 @@ export async function login(page: Page, app: E2eApp, username: string, next = '/
 }
 
 /** A fresh context signed in as `username` with the scorecard open. */
-export async function openScorecard(browser: Browser, app: E2eApp, username: string, f: Fixture): Promise<{ context: BrowserContext; page: Page }> {
+export async function openScorecard(
+  browser: Browser,
+  app: E2eApp,
+  username: string,
+  f: Fixture,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser);
   const page = await context.newPage();
   await login(page, app, username, f.scorecardPath);
@@ -322,7 +329,12 @@ export function ratedCompetencies(page: Page): Promise<string[]> {
 }
 
 /** Completes a scorecard with the mouse (labels, as the radios are visually hidden) and submits it. */
-export async function completeAndSubmit(page: Page, app: E2eApp, interviewId: number, o: { rating: number; recommendation: string; summary: string }): Promise<void> {
+export async function completeAndSubmit(
+  page: Page,
+  app: E2eApp,
+  interviewId: number,
+  o: { rating: number; recommendation: string; summary: string },
+): Promise<void> {
   const competencies = await ratedCompetencies(page);
   if (competencies.length === 0) throw new Error('nothing to rate on this scorecard');
   for (const c of competencies) await page.click(`label[for="r-${c}-${o.rating}"]`);

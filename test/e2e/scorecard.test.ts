@@ -132,7 +132,7 @@ describe('scorecard autosave in a real browser', () => {
     }
   }, 120_000);
 
-  it('shows both texts when another tab saved first, overwrites nothing, and saves this tab\'s text only when asked', async () => {
+  it("shows both texts when another tab saved first, overwrites nothing, and saves this tab's text only when asked", async () => {
     const f = await scheduleInterview(app, hr);
     const { context, page: a } = await openScorecard(browser, app, 'interviewer', f);
     const b = await context.newPage();
@@ -170,7 +170,7 @@ describe('scorecard autosave in a real browser', () => {
     await context.close();
   });
 
-  it('keeps a second interviewer from seeing the first one\'s words until they have submitted their own', async () => {
+  it("keeps a second interviewer from seeing the first one's words until they have submitted their own", async () => {
     const f = await scheduleInterview(app, hr);
     const igor = await openScorecard(browser, app, 'interviewer', f);
     const note = 'Заметка Игоря: назвал конкретные бонусы ретро.';

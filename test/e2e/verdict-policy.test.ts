@@ -30,7 +30,10 @@ describe('the verdict policy in a real browser', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT);
     await login(page);
-    const vacancyId = withDb(app, (db) => (db.prepare("SELECT id FROM vacancies WHERE slug = 'kam-middle-fmcg'").get() as { id: number }).id);
+    const vacancyId = withDb(
+      app,
+      (db) => (db.prepare("SELECT id FROM vacancies WHERE slug = 'kam-middle-fmcg'").get() as { id: number }).id,
+    );
     await page.goto(`${app.url}/vacancies/${vacancyId}/checklist`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await page.textContent('.policy-summary')).toContain('не меньше 2 из 4 обязательных пунктов');
@@ -40,7 +43,9 @@ describe('the verdict policy in a real browser', () => {
     await field.press('Enter');
     await page.waitForSelector('.error-summary');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
-    expect(await page.textContent('#f-min_required-error')).toBe('Введите целое число от 0 до 4 — не больше, чем обязательных пунктов в чек-листе.');
+    expect(await page.textContent('#f-min_required-error')).toBe(
+      'Введите целое число от 0 до 4 — не больше, чем обязательных пунктов в чек-листе.',
+    );
     expect(await page.inputValue('#f-min_required')).toBe('9');
     // The summary's link moves focus to the field.
     await page.getByRole('link', { name: /Сколько обязательных пунктов/ }).press('Enter');

@@ -36,12 +36,15 @@ export interface TestApp {
 export function buildApp(opts: { seedVacancy?: boolean; logger?: Logger; routes?: RouteDef[] } = {}): TestApp {
   const db = openDatabase(':memory:');
   bankRepo(db).importBank(bank);
-  const demoVacancyId = opts.seedVacancy === false ? 0 : seedDemoVacancy(db) ?? 0;
+  const demoVacancyId = opts.seedVacancy === false ? 0 : (seedDemoVacancy(db) ?? 0);
   // Uploaded files go to a throw-away folder, never into the project's data/.
   const dataDir = mkdtempSync(join(tmpdir(), 'kam-test-'));
   tempDirs.push(dataDir);
   const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), dbFile: ':memory:' };
-  const app = createApp({ db, config, sessionSecret: 'test-secret-test-secret-test-secret', ...(opts.logger ? { logger: opts.logger } : {}) }, opts.routes);
+  const app = createApp(
+    { db, config, sessionSecret: 'test-secret-test-secret-test-secret', ...(opts.logger ? { logger: opts.logger } : {}) },
+    opts.routes,
+  );
   return { app, db, demoVacancyId, dataDir };
 }
 

@@ -24,16 +24,33 @@ export async function makeUser(
     department: opts.department ?? null,
     passwordHash: await hashed,
   });
-  if (opts.disabled) users.update(id, { displayName: `Test ${opts.role} ${seq}`, email: null, role: opts.role, department: opts.department ?? null, disabled: true });
+  if (opts.disabled)
+    users.update(id, {
+      displayName: `Test ${opts.role} ${seq}`,
+      email: null,
+      role: opts.role,
+      department: opts.department ?? null,
+      disabled: true,
+    });
   return id;
 }
 
 /** A complete, valid vacancy form as a browser would post it; override what a test is about. */
 export function vacancyForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const competencies = [
-    'client_relationships', 'negotiation', 'market_analysis', 'sales_planning', 'communication', 'strategic_thinking',
-    'portfolio_segmentation', 'contracts_receivables', 'cross_functional', 'resilience', 'foreign_language',
-    'trade_marketing', 'retail_chains',
+    'client_relationships',
+    'negotiation',
+    'market_analysis',
+    'sales_planning',
+    'communication',
+    'strategic_thinking',
+    'portfolio_segmentation',
+    'contracts_receivables',
+    'cross_functional',
+    'resilience',
+    'foreign_language',
+    'trade_marketing',
+    'retail_chains',
   ];
   const form: Record<string, unknown> = {
     title_ru: 'КАМ (Senior), напитки',

@@ -13,14 +13,21 @@ export interface Reply {
   text: string;
 }
 
-function send(url: string, opts: { method?: string; headers?: Record<string, string>; body?: Buffer; timeoutMs?: number } = {}): Promise<Reply> {
+function send(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: Buffer; timeoutMs?: number } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers, agent: false, timeout: opts.timeoutMs ?? 60_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: opts.method ?? 'GET', headers: opts.headers, agent: false, timeout: opts.timeoutMs ?? 60_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`${opts.method ?? 'GET'} ${url} did not answer in time`)));
     req.on('error', reject);
     req.end(opts.body);
@@ -57,12 +64,20 @@ const form = (fields: Record<string, string | string[]>) => {
   return { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(p.toString()) };
 };
 
-function multipart(fields: Record<string, string>, files: [name: string, data: Uint8Array][]): { headers: Record<string, string>; body: Buffer } {
+function multipart(
+  fields: Record<string, string>,
+  files: [name: string, data: Uint8Array][],
+): { headers: Record<string, string>; body: Buffer } {
   const boundary = `----kam${randomBytes(12).toString('hex')}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const [name, data] of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     parts.push(Buffer.from(data), Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -77,18 +92,37 @@ export async function takeHomeLink(base: string, password: string): Promise<stri
   const vacancyId = /\/vacancies\/(\d+)/.exec((await hr('/vacancies')).text)![1]!;
   const csrf = csrfOf((await hr('/')).text);
   const today = new Date().toISOString().slice(0, 10);
-  const add = await hr(`/vacancies/${vacancyId}/candidates`, form({
-    _csrf: csrf, full_name: 'Тестова Вера Павловна', email: 'vera.testova@example.ru', phone: '+7 916 000-11-22', source: 'hh',
-    resume_text: 'Менеджер по работе с ключевыми клиентами, 2019–2024, ООО «Пример».', consent: '1', consent_date: today,
-  }));
+  const add = await hr(
+    `/vacancies/${vacancyId}/candidates`,
+    form({
+      _csrf: csrf,
+      full_name: 'Тестова Вера Павловна',
+      email: 'vera.testova@example.ru',
+      phone: '+7 916 000-11-22',
+      source: 'hh',
+      resume_text: 'Менеджер по работе с ключевыми клиентами, 2019–2024, ООО «Пример».',
+      consent: '1',
+      consent_date: today,
+    }),
+  );
   check(add.status === 302, 'adding the candidate');
   const candidateId = String(add.headers.location).split('/').pop()!;
   const page = (await hr(`/candidates/${candidateId}/assignments/new`)).text;
   const graders = [...page.matchAll(/name="graders" value="(\d+)"/g)].map((m) => m[1]!);
   const deadline = new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10);
-  const created = await hr(`/candidates/${candidateId}/assignments`, form({
-    _csrf: csrf, item: 'task:task-commercial-proposal', lang: 'en', date: deadline, time: '18:00', grace_hours: '24', graders, brief: '',
-  }));
+  const created = await hr(
+    `/candidates/${candidateId}/assignments`,
+    form({
+      _csrf: csrf,
+      item: 'task:task-commercial-proposal',
+      lang: 'en',
+      date: deadline,
+      time: '18:00',
+      grace_hours: '24',
+      graders,
+      brief: '',
+    }),
+  );
   check(created.status === 200, 'assigning the task');
   return /\/t\/([A-Za-z0-9_-]+)/.exec(created.text)![1]!;
 }
@@ -99,7 +133,11 @@ export async function health(base: string): Promise<number> {
 }
 
 /** Opens the link (for its session and CSRF token) and submits the files, as a candidate's browser does. */
-export async function submit(base: string, token: string, files: [name: string, data: Uint8Array][]): Promise<{ status: number; html: string; ms: number }> {
+export async function submit(
+  base: string,
+  token: string,
+  files: [name: string, data: Uint8Array][],
+): Promise<{ status: number; html: string; ms: number }> {
   const candidate = browser(base);
   const page = (await candidate(`/t/${token}`)).text;
   const { headers, body } = multipart(

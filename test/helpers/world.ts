@@ -107,7 +107,12 @@ export async function buildWorld(): Promise<World> {
     { name: 'admin', role: 'admin', department: null, about: 'administrator' },
     { name: 'hr', role: 'hr', department: null, about: 'HR' },
     { name: 'interviewer', role: 'interviewer', department: null, about: 'interviewer assigned to the interview and as a grader' },
-    { name: 'department_head', role: 'department_head', department: DEMO_DEPARTMENT, about: 'head of the vacancy department, interviewer and grader' },
+    {
+      name: 'department_head',
+      role: 'department_head',
+      department: DEMO_DEPARTMENT,
+      about: 'head of the vacancy department, interviewer and grader',
+    },
     { name: 'unassigned_interviewer', role: 'interviewer', department: null, about: 'interviewer assigned to nothing' },
     { name: 'other_head', role: 'department_head', department: OTHER_DEPARTMENT, about: 'head of another department' },
     { name: 'grader_head', role: 'department_head', department: DEMO_DEPARTMENT, about: 'head of the department, grader only (blind)' },
@@ -120,16 +125,39 @@ export async function buildWorld(): Promise<World> {
   const personas = {} as Record<PersonaName, Persona>;
   for (const s of specs) {
     const { agent, csrf } = await signIn(t, `w_${s.name}`);
-    personas[s.name] = { name: s.name, role: s.role, userId: userIds.get(s.name)!, username: `w_${s.name}`, department: s.department, agent, csrf, about: s.about };
+    personas[s.name] = {
+      name: s.name,
+      role: s.role,
+      userId: userIds.get(s.name)!,
+      username: `w_${s.name}`,
+      department: s.department,
+      agent,
+      csrf,
+      about: s.about,
+    };
   }
   const anon = await anonymous(t.app);
-  personas.anonymous = { name: 'anonymous', role: null, userId: null, username: null, department: null, agent: anon.agent, csrf: anon.csrf, about: 'not signed in' };
+  personas.anonymous = {
+    name: 'anonymous',
+    role: null,
+    userId: null,
+    username: null,
+    department: null,
+    agent: anon.agent,
+    csrf: anon.csrf,
+    about: 'not signed in',
+  };
 
   const hr = personas.hr;
   const id = (name: PersonaName) => String(must(personas[name].userId, name));
 
   // A candidate added from an uploaded PDF (kept for download), screened on intake, passed by HR.
-  const candidate = { fullName: 'Петрова Анна Сергеевна', email: 'anna.petrova@example.ru', phone: '+7 (916) 555-12-34', fileName: 'Petrova_Anna_KP.pdf' };
+  const candidate = {
+    fullName: 'Петрова Анна Сергеевна',
+    email: 'anna.petrova@example.ru',
+    phone: '+7 (916) 555-12-34',
+    fileName: 'Petrova_Anna_KP.pdf',
+  };
   const intake = await hr.agent
     .post(`/vacancies/${vacancyId}/candidates`)
     .field('_csrf', hr.csrf)
@@ -143,28 +171,57 @@ export async function buildWorld(): Promise<World> {
     .attach('file', readFileSync(RESUME_PDF), 'petrova-resume.pdf');
   if (intake.status !== 302) throw new Error(`world: candidate intake answered ${intake.status}`);
   const candidateId = Number(must(intake.headers.location, 'candidate location').split('/').pop());
-  const decided = await hr.agent.post(`/candidates/${candidateId}/decision`).type('form').send({ _csrf: hr.csrf, decision: 'pass', reason: 'Strong FMCG background' });
+  const decided = await hr.agent
+    .post(`/candidates/${candidateId}/decision`)
+    .type('form')
+    .send({ _csrf: hr.csrf, decision: 'pass', reason: 'Strong FMCG background' });
   if (decided.status !== 302) throw new Error(`world: decision answered ${decided.status}`);
-  const candidateFileId = must((db.prepare('SELECT file_id FROM candidates WHERE id = ?').get(candidateId) as { file_id: number | null }).file_id, 'candidate file');
+  const candidateFileId = must(
+    (db.prepare('SELECT file_id FROM candidates WHERE id = ?').get(candidateId) as { file_id: number | null }).file_id,
+    'candidate file',
+  );
 
   // An interview with the interviewer and the department head assigned.
-  const iv = await hr.agent.post(`/candidates/${candidateId}/interviews`).type('form').send({
-    _csrf: hr.csrf, stage: 'competency', date: future(1), time: '15:00', duration_min: '60', location: 'Zoom',
-    interviewers: [id('interviewer'), id('department_head')],
-  });
+  const iv = await hr.agent
+    .post(`/candidates/${candidateId}/interviews`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      stage: 'competency',
+      date: future(1),
+      time: '15:00',
+      duration_min: '60',
+      location: 'Zoom',
+      interviewers: [id('interviewer'), id('department_head')],
+    });
   if (iv.status !== 302) throw new Error(`world: scheduling answered ${iv.status}`);
   const interviewId = Number(must(iv.headers.location, 'interview location').split('/').pop());
-  const kitItemId = must(db.prepare('SELECT id FROM kit_items WHERE interview_id = ? ORDER BY position LIMIT 1').get(interviewId) as { id: number } | undefined, 'kit item').id;
+  const kitItemId = must(
+    db.prepare('SELECT id FROM kit_items WHERE interview_id = ? ORDER BY position LIMIT 1').get(interviewId) as { id: number } | undefined,
+    'kit item',
+  ).id;
 
   // A take-home task graded blind by the interviewer and three heads of the department.
-  const asg = await hr.agent.post(`/candidates/${candidateId}/assignments`).type('form').send({
-    _csrf: hr.csrf, item: 'task:task-commercial-proposal', lang: 'ru', date: future(3), time: '18:00', grace_hours: '24', brief: '',
-    graders: [id('interviewer'), id('department_head'), id('grader_head'), id('moved_head')],
-  });
+  const asg = await hr.agent
+    .post(`/candidates/${candidateId}/assignments`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      item: 'task:task-commercial-proposal',
+      lang: 'ru',
+      date: future(3),
+      time: '18:00',
+      grace_hours: '24',
+      brief: '',
+      graders: [id('interviewer'), id('department_head'), id('grader_head'), id('moved_head')],
+    });
   if (asg.status !== 200) throw new Error(`world: assigning answered ${asg.status}`);
   const url = must(/value="(http[^"]+\/t\/[^"]+)"/.exec(asg.text)?.[1], 'candidate link');
   let token = must(url.split('/t/')[1], 'token');
-  const a = must(db.prepare('SELECT id, code FROM assignments WHERE candidate_id = ?').get(candidateId) as { id: number; code: string } | undefined, 'assignment');
+  const a = must(
+    db.prepare('SELECT id, code FROM assignments WHERE candidate_id = ?').get(candidateId) as { id: number; code: string } | undefined,
+    'assignment',
+  );
 
   // The candidate submits text and a file through their link (no login).
   const cand = request.agent(t.app);
@@ -179,25 +236,41 @@ export async function buildWorld(): Promise<World> {
     .attach('files', readFileSync(SUBMISSION_PDF), candidate.fileName);
   if (sub.status !== 303) throw new Error(`world: submission answered ${sub.status}`);
   const submissionFileId = must(
-    db.prepare('SELECT f.id FROM submission_files f JOIN submissions s ON s.id = f.submission_id WHERE s.assignment_id = ? LIMIT 1').get(a.id) as { id: number } | undefined,
+    db
+      .prepare('SELECT f.id FROM submission_files f JOIN submissions s ON s.id = f.submission_id WHERE s.assignment_id = ? LIMIT 1')
+      .get(a.id) as { id: number } | undefined,
     'submission file',
   ).id;
 
   // The moved head was assigned as a grader, then changed department: the row-level rule must catch it.
   const users = usersRepo(db);
   const moved = must(users.findById(userIds.get('moved_head')!), 'moved head');
-  users.update(moved.id, { displayName: moved.display_name, email: moved.email, role: 'department_head', department: OTHER_DEPARTMENT, disabled: false });
+  users.update(moved.id, {
+    displayName: moved.display_name,
+    email: moved.email,
+    role: 'department_head',
+    department: OTHER_DEPARTMENT,
+    disabled: false,
+  });
   personas.moved_head.department = OTHER_DEPARTMENT;
 
   // A vacancy of another department.
-  const other = await hr.agent.post('/vacancies').type('form').send({
-    ...vacancyForm({ title_ru: 'КАМ логистика', title_en: 'KAM logistics', department: OTHER_DEPARTMENT }),
-    _csrf: hr.csrf,
-  });
+  const other = await hr.agent
+    .post('/vacancies')
+    .type('form')
+    .send({
+      ...vacancyForm({ title_ru: 'КАМ логистика', title_en: 'KAM logistics', department: OTHER_DEPARTMENT }),
+      _csrf: hr.csrf,
+    });
   if (other.status !== 302) throw new Error(`world: vacancy creation answered ${other.status}`);
   const otherVacancyId = Number(must(other.headers.location, 'vacancy location').split('/').pop());
 
-  const checklist = must(db.prepare('SELECT id, key FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position LIMIT 1').get(vacancyId) as { id: number; key: string } | undefined, 'checklist item');
+  const checklist = must(
+    db.prepare('SELECT id, key FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position LIMIT 1').get(vacancyId) as
+      | { id: number; key: string }
+      | undefined,
+    'checklist item',
+  );
 
   const ids: WorldIds = {
     vacancyId,
@@ -246,12 +319,21 @@ export async function buildWorld(): Promise<World> {
     freshChecklistItem() {
       scratch += 1;
       return vacancies.addChecklistItem(vacancyId, {
-        key: `scratch_${scratch}`, labelRu: `Временный ${scratch}`, labelEn: `Scratch ${scratch}`, hintRu: null, hintEn: null, kind: 'nice_to_have', weight: 1, keywords: [],
+        key: `scratch_${scratch}`,
+        labelRu: `Временный ${scratch}`,
+        labelEn: `Scratch ${scratch}`,
+        hintRu: null,
+        hintEn: null,
+        kind: 'nice_to_have',
+        weight: 1,
+        keywords: [],
       });
     },
     freshKitItem() {
       const q = db
-        .prepare("SELECT id FROM bank_items WHERE kind = 'question' AND lang = 'en' AND id NOT IN (SELECT item_id FROM kit_items WHERE interview_id = ?) ORDER BY id LIMIT 1")
+        .prepare(
+          "SELECT id FROM bank_items WHERE kind = 'question' AND lang = 'en' AND id NOT IN (SELECT item_id FROM kit_items WHERE interview_id = ?) ORDER BY id LIMIT 1",
+        )
         .get(interviewId) as { id: string } | undefined;
       if (!q) return undefined;
       interviews.addKitItem(interviewId, { kind: 'question', itemId: q.id, bankVersions: { ru: 1, en: 1 }, reason: 'added' });

@@ -38,7 +38,15 @@ function fillPath(path: string, w: World, override: Params = {}): string {
         switch (name) {
           case 'id':
             if (segments[1] === 'bank') return ids.bankId;
-            return ({ vacancies: ids.vacancyId, candidates: ids.candidateId, interviews: ids.interviewId, assignments: ids.assignmentId, users: ids.targetUserId } as Record<string, number>)[before];
+            return (
+              {
+                vacancies: ids.vacancyId,
+                candidates: ids.candidateId,
+                interviews: ids.interviewId,
+                assignments: ids.assignmentId,
+                users: ids.targetUserId,
+              } as Record<string, number>
+            )[before];
           case 'lang':
             return segments[1] === 'bank' ? ids.bankLang : undefined;
           case 'itemId':
@@ -57,7 +65,10 @@ function fillPath(path: string, w: World, override: Params = {}): string {
             return undefined;
         }
       })();
-      if (value === undefined) throw new Error(`fillPath: the world has no value for :${name} in ${path} — teach test/http/access-control.test.ts (and test/helpers/world.ts) about it`);
+      if (value === undefined)
+        throw new Error(
+          `fillPath: the world has no value for :${name} in ${path} — teach test/http/access-control.test.ts (and test/helpers/world.ts) about it`,
+        );
       return encodeURIComponent(String(value));
     })
     .join('/');
@@ -106,14 +117,48 @@ const blindCheck = (res: Response, w: World) => {
  */
 const ROW_LEVEL: RowCase[] = [
   // An interviewer not assigned to this candidate's interview.
-  { persona: 'unassigned_interviewer', method: 'get', path: '/interviews/:id', status: 403, why: 'interviewer not assigned to the interview' },
-  ...SCORECARD.map(([method, path]): RowCase => ({ persona: 'unassigned_interviewer', method, path, status: 403, why: 'interviewer not assigned: no scorecard' })),
-  ...GRADING.map(([method, path]): RowCase => ({ persona: 'unassigned_interviewer', method, path, status: 404, why: 'interviewer not a grader of the assignment' })),
-  { persona: 'unassigned_interviewer', method: 'get', path: '/candidates/:id', status: 403, why: 'interviewers never open candidate records' },
+  {
+    persona: 'unassigned_interviewer',
+    method: 'get',
+    path: '/interviews/:id',
+    status: 403,
+    why: 'interviewer not assigned to the interview',
+  },
+  ...SCORECARD.map(
+    ([method, path]): RowCase => ({
+      persona: 'unassigned_interviewer',
+      method,
+      path,
+      status: 403,
+      why: 'interviewer not assigned: no scorecard',
+    }),
+  ),
+  ...GRADING.map(
+    ([method, path]): RowCase => ({
+      persona: 'unassigned_interviewer',
+      method,
+      path,
+      status: 404,
+      why: 'interviewer not a grader of the assignment',
+    }),
+  ),
+  {
+    persona: 'unassigned_interviewer',
+    method: 'get',
+    path: '/candidates/:id',
+    status: 403,
+    why: 'interviewers never open candidate records',
+  },
 
   // The assigned interviewer: their interview and scorecard yes, the candidate record no.
   { persona: 'interviewer', method: 'get', path: '/interviews/:id', status: 200, why: 'assigned interviewer opens the interview' },
-  { persona: 'interviewer', method: 'get', path: '/interviews/:id/scorecard', status: 200, why: 'assigned interviewer opens their scorecard' },
+  {
+    persona: 'interviewer',
+    method: 'get',
+    path: '/interviews/:id/scorecard',
+    status: 200,
+    why: 'assigned interviewer opens their scorecard',
+  },
   { persona: 'interviewer', method: 'get', path: '/candidates/:id', status: 403, why: 'interviewer on the candidate record' },
   { persona: 'interviewer', method: 'get', path: '/candidates/:id/resume', status: 403, why: 'interviewer on the resume file' },
   { persona: 'interviewer', method: 'get', path: '/candidates/:id/report', status: 403, why: 'interviewer on the candidate report' },
@@ -122,37 +167,149 @@ const ROW_LEVEL: RowCase[] = [
 
   // A department head of another department.
   { persona: 'other_head', method: 'get', path: '/vacancies/:id', status: 403, why: 'head of another department on the vacancy' },
-  { persona: 'other_head', method: 'get', path: '/vacancies/:id/job-description', status: 403, why: 'head of another department on the job description' },
-  { persona: 'other_head', method: 'get', path: '/interviews/:id', status: 403, why: "head of another department on the vacancy's interview" },
-  ...SCORECARD.map(([method, path]): RowCase => ({ persona: 'other_head', method, path, status: 403, why: "head of another department on the interview's scorecard" })),
-  ...GRADING.map(([method, path]): RowCase => ({ persona: 'other_head', method, path, status: 404, why: 'head of another department on the grading page' })),
-  { persona: 'other_head', method: 'get', path: '/vacancies/:id', params: (w) => ({ id: w.ids.otherVacancyId }), status: 200, why: 'head of that department on their own vacancy' },
-  { persona: 'department_head', method: 'get', path: '/vacancies/:id', params: (w) => ({ id: w.ids.otherVacancyId }), status: 403, why: "head on another department's vacancy" },
-  { persona: 'department_head', method: 'get', path: '/vacancies/:id/job-description', params: (w) => ({ id: w.ids.otherVacancyId }), status: 403, why: "head on another department's job description" },
+  {
+    persona: 'other_head',
+    method: 'get',
+    path: '/vacancies/:id/job-description',
+    status: 403,
+    why: 'head of another department on the job description',
+  },
+  {
+    persona: 'other_head',
+    method: 'get',
+    path: '/interviews/:id',
+    status: 403,
+    why: "head of another department on the vacancy's interview",
+  },
+  ...SCORECARD.map(
+    ([method, path]): RowCase => ({
+      persona: 'other_head',
+      method,
+      path,
+      status: 403,
+      why: "head of another department on the interview's scorecard",
+    }),
+  ),
+  ...GRADING.map(
+    ([method, path]): RowCase => ({
+      persona: 'other_head',
+      method,
+      path,
+      status: 404,
+      why: 'head of another department on the grading page',
+    }),
+  ),
+  {
+    persona: 'other_head',
+    method: 'get',
+    path: '/vacancies/:id',
+    params: (w) => ({ id: w.ids.otherVacancyId }),
+    status: 200,
+    why: 'head of that department on their own vacancy',
+  },
+  {
+    persona: 'department_head',
+    method: 'get',
+    path: '/vacancies/:id',
+    params: (w) => ({ id: w.ids.otherVacancyId }),
+    status: 403,
+    why: "head on another department's vacancy",
+  },
+  {
+    persona: 'department_head',
+    method: 'get',
+    path: '/vacancies/:id/job-description',
+    params: (w) => ({ id: w.ids.otherVacancyId }),
+    status: 403,
+    why: "head on another department's job description",
+  },
 
   // A grader head assigned while in the department, since moved to another one.
   { persona: 'moved_head', method: 'get', path: '/interviews/:id', status: 403, why: 'head moved to another department on the interview' },
-  ...GRADING.map(([method, path]): RowCase => ({ persona: 'moved_head', method, path, status: 404, why: 'assigned grader, but now head of another department' })),
+  ...GRADING.map(
+    ([method, path]): RowCase => ({
+      persona: 'moved_head',
+      method,
+      path,
+      status: 404,
+      why: 'assigned grader, but now head of another department',
+    }),
+  ),
 
   // A grader (head of the department) before unblinding: the blind grading page only.
-  { persona: 'grader_head', method: 'get', path: '/grading/:code', status: 200, why: 'assigned grader opens the blind grading page', check: blindCheck },
+  {
+    persona: 'grader_head',
+    method: 'get',
+    path: '/grading/:code',
+    status: 200,
+    why: 'assigned grader opens the blind grading page',
+    check: blindCheck,
+  },
   { persona: 'grader_head', method: 'get', path: '/grading', status: 200, why: 'assigned grader lists what to grade', check: blindCheck },
-  { persona: 'grader_head', method: 'get', path: '/grading/:code/files/:fileId', status: 200, why: 'assigned grader downloads the scrubbed file',
-    check: (res, w) => expect(String(res.headers['content-disposition'])).not.toContain(w.candidate.fileName.replace('.pdf', '')) },
+  {
+    persona: 'grader_head',
+    method: 'get',
+    path: '/grading/:code/files/:fileId',
+    status: 200,
+    why: 'assigned grader downloads the scrubbed file',
+    check: (res, w) => expect(String(res.headers['content-disposition'])).not.toContain(w.candidate.fileName.replace('.pdf', '')),
+  },
   { persona: 'grader_head', method: 'get', path: '/assignments/:id', status: 403, why: 'grader on the HR assignment page (HR only)' },
-  { persona: 'grader_head', method: 'get', path: '/assignments/:id/files/:fileId', status: 403, why: "grader on the original, unscrubbed file" },
+  {
+    persona: 'grader_head',
+    method: 'get',
+    path: '/assignments/:id/files/:fileId',
+    status: 403,
+    why: 'grader on the original, unscrubbed file',
+  },
   { persona: 'grader_head', method: 'get', path: '/candidates/:id', status: 403, why: 'grader before unblinding on the candidate record' },
-  { persona: 'grader_head', method: 'get', path: '/candidates/:id/resume', status: 403, why: 'grader before unblinding on the resume file' },
-  { persona: 'grader_head', method: 'get', path: '/candidates/:id/report', status: 403, why: 'grader before unblinding on the candidate report' },
+  {
+    persona: 'grader_head',
+    method: 'get',
+    path: '/candidates/:id/resume',
+    status: 403,
+    why: 'grader before unblinding on the resume file',
+  },
+  {
+    persona: 'grader_head',
+    method: 'get',
+    path: '/candidates/:id/report',
+    status: 403,
+    why: 'grader before unblinding on the candidate report',
+  },
   { persona: 'grader_head', method: 'get', path: '/api/candidates/:id', status: 403, why: 'grader before unblinding on the candidate API' },
-  { persona: 'grader_head', method: 'get', path: '/vacancies/:id/candidates', status: 403, why: 'grader before unblinding on the candidate list' },
+  {
+    persona: 'grader_head',
+    method: 'get',
+    path: '/vacancies/:id/candidates',
+    status: 403,
+    why: 'grader before unblinding on the candidate list',
+  },
   { persona: 'grader_head', method: 'get', path: '/interviews/:id', status: 200, why: "the department's head sees its interviews" },
-  ...SCORECARD.map(([method, path]): RowCase => ({ persona: 'grader_head', method, path, status: 403, why: 'head not assigned to the interview has no scorecard' })),
+  ...SCORECARD.map(
+    ([method, path]): RowCase => ({
+      persona: 'grader_head',
+      method,
+      path,
+      status: 403,
+      why: 'head not assigned to the interview has no scorecard',
+    }),
+  ),
 
   // People the table lets in but who have no row of their own: managers are not interviewers or graders.
   ...(['admin', 'hr'] as const).flatMap((persona) => [
-    ...SCORECARD.map(([method, path]): RowCase => ({ persona, method, path, status: 403, why: `${persona} is not an interviewer of this interview: no own scorecard` })),
-    ...GRADING.map(([method, path]): RowCase => ({ persona, method, path, status: 404, why: `${persona} is not a grader of this assignment` })),
+    ...SCORECARD.map(
+      ([method, path]): RowCase => ({
+        persona,
+        method,
+        path,
+        status: 403,
+        why: `${persona} is not an interviewer of this interview: no own scorecard`,
+      }),
+    ),
+    ...GRADING.map(
+      ([method, path]): RowCase => ({ persona, method, path, status: 404, why: `${persona} is not a grader of this assignment` }),
+    ),
   ]),
 ];
 
@@ -163,7 +320,7 @@ const MATRIX_OVERRIDES = new Map(ROW_LEVEL.filter((c) => !c.params).map((c) => [
 function serverErrors(spy: { mock: { calls: unknown[][] } }, from: number): string {
   return spy.mock.calls
     .slice(from)
-    .map((args) => args.map((a) => (a instanceof Error ? a.stack ?? String(a) : String(a))).join(' '))
+    .map((args) => args.map((a) => (a instanceof Error ? (a.stack ?? String(a)) : String(a))).join(' '))
     .join('\n')
     .split('\n')
     .slice(0, 6)
@@ -179,7 +336,10 @@ describe('the access table itself', () => {
       if (seen.has(k)) problems.push(`${k} declared twice`);
       seen.add(k);
       const a: unknown = r.access;
-      const ok = a === 'public' || a === 'authenticated' || (Array.isArray(a) && a.length > 0 && a.every((x) => (ROLES as readonly unknown[]).includes(x)));
+      const ok =
+        a === 'public' ||
+        a === 'authenticated' ||
+        (Array.isArray(a) && a.length > 0 && a.every((x) => (ROLES as readonly unknown[]).includes(x)));
       if (!ok) problems.push(`${k} has access ${JSON.stringify(a)}`);
       if (r.handlers.length === 0) problems.push(`${k} has no handler`);
     }
@@ -187,7 +347,11 @@ describe('the access table itself', () => {
   });
 
   it('has exactly the known public routes', () => {
-    expect(ROUTES.filter((r) => r.access === 'public').map(key).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(
+      ROUTES.filter((r) => r.access === 'public')
+        .map(key)
+        .sort(),
+    ).toEqual([...PUBLIC_ROUTES].sort());
   });
 
   it('refuses to start with a route that declares no access', () => {
@@ -246,7 +410,9 @@ describe('every route × every persona', () => {
       counts.rowLevel += 1;
       if (c.status === 403) counts.rowLevelForbidden += 1;
       if (res.status !== c.status) {
-        failures.push(`${c.persona} ${c.method.toUpperCase()} ${url}: expected ${c.status}, got ${res.status} — ${c.why}${res.status >= 500 ? `\n${serverErrors(spy, before)}` : ''}`);
+        failures.push(
+          `${c.persona} ${c.method.toUpperCase()} ${url}: expected ${c.status}, got ${res.status} — ${c.why}${res.status >= 500 ? `\n${serverErrors(spy, before)}` : ''}`,
+        );
         continue;
       }
       try {

@@ -24,10 +24,21 @@ describe('anonymous requests store no session', () => {
     await makeUser(t.db, { role: 'hr', username: 'vera' });
     // No cookie, or another browser's cookie: refused.
     const { csrf } = await anonymous(t.app);
-    expect((await request(t.app).post('/login').type('form').send({ _csrf: csrf, username: 'vera', password: TEST_PASSWORD })).status).toBe(403);
+    expect((await request(t.app).post('/login').type('form').send({ _csrf: csrf, username: 'vera', password: TEST_PASSWORD })).status).toBe(
+      403,
+    );
     const other = await anonymous(t.app);
-    expect((await other.agent.post('/login').type('form').send({ _csrf: csrf, username: 'vera', password: TEST_PASSWORD })).status).toBe(403);
-    expect((await other.agent.post('/login').type('form').send({ _csrf: `${csrf}x`, username: 'vera', password: TEST_PASSWORD })).status).toBe(403);
+    expect((await other.agent.post('/login').type('form').send({ _csrf: csrf, username: 'vera', password: TEST_PASSWORD })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await other.agent
+          .post('/login')
+          .type('form')
+          .send({ _csrf: `${csrf}x`, username: 'vera', password: TEST_PASSWORD })
+      ).status,
+    ).toBe(403);
     expect(count(t)).toBe(0);
     // The same browser: signed in, and only now a session is stored.
     const ok = await other.agent.post('/login').type('form').send({ _csrf: other.csrf, username: 'vera', password: TEST_PASSWORD });

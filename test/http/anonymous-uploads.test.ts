@@ -19,12 +19,34 @@ afterAll(() => servers.forEach((s) => s.close()));
 async function withLink() {
   const t = buildApp();
   const hr = await loginAs(t, 'hr');
-  const add = await hr.agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
-    .send({ _csrf: hr.csrf, full_name: 'Орлова Вера', email: 'vera@example.org', phone: '', source: 'hh', resume_text: 'Менеджер по работе с ключевыми клиентами.', consent: '1', consent_date: future(0) });
+  const add = await hr.agent
+    .post(`/vacancies/${t.demoVacancyId}/candidates`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      full_name: 'Орлова Вера',
+      email: 'vera@example.org',
+      phone: '',
+      source: 'hh',
+      resume_text: 'Менеджер по работе с ключевыми клиентами.',
+      consent: '1',
+      consent_date: future(0),
+    });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
-  const res = await hr.agent.post(`/candidates/${candidateId}/assignments`).type('form')
-    .send({ _csrf: hr.csrf, item: 'task:task-commercial-proposal', lang: 'ru', date: future(3), time: '18:00', grace_hours: '24', graders: [String(head)], brief: '' });
+  const res = await hr.agent
+    .post(`/candidates/${candidateId}/assignments`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      item: 'task:task-commercial-proposal',
+      lang: 'ru',
+      date: future(3),
+      time: '18:00',
+      grace_hours: '24',
+      graders: [String(head)],
+      brief: '',
+    });
   return { t, token: /value="http[^"]+\/t\/([^"]+)"/.exec(res.text)![1]! };
 }
 
@@ -38,16 +60,33 @@ async function answerBeforeBody(t: TestApp, path: string, cookie = ''): Promise<
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    const req = httpRequest({
-      host: '127.0.0.1', port, path, method: 'POST',
-      headers: { 'content-type': 'multipart/form-data; boundary=xyz', 'content-length': String(20 * 1024 * 1024), ...(cookie ? { cookie } : {}) },
-    }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-      req.destroy();
-    });
-    req.on('error', (e) => (e.message.includes('socket hang up') || (e as { code?: string }).code === 'ECONNRESET' ? undefined : reject(e)));
-    req.write(Buffer.concat([Buffer.from('--xyz\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\n\r\n'), Buffer.alloc(64 * 1024, 0x41)]));
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: {
+          'content-type': 'multipart/form-data; boundary=xyz',
+          'content-length': String(20 * 1024 * 1024),
+          ...(cookie ? { cookie } : {}),
+        },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      },
+    );
+    req.on('error', (e) =>
+      e.message.includes('socket hang up') || (e as { code?: string }).code === 'ECONNRESET' ? undefined : reject(e),
+    );
+    req.write(
+      Buffer.concat([
+        Buffer.from('--xyz\r\nContent-Disposition: form-data; name="files"; filename="a.pdf"\r\n\r\n'),
+        Buffer.alloc(64 * 1024, 0x41),
+      ]),
+    );
     setTimeout(() => reject(new Error('no answer before the body was sent: it is being read first')), 5000).unref();
   });
 }
@@ -69,7 +108,12 @@ describe('anonymous uploads are checked before their body is read', () => {
     const statuses: number[] = [];
     let last = '';
     for (let i = 0; i < 31; i++) {
-      const res = await agent.post(`/t/${token}`).field('_csrf', csrf).field('idempotency_key', `key-${i}-abcdefghijkl`).field('body', '').field('link', '');
+      const res = await agent
+        .post(`/t/${token}`)
+        .field('_csrf', csrf)
+        .field('idempotency_key', `key-${i}-abcdefghijkl`)
+        .field('body', '')
+        .field('link', '');
       statuses.push(res.status);
       last = res.text;
     }
@@ -77,7 +121,13 @@ describe('anonymous uploads are checked before their body is read', () => {
     expect(statuses[30]).toBe(429);
     expect(last).toContain('Слишком много отправок из вашей сети');
     // Another address is not affected.
-    const other = await agent.post(`/t/${token}`).set('X-Forwarded-For', '203.0.113.7').field('_csrf', csrf).field('idempotency_key', 'key-other-abcdefghijkl').field('body', 'Готово.').field('link', '');
+    const other = await agent
+      .post(`/t/${token}`)
+      .set('X-Forwarded-For', '203.0.113.7')
+      .field('_csrf', csrf)
+      .field('idempotency_key', 'key-other-abcdefghijkl')
+      .field('body', 'Готово.')
+      .field('link', '');
     expect(other.status).toBe(303);
   });
 
@@ -91,8 +141,14 @@ describe('anonymous uploads are checked before their body is read', () => {
     let six = agent.post(`/t/${token}`).field('_csrf', csrf).field('idempotency_key', key).field('body', '').field('link', '');
     for (let i = 0; i < 6; i++) six = six.attach('files', plan, `plan-${i}.txt`);
     expect((await six).status).toBe(422);
-    const ok = await agent.post(`/t/${token}`).field('_csrf', csrf).field('idempotency_key', key).field('body', '').field('link', '')
-      .attach('files', plan, 'plan.txt').attach('files', Buffer.from('Итоги: +15 %.\n'), 'totals.txt');
+    const ok = await agent
+      .post(`/t/${token}`)
+      .field('_csrf', csrf)
+      .field('idempotency_key', key)
+      .field('body', '')
+      .field('link', '')
+      .attach('files', plan, 'plan.txt')
+      .attach('files', Buffer.from('Итоги: +15 %.\n'), 'totals.txt');
     expect(ok.status).toBe(303);
     expect(uploadSpool()).not.toBeNull();
     expect(readdirSync(uploadSpool()!)).toEqual([]);

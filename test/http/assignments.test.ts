@@ -21,15 +21,37 @@ async function as(t: TestApp, username: string) {
 async function setup() {
   const t = buildApp();
   const hr = await loginAs(t, 'hr');
-  const add = await hr.agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
-    .send({ _csrf: hr.csrf, full_name: NAME, email: EMAIL, phone: PHONE, source: 'hh', resume_text: RESUME, consent: '1', consent_date: future(0) });
+  const add = await hr.agent
+    .post(`/vacancies/${t.demoVacancyId}/candidates`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      full_name: NAME,
+      email: EMAIL,
+      phone: PHONE,
+      source: 'hh',
+      resume_text: RESUME,
+      consent: '1',
+      consent_date: future(0),
+    });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const h1 = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
   const h2 = await makeUser(t.db, { role: 'department_head', username: 'head2', department: 'Коммерческий отдел' });
   await makeUser(t.db, { role: 'department_head', username: 'head3', department: 'Коммерческий отдел' });
   await makeUser(t.db, { role: 'department_head', username: 'logist', department: 'Логистика' });
-  const res = await hr.agent.post(`/candidates/${candidateId}/assignments`).type('form')
-    .send({ _csrf: hr.csrf, item: 'task:task-commercial-proposal', lang: 'ru', date: future(3), time: '18:00', grace_hours: '24', graders: [String(h1), String(h2)], brief: '' });
+  const res = await hr.agent
+    .post(`/candidates/${candidateId}/assignments`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      item: 'task:task-commercial-proposal',
+      lang: 'ru',
+      date: future(3),
+      time: '18:00',
+      grace_hours: '24',
+      graders: [String(h1), String(h2)],
+      brief: '',
+    });
   expect(res.status).toBe(200);
   const url = /value="(http[^"]+\/t\/[^"]+)"/.exec(res.text)![1]!;
   const token = url.split('/t/')[1]!;
@@ -42,7 +64,10 @@ async function candidateSubmit(t: TestApp, token: string, fields: Record<string,
   const page = await agent.get(`/t/${token}`);
   const csrf = csrfFrom(page.text);
   const key = /name="idempotency_key" value="([^"]+)"/.exec(page.text)![1]!;
-  let req = agent.post(`/t/${token}`).field('_csrf', csrf).field('idempotency_key', fields.idempotency_key ?? key);
+  let req = agent
+    .post(`/t/${token}`)
+    .field('_csrf', csrf)
+    .field('idempotency_key', fields.idempotency_key ?? key);
   for (const [k, v] of Object.entries(fields)) if (k !== 'idempotency_key') req = req.field(k, v);
   for (const [name, buf] of files) req = req.attach('files', buf, name);
   return { res: await req, agent, csrf, key };
@@ -81,12 +106,19 @@ describe('the candidate link', () => {
     const first = await candidateSubmit(t, token, { body: PROPOSAL, link: '' }, [['Petrova_Anna_KP.pdf', pdf]]);
     expect(first.res.status).toBe(303);
     // The same form sent again (double click): no second version.
-    const again = await first.agent.post(`/t/${token}`).field('_csrf', first.csrf).field('idempotency_key', first.key).field('body', PROPOSAL);
+    const again = await first.agent
+      .post(`/t/${token}`)
+      .field('_csrf', first.csrf)
+      .field('idempotency_key', first.key)
+      .field('body', PROPOSAL);
     expect(again.status).toBe(303);
     expect(t.db.prepare('SELECT COUNT(*) AS n FROM submissions').get()).toEqual({ n: 1 });
     const second = await candidateSubmit(t, token, { body: `${PROPOSAL}\nv2`, link: 'https://example.com/deck' });
     expect(second.res.status).toBe(303);
-    expect(t.db.prepare('SELECT version, late FROM submissions ORDER BY version').all()).toEqual([{ version: 1, late: 0 }, { version: 2, late: 0 }]);
+    expect(t.db.prepare('SELECT version, late FROM submissions ORDER BY version').all()).toEqual([
+      { version: 1, late: 0 },
+      { version: 2, late: 0 },
+    ]);
   });
 
   it('explains empty submissions and wrong files, and saves nothing', async () => {
@@ -104,7 +136,7 @@ describe('the candidate link', () => {
 
   it('marks a submission after the deadline but within the grace period as late', async () => {
     const { t, token } = await setup();
-    t.db.prepare("UPDATE assignments SET deadline_at = ?").run(new Date(Date.now() - 3600_000).toISOString());
+    t.db.prepare('UPDATE assignments SET deadline_at = ?').run(new Date(Date.now() - 3600_000).toISOString());
     const r = await candidateSubmit(t, token, { body: PROPOSAL, link: '' });
     expect(r.res.status).toBe(303);
     expect(t.db.prepare('SELECT late FROM submissions').get()).toEqual({ late: 1 });
@@ -114,7 +146,9 @@ describe('the candidate link', () => {
 describe('blind grading', () => {
   it('never shows the candidate name, e-mail, phone or file name to a grader', async () => {
     const { t, token, a } = await setup();
-    await candidateSubmit(t, token, { body: PROPOSAL, link: '' }, [['Petrova_Anna_KP.pdf', readFileSync('test/fixtures/files/resume-en.pdf')]]);
+    await candidateSubmit(t, token, { body: PROPOSAL, link: '' }, [
+      ['Petrova_Anna_KP.pdf', readFileSync('test/fixtures/files/resume-en.pdf')],
+    ]);
     const head = await as(t, 'head1');
     const list = await head.agent.get('/grading');
     const page = await head.agent.get(`/grading/${a.code}`);
@@ -138,7 +172,10 @@ describe('blind grading', () => {
     const zip = await JSZip.loadAsync(readFileSync('test/fixtures/files/resume-ru.docx'));
     zip.file('word/document.xml', (await zip.file('word/document.xml')!.async('string')).replace('Соколова Мария Игоревна', NAME));
     const docx = await zip.generateAsync({ type: 'nodebuffer' });
-    await candidateSubmit(t, token, { body: 'Файлы во вложении.', link: '' }, [['plan.txt', txt], ['kp.docx', docx]]);
+    await candidateSubmit(t, token, { body: 'Файлы во вложении.', link: '' }, [
+      ['plan.txt', txt],
+      ['kp.docx', docx],
+    ]);
     const head = await as(t, 'head1');
     const page = await head.agent.get(`/grading/${a.code}`);
     const ids = [...page.text.matchAll(/\/grading\/K-[A-Z0-9-]+\/files\/(\d+)/g)].map((m) => m[1]!);
@@ -167,11 +204,17 @@ describe('blind grading', () => {
     const page = await h1.agent.get(`/grading/${a.code}`);
     const crits = [...new Set([...page.text.matchAll(/name="scores\[([a-z0-9_-]+)\]"/g)].map((m) => m[1]!))];
     expect(crits.length).toBeGreaterThanOrEqual(4);
-    const bad = await h1.agent.post(`/grading/${a.code}`).type('form').send({ _csrf: h1.csrf, [`scores[${crits[0]}]`]: '9' });
+    const bad = await h1.agent
+      .post(`/grading/${a.code}`)
+      .type('form')
+      .send({ _csrf: h1.csrf, [`scores[${crits[0]}]`]: '9' });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('Enter a number from 1 to 5.');
     const send = (agent: typeof h1.agent, csrf: string, score: (i: number) => string, comment: string) =>
-      agent.post(`/grading/${a.code}`).type('form').send({ _csrf: csrf, comment, ...Object.fromEntries(crits.map((c, i) => [`scores[${c}]`, score(i)])) });
+      agent
+        .post(`/grading/${a.code}`)
+        .type('form')
+        .send({ _csrf: csrf, comment, ...Object.fromEntries(crits.map((c, i) => [`scores[${c}]`, score(i)])) });
     await send(h1.agent, h1.csrf, () => '4', 'Сильная структура').expect(303);
     // Before grading, head2 does not see head1's scores or comment.
     const before = await h2.agent.get(`/grading/${a.code}`);
@@ -189,7 +232,11 @@ describe('blind grading', () => {
     expect(hrPage.text).toContain('Сильная структура');
     expect(hrPage.text).toContain('graders disagree by 2 or more points');
     const head3 = t.db.prepare("SELECT id FROM users WHERE username = 'head3'").get() as { id: number };
-    await hr.agent.post(`/assignments/${a.id}/graders`).type('form').send({ _csrf: hr.csrf, user_id: String(head3.id) }).expect(302);
+    await hr.agent
+      .post(`/assignments/${a.id}/graders`)
+      .type('form')
+      .send({ _csrf: hr.csrf, user_id: String(head3.id) })
+      .expect(302);
     expect(t.db.prepare('SELECT COUNT(*) AS n FROM assignment_graders').get()).toEqual({ n: 3 });
     const cal = await hr.agent.get(`/vacancies/${t.demoVacancyId}/calibration`);
     expect(cal.status).toBe(200);
@@ -206,7 +253,9 @@ describe('blind grading', () => {
       const unknown = await other.agent.get('/grading/K-AAAA-AAAA');
       expect(forbidden.status).toBe(404);
       expect(unknown.status).toBe(404);
-      expect(forbidden.text.replace(/name="_csrf" value="[^"]+"|\/grading\/K-[A-Z0-9-]+/g, '')).toBe(unknown.text.replace(/name="_csrf" value="[^"]+"|\/grading\/K-[A-Z0-9-]+/g, ''));
+      expect(forbidden.text.replace(/name="_csrf" value="[^"]+"|\/grading\/K-[A-Z0-9-]+/g, '')).toBe(
+        unknown.text.replace(/name="_csrf" value="[^"]+"|\/grading\/K-[A-Z0-9-]+/g, ''),
+      );
     }
     const interviewer = await loginAs(t, 'interviewer');
     expect((await interviewer.agent.get(`/assignments/${a.id}`)).status).toBe(403);

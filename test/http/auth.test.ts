@@ -12,7 +12,10 @@ describe('login and sessions', () => {
 
     await makeUser(t.db, { role: 'hr', username: 'anna' });
     const { agent, csrf } = await anonymous(t.app);
-    const login = await agent.post('/login').type('form').send({ _csrf: csrf, username: 'anna', password: TEST_PASSWORD, next: '/vacancies/1/edit' });
+    const login = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrf, username: 'anna', password: TEST_PASSWORD, next: '/vacancies/1/edit' });
     expect(login.status).toBe(302);
     expect(login.headers.location).toBe('/vacancies/1/edit');
     expect((await agent.get('/vacancies/1/edit')).status).toBe(200);
@@ -26,7 +29,10 @@ describe('login and sessions', () => {
     const before = String(page.headers['set-cookie']);
     expect(before).toMatch(/HttpOnly/i);
     expect(before).toMatch(/SameSite=Lax/i);
-    const login = await agent.post('/login').type('form').send({ _csrf: csrfFrom(page.text), username: 'anna', password: TEST_PASSWORD });
+    const login = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), username: 'anna', password: TEST_PASSWORD });
     const after = String(login.headers['set-cookie']);
     expect(after.split(';')[0]).not.toBe(before.split(';')[0]);
   });
@@ -35,7 +41,10 @@ describe('login and sessions', () => {
     const t = buildApp();
     await makeUser(t.db, { role: 'hr', username: 'anna' });
     const { agent, csrf } = await anonymous(t.app);
-    const res = await agent.post('/login').type('form').send({ _csrf: csrf, username: 'anna', password: TEST_PASSWORD, next: '//evil.example/x' });
+    const res = await agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrf, username: 'anna', password: TEST_PASSWORD, next: '//evil.example/x' });
     expect(res.headers.location).toBe('/');
   });
 
@@ -132,7 +141,12 @@ describe('roles', () => {
     const t = buildApp();
     const { agent } = await loginAs(t, role, { department: 'Коммерческий отдел' });
     const html = (await agent.get('/')).text;
-    const marker = { admin: 'Administration', hr: 'Open vacancies', interviewer: 'Upcoming interviews', department_head: 'Take-home tasks to grade' }[role];
+    const marker = {
+      admin: 'Administration',
+      hr: 'Open vacancies',
+      interviewer: 'Upcoming interviews',
+      department_head: 'Take-home tasks to grade',
+    }[role];
     expect(html).toContain(marker);
   });
 

@@ -1,6 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -94,7 +105,9 @@ beforeAll(async () => {
     `INSERT INTO candidates (vacancy_id, full_name, email, source, consent_at, consent_version, resume_text, resume_sha256)
      VALUES (?, ?, ?, 'import', '2025-01-01', 'v1', ?, ?)`,
   );
-  knownId = Number(ins.run(vacancyId, 'Контрольная Запись', 'known@example.com', 'Ключевые клиенты: X5, Магнит 🛒 — 7 лет', 'known').lastInsertRowid);
+  knownId = Number(
+    ins.run(vacancyId, 'Контрольная Запись', 'known@example.com', 'Ключевые клиенты: X5, Магнит 🛒 — 7 лет', 'known').lastInsertRowid,
+  );
   // Several MB, so the copy takes many steps and the writer gets to write in between.
   const filler = 'Key account management, trade terms, category reviews. '.repeat(50);
   db.transaction(() => {
@@ -128,7 +141,17 @@ describe('backup and restore', () => {
     expect(atEnd).toBeGreaterThan(atStart); // the writer really wrote while the backup ran
     const { check, rows, known } = withDb(result.file, (c) => ({ check: integrity(c), rows: count(c), known: row(c, knownId) }));
     inBackup = rows;
-    console.log(JSON.stringify({ rowsAtStart: atStart, rowsAtEnd: atEnd, rowsInBackup: rows, integrity: check, pages: result.pages, bytes: result.bytes, restarts: result.restarts }));
+    console.log(
+      JSON.stringify({
+        rowsAtStart: atStart,
+        rowsAtEnd: atEnd,
+        rowsInBackup: rows,
+        integrity: check,
+        pages: result.pages,
+        bytes: result.bytes,
+        restarts: result.restarts,
+      }),
+    );
     expect(check).toBe('ok');
     expect(rows).toBeGreaterThanOrEqual(atStart);
     expect(rows).toBeLessThanOrEqual(atEnd);
@@ -217,7 +240,12 @@ describe('backup and restore', () => {
 
   it('keeps exactly the newest N backups and never touches other files', async () => {
     const dir = tempDir();
-    const old = ['kam-hire-20240101-000000.db', 'kam-hire-20240102-000000.db', 'kam-hire-20240103-000000.db', 'kam-hire-20240104-000000.db'];
+    const old = [
+      'kam-hire-20240101-000000.db',
+      'kam-hire-20240102-000000.db',
+      'kam-hire-20240103-000000.db',
+      'kam-hire-20240104-000000.db',
+    ];
     const others = ['notes.txt', 'pre-restore-kam-hire-20230101-000000.db', 'kam-hire-latest.db', 'kam-hire-20240105-000000.db.bak'];
     for (const name of [...old, ...others]) writeFileSync(join(dir, name), 'x');
     const now = new Date('2025-03-04T05:06:07.890Z');
@@ -226,13 +254,19 @@ describe('backup and restore', () => {
     expect(a.file.endsWith('kam-hire-20250304-050607.db')).toBe(true);
     expect(b.file.endsWith('kam-hire-20250304-050607-2.db')).toBe(true);
     expect(a.removed.map((f) => f.split('/').at(-1))).toEqual(['kam-hire-20240102-000000.db', 'kam-hire-20240101-000000.db']);
-    const kept = listBackups(dir).filter((x) => x.kind === 'backup').map((x) => x.name);
+    const kept = listBackups(dir)
+      .filter((x) => x.kind === 'backup')
+      .map((x) => x.name);
     expect(kept).toEqual(['kam-hire-20250304-050607-2.db', 'kam-hire-20250304-050607.db', 'kam-hire-20240104-000000.db']);
     for (const name of others) expect(existsSync(join(dir, name)), name).toBe(true);
     // A clock set back does not make the new backup the first one pruned.
     const past = await backupDatabase(db, dir, { keep: 2, now: new Date('2020-01-01T00:00:00Z') });
     expect(existsSync(past.file)).toBe(true);
-    expect(listBackups(dir).filter((x) => x.kind === 'backup').map((x) => x.name)).toEqual(['kam-hire-20250304-050607-2.db', 'kam-hire-20200101-000000.db']);
+    expect(
+      listBackups(dir)
+        .filter((x) => x.kind === 'backup')
+        .map((x) => x.name),
+    ).toEqual(['kam-hire-20250304-050607-2.db', 'kam-hire-20200101-000000.db']);
   });
 
   it('round-trips through the command-line tools', () => {

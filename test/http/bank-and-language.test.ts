@@ -26,7 +26,8 @@ describe('question bank pages', () => {
     const { agent } = await loginAs(t, 'interviewer', { lang: 'ru' });
     const res = await agent.get('/bank/ru/q-negotiation-01');
     expect(res.status).toBe(200);
-    for (const heading of ['Уточняющие вопросы', 'Сильный ответ показывает', 'Красные флаги', 'Шкала оценки']) expect(res.text).toContain(heading);
+    for (const heading of ['Уточняющие вопросы', 'Сильный ответ показывает', 'Красные флаги', 'Шкала оценки'])
+      expect(res.text).toContain(heading);
     expect(res.text).toContain('href="/bank/en/q-negotiation-01"');
   });
 
@@ -55,7 +56,7 @@ describe('language', () => {
     expect((await agent.get('/login')).text).toContain('Имя пользователя');
   });
 
-  it('stores a signed-in user\'s choice on the account', async () => {
+  it("stores a signed-in user's choice on the account", async () => {
     const t = buildApp();
     const { agent, csrf, userId } = await loginAs(t, 'hr', { lang: 'en' });
     const res = await agent.post('/lang').type('form').send({ _csrf: csrf, lang: 'ru', next: '/vacancies' });

@@ -14,7 +14,19 @@ import { extractOfficeText } from '../../src/extract/scrub.js';
 import { anonymous, binaryBody, buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 import {
-  DOCX_LEAKS, leakyDocx, leakyPdf, leakyPptx, leakyXlsx, PDF_LEAKS, PPTX_LEAKS, SECRETS, WHO, WORK_DOCX, WORK_PDF, WORK_PPTX, XLSX_LEAKS,
+  DOCX_LEAKS,
+  leakyDocx,
+  leakyPdf,
+  leakyPptx,
+  leakyXlsx,
+  PDF_LEAKS,
+  PPTX_LEAKS,
+  SECRETS,
+  WHO,
+  WORK_DOCX,
+  WORK_PDF,
+  WORK_PPTX,
+  XLSX_LEAKS,
 } from '../helpers/leaky.js';
 
 const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
@@ -22,12 +34,34 @@ const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOSt
 async function setup() {
   const t = buildApp();
   const hr = await loginAs(t, 'hr');
-  const add = await hr.agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
-    .send({ _csrf: hr.csrf, full_name: WHO.fullName, email: WHO.email, phone: WHO.phone, source: 'hh', resume_text: 'Менеджер по работе с ключевыми клиентами, 2019–2024.', consent: '1', consent_date: future(0) });
+  const add = await hr.agent
+    .post(`/vacancies/${t.demoVacancyId}/candidates`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      full_name: WHO.fullName,
+      email: WHO.email,
+      phone: WHO.phone,
+      source: 'hh',
+      resume_text: 'Менеджер по работе с ключевыми клиентами, 2019–2024.',
+      consent: '1',
+      consent_date: future(0),
+    });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
-  const res = await hr.agent.post(`/candidates/${candidateId}/assignments`).type('form')
-    .send({ _csrf: hr.csrf, item: 'task:task-commercial-proposal', lang: 'ru', date: future(3), time: '18:00', grace_hours: '24', graders: [String(head)], brief: '' });
+  const res = await hr.agent
+    .post(`/candidates/${candidateId}/assignments`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      item: 'task:task-commercial-proposal',
+      lang: 'ru',
+      date: future(3),
+      time: '18:00',
+      grace_hours: '24',
+      graders: [String(head)],
+      brief: '',
+    });
   const token = /value="http[^"]+\/t\/([^"]+)"/.exec(res.text)![1]!;
   const code = (t.db.prepare('SELECT code FROM assignments').get() as { code: string }).code;
   const grader = await anonymous(t.app);
@@ -39,11 +73,24 @@ let shared: Promise<Awaited<ReturnType<typeof setup>>> | null = null;
 const world = () => (shared ??= setup());
 
 /** Submits one file as the candidate and downloads it as the blind grader. */
-async function roundTrip(t: TestApp, token: string, code: string, grader: Awaited<ReturnType<typeof setup>>['grader'], name: string, file: Buffer) {
+async function roundTrip(
+  t: TestApp,
+  token: string,
+  code: string,
+  grader: Awaited<ReturnType<typeof setup>>['grader'],
+  name: string,
+  file: Buffer,
+) {
   const agent = request.agent(t.app);
   const page = await agent.get(`/t/${token}`);
   const key = /name="idempotency_key" value="([^"]+)"/.exec(page.text)![1]!;
-  const sent = await agent.post(`/t/${token}`).field('_csrf', csrfFrom(page.text)).field('idempotency_key', key).field('body', '').field('link', '').attach('files', file, name);
+  const sent = await agent
+    .post(`/t/${token}`)
+    .field('_csrf', csrfFrom(page.text))
+    .field('idempotency_key', key)
+    .field('body', '')
+    .field('link', '')
+    .attach('files', file, name);
   expect(sent.status, sent.text.slice(0, 2000)).toBe(303);
   const grading = await grader.get(`/grading/${code}`);
   const fileId = /\/grading\/K-[A-Z0-9-]+\/files\/(\d+)/.exec(grading.text)![1]!;

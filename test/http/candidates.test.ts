@@ -9,7 +9,17 @@ const FILES = 'test/fixtures/files';
 const today = () => new Date().toISOString().slice(0, 10);
 
 function form(over: Record<string, string> = {}) {
-  return { full_name: 'Анна Петрова', email: 'anna.petrova@example.ru', phone: '+7 916 555-12-34', source: 'hh', resume_text: RESUME_RU, cover_letter: '', consent: '1', consent_date: today(), ...over };
+  return {
+    full_name: 'Анна Петрова',
+    email: 'anna.petrova@example.ru',
+    phone: '+7 916 555-12-34',
+    source: 'hh',
+    resume_text: RESUME_RU,
+    cover_letter: '',
+    consent: '1',
+    consent_date: today(),
+    ...over,
+  };
 }
 
 async function hr(t: TestApp, lang: 'ru' | 'en' = 'en') {
@@ -20,7 +30,10 @@ const count = (t: TestApp) => (t.db.prepare('SELECT COUNT(*) AS n FROM candidate
 
 async function addPasted(t: TestApp, over: Record<string, string> = {}) {
   const { agent, csrf } = await hr(t);
-  const res = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({ _csrf: csrf, ...form(over) });
+  const res = await agent
+    .post(`/vacancies/${t.demoVacancyId}/candidates`)
+    .type('form')
+    .send({ _csrf: csrf, ...form(over) });
   return { agent, csrf, res, id: Number(res.headers.location?.split('/').pop()) };
 }
 
@@ -39,7 +52,11 @@ describe('candidate intake', () => {
     // Evidence is quoted verbatim and highlighted in the resume text.
     expect(page.text).toContain('<mark>');
     expect(page.text).toContain('Выполнение плана продаж 2023 года на 112%');
-    const items = t.db.prepare('SELECT key, status, evidence FROM screening_items WHERE candidate_id = ?').all(id) as { key: string; status: string; evidence: string | null }[];
+    const items = t.db.prepare('SELECT key, status, evidence FROM screening_items WHERE candidate_id = ?').all(id) as {
+      key: string;
+      status: string;
+      evidence: string | null;
+    }[];
     expect(items).toHaveLength(9);
     for (const i of items) if (i.evidence) expect(RESUME_RU).toContain(i.evidence);
     expect(t.db.prepare('SELECT verdict FROM screenings WHERE candidate_id = ?').get(id)).toEqual({ verdict: 'pass' });
@@ -48,7 +65,10 @@ describe('candidate intake', () => {
   it('refuses to store a resume without consent, keeping what was typed', async () => {
     const t = buildApp();
     const { agent, csrf } = await hr(t, 'ru');
-    const res = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({ _csrf: csrf, ...form({ consent: '' }) });
+    const res = await agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .type('form')
+      .send({ _csrf: csrf, ...form({ consent: '' }) });
     expect(res.status).toBe(422);
     expect(res.text).toContain('Резюме можно сохранить только при согласии кандидата');
     expect(res.text).toContain('value="Анна Петрова"');
@@ -59,7 +79,9 @@ describe('candidate intake', () => {
   it('validates fields: no resume, bad e-mail, future consent date', async () => {
     const t = buildApp();
     const { agent, csrf } = await hr(t);
-    const res = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
+    const res = await agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .type('form')
       .send({ _csrf: csrf, ...form({ resume_text: '  ', email: 'anna@', consent_date: '2999-01-01', full_name: '' }) });
     expect(res.status).toBe(422);
     expect(res.text).toContain('Paste the resume text or attach a file.');
@@ -71,21 +93,30 @@ describe('candidate intake', () => {
   it('flags a duplicate instead of silently doubling it, and adds it only when confirmed', async () => {
     const t = buildApp();
     const { agent, csrf } = await addPasted(t);
-    const again = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({ _csrf: csrf, ...form({ email: 'ANNA.PETROVA@example.ru', resume_text: `${RESUME_RU}\nP.S.` }) });
+    const again = await agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .type('form')
+      .send({ _csrf: csrf, ...form({ email: 'ANNA.PETROVA@example.ru', resume_text: `${RESUME_RU}\nP.S.` }) });
     expect(again.status).toBe(409);
     expect(again.text).toContain('A candidate with the same e-mail exists');
     expect(count(t)).toBe(1);
-    const confirmed = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
+    const confirmed = await agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .type('form')
       .send({ _csrf: csrf, ...form({ resume_text: `${RESUME_RU}\nP.S.`, confirm_duplicate: '1' }) });
     expect(confirmed.status).toBe(302);
     expect(count(t)).toBe(2);
-    expect(t.db.prepare('SELECT duplicate_of, duplicate_reason FROM candidates ORDER BY id DESC LIMIT 1').get()).toMatchObject({ duplicate_reason: 'email' });
+    expect(t.db.prepare('SELECT duplicate_of, duplicate_reason FROM candidates ORDER BY id DESC LIMIT 1').get()).toMatchObject({
+      duplicate_reason: 'email',
+    });
   });
 
   it('detects the same phone written differently', async () => {
     const t = buildApp();
     const { agent, csrf } = await addPasted(t);
-    const res = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
+    const res = await agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .type('form')
       .send({ _csrf: csrf, ...form({ email: '', phone: '8 (916) 555 12 34', resume_text: RESUME_EN }) });
     expect(res.status).toBe(409);
     expect(res.text).toContain('same phone');
@@ -106,7 +137,10 @@ describe('file uploads', () => {
     const { agent, res } = await upload(t, `${FILES}/resume-ru.pdf`);
     expect(res.status).toBe(302);
     const id = Number(res.headers.location!.split('/').pop());
-    const row = t.db.prepare('SELECT resume_text, file_id FROM candidates WHERE id = ?').get(id) as { resume_text: string; file_id: number };
+    const row = t.db.prepare('SELECT resume_text, file_id FROM candidates WHERE id = ?').get(id) as {
+      resume_text: string;
+      file_id: number;
+    };
     expect(row.resume_text.length).toBeGreaterThan(200);
     const dl = await agent.get(`/candidates/${id}/resume`).buffer(true);
     expect(dl.status).toBe(200);
@@ -128,11 +162,14 @@ describe('file uploads', () => {
     const id = Number(res.headers.location!.split('/').pop());
     const row = t.db.prepare('SELECT resume_text FROM candidates WHERE id = ?').get(id) as { resume_text: string };
     expect(row.resume_text).toContain('Март 2019 — настоящее время\n7 лет 2 месяца\nООО «Северное молоко — Дистрибуция»');
-    const dl = await agent.get(`/candidates/${id}/resume`).buffer(true).parse((r, done) => {
-      const parts: Buffer[] = [];
-      r.on('data', (c: Buffer) => parts.push(c));
-      r.on('end', () => done(null, Buffer.concat(parts)));
-    });
+    const dl = await agent
+      .get(`/candidates/${id}/resume`)
+      .buffer(true)
+      .parse((r, done) => {
+        const parts: Buffer[] = [];
+        r.on('data', (c: Buffer) => parts.push(c));
+        r.on('end', () => done(null, Buffer.concat(parts)));
+      });
     expect(dl.headers['content-type']).toContain('application/rtf');
     expect(Buffer.from(dl.body as Buffer).equals(readFileSync(`${FILES}/resume-ru.rtf`))).toBe(true);
   });
@@ -153,7 +190,7 @@ describe('file uploads', () => {
     ['protected.pdf', 'password-protected'],
     ['broken.docx', 'damaged'],
     ['empty.pdf', 'empty'],
-    ['image-named.pdf', "does not match its content"],
+    ['image-named.pdf', 'does not match its content'],
   ])('explains a bad file: %s', async (name, words) => {
     const t = buildApp();
     const { res } = await upload(t, `${FILES}/${name}`);
@@ -175,8 +212,14 @@ describe('file uploads', () => {
     const { agent, csrf } = await hr(t);
     const big = Buffer.alloc(11 * 1024 * 1024, 0x20);
     big.write('%PDF-1.4');
-    const res = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).field('_csrf', csrf).field('full_name', 'X').field('source', 'hh')
-      .field('consent', '1').field('consent_date', today()).attach('file', big, 'big.pdf');
+    const res = await agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .field('_csrf', csrf)
+      .field('full_name', 'X')
+      .field('source', 'hh')
+      .field('consent', '1')
+      .field('consent_date', today())
+      .attach('file', big, 'big.pdf');
     expect(res.status).toBe(422);
     expect(res.text).toContain('larger than 10 MB');
     expect(count(t)).toBe(0);
@@ -185,16 +228,25 @@ describe('file uploads', () => {
   it('keeps an uploaded file across a validation error', async () => {
     const t = buildApp();
     const { agent, csrf } = await hr(t);
-    const first = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).field('_csrf', csrf).field('full_name', 'Ivan').field('source', 'hh')
-      .field('consent_date', today()).attach('file', readFileSync(`${FILES}/resume-en.pdf`), 'ivan.pdf');
+    const first = await agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .field('_csrf', csrf)
+      .field('full_name', 'Ivan')
+      .field('source', 'hh')
+      .field('consent_date', today())
+      .attach('file', readFileSync(`${FILES}/resume-en.pdf`), 'ivan.pdf');
     expect(first.status).toBe(422);
     expect(first.text).toContain('Kept from your previous attempt: ivan.pdf');
     const token = /name="pending" value="([^"]+)"/.exec(first.text)?.[1];
     expect(token).toBeTruthy();
-    const second = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
+    const second = await agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .type('form')
       .send({ _csrf: csrf, full_name: 'Ivan', source: 'hh', consent: '1', consent_date: today(), pending: token });
     expect(second.status).toBe(302);
-    expect(t.db.prepare('SELECT f.original_name FROM candidates c JOIN files f ON f.id = c.file_id').get()).toEqual({ original_name: 'ivan.pdf' });
+    expect(t.db.prepare('SELECT f.original_name FROM candidates c JOIN files f ON f.id = c.file_id').get()).toEqual({
+      original_name: 'ivan.pdf',
+    });
   });
 });
 
@@ -211,12 +263,28 @@ anna.kuznetsova@example.ru
 
   const post = async (t: TestApp, fields: Record<string, string>, lang: 'ru' | 'en' = 'en') => {
     const { agent, csrf } = await hr(t, lang);
-    return { agent, csrf, res: await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({ _csrf: csrf, ...fields }) };
+    return {
+      agent,
+      csrf,
+      res: await agent
+        .post(`/vacancies/${t.demoVacancyId}/candidates`)
+        .type('form')
+        .send({ _csrf: csrf, ...fields }),
+    };
   };
 
   it('"Fill from resume" proposes name, e-mail, phone and city into the empty fields, keeps what was typed, saves nothing', async () => {
     const t = buildApp();
-    const { res } = await post(t, { action: 'propose', full_name: '', email: 'typed@example.org', phone: '', city: '', source: 'hh', resume_text: HH, consent_date: today() });
+    const { res } = await post(t, {
+      action: 'propose',
+      full_name: '',
+      email: 'typed@example.org',
+      phone: '',
+      city: '',
+      source: 'hh',
+      resume_text: HH,
+      consent_date: today(),
+    });
     expect(res.status).toBe(200);
     expect(res.text).toContain('value="Кузнецова Анна Сергеевна"');
     expect(res.text).toContain('value="typed@example.org"');
@@ -233,10 +301,18 @@ anna.kuznetsova@example.ru
 
   it('confirming by saving stores the contacts, the city and the E.164 phone; the city shows on the candidate page', async () => {
     const t = buildApp();
-    const { agent, res } = await post(t, { ...form({ full_name: 'Кузнецова Анна Сергеевна', phone: '+7 916 555 01 23', email: '' }), city: 'Москва', resume_text: HH });
+    const { agent, res } = await post(t, {
+      ...form({ full_name: 'Кузнецова Анна Сергеевна', phone: '+7 916 555 01 23', email: '' }),
+      city: 'Москва',
+      resume_text: HH,
+    });
     expect(res.status).toBe(302);
     const id = Number(res.headers.location!.split('/').pop());
-    expect(t.db.prepare('SELECT city, phone, phone_norm FROM candidates WHERE id = ?').get(id)).toEqual({ city: 'Москва', phone: '+7 916 555 01 23', phone_norm: '+79165550123' });
+    expect(t.db.prepare('SELECT city, phone, phone_norm FROM candidates WHERE id = ?').get(id)).toEqual({
+      city: 'Москва',
+      phone: '+7 916 555 01 23',
+      phone_norm: '+79165550123',
+    });
     const page = await agent.get(`/candidates/${id}`);
     expect(page.text).toMatch(/<dt>City<\/dt><dd>Москва<\/dd>/);
   });
@@ -250,8 +326,15 @@ anna.kuznetsova@example.ru
     expect(res.text.match(/Предложено по резюме — проверьте\./g)).toHaveLength(4);
     expect(count(t)).toBe(0);
     // Saving the form as shown adds the candidate.
-    const saved = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
-      .send({ _csrf: csrf, ...form({ full_name: 'Кузнецова Анна Сергеевна', email: 'anna.kuznetsova@example.ru', phone: '+7 916 555 01 23' }), city: 'Москва', resume_text: HH });
+    const saved = await agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .type('form')
+      .send({
+        _csrf: csrf,
+        ...form({ full_name: 'Кузнецова Анна Сергеевна', email: 'anna.kuznetsova@example.ru', phone: '+7 916 555 01 23' }),
+        city: 'Москва',
+        resume_text: HH,
+      });
     expect(saved.status).toBe(302);
     expect(count(t)).toBe(1);
   });
@@ -259,8 +342,13 @@ anna.kuznetsova@example.ru
   it('works from an uploaded file too, keeping the file for the save', async () => {
     const t = buildApp();
     const { agent, csrf } = await hr(t);
-    const res = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).field('_csrf', csrf).field('action', 'propose')
-      .field('full_name', '').field('source', 'hh').field('consent_date', today())
+    const res = await agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .field('_csrf', csrf)
+      .field('action', 'propose')
+      .field('full_name', '')
+      .field('source', 'hh')
+      .field('consent_date', today())
       .attach('file', readFileSync(`${FILES}/resume-ru.rtf`), 'anna.rtf');
     expect(res.status).toBe(200);
     expect(res.text).toContain('value="Кузнецова Анна Сергеевна"');
@@ -268,15 +356,32 @@ anna.kuznetsova@example.ru
     expect(res.text).toContain('value="Москва"');
     expect(res.text).toContain('Kept from your previous attempt: anna.rtf');
     const token = /name="pending" value="([^"]+)"/.exec(res.text)?.[1];
-    const saved = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
-      .send({ _csrf: csrf, full_name: 'Кузнецова Анна Сергеевна', phone: '+7 916 555 01 23', city: 'Москва', source: 'hh', consent: '1', consent_date: today(), pending: token });
+    const saved = await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({
+      _csrf: csrf,
+      full_name: 'Кузнецова Анна Сергеевна',
+      phone: '+7 916 555 01 23',
+      city: 'Москва',
+      source: 'hh',
+      consent: '1',
+      consent_date: today(),
+      pending: token,
+    });
     expect(saved.status).toBe(302);
-    expect(t.db.prepare('SELECT f.original_name AS n, c.city FROM candidates c JOIN files f ON f.id = c.file_id').get()).toEqual({ n: 'anna.rtf', city: 'Москва' });
+    expect(t.db.prepare('SELECT f.original_name AS n, c.city FROM candidates c JOIN files f ON f.id = c.file_id').get()).toEqual({
+      n: 'anna.rtf',
+      city: 'Москва',
+    });
   });
 
   it('says so when the resume gives nothing, and asks for a resume when there is none', async () => {
     const t = buildApp();
-    const nothing = await post(t, { action: 'propose', full_name: '', source: 'hh', resume_text: 'опыт работы в продажах', consent_date: today() });
+    const nothing = await post(t, {
+      action: 'propose',
+      full_name: '',
+      source: 'hh',
+      resume_text: 'опыт работы в продажах',
+      consent_date: today(),
+    });
     expect(nothing.res.status).toBe(200);
     expect(nothing.res.text).toContain('The resume gave nothing for the empty contact fields');
     const none = await post(t, { action: 'propose', full_name: '', source: 'hh', resume_text: '', consent_date: today() });
@@ -299,10 +404,18 @@ describe('reviewing a screening', () => {
     const { agent, csrf, id } = await addPasted(t);
     const res = await agent.post(`/candidates/${id}/items/experience_3y`).type('form').send({ _csrf: csrf, status: 'not_met' });
     expect(res.status).toBe(302);
-    expect(t.db.prepare('SELECT status, proposed_status, confirmed_by IS NOT NULL AS confirmed FROM screening_items WHERE candidate_id = ? AND key = ?').get(id, 'experience_3y'))
-      .toEqual({ status: 'not_met', proposed_status: 'met', confirmed: 1 });
+    expect(
+      t.db
+        .prepare(
+          'SELECT status, proposed_status, confirmed_by IS NOT NULL AS confirmed FROM screening_items WHERE candidate_id = ? AND key = ?',
+        )
+        .get(id, 'experience_3y'),
+    ).toEqual({ status: 'not_met', proposed_status: 'met', confirmed: 1 });
     // A B2B seller whose experience HR marks short is reviewed, not rejected (the verdict policy).
-    expect(t.db.prepare('SELECT verdict, proposed_verdict FROM screenings WHERE candidate_id = ?').get(id)).toEqual({ verdict: 'review', proposed_verdict: 'pass' });
+    expect(t.db.prepare('SELECT verdict, proposed_verdict FROM screenings WHERE candidate_id = ?').get(id)).toEqual({
+      verdict: 'review',
+      proposed_verdict: 'pass',
+    });
     const page = await agent.get(`/candidates/${id}`);
     expect(page.text).toContain('Overridden by a person');
     // The history names the item by its label, not its key.
@@ -316,10 +429,23 @@ describe('reviewing a screening', () => {
     const bad = await agent.post(`/candidates/${id}/decision`).type('form').send({ _csrf: csrf, decision: 'pass', reason: '' });
     expect(bad.status).toBe(302);
     expect(t.db.prepare('SELECT decision FROM screenings WHERE candidate_id = ?').get(id)).toEqual({ decision: null });
-    await agent.post(`/candidates/${id}/decision`).type('form').send({ _csrf: csrf, decision: 'pass', reason: 'Strong FMCG chains background' }).expect(302);
-    expect(t.db.prepare('SELECT s.decision, s.decision_reason, c.stage FROM screenings s JOIN candidates c ON c.id = s.candidate_id WHERE c.id = ?').get(id))
-      .toEqual({ decision: 'pass', decision_reason: 'Strong FMCG chains background', stage: 'interview' });
-    await agent.post(`/candidates/${id}/stage`).type('form').send({ _csrf: csrf, stage: 'offer', stage_reason: 'Final round done' }).expect(302);
+    await agent
+      .post(`/candidates/${id}/decision`)
+      .type('form')
+      .send({ _csrf: csrf, decision: 'pass', reason: 'Strong FMCG chains background' })
+      .expect(302);
+    expect(
+      t.db
+        .prepare(
+          'SELECT s.decision, s.decision_reason, c.stage FROM screenings s JOIN candidates c ON c.id = s.candidate_id WHERE c.id = ?',
+        )
+        .get(id),
+    ).toEqual({ decision: 'pass', decision_reason: 'Strong FMCG chains background', stage: 'interview' });
+    await agent
+      .post(`/candidates/${id}/stage`)
+      .type('form')
+      .send({ _csrf: csrf, stage: 'offer', stage_reason: 'Final round done' })
+      .expect(302);
     const events = t.db.prepare('SELECT kind, old_value, new_value FROM candidate_events WHERE candidate_id = ? ORDER BY id').all(id);
     expect(events).toEqual([
       { kind: 'created', old_value: null, new_value: 'pass' },
@@ -345,22 +471,42 @@ describe('the checklist', () => {
     const t = buildApp();
     const { agent, csrf, id } = await addPasted(t);
     await agent.post(`/candidates/${id}/items/crm`).type('form').send({ _csrf: csrf, status: 'not_met' }).expect(302);
-    const bad = await agent.post(`/vacancies/${t.demoVacancyId}/checklist`).type('form').send({ _csrf: csrf, label_ru: '', label_en: '', kind: 'required', weight: '9', keywords: '' });
+    const bad = await agent
+      .post(`/vacancies/${t.demoVacancyId}/checklist`)
+      .type('form')
+      .send({ _csrf: csrf, label_ru: '', label_en: '', kind: 'required', weight: '9', keywords: '' });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('Give the item a label in at least one language.');
     expect(bad.text).toContain('Enter a number from 1 to 5.');
-    await agent.post(`/vacancies/${t.demoVacancyId}/checklist`).type('form')
-      .send({ _csrf: csrf, label_ru: 'Опыт с X5', label_en: 'X5 experience', kind: 'nice_to_have', weight: '2', keywords: 'X5, Пятёрочка' }).expect(302);
-    const items = t.db.prepare('SELECT id, key, position FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position').all(t.demoVacancyId) as { id: number; key: string }[];
+    await agent
+      .post(`/vacancies/${t.demoVacancyId}/checklist`)
+      .type('form')
+      .send({ _csrf: csrf, label_ru: 'Опыт с X5', label_en: 'X5 experience', kind: 'nice_to_have', weight: '2', keywords: 'X5, Пятёрочка' })
+      .expect(302);
+    const items = t.db
+      .prepare('SELECT id, key, position FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position')
+      .all(t.demoVacancyId) as { id: number; key: string }[];
     const added = items.at(-1)!;
     expect(added.key).toBe('custom_x5_experience');
-    await agent.post(`/vacancies/${t.demoVacancyId}/checklist/${added.id}/move`).type('form').send({ _csrf: csrf, direction: 'up' }).expect(302);
-    const order = (t.db.prepare('SELECT key FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position').all(t.demoVacancyId) as { key: string }[]).map((r) => r.key);
+    await agent
+      .post(`/vacancies/${t.demoVacancyId}/checklist/${added.id}/move`)
+      .type('form')
+      .send({ _csrf: csrf, direction: 'up' })
+      .expect(302);
+    const order = (
+      t.db.prepare('SELECT key FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position').all(t.demoVacancyId) as {
+        key: string;
+      }[]
+    ).map((r) => r.key);
     expect(order.at(-2)).toBe('custom_x5_experience');
     const page = await agent.get(`/candidates/${id}`);
     expect(page.text).toContain('The vacancy&#39;s checklist changed after this screening.');
     await agent.post(`/vacancies/${t.demoVacancyId}/rescreen`).type('form').send({ _csrf: csrf }).expect(302);
-    const rows = t.db.prepare('SELECT key, status, evidence FROM screening_items WHERE candidate_id = ?').all(id) as { key: string; status: string; evidence: string }[];
+    const rows = t.db.prepare('SELECT key, status, evidence FROM screening_items WHERE candidate_id = ?').all(id) as {
+      key: string;
+      status: string;
+      evidence: string;
+    }[];
     expect(rows.find((r) => r.key === 'custom_x5_experience')).toMatchObject({ status: 'met' });
     expect(rows.find((r) => r.key === 'crm')).toMatchObject({ status: 'not_met' });
   });
@@ -371,7 +517,11 @@ describe('finding candidates', () => {
     const t = buildApp();
     const { agent } = await addPasted(t);
     const { agent: a2, csrf } = await hr(t);
-    await a2.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({ _csrf: csrf, ...form({ full_name: 'John Smith', email: 'john@example.com', phone: '', resume_text: RESUME_EN }) }).expect(302);
+    await a2
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .type('form')
+      .send({ _csrf: csrf, ...form({ full_name: 'John Smith', email: 'john@example.com', phone: '', resume_text: RESUME_EN }) })
+      .expect(302);
     const search = async (q: string) => (await agent.get(`/vacancies/${t.demoVacancyId}/candidates?q=${encodeURIComponent(q)}`)).text;
     expect(await search('ПЕРЕГОВОР')).toContain('Анна Петрова');
     expect(await search('переговор')).not.toContain('John Smith');
@@ -416,8 +566,13 @@ Negotiating annual terms with Tesco; led the negotiation of the 2025 range revie
     const t = buildApp();
     const { agent, csrf } = await hr(t);
     for (let i = 0; i < 27; i += 1) {
-      await agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
-        .send({ _csrf: csrf, ...form({ full_name: `Кандидат ${i}`, email: `c${i}@example.com`, phone: '', resume_text: `${RESUME_EN}\n${i}` }) })
+      await agent
+        .post(`/vacancies/${t.demoVacancyId}/candidates`)
+        .type('form')
+        .send({
+          _csrf: csrf,
+          ...form({ full_name: `Кандидат ${i}`, email: `c${i}@example.com`, phone: '', resume_text: `${RESUME_EN}\n${i}` }),
+        })
         .expect(302);
     }
     const p1 = await agent.get(`/vacancies/${t.demoVacancyId}/candidates?sort=name`);

@@ -9,7 +9,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'kam-cli-'));
 // A folder of the eleven plain-text rule fixtures only: test/fixtures/resumes also holds the labelled
 // set (set/, dozens of PDF/DOCX/RTF files) that the import test is not about.
 const resumesDir = mkdtempSync(join(tmpdir(), 'kam-cli-resumes-'));
-for (const f of readdirSync('test/fixtures/resumes').filter((n) => n.endsWith('.txt'))) copyFileSync(join('test/fixtures/resumes', f), join(resumesDir, f));
+for (const f of readdirSync('test/fixtures/resumes').filter((n) => n.endsWith('.txt')))
+  copyFileSync(join('test/fixtures/resumes', f), join(resumesDir, f));
 afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(resumesDir, { recursive: true, force: true });
@@ -33,9 +34,17 @@ describe('npm run screen', () => {
       'test/fixtures/files/protected.pdf',
     ]);
     expect(r.code).toBe(1);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(5);
-    const first = lines[0] as { file: string; experience_years: number; items: Record<string, { status: string; evidence: string }>; verdict: string };
+    const first = lines[0] as {
+      file: string;
+      experience_years: number;
+      items: Record<string, { status: string; evidence: string }>;
+      verdict: string;
+    };
     expect(first.file).toBe('test/fixtures/resumes/ru_hh_kam_nestle.txt');
     expect(first.experience_years).toBeGreaterThan(9);
     expect(Object.keys(first.items)).toEqual(expect.arrayContaining(['experience_3y', 'fmcg', 'key_accounts', 'crm', 'stable_tenure']));
@@ -50,7 +59,10 @@ describe('npm run screen', () => {
   it('reads RTF exports (hh.ru table layout) like the other formats', () => {
     const r = run('screen', ['test/fixtures/files/resume-ru.rtf', 'test/fixtures/files/resume-en.rtf']);
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { file: string; experience_years: number; verdict: string });
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; experience_years: number; verdict: string });
     expect(lines.map((l) => l.file)).toEqual(['test/fixtures/files/resume-ru.rtf', 'test/fixtures/files/resume-en.rtf']);
     // Both jobs were read from the table rows: more than the 7 years of the current one.
     expect(lines[0]!.experience_years).toBeGreaterThan(7);
@@ -68,7 +80,13 @@ describe('npm run screen', () => {
 
 describe('npm run import', () => {
   it('imports a folder, reports bad files, and changes nothing on a second run', () => {
-    const first = run('import', ['--vacancy', 'kam-middle-fmcg', resumesDir, 'test/fixtures/files/resume-ru.pdf', 'test/fixtures/files/scanned.pdf']);
+    const first = run('import', [
+      '--vacancy',
+      'kam-middle-fmcg',
+      resumesDir,
+      'test/fixtures/files/resume-ru.pdf',
+      'test/fixtures/files/scanned.pdf',
+    ]);
     expect(first.code).toBe(1);
     expect(first.out).toMatch(/Imported: 12 /);
     expect(first.out).toMatch(/Failed: 1\n/);
@@ -76,8 +94,10 @@ describe('npm run import', () => {
     const db = new Database(join(dataDir, 'kam-hire.db'), { readonly: true });
     const count = () => (db.prepare('SELECT COUNT(*) AS n FROM candidates').get() as { n: number }).n;
     expect(count()).toBe(12);
-    expect(db.prepare("SELECT COUNT(*) AS n FROM screening_items").get()).toEqual({ n: 12 * 9 });
-    expect(db.prepare("SELECT full_name FROM candidates WHERE email = 'dmitry.ivanov@example.com'").get()).toEqual({ full_name: 'Dmitry Ivanov' });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM screening_items').get()).toEqual({ n: 12 * 9 });
+    expect(db.prepare("SELECT full_name FROM candidates WHERE email = 'dmitry.ivanov@example.com'").get()).toEqual({
+      full_name: 'Dmitry Ivanov',
+    });
 
     const second = run('import', ['--vacancy', 'kam-middle-fmcg', resumesDir, 'test/fixtures/files/resume-ru.pdf']);
     expect(second.code).toBe(0);
@@ -92,7 +112,9 @@ describe('npm run import', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Imported: 1 /);
     const db = new Database(join(dataDir, 'kam-hire.db'), { readonly: true });
-    expect(db.prepare("SELECT full_name, email, phone, phone_norm, city FROM candidates WHERE email = 'anna.kuznetsova@example.ru'").get()).toEqual({
+    expect(
+      db.prepare("SELECT full_name, email, phone, phone_norm, city FROM candidates WHERE email = 'anna.kuznetsova@example.ru'").get(),
+    ).toEqual({
       full_name: 'Кузнецова Анна Сергеевна',
       email: 'anna.kuznetsova@example.ru',
       phone: '+7 916 555 01 23',

@@ -15,19 +15,46 @@ describe('download headers', () => {
   it('give script files submitted as text a .txt name and text/plain', async () => {
     const t = buildApp();
     const hr = await loginAs(t, 'hr');
-    const add = await hr.agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
-      .send({ _csrf: hr.csrf, full_name: 'Орлова Вера', email: 'vera@example.org', phone: '', source: 'hh', resume_text: 'Менеджер по работе с ключевыми клиентами.', consent: '1', consent_date: future(0) });
+    const add = await hr.agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .type('form')
+      .send({
+        _csrf: hr.csrf,
+        full_name: 'Орлова Вера',
+        email: 'vera@example.org',
+        phone: '',
+        source: 'hh',
+        resume_text: 'Менеджер по работе с ключевыми клиентами.',
+        consent: '1',
+        consent_date: future(0),
+      });
     const candidateId = Number(add.headers.location!.split('/').pop());
     const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
-    const res = await hr.agent.post(`/candidates/${candidateId}/assignments`).type('form')
-      .send({ _csrf: hr.csrf, item: 'task:task-commercial-proposal', lang: 'ru', date: future(3), time: '18:00', grace_hours: '24', graders: [String(head)], brief: '' });
+    const res = await hr.agent
+      .post(`/candidates/${candidateId}/assignments`)
+      .type('form')
+      .send({
+        _csrf: hr.csrf,
+        item: 'task:task-commercial-proposal',
+        lang: 'ru',
+        date: future(3),
+        time: '18:00',
+        grace_hours: '24',
+        graders: [String(head)],
+        brief: '',
+      });
     const token = /value="http[^"]+\/t\/([^"]+)"/.exec(res.text)![1]!;
     const assignmentId = (t.db.prepare('SELECT id FROM assignments').get() as { id: number }).id;
 
     const agent = request.agent(t.app);
     const page = await agent.get(`/t/${token}`);
     const key = /name="idempotency_key" value="([^"]+)"/.exec(page.text)![1]!;
-    const sent = await agent.post(`/t/${token}`).field('_csrf', csrfFrom(page.text)).field('idempotency_key', key).field('body', '').field('link', '')
+    const sent = await agent
+      .post(`/t/${token}`)
+      .field('_csrf', csrfFrom(page.text))
+      .field('idempotency_key', key)
+      .field('body', '')
+      .field('link', '')
       .attach('files', Buffer.from('alert(document.cookie);\n'), 'solution.js')
       .attach('files', Buffer.from('<script>new ActiveXObject("WScript.Shell").Run("calc")</script>\n'), 'proposal.hta')
       .attach('files', Buffer.from('@echo off\r\ndel /q C:\\*\r\n'), 'run.bat');
@@ -51,13 +78,17 @@ describe('download headers', () => {
   it('serve only the allowed types as themselves, with a safe ASCII name and the UTF-8 one', () => {
     const pdf = downloadHeaders('Резюме «Петров».pdf', 'pdf');
     expect(pdf['Content-Type']).toBe('application/pdf');
-    expect(pdf['Content-Disposition']).toBe(`attachment; filename="______ ________.pdf"; filename*=UTF-8''${encodeURIComponent('Резюме «Петров».pdf')}`);
+    expect(pdf['Content-Disposition']).toBe(
+      `attachment; filename="______ ________.pdf"; filename*=UTF-8''${encodeURIComponent('Резюме «Петров».pdf')}`,
+    );
     expect(downloadHeaders('x.exe', 'exe')['Content-Type']).toBe('application/octet-stream');
     expect(safeDownloadName('x.exe', 'exe')).toBe('x.bin');
     expect(safeDownloadName('C:\\Users\\a\\..\\evil.docx', 'txt')).toBe('evil.txt');
     expect(safeDownloadName('invoice\u202Etxt.exe', 'pdf')).toBe('invoicetxt.pdf');
     expect(safeDownloadName('a"b\r\nc;.pdf', 'pdf')).toBe('abc.pdf');
     expect(safeDownloadName('...', 'docx')).toBe('file.docx');
-    expect(downloadHeaders("it's (final).txt", 'txt')['Content-Disposition']).toBe(`attachment; filename="it's (final).txt"; filename*=UTF-8''it%27s%20%28final%29.txt`);
+    expect(downloadHeaders("it's (final).txt", 'txt')['Content-Disposition']).toBe(
+      `attachment; filename="it's (final).txt"; filename*=UTF-8''it%27s%20%28final%29.txt`,
+    );
   });
 });

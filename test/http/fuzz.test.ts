@@ -91,11 +91,11 @@ const SQL = [
   '"); DROP TABLE candidates; --',
   "'; DELETE FROM users; --",
   "' UNION SELECT password_hash, username FROM users --",
-  '1; UPDATE users SET role = \'admin\'',
+  "1; UPDATE users SET role = 'admin'",
   "admin'--",
   '" OR ""="',
   '*) OR (1=1',
-  "NEAR(\"a\" \"b\") OR x*", // FTS5 syntax
+  'NEAR("a" "b") OR x*', // FTS5 syntax
   '%_%',
 ];
 const HTML = [
@@ -130,11 +130,62 @@ const UNICODE = [
   '\r\n\r\n',
   '   ',
 ];
-const NUMBERS = ['-1', '0', '-0', '1e309', '-1e309', 'NaN', 'Infinity', '9'.repeat(400), '9007199254740993', '1.5', '0x1F', '1,5', ' 3 ', '1e-400', '+5', '3abc', '١٢٣'];
-const DATES = ['9999-99-99', '2024-02-30', '0000-00-00', '2024-13-01', '+275760-09-13', '1970-01-01', '2024-1-1', '01.02.2024', '2024-02-29T25:00', '-001-01-01'];
+const NUMBERS = [
+  '-1',
+  '0',
+  '-0',
+  '1e309',
+  '-1e309',
+  'NaN',
+  'Infinity',
+  '9'.repeat(400),
+  '9007199254740993',
+  '1.5',
+  '0x1F',
+  '1,5',
+  ' 3 ',
+  '1e-400',
+  '+5',
+  '3abc',
+  '١٢٣',
+];
+const DATES = [
+  '9999-99-99',
+  '2024-02-30',
+  '0000-00-00',
+  '2024-13-01',
+  '+275760-09-13',
+  '1970-01-01',
+  '2024-1-1',
+  '01.02.2024',
+  '2024-02-29T25:00',
+  '-001-01-01',
+];
 const RAW_ENCODINGS = ['%ZZ', '%', '%E', '%FF%FE', '%ED%A0%80', '%C0%AF', '%00', '%E2%80%AE', 'a%2', '%%%'];
-const EVIL_NEXT = ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '/%2F%2Fevil.example', '\\\\evil.example', '/\t/evil.example', '/\\/evil.example'];
-const PATH_JUNK = ['0', '-1', '1e3', '99999999999999999999', 'abc', "1'%20OR%20'1'='1", '%00', '%ZZ', '..%2F..%2Fetc%2Fpasswd', '1.5', '%F0%9F%94%A5', 'K-AAA'];
+const EVIL_NEXT = [
+  '//evil.example',
+  '/\\evil.example',
+  'https://evil.example',
+  'javascript:alert(1)',
+  '/%2F%2Fevil.example',
+  '\\\\evil.example',
+  '/\t/evil.example',
+  '/\\/evil.example',
+];
+const PATH_JUNK = [
+  '0',
+  '-1',
+  '1e3',
+  '99999999999999999999',
+  'abc',
+  "1'%20OR%20'1'='1",
+  '%00',
+  '%ZZ',
+  '..%2F..%2Fetc%2Fpasswd',
+  '1.5',
+  '%F0%9F%94%A5',
+  'K-AAA',
+];
 
 // ---- Routes: who sends what ---------------------------------------------------------------------
 
@@ -179,9 +230,16 @@ function baseFields(route: RouteDef, c: Ctx): Pair[] {
   };
   switch (key(route)) {
     case 'POST /login':
-      return [['username', 'nobody'], ['password', 'wrong-password-1'], ['next', '/vacancies']];
+      return [
+        ['username', 'nobody'],
+        ['password', 'wrong-password-1'],
+        ['next', '/vacancies'],
+      ];
     case 'POST /lang':
-      return [['lang', 'en'], ['next', '/']];
+      return [
+        ['lang', 'en'],
+        ['next', '/'],
+      ];
     case 'POST /vacancies':
     case 'POST /vacancies/:id':
       return flatten(vacancyForm({ title_en: 'Fuzz KAM', title_ru: 'Фазз КАМ', department: 'Логистика' }));
@@ -189,24 +247,57 @@ function baseFields(route: RouteDef, c: Ctx): Pair[] {
       return [['status', 'open']];
     case 'POST /vacancies/:id/checklist':
     case 'POST /vacancies/:id/checklist/:itemId':
-      return [['label_ru', 'Опыт с X5'], ['label_en', 'X5 experience'], ['hint_ru', ''], ['hint_en', ''], ['kind', 'nice_to_have'], ['weight', '2'], ['keywords', 'X5, Пятёрочка']];
+      return [
+        ['label_ru', 'Опыт с X5'],
+        ['label_en', 'X5 experience'],
+        ['hint_ru', ''],
+        ['hint_en', ''],
+        ['kind', 'nice_to_have'],
+        ['weight', '2'],
+        ['keywords', 'X5, Пятёрочка'],
+      ];
     case 'POST /vacancies/:id/verdict-policy': {
-      const rows = w.t.db.prepare('SELECT id, kind FROM vacancy_checklist_items WHERE vacancy_id = ?').all(w.ids.vacancyId) as { id: number; kind: string }[];
+      const rows = w.t.db.prepare('SELECT id, kind FROM vacancy_checklist_items WHERE vacancy_id = ?').all(w.ids.vacancyId) as {
+        id: number;
+        kind: string;
+      }[];
       return [...rows.map((r): Pair => [`kind_${r.id}`, r.kind]), ['min_required', '1']];
     }
     case 'POST /vacancies/:id/checklist/:itemId/move':
     case 'POST /interviews/:id/kit/:kitId/move':
       return [['direction', 'down']];
     case 'POST /vacancies/:id/candidates':
-      return [['full_name', 'Иван Фаззов'], ['email', 'ivan.fuzz@example.ru'], ['phone', '+7 999 111-22-33'], ['source', 'hh'], ['resume_text', RESUME.slice(0, 3000)], ['cover_letter', ''], ['consent', '1'], ['consent_date', today()]];
+      return [
+        ['full_name', 'Иван Фаззов'],
+        ['email', 'ivan.fuzz@example.ru'],
+        ['phone', '+7 999 111-22-33'],
+        ['source', 'hh'],
+        ['resume_text', RESUME.slice(0, 3000)],
+        ['cover_letter', ''],
+        ['consent', '1'],
+        ['consent_date', today()],
+      ];
     case 'POST /candidates/:id/items/:key':
       return [['status', 'met']];
     case 'POST /candidates/:id/decision':
-      return [['decision', 'pass'], ['reason', 'Strong background']];
+      return [
+        ['decision', 'pass'],
+        ['reason', 'Strong background'],
+      ];
     case 'POST /candidates/:id/stage':
-      return [['stage', 'interview'], ['stage_reason', 'Next round']];
+      return [
+        ['stage', 'interview'],
+        ['stage_reason', 'Next round'],
+      ];
     case 'POST /candidates/:id/interviews':
-      return [['stage', 'final'], ['date', future(2)], ['time', '11:00'], ['duration_min', '60'], ['location', 'Room 1'], ['interviewers', String(w.personas.interviewer.userId)]];
+      return [
+        ['stage', 'final'],
+        ['date', future(2)],
+        ['time', '11:00'],
+        ['duration_min', '60'],
+        ['location', 'Room 1'],
+        ['interviewers', String(w.personas.interviewer.userId)],
+      ];
     case 'POST /interviews/:id/kit':
       return [['item', 'case:case-price-undercut']];
     case 'POST /interviews/:id/scorecard':
@@ -215,15 +306,30 @@ function baseFields(route: RouteDef, c: Ctx): Pair[] {
     case 'POST /interviews/:id/scorecard/amend':
       return [['reason', 'Перепутал оценки']];
     case 'POST /candidates/:id/assignments':
-      return [['item', 'task:task-sales-plan'], ['lang', 'en'], ['date', future(4)], ['time', '18:00'], ['grace_hours', '24'], ['graders', String(w.personas.grader_head.userId)], ['brief', '']];
+      return [
+        ['item', 'task:task-sales-plan'],
+        ['lang', 'en'],
+        ['date', future(4)],
+        ['time', '18:00'],
+        ['grace_hours', '24'],
+        ['graders', String(w.personas.grader_head.userId)],
+        ['brief', ''],
+      ];
     case 'POST /assignments/:id/deadline':
-      return [['date', future(5)], ['time', '18:00']];
+      return [
+        ['date', future(5)],
+        ['time', '18:00'],
+      ];
     case 'POST /assignments/:id/graders':
       return [['user_id', String(w.personas.department_head.userId)]];
     case 'POST /assignments/:id/unblind':
       return [['reason', 'Final discussion']];
     case 'POST /t/:token':
-      return [['body', 'Моё решение: план продаж на квартал.'], ['link', ''], ['idempotency_key', 'fuzzkey-0000000000001']];
+      return [
+        ['body', 'Моё решение: план продаж на квартал.'],
+        ['link', ''],
+        ['idempotency_key', 'fuzzkey-0000000000001'],
+      ];
     case 'POST /grading/:code':
       return [...c.gradingCriteria.map((id): Pair => [`scores[${id}]`, '3']), ['comment', 'Хорошая структура']];
     case 'POST /candidates/:id/erase':
@@ -231,35 +337,83 @@ function baseFields(route: RouteDef, c: Ctx): Pair[] {
     case 'POST /admin/privacy':
       return [['months', '24']];
     case 'POST /admin/users':
-      return [['username', 'fuzz_user'], ['display_name', 'Fuzz User'], ['email', 'fuzz@example.com'], ['role', 'interviewer'], ['department', ''], ['password', '']];
+      return [
+        ['username', 'fuzz_user'],
+        ['display_name', 'Fuzz User'],
+        ['email', 'fuzz@example.com'],
+        ['role', 'interviewer'],
+        ['department', ''],
+        ['password', ''],
+      ];
     case 'POST /admin/users/:id':
-      return [['display_name', 'Target User'], ['email', ''], ['role', 'interviewer'], ['department', '']];
+      return [
+        ['display_name', 'Target User'],
+        ['email', ''],
+        ['role', 'interviewer'],
+        ['department', ''],
+      ];
     case 'POST /admin/users/:id/password':
       return [['password', '']];
     case 'GET /login':
       return [['next', '/vacancies']];
     case 'GET /bank':
-      return [['lang', 'en'], ['kind', 'question'], ['competency', 'negotiation'], ['type', 'behavioral'], ['q', 'price']];
+      return [
+        ['lang', 'en'],
+        ['kind', 'question'],
+        ['competency', 'negotiation'],
+        ['type', 'behavioral'],
+        ['q', 'price'],
+      ];
     case 'GET /vacancies/:id/candidates':
-      return [['stage', 'interview'], ['verdict', 'pass'], ['source', 'hh'], ['q', 'переговоры'], ['sort', 'name'], ['page', '1']];
+      return [
+        ['stage', 'interview'],
+        ['verdict', 'pass'],
+        ['source', 'hh'],
+        ['q', 'переговоры'],
+        ['sort', 'name'],
+        ['page', '1'],
+      ];
     case 'GET /vacancies/:id/compare':
-      return [['ids', `${w.ids.candidateId},2`], ['sort', 'fit']];
+      return [
+        ['ids', `${w.ids.candidateId},2`],
+        ['sort', 'fit'],
+      ];
     case 'GET /vacancies/:id/export.csv':
       return [['sep', 'comma']];
     case 'GET /api/vacancies/:id/candidates':
       return [['page', '1']];
     case 'GET /admin/audit':
-      return [['action', 'login.failed'], ['user', '1'], ['subject', 'user:nobody'], ['from', '2024-01-01'], ['to', future(1)], ['page', '1']];
+      return [
+        ['action', 'login.failed'],
+        ['user', '1'],
+        ['subject', 'user:nobody'],
+        ['from', '2024-01-01'],
+        ['to', future(1)],
+        ['page', '1'],
+      ];
     default:
       return route.method === 'post' ? [['value', 'x']] : [];
   }
 }
 
 /** GET routes whose query string is part of their interface (lists, filters, API). */
-const QUERY_ROUTES = new Set(['GET /login', 'GET /bank', 'GET /vacancies/:id/candidates', 'GET /vacancies/:id/compare', 'GET /vacancies/:id/export.csv', 'GET /api/vacancies/:id/candidates', 'GET /admin/audit']);
+const QUERY_ROUTES = new Set([
+  'GET /login',
+  'GET /bank',
+  'GET /vacancies/:id/candidates',
+  'GET /vacancies/:id/compare',
+  'GET /vacancies/:id/export.csv',
+  'GET /api/vacancies/:id/candidates',
+  'GET /admin/audit',
+]);
 
 /** Routes that hash a password (scrypt, ~60 ms): kept to a few dozen payloads each. */
-const SCRYPT_CAP: Record<string, number> = { 'POST /login': 45, 'POST /admin/users': 30, 'POST /admin/users/:id/password': 30, 'POST /logout': 6 };
+const SCRYPT_CAP: Record<string, number> = {
+  'POST /login': 45,
+  'POST /admin/users': 30,
+  'POST /admin/users/:id/password': 30,
+  'POST /logout': 6,
+};
 
 function personaFor(route: RouteDef): PersonaName {
   if (route.path === '/logout') return 'unassigned_interviewer'; // signs out: a persona nobody else uses
@@ -287,13 +441,25 @@ function fillPath(route: RouteDef, w: World, over: Record<string, string> = {}):
         name === 'id'
           ? segs[1] === 'bank'
             ? w.ids.bankId
-            : ({ vacancies: edit ? w.ids.otherVacancyId : w.ids.vacancyId, candidates: w.ids.candidateId, interviews: w.ids.interviewId, assignments: w.ids.assignmentId, users: w.ids.targetUserId } as Record<string, number>)[before]
+            : (
+                {
+                  vacancies: edit ? w.ids.otherVacancyId : w.ids.vacancyId,
+                  candidates: w.ids.candidateId,
+                  interviews: w.ids.interviewId,
+                  assignments: w.ids.assignmentId,
+                  users: w.ids.targetUserId,
+                } as Record<string, number>
+              )[before]
           : name === 'lang'
             ? w.ids.bankLang
             : name === 'itemId'
-              ? route.path.endsWith('/delete') ? w.freshChecklistItem() : w.ids.checklistItemId
+              ? route.path.endsWith('/delete')
+                ? w.freshChecklistItem()
+                : w.ids.checklistItemId
               : name === 'kitId'
-                ? route.path.endsWith('/delete') ? w.freshKitItem() ?? w.ids.kitItemId : w.ids.kitItemId
+                ? route.path.endsWith('/delete')
+                  ? (w.freshKitItem() ?? w.ids.kitItemId)
+                  : w.ids.kitItemId
                 : name === 'key'
                   ? w.ids.checklistKey
                   : name === 'code'
@@ -314,14 +480,59 @@ function fillPath(route: RouteDef, w: World, over: Record<string, string> = {}):
 // The plausible body goes last (it may change state: a grade given, a submission made), followed by one
 // malformed payload against that changed state.
 const POST_FAMILIES = [
-  'missing-one', 'missing-all', 'array', 'object', 'deep-object', 'duplicate', 'sql', 'html', 'unicode', 'unicode-all',
-  'raw-encoding', 'number-edge', 'date-edge', 'huge-100k', 'huge-1mb', 'json-typed', 'json-lone-surrogate', 'json-invalid', 'json-form',
-  'json-array', 'text-plain', 'multipart-junk', 'multipart-no-boundary', 'too-many-params', 'proto-pollution', 'long-line', 'no-csrf',
-  'wrong-csrf', 'csrf-array', 'path-param', 'accept-json', 'open-redirect', 'valid-base', 'after-valid',
+  'missing-one',
+  'missing-all',
+  'array',
+  'object',
+  'deep-object',
+  'duplicate',
+  'sql',
+  'html',
+  'unicode',
+  'unicode-all',
+  'raw-encoding',
+  'number-edge',
+  'date-edge',
+  'huge-100k',
+  'huge-1mb',
+  'json-typed',
+  'json-lone-surrogate',
+  'json-invalid',
+  'json-form',
+  'json-array',
+  'text-plain',
+  'multipart-junk',
+  'multipart-no-boundary',
+  'too-many-params',
+  'proto-pollution',
+  'long-line',
+  'no-csrf',
+  'wrong-csrf',
+  'csrf-array',
+  'path-param',
+  'accept-json',
+  'open-redirect',
+  'valid-base',
+  'after-valid',
 ] as const;
 const GET_FAMILIES = [
-  'valid-base', 'missing-all', 'duplicate', 'bracket-keys', 'sql', 'html', 'unicode', 'raw-encoding', 'number-edge', 'date-edge',
-  'huge-8k', 'huge-64k', 'proto-pollution', 'open-redirect', 'path-param', 'accept-json', 'junk',
+  'valid-base',
+  'missing-all',
+  'duplicate',
+  'bracket-keys',
+  'sql',
+  'html',
+  'unicode',
+  'raw-encoding',
+  'number-edge',
+  'date-edge',
+  'huge-8k',
+  'huge-64k',
+  'proto-pollution',
+  'open-redirect',
+  'path-param',
+  'accept-json',
+  'junk',
 ] as const;
 
 function mutateOne(base: Pair[], rng: Rng, value: (old: string) => Val): Pair[] {
@@ -334,10 +545,20 @@ function mutateOne(base: Pair[], rng: Rng, value: (old: string) => Val): Pair[] 
 function scrambledJson(base: Pair[], rng: Rng, lone: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const kinds: (() => unknown)[] = [
-    () => 42, () => -1, () => 1e308, () => null, () => true, () => [], () => ['a', 'b'], () => ({}), () => ({ nested: { deep: [1, { x: null }] } }), () => '',
+    () => 42,
+    () => -1,
+    () => 1e308,
+    () => null,
+    () => true,
+    () => [],
+    () => ['a', 'b'],
+    () => ({}),
+    () => ({ nested: { deep: [1, { x: null }] } }),
+    () => '',
     () => (lone ? '\ud800\udfff\udc00' : 'text'),
   ];
-  for (const [k, v] of base) out[k.replace(/\[.*$/, '')] = rng.next() < 0.6 ? rng.pick(kinds)() : typeof v === 'string' ? (lone ? `${v}\ud800` : v) : '';
+  for (const [k, v] of base)
+    out[k.replace(/\[.*$/, '')] = rng.next() < 0.6 ? rng.pick(kinds)() : typeof v === 'string' ? (lone ? `${v}\ud800` : v) : '';
   return out;
 }
 
@@ -361,7 +582,12 @@ function jsonOf(base: Pair[]): Record<string, unknown> {
 }
 
 function postPayload(family: (typeof POST_FAMILIES)[number], base: Pair[], rng: Rng, route: RouteDef): Payload {
-  const form = (pairs: Pair[], csrf: Payload['csrf'] = 'body', expect?: number): Payload => ({ family, body: { type: 'form', pairs }, csrf, expect });
+  const form = (pairs: Pair[], csrf: Payload['csrf'] = 'body', expect?: number): Payload => ({
+    family,
+    body: { type: 'form', pairs },
+    csrf,
+    expect,
+  });
   switch (family) {
     case 'valid-base':
       return form(base);
@@ -395,25 +621,48 @@ function postPayload(family: (typeof POST_FAMILIES)[number], base: Pair[], rng: 
     case 'raw-encoding':
       return form(mutateOne(base, rng, () => ({ raw: rng.pick(RAW_ENCODINGS) })));
     case 'number-edge':
-      return form(base.map(([k, v]): Pair => [k, /^-?\d/.test(typeof v === 'string' ? v : '') || rng.next() < 0.3 ? rng.pick(NUMBERS) : v]));
+      return form(
+        base.map(([k, v]): Pair => [k, /^-?\d/.test(typeof v === 'string' ? v : '') || rng.next() < 0.3 ? rng.pick(NUMBERS) : v]),
+      );
     case 'date-edge':
       return form(base.map(([k, v]): Pair => [k, /date|from|to/.test(k) || rng.next() < 0.2 ? rng.pick(DATES) : v]));
     case 'huge-100k':
       return form(mutateOne(base, rng, () => 'Я'.repeat(50_000) + 'x'.repeat(50_000)));
     case 'huge-1mb':
-      return form(mutateOne(base, rng, () => 'A'.repeat(1024 * 1024)), 'body', 413);
+      return form(
+        mutateOne(base, rng, () => 'A'.repeat(1024 * 1024)),
+        'body',
+        413,
+      );
     case 'json-typed':
       return { family, body: { type: 'json', value: scrambledJson(base, rng, false) }, csrf: 'body' };
     case 'json-lone-surrogate':
       return { family, body: { type: 'json', value: scrambledJson(base, rng, true) }, csrf: 'body' };
     case 'json-invalid':
-      return { family, body: { type: 'raw', contentType: 'application/json', text: rng.pick(['{"a":', '{"a": 1,}', "{'a': 1}", '{"a": NaN}', '[1, 2', '\u0000', '{"__proto__": ']) }, csrf: 'header', expect: 400 };
+      return {
+        family,
+        body: {
+          type: 'raw',
+          contentType: 'application/json',
+          text: rng.pick(['{"a":', '{"a": 1,}', "{'a': 1}", '{"a": NaN}', '[1, 2', '\u0000', '{"__proto__": ']),
+        },
+        csrf: 'header',
+        expect: 400,
+      };
     case 'json-form':
       return { family, body: { type: 'json', value: jsonOf(base) }, csrf: 'body' };
     case 'json-array':
       return { family, body: { type: 'json', value: [jsonOf(base), 1, null] }, csrf: 'header' };
     case 'text-plain':
-      return { family, body: { type: 'raw', contentType: rng.pick(['text/plain', 'application/xml', 'application/octet-stream']), text: encodePairs(base) }, csrf: 'header' };
+      return {
+        family,
+        body: {
+          type: 'raw',
+          contentType: rng.pick(['text/plain', 'application/xml', 'application/octet-stream']),
+          text: encodePairs(base),
+        },
+        csrf: 'header',
+      };
     case 'multipart-junk':
       return {
         family,
@@ -425,11 +674,22 @@ function postPayload(family: (typeof POST_FAMILIES)[number], base: Pair[], rng: 
         csrf: 'header',
       };
     case 'multipart-no-boundary':
-      return { family, body: { type: 'raw', contentType: 'multipart/form-data', text: 'junk without any boundary\r\n\r\n' }, csrf: 'header' };
+      return {
+        family,
+        body: { type: 'raw', contentType: 'multipart/form-data', text: 'junk without any boundary\r\n\r\n' },
+        csrf: 'header',
+      };
     case 'too-many-params':
       return form([...base, ...Array.from({ length: 2100 }, (_, i): Pair => [`p${i}`, '1'])], 'body', 413);
     case 'proto-pollution':
-      return form([...base, ['__proto__[role]', 'admin'], ['constructor[prototype][role]', 'admin'], ['__proto__', 'x'], ['hasOwnProperty', 'x'], ['toString', 'x']]);
+      return form([
+        ...base,
+        ['__proto__[role]', 'admin'],
+        ['constructor[prototype][role]', 'admin'],
+        ['__proto__', 'x'],
+        ['hasOwnProperty', 'x'],
+        ['toString', 'x'],
+      ]);
     case 'long-line':
       return form(mutateOne(base, rng, () => `${'слово '.repeat(3000)}${'\n'.repeat(3000)}`));
     case 'no-csrf':
@@ -444,18 +704,38 @@ function postPayload(family: (typeof POST_FAMILIES)[number], base: Pair[], rng: 
       return { family, body: { type: 'form', pairs: base }, csrf: 'body', params: { [rng.pick(names)]: rng.pick(PATH_JUNK) } };
     }
     case 'accept-json':
-      return { family, body: { type: 'form', pairs: mutateOne(base, rng, () => rng.pick([...SQL, ...HTML])) }, csrf: 'body', accept: 'json' };
+      return {
+        family,
+        body: { type: 'form', pairs: mutateOne(base, rng, () => rng.pick([...SQL, ...HTML])) },
+        csrf: 'body',
+        accept: 'json',
+      };
     case 'open-redirect':
       return form([...base.filter(([k]) => k !== 'next'), ['next', rng.pick(EVIL_NEXT)]]);
   }
 }
 
 /** Routes with their own multipart parser (file uploads) also get what a browser or a tampered client uploads. */
-const MULTIPART_FAMILIES = ['multipart-valid', 'multipart-nested', 'multipart-unicode', 'multipart-bad-file', 'multipart-nul-filename', 'multipart-many-files', 'multipart-empty-file', 'multipart-huge-field', 'multipart-no-csrf'] as const;
+const MULTIPART_FAMILIES = [
+  'multipart-valid',
+  'multipart-nested',
+  'multipart-unicode',
+  'multipart-bad-file',
+  'multipart-nul-filename',
+  'multipart-many-files',
+  'multipart-empty-file',
+  'multipart-huge-field',
+  'multipart-no-csrf',
+] as const;
 
 function multipartPayload(family: (typeof MULTIPART_FAMILIES)[number], base: Pair[], rng: Rng, fileField: string): Payload {
   const fields = base.map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : '']);
-  const mp = (pairs: [string, string][], files: { field: string; name: string; buf: Buffer }[] = [], csrf: Payload['csrf'] = 'body', expect?: number): Payload => ({
+  const mp = (
+    pairs: [string, string][],
+    files: { field: string; name: string; buf: Buffer }[] = [],
+    csrf: Payload['csrf'] = 'body',
+    expect?: number,
+  ): Payload => ({
     family,
     body: { type: 'multipart', pairs, files },
     csrf,
@@ -469,11 +749,20 @@ function multipartPayload(family: (typeof MULTIPART_FAMILIES)[number], base: Pai
     case 'multipart-unicode':
       return mp(fields.map(([k]): [string, string] => [k, rng.pick(UNICODE)]));
     case 'multipart-bad-file':
-      return mp(fields, [{ field: fileField, name: rng.pick(['../../etc/passwd.pdf', '<script>alert(1)</script>.pdf', 'résumé 📄.txt', `${'a'.repeat(300)}.pdf`]), buf: Buffer.from(rng.pick(['%PDF-1.4 junk', 'PK\u0003\u0004junk', 'MZ\u0090\u0000', '\u0000\u0000\u0000'])) }]);
+      return mp(fields, [
+        {
+          field: fileField,
+          name: rng.pick(['../../etc/passwd.pdf', '<script>alert(1)</script>.pdf', 'résumé 📄.txt', `${'a'.repeat(300)}.pdf`]),
+          buf: Buffer.from(rng.pick(['%PDF-1.4 junk', 'PK\u0003\u0004junk', 'MZ\u0090\u0000', '\u0000\u0000\u0000'])),
+        },
+      ]);
     case 'multipart-nul-filename':
       return mp(fields, [{ field: fileField, name: 'cv\u0000.pdf', buf: Buffer.from('%PDF-1.4 junk') }]);
     case 'multipart-many-files':
-      return mp(fields, Array.from({ length: 7 }, (_, i) => ({ field: fileField, name: `f${i}.txt`, buf: Buffer.from(`file ${i}`) })));
+      return mp(
+        fields,
+        Array.from({ length: 7 }, (_, i) => ({ field: fileField, name: `f${i}.txt`, buf: Buffer.from(`file ${i}`) })),
+      );
     case 'multipart-empty-file':
       return mp(fields, [{ field: rng.pick([fileField, 'unexpected']), name: 'empty.pdf', buf: Buffer.alloc(0) }]);
     case 'multipart-huge-field':
@@ -503,7 +792,12 @@ function getPayload(family: (typeof GET_FAMILIES)[number], base: Pair[], rng: Rn
     case 'raw-encoding':
       return q(mutateOne(base, rng, () => ({ raw: rng.pick(RAW_ENCODINGS) })));
     case 'number-edge':
-      return q([...base.filter(([k]) => !/page|user|ids/.test(k)), ['page', rng.pick(NUMBERS)], ['ids', `${rng.pick(NUMBERS)},${rng.pick(NUMBERS)}`], ['user', rng.pick(NUMBERS)]]);
+      return q([
+        ...base.filter(([k]) => !/page|user|ids/.test(k)),
+        ['page', rng.pick(NUMBERS)],
+        ['ids', `${rng.pick(NUMBERS)},${rng.pick(NUMBERS)}`],
+        ['user', rng.pick(NUMBERS)],
+      ]);
     case 'date-edge':
       return q([...base.filter(([k]) => !/from|to/.test(k)), ['from', rng.pick(DATES)], ['to', rng.pick(DATES)]]);
     case 'huge-8k':
@@ -515,16 +809,27 @@ function getPayload(family: (typeof GET_FAMILIES)[number], base: Pair[], rng: Rn
       return { family, query: `${encodePairs(base)}&__proto__[x]=1&constructor[prototype][x]=1&toString=1`, csrf: 'none' };
     case 'open-redirect':
       // A signed-in user on /login is sent straight to `next`: that is where an open redirect would be.
-      return { ...q([...base.filter(([k]) => k !== 'next'), ['next', rng.pick(EVIL_NEXT)]]), persona: route.path === '/login' ? 'hr' : undefined };
+      return {
+        ...q([...base.filter(([k]) => k !== 'next'), ['next', rng.pick(EVIL_NEXT)]]),
+        persona: route.path === '/login' ? 'hr' : undefined,
+      };
     case 'path-param': {
       const names = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
-      if (names.length === 0) return q([['page', '-1'], ['sort', "' OR 1=1 --"]]);
+      if (names.length === 0)
+        return q([
+          ['page', '-1'],
+          ['sort', "' OR 1=1 --"],
+        ]);
       return { family, query: encodePairs(base), csrf: 'none', params: { [rng.pick(names)]: rng.pick(PATH_JUNK) } };
     }
     case 'accept-json':
       return { ...q(mutateOne(base, rng, () => rng.pick(SQL))), accept: 'json' };
     case 'junk':
-      return { family, query: rng.pick(['page=-1&sort[]=x&q=%ZZ', '&&&==&=', '%', '?????', 'a=1&a=2&a[]=3&a[b]=4', `${'k'.repeat(2000)}=v`]), csrf: 'none' };
+      return {
+        family,
+        query: rng.pick(['page=-1&sort[]=x&q=%ZZ', '&&&==&=', '%', '?????', 'a=1&a=2&a[]=3&a[b]=4', `${'k'.repeat(2000)}=v`]),
+        csrf: 'none',
+      };
   }
 }
 
@@ -541,23 +846,33 @@ async function send(route: RouteDef, p: Persona, w: World, pl: Payload): Promise
   const token = pl.csrf === 'wrong' ? `${p.csrf.slice(0, -2)}xx` : p.csrf;
   if (pl.csrf === 'header') req = req.set('X-CSRF-Token', token);
   // /login and take-home submissions are limited per address: each payload comes from its own (trusted-proxy) address.
-  if (route.path === '/login' || route.path === '/t/:token') req = req.set('X-Forwarded-For', `10.${(fwd >> 16) & 255}.${(fwd >> 8) & 255}.${fwd++ & 255}`);
+  if (route.path === '/login' || route.path === '/t/:token')
+    req = req.set('X-Forwarded-For', `10.${(fwd >> 16) & 255}.${(fwd >> 8) & 255}.${fwd++ & 255}`);
   const body = pl.body ?? { type: 'form', pairs: [] };
   const csrfPairs = (): Pair[] =>
-    pl.csrf === 'body' || pl.csrf === 'wrong' ? [['_csrf', token]] : pl.csrf === 'array' ? [['_csrf[]', p.csrf], ['_csrf[]', p.csrf]] : [];
+    pl.csrf === 'body' || pl.csrf === 'wrong'
+      ? [['_csrf', token]]
+      : pl.csrf === 'array'
+        ? [
+            ['_csrf[]', p.csrf],
+            ['_csrf[]', p.csrf],
+          ]
+        : [];
   switch (body.type) {
     case 'form':
       return req.set('Content-Type', 'application/x-www-form-urlencoded').send(encodePairs([...csrfPairs(), ...body.pairs]));
     case 'json': {
       const v = body.value;
-      const withCsrf = pl.csrf === 'body' && v && typeof v === 'object' && !Array.isArray(v) ? { _csrf: token, ...(v as Record<string, unknown>) } : v;
+      const withCsrf =
+        pl.csrf === 'body' && v && typeof v === 'object' && !Array.isArray(v) ? { _csrf: token, ...(v as Record<string, unknown>) } : v;
       if (pl.csrf === 'body' && Array.isArray(v)) req = req.set('X-CSRF-Token', token);
       return req.set('Content-Type', 'application/json').send(JSON.stringify(withCsrf));
     }
     case 'raw':
       return req.set('Content-Type', body.contentType).send(body.text);
     case 'multipart': {
-      for (const [k, v] of [...csrfPairs().map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : '']), ...body.pairs]) req = req.field(k, v);
+      for (const [k, v] of [...csrfPairs().map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : '']), ...body.pairs])
+        req = req.field(k, v);
       for (const f of body.files) req = req.attach(f.field, f.buf, f.name);
       return req;
     }
@@ -632,13 +947,22 @@ describe('fuzzing every form and API route', () => {
     ctx.gradingCriteria = [...new Set([...grading.text.matchAll(/name="scores\[([a-z0-9_-]+)\]"/g)].map((m) => m[1]!))];
     const card = await w.personas.interviewer.agent.get(`/interviews/${w.ids.interviewId}/scorecard`);
     ctx.rateable = [...new Set([...card.text.matchAll(/name="ratings\[([a-z_]+)\]"/g)].map((m) => m[1]!))];
-    if (ctx.gradingCriteria.length === 0 || ctx.rateable.length === 0) throw new Error('fuzz: could not read the grading criteria or the competencies to rate');
+    if (ctx.gradingCriteria.length === 0 || ctx.rateable.length === 0)
+      throw new Error('fuzz: could not read the grading criteria or the competencies to rate');
   }, 60_000);
 
   afterAll(() => {
     spy.mockRestore();
-    const rows = [...perRoute].map(([k, v]) => `${k} ${v.sent} [${[...v.statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ')}]`);
-    console.log(`[fuzz] payloads sent: ${total}; routes fuzzed: ${perRoute.size}; 5xx seen: ${fiveXX}; problems: ${problems.length}; integrity_check: ${integrity}\n  ${rows.join('\n  ')}`);
+    const rows = [...perRoute].map(
+      ([k, v]) =>
+        `${k} ${v.sent} [${[...v.statuses]
+          .sort((a, b) => a[0] - b[0])
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ')}]`,
+    );
+    console.log(
+      `[fuzz] payloads sent: ${total}; routes fuzzed: ${perRoute.size}; 5xx seen: ${fiveXX}; problems: ${problems.length}; integrity_check: ${integrity}\n  ${rows.join('\n  ')}`,
+    );
   });
 
   it('answers at least 1,000 malformed payloads clearly, never with a 5xx, and leaves the database intact', async () => {
@@ -656,7 +980,8 @@ describe('fuzzing every form and API route', () => {
       const payloads: (() => Payload)[] = [];
       if (route.method === 'post') {
         const rounds = route.path === '/login' ? 2 : 1;
-        for (let r = 0; r < rounds; r += 1) for (const f of POST_FAMILIES) payloads.push(() => postPayload(f, baseFields(route, ctx), rng, route));
+        for (let r = 0; r < rounds; r += 1)
+          for (const f of POST_FAMILIES) payloads.push(() => postPayload(f, baseFields(route, ctx), rng, route));
         if (route.parse) {
           const fileField = route.path === '/t/:token' ? 'files' : 'file';
           for (const f of MULTIPART_FAMILIES) payloads.push(() => multipartPayload(f, baseFields(route, ctx), rng, fileField));
@@ -665,7 +990,8 @@ describe('fuzzing every form and API route', () => {
         for (let r = 0; r < 2; r += 1) for (const f of GET_FAMILIES) payloads.push(() => getPayload(f, baseFields(route, ctx), rng, route));
       } else {
         // Routes without a query interface still get junk queries and junk path params.
-        for (const f of ['junk', 'bracket-keys', 'path-param', 'proto-pollution'] as const) payloads.push(() => getPayload(f, [], rng, route));
+        for (const f of ['junk', 'bracket-keys', 'path-param', 'proto-pollution'] as const)
+          payloads.push(() => getPayload(f, [], rng, route));
       }
       // Capped routes get an even spread of the families, not just the first few.
       const cap = Math.min(SCRYPT_CAP[k] ?? Infinity, payloads.length);
@@ -691,13 +1017,25 @@ describe('fuzzing every form and API route', () => {
         if (problem) {
           const log = spy.mock.calls
             .slice(before)
-            .map((args) => args.map((a) => (a instanceof Error ? a.stack ?? String(a) : String(a))).join(' '))
+            .map((args) => args.map((a) => (a instanceof Error ? (a.stack ?? String(a)) : String(a))).join(' '))
             .join('\n')
             .split('\n')
             .slice(0, 8)
             .join('\n      ');
-          const sent = pl.body ? JSON.stringify(pl.body.type === 'form' ? encodePairs(pl.body.pairs) : pl.body.type === 'json' ? pl.body.value : pl.body.type === 'raw' ? `${pl.body.contentType}: ${pl.body.text}` : pl.body.pairs).slice(0, 200) : `?${(pl.query ?? '').slice(0, 200)}`;
-          problems.push(`${p.name} ${k} [${pl.family}${pl.params ? ` params=${JSON.stringify(pl.params)}` : ''}${pl.csrf !== 'body' ? ` csrf=${pl.csrf}` : ''}] → ${problem}\n    sent: ${sent}${log ? `\n    server: ${log}` : ''}`);
+          const sent = pl.body
+            ? JSON.stringify(
+                pl.body.type === 'form'
+                  ? encodePairs(pl.body.pairs)
+                  : pl.body.type === 'json'
+                    ? pl.body.value
+                    : pl.body.type === 'raw'
+                      ? `${pl.body.contentType}: ${pl.body.text}`
+                      : pl.body.pairs,
+              ).slice(0, 200)
+            : `?${(pl.query ?? '').slice(0, 200)}`;
+          problems.push(
+            `${p.name} ${k} [${pl.family}${pl.params ? ` params=${JSON.stringify(pl.params)}` : ''}${pl.csrf !== 'body' ? ` csrf=${pl.csrf}` : ''}] → ${problem}\n    sent: ${sent}${log ? `\n    server: ${log}` : ''}`,
+          );
         }
         // A persona signed out by /logout signs in again for the next payload.
         if (route.path === '/logout' && res.status < 400) await w.relogin(personaName);

@@ -46,7 +46,9 @@ describe('files under DATA_DIR are private to the app', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kam-secret-'));
     dirs.push(dataDir);
     const secret = 'a-session-secret-from-the-environment';
-    const booted = await bootstrap(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_PASSWORD: 'permission-test', SESSION_SECRET: secret }));
+    const booted = await bootstrap(
+      loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_PASSWORD: 'permission-test', SESSION_SECRET: secret }),
+    );
     try {
       expect(booted.sessionSecret).toBe(secret);
       expect(booted.db.prepare("SELECT value FROM settings WHERE key = 'session_secret'").get()).toBeUndefined();

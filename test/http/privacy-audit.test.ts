@@ -11,25 +11,52 @@ const today = () => new Date().toISOString().slice(0, 10);
 async function withCandidate() {
   const t = buildApp();
   const hr = await loginAs(t, 'hr');
-  const res = await hr.agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
-    .send({ _csrf: hr.csrf, full_name: 'Анна Петрова', email: 'anna@example.ru', phone: '+7 916 555-12-34', source: 'hh', resume_text: RESUME, consent: '1', consent_date: today() });
+  const res = await hr.agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({
+    _csrf: hr.csrf,
+    full_name: 'Анна Петрова',
+    email: 'anna@example.ru',
+    phone: '+7 916 555-12-34',
+    source: 'hh',
+    resume_text: RESUME,
+    consent: '1',
+    consent_date: today(),
+  });
   return { t, hr, id: Number(res.headers.location!.split('/').pop()) };
 }
 
-const actions = (t: TestApp) => (t.db.prepare('SELECT action FROM audit_log ORDER BY id').all() as { action: string }[]).map((r) => r.action);
+const actions = (t: TestApp) =>
+  (t.db.prepare('SELECT action FROM audit_log ORDER BY id').all() as { action: string }[]).map((r) => r.action);
 
 describe('audit log', () => {
   it('records views of personal data, decisions, exports and user changes, and cannot be edited', async () => {
     const { t, hr, id } = await withCandidate();
     await hr.agent.get(`/candidates/${id}`).expect(200);
     await hr.agent.post(`/candidates/${id}/items/crm`).type('form').send({ _csrf: hr.csrf, status: 'not_met' }).expect(302);
-    await hr.agent.post(`/candidates/${id}/decision`).type('form').send({ _csrf: hr.csrf, decision: 'reject', reason: 'Нет CRM' }).expect(302);
+    await hr.agent
+      .post(`/candidates/${id}/decision`)
+      .type('form')
+      .send({ _csrf: hr.csrf, decision: 'reject', reason: 'Нет CRM' })
+      .expect(302);
     await hr.agent.get(`/vacancies/${t.demoVacancyId}/export.csv`).expect(200);
     const admin = await loginAs(t, 'admin');
     const victim = await makeUser(t.db, { role: 'interviewer' });
-    await admin.agent.post(`/admin/users/${victim}`).type('form').send({ _csrf: admin.csrf, display_name: 'X', email: '', role: 'hr', department: '' }).expect(302);
+    await admin.agent
+      .post(`/admin/users/${victim}`)
+      .type('form')
+      .send({ _csrf: admin.csrf, display_name: 'X', email: '', role: 'hr', department: '' })
+      .expect(302);
     const a = actions(t);
-    for (const x of ['candidate.create', 'candidate.view', 'screening.item', 'screening.decision', 'candidate.stage', 'export.csv', 'user.update', 'login.success']) expect(a).toContain(x);
+    for (const x of [
+      'candidate.create',
+      'candidate.view',
+      'screening.item',
+      'screening.decision',
+      'candidate.stage',
+      'export.csv',
+      'user.update',
+      'login.success',
+    ])
+      expect(a).toContain(x);
     const roleChange = t.db.prepare("SELECT detail FROM audit_log WHERE action = 'user.update'").get() as { detail: string };
     expect(JSON.parse(roleChange.detail).role).toEqual({ from: 'interviewer', to: 'hr' });
     expect(() => t.db.prepare('UPDATE audit_log SET action = ?').run('x')).toThrow(/append-only/);
@@ -53,7 +80,12 @@ describe('personal data', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain(`candidate-${id}.json`);
     const data = JSON.parse(res.text);
-    expect(data.candidate).toMatchObject({ fullName: 'Анна Петрова', email: 'anna@example.ru', city: 'Москва', consent: { version: 'pd-consent-2026-01' } });
+    expect(data.candidate).toMatchObject({
+      fullName: 'Анна Петрова',
+      email: 'anna@example.ru',
+      city: 'Москва',
+      consent: { version: 'pd-consent-2026-01' },
+    });
     expect(data.screening.items.length).toBe(9);
     expect(actions(t)).toContain('candidate.export');
   });
@@ -65,10 +97,14 @@ describe('personal data', () => {
     expect(wrong.status).toBe(422);
     expect(t.db.prepare('SELECT email FROM candidates WHERE id = ?').get(id)).toEqual({ email: 'anna@example.ru' });
     await hr.agent.post(`/candidates/${id}/erase`).type('form').send({ _csrf: hr.csrf, confirm: 'анна петрова' }).expect(302);
-    const row = t.db.prepare('SELECT full_name, email, phone, city, resume_text, anonymized_at FROM candidates WHERE id = ?').get(id) as Record<string, unknown>;
+    const row = t.db
+      .prepare('SELECT full_name, email, phone, city, resume_text, anonymized_at FROM candidates WHERE id = ?')
+      .get(id) as Record<string, unknown>;
     expect(row).toMatchObject({ full_name: `#${id}`, email: null, phone: null, city: null, resume_text: '' });
     expect(row.anonymized_at).toBeTruthy();
-    expect(t.db.prepare('SELECT COUNT(*) AS n FROM screening_items WHERE candidate_id = ? AND evidence IS NOT NULL').get(id)).toEqual({ n: 0 });
+    expect(t.db.prepare('SELECT COUNT(*) AS n FROM screening_items WHERE candidate_id = ? AND evidence IS NOT NULL').get(id)).toEqual({
+      n: 0,
+    });
     expect(t.db.prepare('SELECT fit FROM candidate_scores WHERE candidate_id = ?').get(id)).toEqual({ fit: expect.any(Number) });
     const search = await hr.agent.get(`/vacancies/${t.demoVacancyId}/candidates?q=Петрова`);
     expect(search.text).toContain('0 candidates');
@@ -96,7 +132,8 @@ describe('login protection and headers', () => {
     const t = buildApp();
     await makeUser(t.db, { role: 'hr', username: 'anna' });
     const { agent, csrf } = await anonymous(t.app);
-    for (let i = 0; i < 5; i += 1) await agent.post('/login').type('form').send({ _csrf: csrf, username: 'anna', password: 'wrong' }).expect(401);
+    for (let i = 0; i < 5; i += 1)
+      await agent.post('/login').type('form').send({ _csrf: csrf, username: 'anna', password: 'wrong' }).expect(401);
     const locked = await agent.post('/login').type('form').send({ _csrf: csrf, username: 'anna', password: TEST_PASSWORD });
     expect(locked.status).toBe(429);
     expect(locked.headers['retry-after']).toBeTruthy();

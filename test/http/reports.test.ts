@@ -6,7 +6,11 @@ import { makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const score = (t: TestApp, id: number) =>
-  t.db.prepare('SELECT fit, completed_stages AS done, grade FROM candidate_scores WHERE candidate_id = ?').get(id) as { fit: number | null; done: number; grade: string | null };
+  t.db.prepare('SELECT fit, completed_stages AS done, grade FROM candidate_scores WHERE candidate_id = ?').get(id) as {
+    fit: number | null;
+    done: number;
+    grade: string | null;
+  };
 
 async function as(t: TestApp, username: string) {
   const { agent, csrf } = await anonymous(t.app);
@@ -17,15 +21,28 @@ async function as(t: TestApp, username: string) {
 let seq = 0;
 async function addCandidate(t: TestApp, hr: { agent: request.Agent; csrf: string }, name: string, file: string) {
   seq += 1;
-  const res = await hr.agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
-    .send({ _csrf: hr.csrf, full_name: name, email: `candidate${seq}@example.com`, phone: '', source: 'hh', resume_text: readFileSync(`test/fixtures/resumes/${file}`, 'utf8'), consent: '1', consent_date: today() });
+  const res = await hr.agent
+    .post(`/vacancies/${t.demoVacancyId}/candidates`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      full_name: name,
+      email: `candidate${seq}@example.com`,
+      phone: '',
+      source: 'hh',
+      resume_text: readFileSync(`test/fixtures/resumes/${file}`, 'utf8'),
+      consent: '1',
+      consent_date: today(),
+    });
   return Number(res.headers.location!.split('/').pop());
 }
 
 async function interviewAndSubmit(t: TestApp, hr: { agent: request.Agent; csrf: string }, candidateId: number, rating: string) {
   const iv = await makeUser(t.db, { role: 'interviewer' });
   const username = (t.db.prepare('SELECT username FROM users WHERE id = ?').get(iv) as { username: string }).username;
-  const res = await hr.agent.post(`/candidates/${candidateId}/interviews`).type('form')
+  const res = await hr.agent
+    .post(`/candidates/${candidateId}/interviews`)
+    .type('form')
     .send({ _csrf: hr.csrf, stage: 'competency', date: today(), time: '10:00', duration_min: '60', interviewers: [String(iv)] });
   const interviewId = Number(res.headers.location!.split('/').pop());
   const who = await as(t, username);
@@ -66,7 +83,11 @@ describe('scores kept current on write', () => {
     const edit = await hr.agent.get(`/vacancies/${t.demoVacancyId}/edit`);
     expect(edit.status).toBe(200);
     const { vacancyForm } = await import('../helpers/factories.js');
-    await hr.agent.post(`/vacancies/${t.demoVacancyId}`).type('form').send({ ...vacancyForm({ slug: 'kam-middle-fmcg' }), _csrf: hr.csrf }).expect(302);
+    await hr.agent
+      .post(`/vacancies/${t.demoVacancyId}`)
+      .type('form')
+      .send({ ...vacancyForm({ slug: 'kam-middle-fmcg' }), _csrf: hr.csrf })
+      .expect(302);
     expect(score(t, id).fit).not.toBe(-1);
   });
 });
@@ -78,7 +99,13 @@ describe('comparison, pipeline and exports', () => {
     const a = await addCandidate(t, hr, 'Анна Петрова', 'ru_hh_kam_nestle.txt');
     const id = t.demoVacancyId;
     const page = await hr.agent.get(`/vacancies/${id}`);
-    for (const href of [`/vacancies/${id}/candidates`, `/vacancies/${id}/pipeline`, `/vacancies/${id}/calibration`, `/vacancies/${id}/export.csv`, `/api/vacancies/${id}/candidates`]) {
+    for (const href of [
+      `/vacancies/${id}/candidates`,
+      `/vacancies/${id}/pipeline`,
+      `/vacancies/${id}/calibration`,
+      `/vacancies/${id}/export.csv`,
+      `/api/vacancies/${id}/candidates`,
+    ]) {
       expect(page.text).toContain(`href="${href}"`);
       expect((await hr.agent.get(href)).status).toBe(200);
     }
@@ -127,8 +154,10 @@ describe('comparison, pipeline and exports', () => {
     const t = buildApp();
     const hr = await loginAs(t, 'hr');
     const a = await addCandidate(t, hr, 'Анна Петрова', 'ru_hh_kam_nestle.txt');
-    const coverage = () => t.db.prepare('SELECT completed_stages AS done, total_stages AS total FROM candidate_list WHERE candidate_id = ?').get(a);
-    const score = () => t.db.prepare('SELECT completed_stages AS done, total_stages AS total FROM candidate_scores WHERE candidate_id = ?').get(a);
+    const coverage = () =>
+      t.db.prepare('SELECT completed_stages AS done, total_stages AS total FROM candidate_list WHERE candidate_id = ?').get(a);
+    const score = () =>
+      t.db.prepare('SELECT completed_stages AS done, total_stages AS total FROM candidate_scores WHERE candidate_id = ?').get(a);
     expect(coverage()).toEqual(score());
     await interviewAndSubmit(t, hr, a, '4');
     expect((score() as { done: number }).done).toBe(2);

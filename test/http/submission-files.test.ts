@@ -12,26 +12,56 @@ describe('a refused submission leaves no files behind', () => {
   it('when one of its files is refused, or a field is', async () => {
     const t = buildApp();
     const hr = await loginAs(t, 'hr');
-    const add = await hr.agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form')
-      .send({ _csrf: hr.csrf, full_name: 'Орлова Вера', email: 'vera@example.org', phone: '', source: 'hh', resume_text: 'Менеджер по работе с ключевыми клиентами.', consent: '1', consent_date: future(0) });
+    const add = await hr.agent
+      .post(`/vacancies/${t.demoVacancyId}/candidates`)
+      .type('form')
+      .send({
+        _csrf: hr.csrf,
+        full_name: 'Орлова Вера',
+        email: 'vera@example.org',
+        phone: '',
+        source: 'hh',
+        resume_text: 'Менеджер по работе с ключевыми клиентами.',
+        consent: '1',
+        consent_date: future(0),
+      });
     const candidateId = Number(add.headers.location!.split('/').pop());
     const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
-    const res = await hr.agent.post(`/candidates/${candidateId}/assignments`).type('form')
-      .send({ _csrf: hr.csrf, item: 'task:task-commercial-proposal', lang: 'ru', date: future(3), time: '18:00', grace_hours: '24', graders: [String(head)], brief: '' });
+    const res = await hr.agent
+      .post(`/candidates/${candidateId}/assignments`)
+      .type('form')
+      .send({
+        _csrf: hr.csrf,
+        item: 'task:task-commercial-proposal',
+        lang: 'ru',
+        date: future(3),
+        time: '18:00',
+        grace_hours: '24',
+        graders: [String(head)],
+        brief: '',
+      });
     const token = /value="http[^"]+\/t\/([^"]+)"/.exec(res.text)![1]!;
     const blobs = () => (existsSync(join(t.dataDir, 'files')) ? readdirSync(join(t.dataDir, 'files')) : []);
 
     const send = async (link: string, files: [string, Buffer][]) => {
       const agent = request.agent(t.app);
       const page = await agent.get(`/t/${token}`);
-      let req = agent.post(`/t/${token}`).field('_csrf', csrfFrom(page.text)).field('idempotency_key', /name="idempotency_key" value="([^"]+)"/.exec(page.text)![1]!).field('body', 'См. файлы.').field('link', link);
+      let req = agent
+        .post(`/t/${token}`)
+        .field('_csrf', csrfFrom(page.text))
+        .field('idempotency_key', /name="idempotency_key" value="([^"]+)"/.exec(page.text)![1]!)
+        .field('body', 'См. файлы.')
+        .field('link', link);
       for (const [name, buf] of files) req = req.attach('files', buf, name);
       return req;
     };
     const plan = Buffer.from('План продаж: 12 SKU, промо во втором квартале.\n');
     const broken = Buffer.from('PK\u0003\u0004 this is not really a package', 'latin1');
 
-    const refusedFile = await send('', [['plan.txt', plan], ['deck.pptx', broken]]);
+    const refusedFile = await send('', [
+      ['plan.txt', plan],
+      ['deck.pptx', broken],
+    ]);
     expect(refusedFile.status).toBe(422);
     expect(blobs()).toEqual([]);
 

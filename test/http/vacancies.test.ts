@@ -17,18 +17,32 @@ describe('vacancy profile', () => {
     // The checklist was copied from the template with its fixed keys.
     const keys = t.db.prepare('SELECT key FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position').all(t.demoVacancyId);
     expect(keys.map((k) => (k as { key: string }).key)).toEqual([
-      'experience_3y', 'fmcg', 'key_accounts', 'higher_education', 'business_degree', 'foreign_language', 'crm', 'kpi_results', 'stable_tenure',
+      'experience_3y',
+      'fmcg',
+      'key_accounts',
+      'higher_education',
+      'business_degree',
+      'foreign_language',
+      'crm',
+      'kpi_results',
+      'stable_tenure',
     ]);
   });
 
   it('is created from a valid form, with a slug made from the title', async () => {
     const t = buildApp();
     const { agent, csrf } = await loginAs(t, 'hr');
-    const res = await agent.post('/vacancies').type('form').send({ ...vacancyForm(), _csrf: csrf });
+    const res = await agent
+      .post('/vacancies')
+      .type('form')
+      .send({ ...vacancyForm(), _csrf: csrf });
     expect(res.status).toBe(302);
     const id = Number(res.headers.location!.split('/').pop());
     const row = t.db.prepare('SELECT slug, title_en, target_grade, profile FROM vacancies WHERE id = ?').get(id) as {
-      slug: string; title_en: string; target_grade: string; profile: string;
+      slug: string;
+      title_en: string;
+      target_grade: string;
+      profile: string;
     };
     expect(row).toMatchObject({ slug: 'kam-senior-beverages', title_en: 'KAM (Senior), beverages', target_grade: 'senior' });
     const profile = JSON.parse(row.profile);
@@ -53,7 +67,10 @@ describe('vacancy profile', () => {
       responsibilities_en: 'Keep <script>alert(1)</script> this text',
       levels: { ...(vacancyForm().levels as object), negotiation: { junior: '4', middle: '3', senior: '5' } },
     });
-    const res = await agent.post('/vacancies').type('form').send({ ...bad, _csrf: csrf });
+    const res = await agent
+      .post('/vacancies')
+      .type('form')
+      .send({ ...bad, _csrf: csrf });
     expect(res.status).toBe(422);
     expect(count(t)).toBe(before);
     expect(res.text).toContain('Give the vacancy a title in at least one language.');
@@ -69,7 +86,10 @@ describe('vacancy profile', () => {
   it('shows the errors in Russian for a Russian reader', async () => {
     const t = buildApp();
     const { agent, csrf } = await loginAs(t, 'hr', { lang: 'ru' });
-    const res = await agent.post('/vacancies').type('form').send({ ...vacancyForm({ salary_min: '10', salary_max: '5' }), _csrf: csrf });
+    const res = await agent
+      .post('/vacancies')
+      .type('form')
+      .send({ ...vacancyForm({ salary_min: '10', salary_max: '5' }), _csrf: csrf });
     expect(res.status).toBe(422);
     expect(res.text).toContain('Максимум не может быть меньше минимума.');
   });
@@ -77,7 +97,10 @@ describe('vacancy profile', () => {
   it('refuses a slug already taken and ids that are not in the bank', async () => {
     const t = buildApp();
     const { agent, csrf } = await loginAs(t, 'hr');
-    const res = await agent.post('/vacancies').type('form').send({ ...vacancyForm({ slug: 'kam-middle-fmcg', questions: ['q-nope'] }), _csrf: csrf });
+    const res = await agent
+      .post('/vacancies')
+      .type('form')
+      .send({ ...vacancyForm({ slug: 'kam-middle-fmcg', questions: ['q-nope'] }), _csrf: csrf });
     expect(res.status).toBe(422);
     expect(res.text).toContain('Another vacancy already uses this address.');
     expect(count(t)).toBe(1);

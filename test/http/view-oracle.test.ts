@@ -22,7 +22,9 @@ interface Rendered {
 }
 
 function listViews(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listViews(join(dir, e.name)) : e.name.endsWith('.ejs') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listViews(join(dir, e.name)) : e.name.endsWith('.ejs') ? [join(dir, e.name)] : [],
+  );
 }
 
 function fill(path: string, w: World): string {
@@ -33,7 +35,18 @@ function fill(path: string, w: World): string {
       if (!seg.startsWith(':')) return seg;
       const before = segments[i - 1] ?? '';
       const byName: Record<string, string | number | undefined> = {
-        id: segments[1] === 'bank' ? ids.bankId : ({ vacancies: ids.vacancyId, candidates: ids.candidateId, interviews: ids.interviewId, assignments: ids.assignmentId, users: ids.targetUserId } as Record<string, number>)[before],
+        id:
+          segments[1] === 'bank'
+            ? ids.bankId
+            : (
+                {
+                  vacancies: ids.vacancyId,
+                  candidates: ids.candidateId,
+                  interviews: ids.interviewId,
+                  assignments: ids.assignmentId,
+                  users: ids.targetUserId,
+                } as Record<string, number>
+              )[before],
         lang: ids.bankLang,
         itemId: ids.checklistItemId,
         kitId: ids.kitItemId,
@@ -71,7 +84,12 @@ describe('the view engine against ejs.renderFile', () => {
     // Forms posted with mistakes: the pages that show field errors and keep what was typed.
     const hr = as('hr');
     const admin = as('admin');
-    const post = (p: Persona, url: string, body: Record<string, unknown>) => p.agent.post(url).type('form').set('Accept', 'text/html').send({ _csrf: p.csrf, ...body });
+    const post = (p: Persona, url: string, body: Record<string, unknown>) =>
+      p.agent
+        .post(url)
+        .type('form')
+        .set('Accept', 'text/html')
+        .send({ _csrf: p.csrf, ...body });
     const v = w.ids.vacancyId;
     const c = w.ids.candidateId;
     await post(hr, '/vacancies', { title_ru: '', title_en: '', department: ' ' });
@@ -89,7 +107,14 @@ describe('the view engine against ejs.renderFile', () => {
     await post(as('anonymous'), '/login', { username: 'nobody', password: 'wrong' });
     // Pages shown after a successful post: a new user's password, a new private link.
     await post(admin, `/admin/users/${w.ids.targetUserId}/password`, { mode: 'generate' });
-    await post(admin, '/admin/users', { username: 'oracle.user', display_name: 'Oracle', email: '', role: 'interviewer', department: '', password: '' });
+    await post(admin, '/admin/users', {
+      username: 'oracle.user',
+      display_name: 'Oracle',
+      email: '',
+      role: 'interviewer',
+      department: '',
+      password: '',
+    });
     await post(hr, `/assignments/${w.ids.assignmentId}/link`, {});
   }, 120_000);
 
@@ -98,7 +123,9 @@ describe('the view engine against ejs.renderFile', () => {
     const pages = listViews(join(VIEWS, 'pages')).map((f) => relative(VIEWS, f));
     expect(pages.filter((p) => !bodies.has(p))).toEqual([]);
     // Every partial is included by a template, so it was rendered with the page that includes it.
-    const sources = listViews(VIEWS).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const sources = listViews(VIEWS)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const partials = listViews(join(VIEWS, 'partials')).map((f) => relative(VIEWS, f).replace(/\.ejs$/, ''));
     expect(partials.filter((p) => !sources.includes(p))).toEqual([]);
   });
@@ -111,7 +138,9 @@ describe('the view engine against ejs.renderFile', () => {
       if (expected !== r.html) {
         let at = 0;
         while (at < expected.length && expected[at] === r.html[at]) at += 1;
-        differing.push(`${String(r.data.bodyView)} at ${at}: ejs ${JSON.stringify(expected.slice(at, at + 80))} vs engine ${JSON.stringify(r.html.slice(at, at + 80))}`);
+        differing.push(
+          `${String(r.data.bodyView)} at ${at}: ejs ${JSON.stringify(expected.slice(at, at + 80))} vs engine ${JSON.stringify(r.html.slice(at, at + 80))}`,
+        );
       }
     }
     expect(differing).toEqual([]);

@@ -55,7 +55,14 @@ describe('hostile uploads through a take-home link (real server)', () => {
         expect(r.html, files[i]![0]).toContain(`The file ${files[i]![0]} is too complex to open`);
       }
       const worst = Math.max(...latencies);
-      console.log(JSON.stringify({ healthPolls: latencies.length, worstHealthMs: worst, slowestHealthMs: [...latencies].sort((a, b) => b - a).slice(0, 5), uploadMs: results.map((r) => r.ms) }));
+      console.log(
+        JSON.stringify({
+          healthPolls: latencies.length,
+          worstHealthMs: worst,
+          slowestHealthMs: [...latencies].sort((a, b) => b - a).slice(0, 5),
+          uploadMs: results.map((r) => r.ms),
+        }),
+      );
       expect(latencies.length).toBeGreaterThan(5);
       expect(worst).toBeLessThan(1000);
 

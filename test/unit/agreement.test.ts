@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  disagreementFlag,
-  icc21,
-  interpretAlpha,
-  krippendorffAlphaInterval,
-  leniency,
-  spread,
-} from '../../src/domain/agreement.js';
+import { disagreementFlag, icc21, interpretAlpha, krippendorffAlphaInterval, leniency, spread } from '../../src/domain/agreement.js';
 
 // Deterministic PRNG (mulberry32) so the property checks are reproducible.
 function rng(seed: number): () => number {
@@ -37,7 +30,13 @@ describe('krippendorffAlphaInterval', () => {
     // Do = (1/n) Σ o_ck (c−k)² = (1/6)(1·1 + 1·1) = 1/3
     // De = (1/(n(n−1))) Σ n_c n_k (c−k)² = (1/30)·2·(2·1·1 + 2·3·4 + 1·3·1) = 58/30
     // α = 1 − Do/De = 1 − (1/3)/(58/30) = 1 − 5/29 = 24/29 ≈ 0.827586
-    expect(krippendorffAlphaInterval([[1, 1], [2, 3], [3, 3]])).toBeCloseTo(24 / 29, 12);
+    expect(
+      krippendorffAlphaInterval([
+        [1, 1],
+        [2, 3],
+        [3, 3],
+      ]),
+    ).toBeCloseTo(24 / 29, 12);
   });
 
   it('handles missing data and ignores a unit rated by one rater only', () => {
@@ -92,7 +91,13 @@ describe('krippendorffAlphaInterval', () => {
   });
 
   it('is 1 for perfect agreement with variation between units', () => {
-    expect(krippendorffAlphaInterval([[3, 3, 3], [5, 5, null], [1, null, 1]])).toBe(1);
+    expect(
+      krippendorffAlphaInterval([
+        [3, 3, 3],
+        [5, 5, null],
+        [1, null, 1],
+      ]),
+    ).toBe(1);
   });
 
   it('is null when not computable', () => {
@@ -100,16 +105,36 @@ describe('krippendorffAlphaInterval', () => {
     // Only singletons: nothing is pairable.
     expect(krippendorffAlphaInterval([[4, null], [null, 2], [5]])).toBeNull();
     // All pairable values equal: De = 0 and α = 0/0.
-    expect(krippendorffAlphaInterval([[4, 4], [4, 4, 4]])).toBeNull();
-    expect(krippendorffAlphaInterval([[0.1, 0.1], [0.1, 0.1, 0.1]])).toBeNull();
+    expect(
+      krippendorffAlphaInterval([
+        [4, 4],
+        [4, 4, 4],
+      ]),
+    ).toBeNull();
+    expect(
+      krippendorffAlphaInterval([
+        [0.1, 0.1],
+        [0.1, 0.1, 0.1],
+      ]),
+    ).toBeNull();
     // The singleton 9 would add variation but is not pairable.
-    expect(krippendorffAlphaInterval([[4, 4], [9, null]])).toBeNull();
+    expect(
+      krippendorffAlphaInterval([
+        [4, 4],
+        [9, null],
+      ]),
+    ).toBeNull();
   });
 
   it('is negative when disagreement exceeds chance', () => {
     // (1,2) (2,1): o12 = o21 = 2, n = 4, Do = 4/4 = 1; n_1 = n_2 = 2, De = 2·(2·2·1)/(4·3) = 2/3;
     // α = 1 − 1/(2/3) = −0.5
-    expect(krippendorffAlphaInterval([[1, 2], [2, 1]])).toBeCloseTo(-0.5, 12);
+    expect(
+      krippendorffAlphaInterval([
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toBeCloseTo(-0.5, 12);
   });
 
   it('rejects non-finite scores', () => {
@@ -147,7 +172,13 @@ describe('icc21', () => {
     // BMS = SSR/(n−1) = 49/6, JMS = SSC/(k−1) = 2/3, EMS = SSE/((n−1)(k−1)) = 1/6
     // ICC = (BMS − EMS) / (BMS + (k−1)EMS + k(JMS − EMS)/n)
     //     = (48/6) / (49/6 + 1/6 + 2·(1/2)/3) = 8 / (26/3) = 12/13 ≈ 0.923
-    expect(icc21([[1, 2], [3, 3], [5, 6]])).toBeCloseTo(12 / 13, 12);
+    expect(
+      icc21([
+        [1, 2],
+        [3, 3],
+        [5, 6],
+      ]),
+    ).toBeCloseTo(12 / 13, 12);
   });
 
   it('reproduces Shrout & Fleiss (1979), 6 targets × 4 judges: ICC(2,1) = 0.29', () => {
@@ -173,21 +204,48 @@ describe('icc21', () => {
     // [1 2] [2 3] [3 4]: GM = 2.5, SSR = 2·(1 + 0 + 1) = 4, SSC = 3·(0.25 + 0.25) = 1.5,
     // SST = 5.5, SSE = 0 → BMS = 2, JMS = 1.5, EMS = 0; ICC = 2 / (2 + 2·1.5/3) = 2/3.
     // (A consistency ICC(3,1) would be 1 here.)
-    expect(icc21([[1, 2], [2, 3], [3, 4]])).toBeCloseTo(2 / 3, 12);
+    expect(
+      icc21([
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ]),
+    ).toBeCloseTo(2 / 3, 12);
   });
 
   it('is 1 for perfect agreement and null when not computable', () => {
-    expect(icc21([[1, 1, 1], [4, 4, 4], [2, 2, 2]])).toBeCloseTo(1, 12);
+    expect(
+      icc21([
+        [1, 1, 1],
+        [4, 4, 4],
+        [2, 2, 2],
+      ]),
+    ).toBeCloseTo(1, 12);
     expect(icc21([[1, 2]])).toBeNull();
     expect(icc21([[1], [2]])).toBeNull();
     expect(icc21([])).toBeNull();
-    expect(icc21([[3, 3], [3, 3]])).toBeNull();
-    expect(icc21([[0.1, 0.1], [0.1, 0.1]])).toBeNull();
+    expect(
+      icc21([
+        [3, 3],
+        [3, 3],
+      ]),
+    ).toBeNull();
+    expect(
+      icc21([
+        [0.1, 0.1],
+        [0.1, 0.1],
+      ]),
+    ).toBeNull();
   });
 
   it('rejects incomplete data', () => {
     expect(() => icc21([[1, 2], [3]])).toThrow(RangeError);
-    expect(() => icc21([[1, 2], [3, Number.POSITIVE_INFINITY]])).toThrow(RangeError);
+    expect(() =>
+      icc21([
+        [1, 2],
+        [3, Number.POSITIVE_INFINITY],
+      ]),
+    ).toThrow(RangeError);
   });
 
   it('is invariant to shifting and positive scaling all scores (random data)', () => {

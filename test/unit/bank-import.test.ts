@@ -33,8 +33,15 @@ describe('importBank', () => {
     const item = repo.get('task-x', 'en')!;
     expect(item.version).toBe(2);
     expect(item.title).toBe('Plan v2');
-    const versions = db.prepare("SELECT version, json_extract(meta, '$.title') AS title FROM bank_item_versions WHERE id = 'task-x' AND lang = 'en' ORDER BY version").all();
-    expect(versions).toEqual([{ version: 1, title: 'Plan' }, { version: 2, title: 'Plan v2' }]);
+    const versions = db
+      .prepare(
+        "SELECT version, json_extract(meta, '$.title') AS title FROM bank_item_versions WHERE id = 'task-x' AND lang = 'en' ORDER BY version",
+      )
+      .all();
+    expect(versions).toEqual([
+      { version: 1, title: 'Plan' },
+      { version: 2, title: 'Plan v2' },
+    ]);
 
     expect(repo.importBank(parseBank([]))).toMatchObject({ retired: 2 });
     const retired = repo.get('task-x', 'en')!;

@@ -49,9 +49,7 @@ describe('parseBankFile', () => {
   });
 
   it('names a missing nested field', () => {
-    const e = errorOf(() =>
-      parseBankFile({ path: 'en/questions/q-negotiation-99.md', content: question({ scale: '\n  1: a\n  5: b' }) }),
-    );
+    const e = errorOf(() => parseBankFile({ path: 'en/questions/q-negotiation-99.md', content: question({ scale: '\n  1: a\n  5: b' }) }));
     expect(e.field).toBe('scale');
   });
 

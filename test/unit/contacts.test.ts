@@ -239,7 +239,13 @@ describe('fillContacts', () => {
 
   it('fills only the empty fields and says which', () => {
     const { values, proposed } = fillContacts({ full_name: '', email: 'typed@example.ru', phone: '  ', source: 'hh' }, proposal);
-    expect(values).toEqual({ full_name: 'Кузнецова Анна Сергеевна', email: 'typed@example.ru', phone: '+7 916 555 01 23', city: 'Москва', source: 'hh' });
+    expect(values).toEqual({
+      full_name: 'Кузнецова Анна Сергеевна',
+      email: 'typed@example.ru',
+      phone: '+7 916 555 01 23',
+      city: 'Москва',
+      source: 'hh',
+    });
     expect(proposed).toEqual(['full_name', 'phone', 'city']);
   });
 

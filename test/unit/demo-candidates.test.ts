@@ -32,7 +32,15 @@ async function seeded(count: number, seed: number): Promise<{ db: DB; vacancyId:
   const db = openDatabase(':memory:');
   bankRepo(db).importBank(bank);
   const vacancyId = seedDemoVacancy(db)!;
-  const summary = await seedDemoCandidates(db, { vacancyId, count, seed, dataDir, password: 'demo-password-1', now: NOW, profiles: STRONG });
+  const summary = await seedDemoCandidates(db, {
+    vacancyId,
+    count,
+    seed,
+    dataDir,
+    password: 'demo-password-1',
+    now: NOW,
+    profiles: STRONG,
+  });
   return { db, vacancyId, summary };
 }
 
@@ -48,7 +56,12 @@ describe('demo funnel (pure)', () => {
       const a = planApplicant(42, i, NOW);
       expect(a.appliedAt).toBeGreaterThan(NOW - WINDOW_DAYS * DAY_MS - 1);
       const verdict = a.profile === 'strong' ? 'pass' : a.profile === 'average' ? 'review' : 'reject';
-      const j = planJourney(DemoRng.for(42, i, 1), { ability: a.ability, lang: a.lang, appliedAt: a.appliedAt, verdict, now: NOW }, { interviewers: 8, heads: 2 }, 3);
+      const j = planJourney(
+        DemoRng.for(42, i, 1),
+        { ability: a.ability, lang: a.lang, appliedAt: a.appliedAt, verdict, now: NOW },
+        { interviewers: 8, heads: 2 },
+        3,
+      );
       stages.add(j.stage);
       let last = a.appliedAt;
       for (const s of j.steps) {
@@ -67,13 +80,26 @@ describe('demo funnel (pure)', () => {
 
   it('builds complete scorecards and grades with occasional 2-point disagreements', () => {
     const rng = new DemoRng(1);
-    const kit = [{ id: 3, kind: 'question' as const, criteria: [] }, { id: 4, kind: 'case' as const, criteria: [{ id: 'a', points: 3 }, { id: 'b', points: 2 }] }];
+    const kit = [
+      { id: 3, kind: 'question' as const, criteria: [] },
+      {
+        id: 4,
+        kind: 'case' as const,
+        criteria: [
+          { id: 'a', points: 3 },
+          { id: 'b', points: 2 },
+        ],
+      },
+    ];
     const card = buildScorecard(rng, { lang: 'ru', perf: 0.5, raterBias: 0.1, skew: {}, rate: ['negotiation', 'communication'], kit });
     expect(scorecardDataSchema.parse(card.final)).toEqual(card.final);
     expect(submitProblems(card.final, ['negotiation', 'communication'])).toEqual([]);
     expect(card.draft.recommendation).toBeNull();
     for (const [c, v] of Object.entries(card.final.cases.k4 ?? {})) expect(v).toBeLessThanOrEqual(c === 'a' ? 3 : 2);
-    const rubric = [{ id: 'x', text: 'x', min: 1, max: 5, weight: 50 }, { id: 'y', text: 'y', min: 1, max: 5, weight: 50 }];
+    const rubric = [
+      { id: 'x', text: 'x', min: 1, max: 5, weight: 50 },
+      { id: 'y', text: 'y', min: 1, max: 5, weight: 50 },
+    ];
     let disagreements = 0;
     for (let i = 0; i < 200; i++) {
       const g = buildGrades(rng, rubric, { perf: 0, graderBiases: [0, 0], disagreement: 0.2 });
@@ -96,18 +122,29 @@ describe('seedDemoCandidates', () => {
   it('adds screened, scored candidates at several stages with stage history', () => {
     const { db, vacancyId, summary } = run;
     expect(summary.added).toBe(100);
-    const stages = db.prepare('SELECT stage, COUNT(*) AS n FROM candidates WHERE vacancy_id = ? GROUP BY stage').all(vacancyId) as { stage: string; n: number }[];
+    const stages = db.prepare('SELECT stage, COUNT(*) AS n FROM candidates WHERE vacancy_id = ? GROUP BY stage').all(vacancyId) as {
+      stage: string;
+      n: number;
+    }[];
     expect(stages.length).toBeGreaterThanOrEqual(4);
     expect(stages.map((s) => s.stage)).toEqual(expect.arrayContaining(['new', 'screening', 'interview', 'rejected']));
     const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     expect(one('SELECT COUNT(*) AS n FROM screenings')).toBe(100);
     expect(one('SELECT COUNT(*) AS n FROM candidate_scores')).toBe(100);
     // Moved candidates have their moves on record, and nothing is dated before the application or after `now`.
-    expect(one("SELECT COUNT(*) AS n FROM candidates c WHERE stage <> 'new' AND NOT EXISTS (SELECT 1 FROM candidate_events e WHERE e.candidate_id = c.id AND e.kind = 'stage')")).toBe(0);
-    expect(one('SELECT COUNT(*) AS n FROM candidate_events e JOIN candidates c ON c.id = e.candidate_id WHERE e.created_at < c.created_at')).toBe(0);
+    expect(
+      one(
+        "SELECT COUNT(*) AS n FROM candidates c WHERE stage <> 'new' AND NOT EXISTS (SELECT 1 FROM candidate_events e WHERE e.candidate_id = c.id AND e.kind = 'stage')",
+      ),
+    ).toBe(0);
+    expect(
+      one('SELECT COUNT(*) AS n FROM candidate_events e JOIN candidates c ON c.id = e.candidate_id WHERE e.created_at < c.created_at'),
+    ).toBe(0);
     expect(one(`SELECT COUNT(*) AS n FROM candidate_events WHERE created_at > '${new Date(NOW).toISOString()}'`)).toBe(0);
     expect(one(`SELECT COUNT(*) AS n FROM candidates WHERE created_at < '${new Date(NOW - WINDOW_DAYS * DAY_MS).toISOString()}'`)).toBe(0);
-    expect(new Set((db.prepare('SELECT DISTINCT source FROM candidates').all() as { source: string }[]).map((r) => r.source)).size).toBeGreaterThanOrEqual(4);
+    expect(
+      new Set((db.prepare('SELECT DISTINCT source FROM candidates').all() as { source: string }[]).map((r) => r.source)).size,
+    ).toBeGreaterThanOrEqual(4);
   });
 
   it('interviews with submitted scorecards and grades feed the stored scores', () => {
@@ -120,21 +157,29 @@ describe('seedDemoCandidates', () => {
     expect(one('SELECT COUNT(*) AS n FROM grades')).toBe(2 * one('SELECT COUNT(*) AS n FROM assignments'));
     expect(one('SELECT COUNT(*) AS n FROM submissions')).toBe(one('SELECT COUNT(*) AS n FROM assignments'));
     // Everyone interviewed has a fit that counts the interview; at take-home or later, the task too.
-    expect(one("SELECT COUNT(*) AS n FROM candidates c WHERE c.stage IN ('interview', 'take_home', 'offer', 'hired') AND NOT EXISTS (SELECT 1 FROM interviews i WHERE i.candidate_id = c.id)")).toBe(0);
-    const interviewed = db.prepare(
-      `SELECT s.fit, s.completed_stages AS completed, json_extract(s.result, '$.stages[1].complete') AS interview
+    expect(
+      one(
+        "SELECT COUNT(*) AS n FROM candidates c WHERE c.stage IN ('interview', 'take_home', 'offer', 'hired') AND NOT EXISTS (SELECT 1 FROM interviews i WHERE i.candidate_id = c.id)",
+      ),
+    ).toBe(0);
+    const interviewed = db
+      .prepare(
+        `SELECT s.fit, s.completed_stages AS completed, json_extract(s.result, '$.stages[1].complete') AS interview
        FROM candidate_scores s WHERE s.candidate_id IN (SELECT candidate_id FROM interviews)`,
-    ).all() as { fit: number | null; completed: number; interview: number }[];
+      )
+      .all() as { fit: number | null; completed: number; interview: number }[];
     expect(interviewed.length).toBeGreaterThan(0);
     for (const r of interviewed) {
       expect(r.fit).not.toBeNull();
       expect(r.interview).toBe(1);
       expect(r.completed).toBeGreaterThanOrEqual(2);
     }
-    const graded = db.prepare(
-      `SELECT json_extract(s.result, '$.stages[3].complete') AS takeHome FROM candidate_scores s
+    const graded = db
+      .prepare(
+        `SELECT json_extract(s.result, '$.stages[3].complete') AS takeHome FROM candidate_scores s
        WHERE s.candidate_id IN (SELECT candidate_id FROM assignments)`,
-    ).all() as { takeHome: number }[];
+      )
+      .all() as { takeHome: number }[];
     expect(graded.length).toBeGreaterThan(0);
     expect(graded.every((g) => g.takeHome === 1)).toBe(true);
   });
@@ -152,7 +197,12 @@ describe('seedDemoCandidates', () => {
   it('is deterministic for a seed', async () => {
     const a = await seeded(40, 5);
     const b = await seeded(40, 5);
-    const rows = (db: DB) => db.prepare('SELECT c.full_name, c.stage, c.source, c.created_at, s.fit FROM candidates c JOIN candidate_scores s ON s.candidate_id = c.id ORDER BY c.id').all();
+    const rows = (db: DB) =>
+      db
+        .prepare(
+          'SELECT c.full_name, c.stage, c.source, c.created_at, s.fit FROM candidates c JOIN candidate_scores s ON s.candidate_id = c.id ORDER BY c.id',
+        )
+        .all();
     expect(rows(a.db)).toEqual(rows(b.db));
     expect(rows(a.db)).not.toEqual(rows(run.db).slice(0, 40));
   });

@@ -30,7 +30,8 @@ describe('labels.json', () => {
   });
 
   it('has a realistic verdict mix: each verdict at least a fifth of the set', () => {
-    for (const v of ['pass', 'review', 'reject'] as const) expect(entries.filter(([, l]) => l.verdict === v).length).toBeGreaterThanOrEqual(entries.length / 5);
+    for (const v of ['pass', 'review', 'reject'] as const)
+      expect(entries.filter(([, l]) => l.verdict === v).length).toBeGreaterThanOrEqual(entries.length / 5);
   });
 
   it.each(entries)('%s: verdict and experience follow the guide', (_file, l) => {

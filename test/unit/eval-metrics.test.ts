@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, formatReport, ITEM_KEYS, labelsSchema, ratio, summaryJson, type Case, type Label, type Proposal, type Status } from '../../src/cli/eval-metrics.js';
+import {
+  evaluate,
+  formatReport,
+  ITEM_KEYS,
+  labelsSchema,
+  ratio,
+  summaryJson,
+  type Case,
+  type Label,
+  type Proposal,
+  type Status,
+} from '../../src/cli/eval-metrics.js';
 
 const allItems = (s: Status) => Object.fromEntries(ITEM_KEYS.map((k) => [k, s])) as Label['items'];
 
@@ -73,7 +84,12 @@ describe('evaluate', () => {
 
   it('lists a proposed pass for a file labelled under 3 relevant years as a false pass', () => {
     const f = evaluate([
-      { file: 'junior', label: label({ relevantYears: 1.5, verdict: 'review' }), text: '', proposal: proposal({}, { verdict: 'pass', relevantYears: 3.2 }) },
+      {
+        file: 'junior',
+        label: label({ relevantYears: 1.5, verdict: 'review' }),
+        text: '',
+        proposal: proposal({}, { verdict: 'pass', relevantYears: 3.2 }),
+      },
       { file: 'senior', label: label({ relevantYears: 8 }), text: '', proposal: proposal({}, { verdict: 'pass' }) },
       { file: 'junior2', label: label({ relevantYears: 2 }), text: '', proposal: proposal({}, { verdict: 'review' }) },
     ]);
@@ -93,7 +109,12 @@ describe('report and summary', () => {
     expect(lines).toContain('  b.rtf: not supported');
     expect(lines).toContain('    crm: label met, proposed unknown');
     const s = summaryJson(f);
-    expect(s).toMatchObject({ files: 2, falsePasses: 0, unreadable: ['b.rtf'], ru: { itemAgreement: { crm: 0, fmcg: 1 }, verdictAgreement: 0 } });
+    expect(s).toMatchObject({
+      files: 2,
+      falsePasses: 0,
+      unreadable: ['b.rtf'],
+      ru: { itemAgreement: { crm: 0, fmcg: 1 }, verdictAgreement: 0 },
+    });
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 

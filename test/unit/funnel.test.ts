@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from '../../src/domain/csv.js';
-import { conversion, median, reachedStages, resultsBySource, timeInStage, type FunnelCandidate, type StageEvent } from '../../src/domain/funnel.js';
+import {
+  conversion,
+  median,
+  reachedStages,
+  resultsBySource,
+  timeInStage,
+  type FunnelCandidate,
+  type StageEvent,
+} from '../../src/domain/funnel.js';
 
 describe('funnel', () => {
   it('computes conversion between consecutive stages', () => {
@@ -11,7 +19,10 @@ describe('funnel', () => {
   });
 
   it('takes medians of finished stays only', () => {
-    const created = new Map([[1, '2026-01-01T00:00:00Z'], [2, '2026-01-01T00:00:00Z']]);
+    const created = new Map([
+      [1, '2026-01-01T00:00:00Z'],
+      [2, '2026-01-01T00:00:00Z'],
+    ]);
     const t = timeInStage(created, [
       { candidateId: 1, from: 'new', to: 'screening', at: '2026-01-03T00:00:00Z' },
       { candidateId: 1, from: 'screening', to: 'interview', at: '2026-01-08T00:00:00Z' },
@@ -39,16 +50,35 @@ describe('reached stages and results by source', () => {
   const e = (candidateId: number, from: string | null, to: string): StageEvent => ({ candidateId, from, to, at });
   // 1: new → screening → interview → rejected; 2: new → screening (now); 3: new, untouched;
   // 4: new → screening → interview → take_home → offer → hired; 5: an event of a candidate of another vacancy.
-  const candidates = [c(1, 'rejected', 'hh', 60), c(2, 'screening', 'hh', null), c(3, 'new', 'referral', 80), c(4, 'hired', 'referral', 91.25)];
+  const candidates = [
+    c(1, 'rejected', 'hh', 60),
+    c(2, 'screening', 'hh', null),
+    c(3, 'new', 'referral', 80),
+    c(4, 'hired', 'referral', 91.25),
+  ];
   const events = [
-    e(1, 'new', 'screening'), e(1, 'screening', 'interview'), e(1, 'interview', 'rejected'),
+    e(1, 'new', 'screening'),
+    e(1, 'screening', 'interview'),
+    e(1, 'interview', 'rejected'),
     e(2, 'new', 'screening'),
-    e(4, 'new', 'screening'), e(4, 'screening', 'interview'), e(4, 'interview', 'take_home'), e(4, 'take_home', 'offer'), e(4, 'offer', 'hired'),
+    e(4, 'new', 'screening'),
+    e(4, 'screening', 'interview'),
+    e(4, 'interview', 'take_home'),
+    e(4, 'take_home', 'offer'),
+    e(4, 'offer', 'hired'),
     e(5, 'new', 'hired'),
   ];
 
   it('counts each candidate once per stage they were ever in, by hand', () => {
-    expect(reachedStages(candidates, events)).toEqual({ new: 4, screening: 3, interview: 2, take_home: 1, offer: 1, hired: 1, rejected: 1 });
+    expect(reachedStages(candidates, events)).toEqual({
+      new: 4,
+      screening: 3,
+      interview: 2,
+      take_home: 1,
+      offer: 1,
+      hired: 1,
+      rejected: 1,
+    });
   });
 
   it('gives totals, interviews (past or present), hires, rejections and mean fit per source, largest first', () => {
@@ -56,6 +86,8 @@ describe('reached stages and results by source', () => {
       { source: 'hh', total: 2, interviewed: 1, hired: 0, rejected: 1, avgFit: 60 },
       { source: 'referral', total: 2, interviewed: 1, hired: 1, rejected: 0, avgFit: 85.6 },
     ]);
-    expect(resultsBySource([c(9, 'new', 'site', null)], [])).toEqual([{ source: 'site', total: 1, interviewed: 0, hired: 0, rejected: 0, avgFit: null }]);
+    expect(resultsBySource([c(9, 'new', 'site', null)], [])).toEqual([
+      { source: 'site', total: 1, interviewed: 0, hired: 0, rejected: 0, avgFit: null },
+    ]);
   });
 });

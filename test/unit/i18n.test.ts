@@ -34,7 +34,8 @@ describe('translations', () => {
   });
 
   it('have every plural form each language needs', () => {
-    for (const k of base(ru)) if (ru.some((x) => x === `${k}_one`)) for (const f of ['one', 'few', 'many']) expect(ru).toContain(`${k}_${f}`);
+    for (const k of base(ru))
+      if (ru.some((x) => x === `${k}_one`)) for (const f of ['one', 'few', 'many']) expect(ru).toContain(`${k}_${f}`);
     for (const k of base(en)) if (en.some((x) => x === `${k}_one`)) expect(en).toContain(`${k}_other`);
   });
 
@@ -79,7 +80,18 @@ describe('translations', () => {
       'sources.': SOURCES,
       'verdicts.': ['pass', 'review', 'reject'],
       'screening.status_': ['met', 'not_met', 'unknown'],
-      'extract.': ['empty', 'too_large', 'too_many', 'bad_upload', 'unsupported_type', 'type_mismatch', 'no_text_layer', 'encrypted', 'corrupt', 'too_complex'],
+      'extract.': [
+        'empty',
+        'too_large',
+        'too_many',
+        'bad_upload',
+        'unsupported_type',
+        'type_mismatch',
+        'no_text_layer',
+        'encrypted',
+        'corrupt',
+        'too_complex',
+      ],
     };
     const dynamic = Object.entries(families).flatMap(([prefix, values]) => values.map((v) => prefix + v));
     expect(dynamic.filter((k) => !ru.includes(k))).toEqual([]);
@@ -99,13 +111,20 @@ describe('translations', () => {
     const i18next = (await import('i18next')).default;
     for (const lang of LANGS) {
       const ref = i18next.createInstance();
-      await ref.init({ resources: { [lang]: { translation: readMessages(lang) } }, lng: lang, fallbackLng: false, interpolation: { escapeValue: false }, returnNull: false });
+      await ref.init({
+        resources: { [lang]: { translation: readMessages(lang) } },
+        lng: lang,
+        fallbackLng: false,
+        interpolation: { escapeValue: false },
+        returnNull: false,
+      });
       const t = translator(lang);
       for (const key of base(lang === 'ru' ? ru : en)) {
         expect(t(key), key).toBe(ref.t(key));
         const params = { name: 'Анна <b>', code: 'K-7Q2', n: 3, page: 2, pages: 9, done: 1, total: 4, version: 2, reason: 'x' };
         expect(t(key, params), key).toBe(ref.t(key, params));
-        for (const count of [0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 1000, 1.5]) expect(t(key, { ...params, count }), `${key} ${count}`).toBe(ref.t(key, { ...params, count }));
+        for (const count of [0, 1, 2, 3, 5, 11, 21, 22, 25, 101, 1000, 1.5])
+          expect(t(key, { ...params, count }), `${key} ${count}`).toBe(ref.t(key, { ...params, count }));
       }
     }
   });

@@ -37,12 +37,18 @@ describe('migration 014: word stems in the search table', () => {
     db.pragma('foreign_keys = OFF');
     candidate(db, 7, 'Кузнецова Анна', null, null, 'переговоры с сетевыми клиентами; dairy category');
     // Rows as the app wrote them before: ё-folded text, no stems column.
-    db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text) VALUES (7, ?, ?)').run('Кузнецова Анна', 'переговоры с сетевыми клиентами; dairy category');
+    db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text) VALUES (7, ?, ?)').run(
+      'Кузнецова Анна',
+      'переговоры с сетевыми клиентами; dairy category',
+    );
     migrate(db, only('014_fts_word_stems.sql'));
-    const row = db.prepare('SELECT full_name, resume_text, stems FROM candidates_fts WHERE rowid = 7').get() as { stems: string; full_name: string };
+    const row = db.prepare('SELECT full_name, resume_text, stems FROM candidates_fts WHERE rowid = 7').get() as {
+      stems: string;
+      full_name: string;
+    };
     expect(row.full_name).toBe('Кузнецова Анна');
     expect(row.stems.split(' ').sort()).toEqual(['categori', 'dairi']);
-    const hit = db.prepare("SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH '(\"dairies\"* OR \"dairi\"*)'").all();
+    const hit = db.prepare('SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH \'("dairies"* OR "dairi"*)\'').all();
     expect(hit).toEqual([{ rowid: 7 }]);
   });
 });

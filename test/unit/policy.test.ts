@@ -1,6 +1,14 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { canGrade, canGradeFor, canInterview, canSeeVacancy, departmentKey, interviewAccess, sameDepartment } from '../../src/domain/policy.js';
+import {
+  canGrade,
+  canGradeFor,
+  canInterview,
+  canSeeVacancy,
+  departmentKey,
+  interviewAccess,
+  sameDepartment,
+} from '../../src/domain/policy.js';
 import { listMigrations, migrate } from '../../src/db/connection.js';
 import { vacanciesRepo } from '../../src/db/vacancies.js';
 import { buildApp, loginAs } from '../helpers/app.js';
@@ -21,7 +29,10 @@ describe('department key', () => {
   it('is the key SQL stores and filters on, so a head finds their vacancies whatever the case', async () => {
     const t = buildApp();
     const repo = vacanciesRepo(t.db);
-    expect(t.db.prepare('SELECT department, department_key FROM vacancies WHERE id = ?').get(t.demoVacancyId)).toEqual({ department: 'Коммерческий отдел', department_key: 'коммерческий отдел' });
+    expect(t.db.prepare('SELECT department, department_key FROM vacancies WHERE id = ?').get(t.demoVacancyId)).toEqual({
+      department: 'Коммерческий отдел',
+      department_key: 'коммерческий отдел',
+    });
     expect(repo.listByDepartment('коммерческий ОТДЕЛ').map((v) => v.id)).toEqual([t.demoVacancyId]);
     expect(repo.listByDepartment('Логистика')).toEqual([]);
     // The same head through the pages: the list (SQL), the vacancy page (the policy) and the home page agree.
@@ -37,8 +48,13 @@ describe('department key', () => {
   it('is filled in for vacancies stored before the key existed', () => {
     const db = new Database(':memory:');
     const all = listMigrations();
-    migrate(db, all.filter((m) => m.version < 11));
-    db.prepare("INSERT INTO vacancies (slug, title_ru, title_en, department, target_grade, profile) VALUES ('x', 'x', 'x', '  Коммерческий   ОТДЕЛ', 'middle', '{}')").run();
+    migrate(
+      db,
+      all.filter((m) => m.version < 11),
+    );
+    db.prepare(
+      "INSERT INTO vacancies (slug, title_ru, title_en, department, target_grade, profile) VALUES ('x', 'x', 'x', '  Коммерческий   ОТДЕЛ', 'middle', '{}')",
+    ).run();
     migrate(db, all);
     expect(db.prepare("SELECT department_key FROM vacancies WHERE slug = 'x'").get()).toEqual({ department_key: 'коммерческий отдел' });
   });
@@ -55,12 +71,20 @@ describe('row-level policy', () => {
   });
 
   it('opens an interview to HR, the head of the department and the panel; the panel judges independently', () => {
-    expect(interviewAccess({ id: 1, role: 'hr', department: null }, vacancy, false)).toEqual({ allowed: true, canManage: true, isInterviewer: false, seesAll: true });
+    expect(interviewAccess({ id: 1, role: 'hr', department: null }, vacancy, false)).toEqual({
+      allowed: true,
+      canManage: true,
+      isInterviewer: false,
+      seesAll: true,
+    });
     expect(interviewAccess({ id: 1, role: 'hr', department: null }, vacancy, true).seesAll).toBe(false);
     expect(interviewAccess(head('КОММЕРЧЕСКИЙ отдел'), vacancy, false)).toMatchObject({ allowed: true, canManage: false, seesAll: true });
     expect(interviewAccess(head('Логистика'), vacancy, false).allowed).toBe(false);
     expect(interviewAccess({ id: 2, role: 'interviewer', department: null }, vacancy, false).allowed).toBe(false);
-    expect(interviewAccess({ id: 2, role: 'interviewer', department: null }, vacancy, true)).toMatchObject({ allowed: true, seesAll: false });
+    expect(interviewAccess({ id: 2, role: 'interviewer', department: null }, vacancy, true)).toMatchObject({
+      allowed: true,
+      seesAll: false,
+    });
   });
 
   it('lets graders in only when assigned, and heads only within their department', () => {

@@ -20,21 +20,26 @@ const RESUME = `Анна Смирнова
 Образование: высшее экономическое, 2013.`;
 
 async function candidate(t: TestApp, repos: Repos): Promise<number> {
-  const r = addCandidate(repos, fileStore(t.dataDir), {
-    vacancyId: t.demoVacancyId,
-    checklist: repos.vacancies.checklist(t.demoVacancyId),
-    policy: repos.vacancies.verdictPolicy(t.demoVacancyId),
-    fullName: 'Анна Смирнова',
-    email: null,
-    phone: null,
-    source: 'hh',
-    consentAt: '2026-01-10',
-    consentVersion: CONSENT_VERSION,
-    coverLetter: null,
-    resume: await prepareResume({ text: RESUME }),
-    createdBy: null,
-    allowDuplicate: false,
-  }, SYSTEM_ACTOR);
+  const r = addCandidate(
+    repos,
+    fileStore(t.dataDir),
+    {
+      vacancyId: t.demoVacancyId,
+      checklist: repos.vacancies.checklist(t.demoVacancyId),
+      policy: repos.vacancies.verdictPolicy(t.demoVacancyId),
+      fullName: 'Анна Смирнова',
+      email: null,
+      phone: null,
+      source: 'hh',
+      consentAt: '2026-01-10',
+      consentVersion: CONSENT_VERSION,
+      coverLetter: null,
+      resume: await prepareResume({ text: RESUME }),
+      createdBy: null,
+      allowDuplicate: false,
+    },
+    SYSTEM_ACTOR,
+  );
   if (!r.ok) throw new Error('duplicate');
   return r.id;
 }
@@ -66,7 +71,9 @@ describe('scoringInput', () => {
     const checklist = repos.vacancies.checklist(v.id);
     const statuses = new Map(repos.candidates.screening(id)!.items.map((i) => [i.key, i.status]));
     const byKey = <T extends { key: string }>(xs: T[]) => [...xs].sort((a, b) => a.key.localeCompare(b.key));
-    expect(byKey(got.input.screening!.items)).toEqual(byKey(checklist.map((c) => ({ key: c.key, kind: c.kind, weight: c.weight, status: statuses.get(c.key)! }))));
+    expect(byKey(got.input.screening!.items)).toEqual(
+      byKey(checklist.map((c) => ({ key: c.key, kind: c.kind, weight: c.weight, status: statuses.get(c.key)! }))),
+    );
     expect(got.input.ratings).toEqual([]);
     expect(got.input.cases).toEqual([]);
     expect(got.input.takeHome).toEqual([]);
@@ -86,19 +93,45 @@ describe('scoringInput', () => {
     const t = buildApp();
     const repos = createRepos(t.db);
     const id = await candidate(t, repos);
-    const [u1, u2, u3] = [await makeUser(t.db, { role: 'interviewer' }), await makeUser(t.db, { role: 'interviewer' }), await makeUser(t.db, { role: 'interviewer' })];
+    const [u1, u2, u3] = [
+      await makeUser(t.db, { role: 'interviewer' }),
+      await makeUser(t.db, { role: 'interviewer' }),
+      await makeUser(t.db, { role: 'interviewer' }),
+    ];
     const iv = interview(repos, id, [u1, u2], [{ kind: 'case', itemId: 'case-client-leaving' }]);
     const caseKit = iv.kit.find((k) => k.kind === 'case')!;
     const caseMeta = repos.bank.atVersion<CaseMeta>('case-client-leaving', 'en', caseKit.bankVersions.en!)!.meta;
     const criteria = rubricOf(caseMeta);
     const caseScores = Object.fromEntries(criteria.map((c, n) => [c.id, n === 0 ? c.min : c.max]));
     const submitted = iv.card(u1);
-    repos.interviews.submit(submitted.id, submitted.version, { notes: {}, ratings: { negotiation: 4, communication: 2 }, cases: { [`k${caseKit.id}`]: caseScores }, recommendation: 'yes', summary: '' }, u1);
+    repos.interviews.submit(
+      submitted.id,
+      submitted.version,
+      {
+        notes: {},
+        ratings: { negotiation: 4, communication: 2 },
+        cases: { [`k${caseKit.id}`]: caseScores },
+        recommendation: 'yes',
+        summary: '',
+      },
+      u1,
+    );
     const draft = iv.card(u2);
-    repos.interviews.saveDraft(draft.id, draft.version, { notes: {}, ratings: { negotiation: 1 }, cases: {}, recommendation: null, summary: '' });
+    repos.interviews.saveDraft(draft.id, draft.version, {
+      notes: {},
+      ratings: { negotiation: 1 },
+      cases: {},
+      recommendation: null,
+      summary: '',
+    });
     const cancelled = interview(repos, id, [u3], []);
     const c3 = cancelled.card(u3);
-    repos.interviews.submit(c3.id, c3.version, { notes: {}, ratings: { negotiation: 5 }, cases: {}, recommendation: 'strong_yes', summary: '' }, u3);
+    repos.interviews.submit(
+      c3.id,
+      c3.version,
+      { notes: {}, ratings: { negotiation: 5 }, cases: {}, recommendation: 'strong_yes', summary: '' },
+      u3,
+    );
     repos.interviews.cancel(cancelled.id);
 
     const got = scoringInput(repos, id)!;
@@ -114,7 +147,12 @@ describe('scoringInput', () => {
     const again = iv.card(u1);
     repos.interviews.reopen(again.id, 'fix');
     const reopened = iv.card(u1);
-    repos.interviews.submit(reopened.id, reopened.version, { ...reopened.data, cases: { [`k${caseKit.id}`]: { ...caseScores, [criteria[0]!.id]: null } } }, u1);
+    repos.interviews.submit(
+      reopened.id,
+      reopened.version,
+      { ...reopened.data, cases: { [`k${caseKit.id}`]: { ...caseScores, [criteria[0]!.id]: null } } },
+      u1,
+    );
     expect(scoringInput(repos, id)!.input.cases).toEqual([]);
   });
 
@@ -125,7 +163,19 @@ describe('scoringInput', () => {
     const [g1, g2] = [await makeUser(t.db, { role: 'interviewer' }), await makeUser(t.db, { role: 'interviewer' })];
     const task = repos.bank.get('task-sales-plan', 'en')!;
     const aid = repos.assignments.create(
-      { candidateId: id, kind: 'task', itemId: task.id, lang: 'en', bankVersion: task.version, briefOverride: null, code: 'K-S01', tokenHash: 'y'.repeat(64), deadlineAt: '2030-01-01T00:00:00.000Z', graceHours: 0, createdBy: g1 },
+      {
+        candidateId: id,
+        kind: 'task',
+        itemId: task.id,
+        lang: 'en',
+        bankVersion: task.version,
+        briefOverride: null,
+        code: 'K-S01',
+        tokenHash: 'y'.repeat(64),
+        deadlineAt: '2030-01-01T00:00:00.000Z',
+        graceHours: 0,
+        createdBy: g1,
+      },
       [g1, g2],
     );
     repos.assignments.submit(aid, { body: 'План', link: null, late: false, key: 'k1' }, []);

@@ -64,7 +64,15 @@ describe('hand-worked example', () => {
 
   it('adds case and take-home when present', () => {
     // Case 80, take-home 60: fit = (70·10 + 66.25·50 + 80·20 + 60·20) / 100 = (700 + 3312.5 + 1600 + 1200) / 100 = 68.125 → 68.1.
-    const full = scoreCandidate(base({ cases: [{ source: 'x', percent: 80 }], takeHome: [{ source: 'y', percent: 70 }, { source: 'z', percent: 50 }] }));
+    const full = scoreCandidate(
+      base({
+        cases: [{ source: 'x', percent: 80 }],
+        takeHome: [
+          { source: 'y', percent: 70 },
+          { source: 'z', percent: 50 },
+        ],
+      }),
+    );
     expect(full.fit).toBe(68.1);
     expect(full.completedStages).toBe(4);
   });
@@ -98,7 +106,10 @@ describe('rules', () => {
 
   it('allows one competency one step below the grade, not two', () => {
     const comps = (ratings: Record<string, number>) =>
-      combineRatings(Object.entries(ratings).map(([competency, rating]) => ({ rater: 'a', competency: competency as CompetencyId, rating })), { negotiation: 1, client_relationships: 1, sales_planning: 1 });
+      combineRatings(
+        Object.entries(ratings).map(([competency, rating]) => ({ rater: 'a', competency: competency as CompetencyId, rating })),
+        { negotiation: 1, client_relationships: 1, sales_planning: 1 },
+      );
     const lv = { negotiation: levels(2, 3, 4), client_relationships: levels(2, 3, 4), sales_planning: levels(2, 3, 4) };
     expect(recommendGrade(comps({ negotiation: 4, client_relationships: 4, sales_planning: 3 }), lv).grade).toBe('senior');
     expect(recommendGrade(comps({ negotiation: 4, client_relationships: 3, sales_planning: 3 }), lv).grade).toBe('middle');
@@ -127,7 +138,8 @@ function randomInput(seed: number): ScoringInput {
   const r = rng(seed);
   const int = (a: number, b: number) => a + Math.floor(r() * (b - a + 1));
   const ratings = [];
-  for (const rater of ['a', 'b', 'c'].slice(0, int(1, 3))) for (const c of COMPS) if (r() < 0.8) ratings.push({ rater, competency: c, rating: int(1, 5) });
+  for (const rater of ['a', 'b', 'c'].slice(0, int(1, 3)))
+    for (const c of COMPS) if (r() < 0.8) ratings.push({ rater, competency: c, rating: int(1, 5) });
   return base({
     stageWeights: { screening: int(0, 30), interview: int(1, 60), case: int(0, 30), take_home: int(0, 30) },
     competencyWeights: Object.fromEntries(COMPS.map((c) => [c, int(0, 5)])),
@@ -163,7 +175,12 @@ describe('properties', () => {
   });
 
   it('adding a rater who gives the mean rating changes nothing', () => {
-    const input = base({ ratings: [{ rater: 'a', competency: 'negotiation', rating: 2 }, { rater: 'b', competency: 'negotiation', rating: 4 }] });
+    const input = base({
+      ratings: [
+        { rater: 'a', competency: 'negotiation', rating: 2 },
+        { rater: 'b', competency: 'negotiation', rating: 4 },
+      ],
+    });
     const withMean = { ...input, ratings: [...input.ratings, { rater: 'c', competency: 'negotiation' as CompetencyId, rating: 3 }] };
     expect(scoreCandidate(withMean).fit).toBe(scoreCandidate(input).fit);
     expect(scoreCandidate(withMean).competencies.find((c) => c.competency === 'negotiation')!.rating).toBe(3);

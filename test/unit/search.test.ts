@@ -44,9 +44,13 @@ describe('search over the FTS table', () => {
     4: ['Иван Магнитов', 'Работа в Магнитогорске, магнитные доски.'],
   };
   const ins = db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems) VALUES (?, ?, ?, ?)');
-  for (const [id, [name, text]] of Object.entries(docs)) ins.run(Number(id), searchable(name), searchable(text), searchStems(`${name}\n${text}`));
+  for (const [id, [name, text]] of Object.entries(docs))
+    ins.run(Number(id), searchable(name), searchable(text), searchStems(`${name}\n${text}`));
   const find = (q: string): number[] =>
-    db.prepare<[string], { rowid: number }>('SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH ? ORDER BY rowid').all(ftsQuery(q)!).map((r) => r.rowid);
+    db
+      .prepare<[string], { rowid: number }>('SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH ? ORDER BY rowid')
+      .all(ftsQuery(q)!)
+      .map((r) => r.rowid);
 
   it.each([
     ['переговорами', [1]],

@@ -21,15 +21,27 @@ import { makeUser } from '../helpers/factories.js';
  */
 
 const TABLES = [
-  'candidates', 'screenings', 'screening_items', 'candidate_events', 'candidate_scores', 'vacancies',
-  'interviews', 'scorecards', 'scorecard_revisions', 'assignments', 'grades', 'files', 'audit_log',
+  'candidates',
+  'screenings',
+  'screening_items',
+  'candidate_events',
+  'candidate_scores',
+  'vacancies',
+  'interviews',
+  'scorecards',
+  'scorecard_revisions',
+  'assignments',
+  'grades',
+  'files',
+  'audit_log',
 ];
 
 function snapshot(t: TestApp): string {
   return JSON.stringify(TABLES.map((name) => t.db.prepare(`SELECT * FROM ${name} ORDER BY rowid`).all()));
 }
 
-const breakAudit = (t: TestApp) => t.db.exec("CREATE TEMP TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END");
+const breakAudit = (t: TestApp) =>
+  t.db.exec("CREATE TEMP TRIGGER audit_down BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log unavailable'); END");
 const mendAudit = (t: TestApp) => t.db.exec('DROP TRIGGER temp.audit_down');
 
 const RESUME = `Иван Петров
@@ -52,21 +64,26 @@ async function world(): Promise<World> {
   const hr = await makeUser(t.db, { role: 'hr' });
   const actor = { userId: hr, userName: 'Test HR', ip: '127.0.0.1' };
   const dataDir = t.dataDir;
-  const r = addCandidate(repos, fileStore(dataDir), {
-    vacancyId: t.demoVacancyId,
-    checklist: repos.vacancies.checklist(t.demoVacancyId),
-    policy: repos.vacancies.verdictPolicy(t.demoVacancyId),
-    fullName: 'Иван Петров',
-    email: 'ivan@example.org',
-    phone: null,
-    source: 'hh',
-    consentAt: '2026-01-10',
-    consentVersion: CONSENT_VERSION,
-    coverLetter: null,
-    resume: await prepareResume({ text: RESUME }),
-    createdBy: hr,
-    allowDuplicate: false,
-  }, actor);
+  const r = addCandidate(
+    repos,
+    fileStore(dataDir),
+    {
+      vacancyId: t.demoVacancyId,
+      checklist: repos.vacancies.checklist(t.demoVacancyId),
+      policy: repos.vacancies.verdictPolicy(t.demoVacancyId),
+      fullName: 'Иван Петров',
+      email: 'ivan@example.org',
+      phone: null,
+      source: 'hh',
+      consentAt: '2026-01-10',
+      consentVersion: CONSENT_VERSION,
+      coverLetter: null,
+      resume: await prepareResume({ text: RESUME }),
+      createdBy: hr,
+      allowDuplicate: false,
+    },
+    actor,
+  );
   if (!r.ok) throw new Error('setup: duplicate');
   return { t, repos, actor, candidateId: r.id, dataDir };
 }
@@ -90,7 +107,7 @@ describe('use-cases write the change, the score and the audit line together', ()
     const input = {
       vacancyId: w.t.demoVacancyId,
       checklist: w.repos.vacancies.checklist(w.t.demoVacancyId),
-    policy: w.repos.vacancies.verdictPolicy(w.t.demoVacancyId),
+      policy: w.repos.vacancies.verdictPolicy(w.t.demoVacancyId),
       fullName: 'Мария Сидорова',
       email: 'maria@example.org',
       phone: null,
@@ -121,7 +138,9 @@ describe('use-cases write the change, the score and the audit line together', ()
 
   it('decide and move stage', async () => {
     const w = await world();
-    atomic(w, () => decide(w.repos, w.repos.candidates.get(w.candidateId)!, { decision: 'pass', reason: 'Сильный опыт с сетями' }, w.actor));
+    atomic(w, () =>
+      decide(w.repos, w.repos.candidates.get(w.candidateId)!, { decision: 'pass', reason: 'Сильный опыт с сетями' }, w.actor),
+    );
     expect(w.repos.candidates.get(w.candidateId)!.stage).toBe('interview');
     atomic(w, () => moveStage(w.repos, w.repos.candidates.get(w.candidateId)!, 'offer', 'после интервью', w.actor));
     expect(w.repos.candidates.get(w.candidateId)!.stage).toBe('offer');
@@ -131,21 +150,42 @@ describe('use-cases write the change, the score and the audit line together', ()
     const w = await world();
     const v = w.repos.vacancies.findById(w.t.demoVacancyId)!;
     const profile = { ...v.profile, stageWeights: { ...v.profile.stageWeights, screening: 40 } };
-    atomic(w, () => updateVacancy(w.repos, v.id, { slug: v.slug, titleRu: v.titleRu, titleEn: v.titleEn, department: v.department, targetGrade: v.targetGrade }, profile, w.actor));
+    atomic(w, () =>
+      updateVacancy(
+        w.repos,
+        v.id,
+        { slug: v.slug, titleRu: v.titleRu, titleEn: v.titleEn, department: v.department, targetGrade: v.targetGrade },
+        profile,
+        w.actor,
+      ),
+    );
   });
 
   it('submit and amend a scorecard', async () => {
     const w = await world();
     const interviewer = await makeUser(w.t.db, { role: 'interviewer' });
     const iid = w.repos.interviews.create(
-      { candidateId: w.candidateId, stage: 'competency', scheduledAt: '2026-02-01T10:00:00.000Z', durationMin: 60, location: null, createdBy: w.actor.userId },
+      {
+        candidateId: w.candidateId,
+        stage: 'competency',
+        scheduledAt: '2026-02-01T10:00:00.000Z',
+        durationMin: 60,
+        location: null,
+        createdBy: w.actor.userId,
+      },
       [interviewer],
       [],
     );
     const card = w.repos.interviews.scorecardFor(iid, interviewer)!;
     const me = { userId: interviewer, userName: 'Test interviewer', ip: null };
     const ref = { scorecard: card, interviewId: iid, candidateId: w.candidateId };
-    const data = { notes: {}, ratings: { negotiation: 5, client_relationships: 4 }, cases: {}, recommendation: 'strong_yes' as const, summary: 'Сильный переговорщик' };
+    const data = {
+      notes: {},
+      ratings: { negotiation: 5, client_relationships: 4 },
+      cases: {},
+      recommendation: 'strong_yes' as const,
+      summary: 'Сильный переговорщик',
+    };
     atomic(w, () => submitScorecard(w.repos, ref, { version: card.version, data }, me));
     expect(w.repos.interviews.scorecardFor(iid, interviewer)!.status).toBe('submitted');
     const withRatings = score(w)!.result;
@@ -159,15 +199,31 @@ describe('use-cases write the change, the score and the audit line together', ()
     const task = w.repos.bank.get('task-sales-plan', 'en')!;
     const aid = w.repos.assignments.create(
       {
-        candidateId: w.candidateId, kind: 'task', itemId: task.id, lang: 'en', bankVersion: task.version, briefOverride: null,
-        code: 'K-T01', tokenHash: 'x'.repeat(64), deadlineAt: '2030-01-01T00:00:00.000Z', graceHours: 24, createdBy: w.actor.userId,
+        candidateId: w.candidateId,
+        kind: 'task',
+        itemId: task.id,
+        lang: 'en',
+        bankVersion: task.version,
+        briefOverride: null,
+        code: 'K-T01',
+        tokenHash: 'x'.repeat(64),
+        deadlineAt: '2030-01-01T00:00:00.000Z',
+        graceHours: 24,
+        createdBy: w.actor.userId,
       },
       [grader],
     );
     w.repos.assignments.submit(aid, { body: 'План продаж', link: null, late: false, key: 'k-1' }, []);
     const scores = Object.fromEntries(rubricOf(task.meta as TaskMeta).map((c) => [c.id, 4]));
     const before = score(w)!.result;
-    atomic(w, () => grade(w.repos, { id: aid, code: 'K-T01', candidateId: w.candidateId }, { version: 1, scores, comment: 'Хорошо' }, { userId: grader, userName: 'Grader', ip: null }));
+    atomic(w, () =>
+      grade(
+        w.repos,
+        { id: aid, code: 'K-T01', candidateId: w.candidateId },
+        { version: 1, scores, comment: 'Хорошо' },
+        { userId: grader, userName: 'Grader', ip: null },
+      ),
+    );
     expect(score(w)!.result).not.toEqual(before);
   });
 

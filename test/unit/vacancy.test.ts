@@ -32,7 +32,16 @@ describe('vacancy form', () => {
   });
 
   it('reports every problem at once, each on its field', () => {
-    const r = vacancyFormSchema.safeParse(vacancyForm({ title_ru: '', title_en: '', department: '', bonus_min: '20', bonus_max: '10', stages: { screening: '0', interview: '0', case: '0', take_home: '0' } }));
+    const r = vacancyFormSchema.safeParse(
+      vacancyForm({
+        title_ru: '',
+        title_en: '',
+        department: '',
+        bonus_min: '20',
+        bonus_max: '10',
+        stages: { screening: '0', interview: '0', case: '0', take_home: '0' },
+      }),
+    );
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['title_ru', 'department', 'bonus_max', 'stages.screening']));

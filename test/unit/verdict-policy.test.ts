@@ -17,7 +17,17 @@ const RU: PolicyItem[] = [
 ];
 const EN: PolicyItem[] = RU.map((i) => ({
   ...i,
-  label: ({ experience_3y: '3+ years in sales', fmcg: 'FMCG', key_accounts: 'Key accounts', higher_education: 'Higher education', business_degree: 'Business degree', crm: 'CRM', kpi_results: 'Measurable results' } as Record<string, string>)[i.key]!,
+  label: (
+    {
+      experience_3y: '3+ years in sales',
+      fmcg: 'FMCG',
+      key_accounts: 'Key accounts',
+      higher_education: 'Higher education',
+      business_degree: 'Business degree',
+      crm: 'CRM',
+      kpi_results: 'Measurable results',
+    } as Record<string, string>
+  )[i.key]!,
 }));
 const only = (items: PolicyItem[], keys: string[]) => items.filter((i) => keys.includes(i.key));
 
@@ -39,13 +49,17 @@ describe('policySummary', () => {
       'Проходит: выполнены стоп-фактор «Опыт продаж от 3 лет» и не меньше 1 из 1 обязательного пункта; отказ: стоп-фактор не выполнен и нет опыта B2B-продаж; иначе — на рассмотрение.',
     );
     expect(policySummary(items, { minRequiredMet: 0 }, 'ru', ru)).toMatch(/^Проходит: выполнен стоп-фактор «Опыт продаж от 3 лет»; отказ:/);
-    expect(policySummary(only(EN, ['experience_3y', 'fmcg']), { minRequiredMet: 1 }, 'en', en)).toMatch(/^Pass: the knockout “3\+ years in sales” and at least 1 of the 1 required item met;/);
+    expect(policySummary(only(EN, ['experience_3y', 'fmcg']), { minRequiredMet: 1 }, 'en', en)).toMatch(
+      /^Pass: the knockout “3\+ years in sales” and at least 1 of the 1 required item met;/,
+    );
   });
 
   it('caps the number needed at the required items there are, and says when nothing can reject', () => {
     expect(policySummary(RU, { minRequiredMet: 9 }, 'ru', ru)).toContain('не меньше 4 из 4 обязательных пунктов');
     const noKnockouts = only(RU, ['fmcg', 'crm']);
-    expect(policySummary(noKnockouts, { minRequiredMet: 2 }, 'ru', ru)).toBe('Проходит: выполнены не меньше 2 из 2 обязательных пунктов; отказ: не бывает — стоп-факторов нет; иначе — на рассмотрение.');
+    expect(policySummary(noKnockouts, { minRequiredMet: 2 }, 'ru', ru)).toBe(
+      'Проходит: выполнены не меньше 2 из 2 обязательных пунктов; отказ: не бывает — стоп-факторов нет; иначе — на рассмотрение.',
+    );
     expect(policySummary(noKnockouts, { minRequiredMet: 0 }, 'en', en)).toMatch(/^Pass: everyone — there are no knockouts/);
     expect(policySummary([], { minRequiredMet: 2 }, 'en', en)).toMatch(/^Pass: nobody — the checklist has no items;/);
   });
@@ -53,19 +67,44 @@ describe('policySummary', () => {
 
 describe('verdictReason', () => {
   it('names the failed knockout for a reject, in both languages and both numbers', () => {
-    expect(verdictReason({ verdict: 'reject', rule: 'reject_knockout', decisive: ['experience_3y'] }, RU, { minRequiredMet: 2 }, false, 'ru', ru)).toBe(
-      'Отказ: не выполнен стоп-фактор «Опыт продаж от 3 лет», опыта B2B-продаж нет',
-    );
-    expect(verdictReason({ verdict: 'reject', rule: 'reject_knockout', decisive: ['experience_3y', 'higher_education'] }, RU, { minRequiredMet: 2 }, false, 'ru', ru)).toBe(
-      'Отказ: не выполнены стоп-факторы «Опыт продаж от 3 лет» и «Высшее образование», опыта B2B-продаж нет',
-    );
-    expect(verdictReason({ verdict: 'reject', rule: 'reject_knockout', decisive: ['higher_education'] }, EN, { minRequiredMet: 2 }, false, 'en', en)).toBe(
-      'Reject: the knockout “Higher education” is not met and there is no B2B sales experience',
-    );
+    expect(
+      verdictReason(
+        { verdict: 'reject', rule: 'reject_knockout', decisive: ['experience_3y'] },
+        RU,
+        { minRequiredMet: 2 },
+        false,
+        'ru',
+        ru,
+      ),
+    ).toBe('Отказ: не выполнен стоп-фактор «Опыт продаж от 3 лет», опыта B2B-продаж нет');
+    expect(
+      verdictReason(
+        { verdict: 'reject', rule: 'reject_knockout', decisive: ['experience_3y', 'higher_education'] },
+        RU,
+        { minRequiredMet: 2 },
+        false,
+        'ru',
+        ru,
+      ),
+    ).toBe('Отказ: не выполнены стоп-факторы «Опыт продаж от 3 лет» и «Высшее образование», опыта B2B-продаж нет');
+    expect(
+      verdictReason(
+        { verdict: 'reject', rule: 'reject_knockout', decisive: ['higher_education'] },
+        EN,
+        { minRequiredMet: 2 },
+        false,
+        'en',
+        en,
+      ),
+    ).toBe('Reject: the knockout “Higher education” is not met and there is no B2B sales experience');
   });
 
   it('names the knockouts and the required items met for a pass', () => {
-    const pass = { verdict: 'pass' as const, rule: 'pass' as const, decisive: ['experience_3y', 'higher_education', 'fmcg', 'key_accounts', 'crm'] };
+    const pass = {
+      verdict: 'pass' as const,
+      rule: 'pass' as const,
+      decisive: ['experience_3y', 'higher_education', 'fmcg', 'key_accounts', 'crm'],
+    };
     expect(verdictReason(pass, RU, { minRequiredMet: 2 }, true, 'ru', ru)).toBe(
       'Проходит: выполнены стоп-факторы «Опыт продаж от 3 лет» и «Высшее образование» и 3 из 4 обязательных пунктов («Опыт в FMCG», «Ключевые клиенты» и «CRM»)',
     );
@@ -73,7 +112,9 @@ describe('verdictReason', () => {
       'Pass: meets the knockouts “3+ years in sales” and “Higher education” and 3 of the 4 required items (“FMCG”, “Key accounts” and “CRM”)',
     );
     const one = only(RU, ['experience_3y', 'business_degree']);
-    expect(verdictReason({ verdict: 'pass', rule: 'pass', decisive: ['experience_3y'] }, one, { minRequiredMet: 2 }, true, 'ru', ru)).toBe('Проходит: выполнен стоп-фактор «Опыт продаж от 3 лет»');
+    expect(verdictReason({ verdict: 'pass', rule: 'pass', decisive: ['experience_3y'] }, one, { minRequiredMet: 2 }, true, 'ru', ru)).toBe(
+      'Проходит: выполнен стоп-фактор «Опыт продаж от 3 лет»',
+    );
   });
 
   it('explains each kind of review', () => {
@@ -84,19 +125,30 @@ describe('verdictReason', () => {
     expect(verdictReason({ verdict: 'review', rule: 'review_knockout_b2b', decisive: ['experience_3y'] }, EN, p, null, 'en', en)).toBe(
       'Review: the knockout “3+ years in sales” is not met, but the resume does not show whether there is B2B sales experience',
     );
-    expect(verdictReason({ verdict: 'review', rule: 'review_knockout_unknown', decisive: ['experience_3y', 'higher_education'] }, RU, p, null, 'ru', ru)).toBe(
-      'На рассмотрение: по резюме не ясно, выполнены ли стоп-факторы «Опыт продаж от 3 лет» и «Высшее образование»',
-    );
-    expect(verdictReason({ verdict: 'review', rule: 'review_required', decisive: ['fmcg', 'crm', 'kpi_results'] }, RU, p, true, 'ru', ru)).toBe(
+    expect(
+      verdictReason(
+        { verdict: 'review', rule: 'review_knockout_unknown', decisive: ['experience_3y', 'higher_education'] },
+        RU,
+        p,
+        null,
+        'ru',
+        ru,
+      ),
+    ).toBe('На рассмотрение: по резюме не ясно, выполнены ли стоп-факторы «Опыт продаж от 3 лет» и «Высшее образование»');
+    expect(
+      verdictReason({ verdict: 'review', rule: 'review_required', decisive: ['fmcg', 'crm', 'kpi_results'] }, RU, p, true, 'ru', ru),
+    ).toBe(
       'На рассмотрение: выполнено 1 из 4 обязательных пунктов, а нужно не меньше 2; не выполнены или неизвестны: «Опыт в FMCG», «CRM» и «Результаты в цифрах»',
     );
-    expect(verdictReason({ verdict: 'review', rule: 'review_required', decisive: ['kpi_results'] }, EN, { minRequiredMet: 4 }, true, 'en', en)).toBe(
-      'Review: 3 of the 4 required items met, at least 4 needed; not met or unknown: “Measurable results”',
-    );
+    expect(
+      verdictReason({ verdict: 'review', rule: 'review_required', decisive: ['kpi_results'] }, EN, { minRequiredMet: 4 }, true, 'en', en),
+    ).toBe('Review: 3 of the 4 required items met, at least 4 needed; not met or unknown: “Measurable results”');
   });
 
   it('falls back to the key for an item no longer on the checklist', () => {
-    expect(verdictReason({ verdict: 'reject', rule: 'reject_knockout', decisive: ['gone'] }, RU, { minRequiredMet: 2 }, false, 'ru', ru)).toBe('Отказ: не выполнен стоп-фактор «gone», опыта B2B-продаж нет');
+    expect(
+      verdictReason({ verdict: 'reject', rule: 'reject_knockout', decisive: ['gone'] }, RU, { minRequiredMet: 2 }, false, 'ru', ru),
+    ).toBe('Отказ: не выполнен стоп-фактор «gone», опыта B2B-продаж нет');
   });
 
   it('quotes and joins labels the way each language does', () => {
@@ -110,13 +162,25 @@ describe('policyFormSchema', () => {
   const schema = policyFormSchema([11, 12, 13]);
   it('reads the kinds and the number of required items', () => {
     const r = parseForm(schema, { kind_11: 'knockout', kind_12: 'required', kind_13: 'required', min_required: ' 2 ' });
-    expect(r).toEqual({ ok: true, data: { policy: { minRequiredMet: 2 }, kinds: [{ id: 11, kind: 'knockout' }, { id: 12, kind: 'required' }, { id: 13, kind: 'required' }] } });
+    expect(r).toEqual({
+      ok: true,
+      data: {
+        policy: { minRequiredMet: 2 },
+        kinds: [
+          { id: 11, kind: 'knockout' },
+          { id: 12, kind: 'required' },
+          { id: 13, kind: 'required' },
+        ],
+      },
+    });
   });
 
   it('counts the required items as the form marks them, not as they were', () => {
     const r = parseForm(schema, { kind_11: 'knockout', kind_12: 'required', kind_13: 'nice_to_have', min_required: '2' });
     expect(r).toEqual({ ok: false, errors: { min_required: { key: 'errors.min_required_range', params: { max: '1' } } } });
-    expect(en('errors.min_required_range', { max: '1' })).toBe('Enter a whole number from 0 to 1: no more than the checklist has required items.');
+    expect(en('errors.min_required_range', { max: '1' })).toBe(
+      'Enter a whole number from 0 to 1: no more than the checklist has required items.',
+    );
   });
 
   it('refuses a missing, negative, fractional or unknown value with a message for the field', () => {

@@ -19,7 +19,9 @@ const files: Record<string, string> = {
 
 function render(name: string, data: Record<string, unknown>, cache = true): Promise<string> {
   const engine = ejsViewEngine();
-  return new Promise((resolve, reject) => engine(join(dir, name), { ...data, cache }, (e, html) => (e ? reject(e as Error) : resolve(html!))));
+  return new Promise((resolve, reject) =>
+    engine(join(dir, name), { ...data, cache }, (e, html) => (e ? reject(e as Error) : resolve(html!))),
+  );
 }
 
 beforeAll(() => {
@@ -31,7 +33,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('escapeHtml', () => {
   it('escapes exactly as ejs does', () => {
-    for (const v of ['plain', 'a & b < c > d "e" \'f\'', '<script>alert(1)</script>', '', 0, 12.5, null, undefined, true, { toString: () => '<x>' }]) {
+    for (const v of [
+      'plain',
+      'a & b < c > d "e" \'f\'',
+      '<script>alert(1)</script>',
+      '',
+      0,
+      12.5,
+      null,
+      undefined,
+      true,
+      { toString: () => '<x>' },
+    ]) {
       expect(escapeHtml(v)).toBe(ejs.escapeXML(v as string));
     }
   });
@@ -46,7 +59,9 @@ describe('ejsViewEngine', () => {
         '<li data-t="Кандидаты &amp; &lt;вакансии&gt;">Анна</li>' +
         '<li data-t="Кандидаты &amp; &lt;вакансии&gt;">&lt;b&gt;Борис&lt;/b&gt;</li>',
     );
-    expect(await render('partials/row.ejs', { title: 't', r: { name: 'n' }, note: 'примечание' })).toBe('<li data-t="t">n (примечание)</li>');
+    expect(await render('partials/row.ejs', { title: 't', r: { name: 'n' }, note: 'примечание' })).toBe(
+      '<li data-t="t">n (примечание)</li>',
+    );
   });
 
   it('gives the same output with and without the template cache', async () => {

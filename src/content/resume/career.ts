@@ -1,8 +1,69 @@
 /** The career builder: a person, their employers and jobs laid out backwards from `asOf`, with bullets drawn from the word pools. */
 
-import { type Bullet, BulletCtx, type Career, type Cefr, type Content, type EduLevel, type Employer, type EmployerKind, type FmcgCat, type Job, type Level, type Person, type Region, type ResumeLang, type ResumeProfile, type Rng, type Track, capitalize, monthOf, nth, pad2, thousandsEn, translit, yearOf } from './base.js';
-import { CATS, EMAIL_DOMAINS_RU, OFF_TITLES_RU, RU_B2B, RU_CHAINS, RU_CRM, RU_DISTRIBUTORS, RU_FEMALE, RU_LEGAL, RU_MALE, RU_OFF, RU_OFF_BULLETS, RU_PATRONYMICS, RU_POOLS, RU_PRODUCERS, RU_RETAIL, RU_SURNAMES, TITLES_RU } from './words-ru.js';
-import { EMAIL_DOMAINS_EN, EN_B2B, EN_CHAINS, EN_CRM, EN_DISTRIBUTORS, EN_FIRST_FEMALE, EN_FIRST_MALE, EN_LAST, EN_OFF, EN_OFF_BULLETS, EN_POOLS, EN_PRODUCERS, EN_RETAIL, OFF_TITLES_EN, TITLES_EN, US_AREA } from './words-en.js';
+import {
+  type Bullet,
+  BulletCtx,
+  type Career,
+  type Cefr,
+  type Content,
+  type EduLevel,
+  type Employer,
+  type EmployerKind,
+  type FmcgCat,
+  type Job,
+  type Level,
+  type Person,
+  type Region,
+  type ResumeLang,
+  type ResumeProfile,
+  type Rng,
+  type Track,
+  capitalize,
+  monthOf,
+  nth,
+  pad2,
+  thousandsEn,
+  translit,
+  yearOf,
+} from './base.js';
+import {
+  CATS,
+  EMAIL_DOMAINS_RU,
+  OFF_TITLES_RU,
+  RU_B2B,
+  RU_CHAINS,
+  RU_CRM,
+  RU_DISTRIBUTORS,
+  RU_FEMALE,
+  RU_LEGAL,
+  RU_MALE,
+  RU_OFF,
+  RU_OFF_BULLETS,
+  RU_PATRONYMICS,
+  RU_POOLS,
+  RU_PRODUCERS,
+  RU_RETAIL,
+  RU_SURNAMES,
+  TITLES_RU,
+} from './words-ru.js';
+import {
+  EMAIL_DOMAINS_EN,
+  EN_B2B,
+  EN_CHAINS,
+  EN_CRM,
+  EN_DISTRIBUTORS,
+  EN_FIRST_FEMALE,
+  EN_FIRST_MALE,
+  EN_LAST,
+  EN_OFF,
+  EN_OFF_BULLETS,
+  EN_POOLS,
+  EN_PRODUCERS,
+  EN_RETAIL,
+  OFF_TITLES_EN,
+  TITLES_EN,
+  US_AREA,
+} from './words-en.js';
 
 export function ruSurname(male: string, isMale: boolean): string {
   if (isMale) return male;
@@ -73,7 +134,17 @@ export function makePerson(r: Rng, lang: ResumeLang, region: Region, birthYear: 
     const phone = ruPhone(r);
     // An English resume of a Russian candidate spells the name in Latin and drops the patronymic.
     if (lang === 'en') return { male, first, last, middle: null, fullName: `${first} ${last}`, email, phone, region, birth };
-    return { male, first: firstRu, last: lastRu, middle: middleRu, fullName: `${lastRu} ${firstRu} ${middleRu}`, email, phone, region, birth };
+    return {
+      male,
+      first: firstRu,
+      last: lastRu,
+      middle: middleRu,
+      fullName: `${lastRu} ${firstRu} ${middleRu}`,
+      email,
+      phone,
+      region,
+      birth,
+    };
   }
   const first = male ? r.pick(EN_FIRST_MALE) : r.pick(EN_FIRST_FEMALE);
   const last = r.pick(EN_LAST);
@@ -118,14 +189,30 @@ export function makeEmployer(r: Rng, kind: EmployerKind, lang: ResumeLang, track
       case 'distributor': {
         const cat = r.pick<FmcgCat>(['dairy', 'drinks', 'confectionery', 'food', 'snacks', 'beer', 'household', 'grocery']);
         const base = r.pick(RU_DISTRIBUTORS);
-        return { kind, name: ruName(r, base), about: `дистрибьютор ${CATS[cat].ruGen}`, hh: ['Оптовая торговля', '• Продукты питания, напитки (оптовая торговля)'], site: siteOf(base), cat, blurb: '' };
+        return {
+          kind,
+          name: ruName(r, base),
+          about: `дистрибьютор ${CATS[cat].ruGen}`,
+          hh: ['Оптовая торговля', '• Продукты питания, напитки (оптовая торговля)'],
+          site: siteOf(base),
+          cat,
+          blurb: '',
+        };
       }
       case 'b2b': {
         const [base, about, hh] = r.pick(RU_B2B);
         return { kind, name: ruName(r, base), about, hh: [hh], site: siteOf(base), cat: null, blurb: '' };
       }
       case 'retail':
-        return { kind, name: capitalize(r.pick(RU_RETAIL)), about: 'продуктовая розница', hh: ['Розничная торговля', '• Продуктовая розница'], site: null, cat: null, blurb: '' };
+        return {
+          kind,
+          name: capitalize(r.pick(RU_RETAIL)),
+          about: 'продуктовая розница',
+          hh: ['Розничная торговля', '• Продуктовая розница'],
+          site: null,
+          cat: null,
+          blurb: '',
+        };
       case 'off': {
         const [base, about, hh] = r.pick(RU_OFF[track]);
         return { kind, name: ruName(r, base), about, hh: [hh], site: siteOf(base), cat: null, blurb: '' };
@@ -136,7 +223,7 @@ export function makeEmployer(r: Rng, kind: EmployerKind, lang: ResumeLang, track
     case 'producer': {
       const [name, cat] = r.pick(EN_PRODUCERS);
       const h = nameHash(name);
-      const blurb = `${nth(['Regional', 'National', 'Family-owned', 'Fast-growing', 'Private-label'], h % 5)} ${CATS[cat].en} manufacturer with ${thousandsEn(((h >>> 3) % 57 + 4) * 50)} employees.`;
+      const blurb = `${nth(['Regional', 'National', 'Family-owned', 'Fast-growing', 'Private-label'], h % 5)} ${CATS[cat].en} manufacturer with ${thousandsEn((((h >>> 3) % 57) + 4) * 50)} employees.`;
       return { kind, name, about: CATS[cat].en, hh: [], site: null, cat, blurb };
     }
     case 'distributor': {
@@ -150,10 +237,17 @@ export function makeEmployer(r: Rng, kind: EmployerKind, lang: ResumeLang, track
     }
     case 'retail': {
       const name = r.pick(EN_RETAIL);
-      return { kind, name, about: 'grocery retail', hh: [], site: null, cat: null, blurb: `Neighborhood grocer with ${(nameHash(name) % 76) + 5} stores.` };
+      return {
+        kind,
+        name,
+        about: 'grocery retail',
+        hh: [],
+        site: null,
+        cat: null,
+        blurb: `Neighborhood grocer with ${(nameHash(name) % 76) + 5} stores.`,
+      };
     }
-    case 'off':
-    {
+    case 'off': {
       const [name, blurb] = r.pick(EN_OFF[track]);
       return { kind, name, about: '', hh: [], site: null, cat: null, blurb };
     }
@@ -273,8 +367,20 @@ export function planCareer(r: Rng, profile: ResumeProfile, lang: ResumeLang, asO
     const next: Job | null = prev;
     // A promotion inside one company is the commonest KAM path, and LinkedIn groups such roles.
     const sameEmployer = next !== null && RELEVANT[level] && RELEVANT[next.level] && level !== next.level && r.chance(0.25);
-    const employer: Employer = sameEmployer && next !== null ? next.employer : makeEmployer(r, employerKind(r, profile, level), lang, track);
-    const job: Job = { level, from, to: end, present: i === last && present, employer, title: titleFor(r, level, lang, track), bullets: [], keep: 1, shown: 0, showAbout: false };
+    const employer: Employer =
+      sameEmployer && next !== null ? next.employer : makeEmployer(r, employerKind(r, profile, level), lang, track);
+    const job: Job = {
+      level,
+      from,
+      to: end,
+      present: i === last && present,
+      employer,
+      title: titleFor(r, level, lang, track),
+      bullets: [],
+      keep: 1,
+      shown: 0,
+      showAbout: false,
+    };
     jobs.push(job);
     prev = job;
     const gap = r.chance(0.08) ? -r.int(1, 6) : profile === 'weak' ? r.int(0, 8) : r.int(0, 3);
@@ -311,7 +417,16 @@ export function freshFirst(r: Rng, list: readonly Bullet[], used: ReadonlySet<Bu
  * Description lines of one job. `used` holds what earlier jobs of the same resume already said: people
  * with three similar jobs still word them differently, so unused templates go first.
  */
-export function fillBullets(r: Rng, job: Job, profile: ResumeProfile, lang: ResumeLang, region: Region, track: Track, newest: boolean, used: Set<Bullet>): void {
+export function fillBullets(
+  r: Rng,
+  job: Job,
+  profile: ResumeProfile,
+  lang: ResumeLang,
+  region: Region,
+  track: Track,
+  newest: boolean,
+  used: Set<Bullet>,
+): void {
   // Field sales at a maker of air conditioners has no tastings or planograms: B2B employers get B2B duties.
   const level: Level = job.employer.kind === 'b2b' && (job.level === 'rep' || job.level === 'sup') ? 'b2b' : job.level;
   const pool = level === 'off' ? (lang === 'ru' ? RU_OFF_BULLETS : EN_OFF_BULLETS)[track] : (lang === 'ru' ? RU_POOLS : EN_POOLS)[level];
@@ -369,4 +484,3 @@ export function cefrFor(r: Rng, profile: ResumeProfile): Cefr {
 export function pickSome(r: Rng, list: readonly string[], n: number): string[] {
   return r.shuffled(list).slice(0, Math.min(n, list.length));
 }
-

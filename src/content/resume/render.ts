@@ -1,6 +1,25 @@
 /** Renderers: one Doc written out as an hh.ru export, a free-form Russian resume, a LinkedIn PDF export or a US resume. */
 
-import { type Doc, EN_MONTHS, EN_MONTHS_SHORT, type Job, type Person, RU_MONTHS, RU_MONTHS_GEN, RU_MONTHS_SHORT, enDuration, lowerFirst, monthOf, nth, pad2, plural, ruDuration, ruGender, thousands, yearOf } from './base.js';
+import {
+  type Doc,
+  EN_MONTHS,
+  EN_MONTHS_SHORT,
+  type Job,
+  type Person,
+  RU_MONTHS,
+  RU_MONTHS_GEN,
+  RU_MONTHS_SHORT,
+  enDuration,
+  lowerFirst,
+  monthOf,
+  nth,
+  pad2,
+  plural,
+  ruDuration,
+  ruGender,
+  thousands,
+  yearOf,
+} from './base.js';
 import { RU_ABOUT, RU_CEFR, RU_FREE_LEVEL } from './words-ru.js';
 import { EN_ABOUT, EN_LINKEDIN_LEVEL, EN_SUMMARY_MORE } from './words-en.js';
 
@@ -46,12 +65,16 @@ export function renderHh(d: Doc): string {
   const L: string[] = [];
   const age = ageAt(p, d.asOf);
   L.push(p.fullName);
-  L.push(`${ruGender(p, 'Мужчина', 'Женщина')}, ${age} ${plural(age, 'год', 'года', 'лет')}, ${ruGender(p, 'родился', 'родилась')} ${p.birth.d} ${nth(RU_MONTHS_GEN, p.birth.m - 1)} ${p.birth.y}`);
+  L.push(
+    `${ruGender(p, 'Мужчина', 'Женщина')}, ${age} ${plural(age, 'год', 'года', 'лет')}, ${ruGender(p, 'родился', 'родилась')} ${p.birth.d} ${nth(RU_MONTHS_GEN, p.birth.m - 1)} ${p.birth.y}`,
+  );
   L.push(p.phone);
   L.push(`${p.email} — предпочитаемый способ связи`);
   L.push(`Проживает: ${d.city}${f.metro !== null ? `, м. ${f.metro}` : ''}`);
   L.push('Гражданство: Россия, есть разрешение на работу: Россия');
-  L.push(`${f.relocate ? ruGender(p, 'Готов', 'Готова') : ruGender(p, 'Не готов', 'Не готова')} к переезду, ${f.travel ? ruGender(p, 'готов', 'готова') : ruGender(p, 'не готов', 'не готова')} к командировкам`);
+  L.push(
+    `${f.relocate ? ruGender(p, 'Готов', 'Готова') : ruGender(p, 'Не готов', 'Не готова')} к переезду, ${f.travel ? ruGender(p, 'готов', 'готова') : ruGender(p, 'не готов', 'не готова')} к командировкам`,
+  );
   L.push('');
   L.push('Желаемая должность и зарплата');
   L.push(hhDesired(d));
@@ -96,7 +119,12 @@ export function renderHh(d: Doc): string {
   L.push('Навыки', 'Ключевые навыки', f.skills.join('  '));
   if (d.extras.about > 0) {
     L.push('', 'Дополнительная информация', 'Обо мне');
-    L.push(f.about.slice(0, d.extras.about).map((i) => nth(RU_ABOUT, i)(p)).join(' '));
+    L.push(
+      f.about
+        .slice(0, d.extras.about)
+        .map((i) => nth(RU_ABOUT, i)(p))
+        .join(' '),
+    );
   }
   return L.join('\n');
 }
@@ -110,7 +138,10 @@ export function ruFreeRange(d: Doc, j: Job): { text: string; yearOnly: boolean }
   const m2 = monthOf(j.to);
   switch (d.fixed.dateFormat) {
     case 0:
-      return { text: `${pad2(m1)}.${y1}${['–', ' - ', ' – '][d.fixed.layout % 3] ?? '–'}${j.present ? 'н.в.' : `${pad2(m2)}.${y2}`}`, yearOnly: false };
+      return {
+        text: `${pad2(m1)}.${y1}${['–', ' - ', ' – '][d.fixed.layout % 3] ?? '–'}${j.present ? 'н.в.' : `${pad2(m2)}.${y2}`}`,
+        yearOnly: false,
+      };
     case 1:
       // A job inside one calendar year cannot be written as «2019 — 2019 гг.»; people switch to months.
       if (!j.present && y1 === y2) return { text: `${pad2(m1)}.${y1} – ${pad2(m2)}.${y2}`, yearOnly: false };
@@ -122,7 +153,10 @@ export function ruFreeRange(d: Doc, j: Job): { text: string; yearOnly: boolean }
         yearOnly: false,
       };
     default:
-      return { text: `${nth(RU_MONTHS_SHORT, m1 - 1)} ${y1} – ${j.present ? 'н.в.' : `${nth(RU_MONTHS_SHORT, m2 - 1)} ${y2}`}`, yearOnly: false };
+      return {
+        text: `${nth(RU_MONTHS_SHORT, m1 - 1)} ${y1} – ${j.present ? 'н.в.' : `${nth(RU_MONTHS_SHORT, m2 - 1)} ${y2}`}`,
+        yearOnly: false,
+      };
   }
 }
 
@@ -138,7 +172,11 @@ export function renderRuFree(d: Doc): string {
   if (v % 4 !== 3) L.push(`Дата рождения: ${pad2(p.birth.d)}.${pad2(p.birth.m)}.${p.birth.y}`);
   L.push('');
   if (v % 3 !== 1) {
-    L.push(d.profile === 'offtrack' && v % 2 === 1 ? 'Цель: соискание должности менеджера по продажам' : 'Цель: должность менеджера по работе с ключевыми клиентами (KAM)');
+    L.push(
+      d.profile === 'offtrack' && v % 2 === 1
+        ? 'Цель: соискание должности менеджера по продажам'
+        : 'Цель: должность менеджера по работе с ключевыми клиентами (KAM)',
+    );
     L.push('');
   }
   L.push(nth(['ОПЫТ РАБОТЫ:', 'Опыт работы', 'Трудовая деятельность', 'ОПЫТ РАБОТЫ'], v % 4));
@@ -187,7 +225,13 @@ export function renderRuFree(d: Doc): string {
   L.push(v % 4 === 0 ? 'ДОПОЛНИТЕЛЬНО:' : 'Дополнительная информация');
   L.push(`Английский язык — ${nth(RU_FREE_LEVEL[d.cefr], v % RU_FREE_LEVEL[d.cefr].length)}.`);
   L.push(`Уверенный пользователь ПК: ${f.skills.slice(0, 4).join(', ')}.`);
-  if (d.extras.about > 0) L.push(`О себе: ${f.about.slice(0, d.extras.about).map((i) => nth(RU_ABOUT, i)(p)).join(' ')}`);
+  if (d.extras.about > 0)
+    L.push(
+      `О себе: ${f.about
+        .slice(0, d.extras.about)
+        .map((i) => nth(RU_ABOUT, i)(p))
+        .join(' ')}`,
+    );
   return L.join('\n');
 }
 
@@ -238,7 +282,10 @@ export function enSummary(d: Doc, relevantYears: number): string {
 }
 
 export function enAbout(d: Doc): string {
-  return d.fixed.about.slice(0, d.extras.about).map((i) => nth(EN_ABOUT, i % EN_ABOUT.length)).join(' ');
+  return d.fixed.about
+    .slice(0, d.extras.about)
+    .map((i) => nth(EN_ABOUT, i % EN_ABOUT.length))
+    .join(' ');
 }
 
 export function renderLinkedIn(d: Doc, relevantYears: number): string {
@@ -279,7 +326,10 @@ export function renderLinkedIn(d: Doc, relevantYears: number): string {
   const ey = eduYears(d);
   const field = f.spec;
   if (d.edu === 'master') L.push(f.uni, `${enDegree(d, f.master)} · (${ey.end + 1} - ${ey.end + 3})`);
-  L.push(d.edu === 'college' ? f.college : f.uni, `${enDegree({ ...d, edu: d.edu === 'master' ? 'higher' : d.edu }, field)} · (${ey.start} - ${ey.end})`);
+  L.push(
+    d.edu === 'college' ? f.college : f.uni,
+    `${enDegree({ ...d, edu: d.edu === 'master' ? 'higher' : d.edu }, field)} · (${ey.start} - ${ey.end})`,
+  );
   if (d.extras.more >= 1) L.push(f.coursework);
   if (d.extras.more >= 2) L.push('Volunteering', f.volunteer);
   if (d.extras.more >= 3) L.push('Honors-Awards', f.award);
@@ -348,7 +398,9 @@ export function renderUs(d: Doc, relevantYears: number): string {
   L.push('EDUCATION');
   const ey = eduYears(d);
   if (d.edu === 'master') L.push(`${usDegree(d, f.spec)} — ${f.uni}, ${ey.end + 4}`);
-  L.push(`${usDegree({ ...d, edu: d.edu === 'master' ? 'higher' : d.edu }, f.spec)} — ${d.edu === 'college' ? f.college : f.uni}, ${ey.end}`);
+  L.push(
+    `${usDegree({ ...d, edu: d.edu === 'master' ? 'higher' : d.edu }, f.spec)} — ${d.edu === 'college' ? f.college : f.uni}, ${ey.end}`,
+  );
   if (d.extras.more >= 1) L.push(f.coursework);
   L.push('');
   if (d.extras.more >= 2) L.push('VOLUNTEERING', f.volunteer, '');
@@ -361,4 +413,3 @@ export function renderUs(d: Doc, relevantYears: number): string {
   if (d.extras.about > 0) L.push('', 'ADDITIONAL', enAbout(d));
   return L.join('\n');
 }
-

@@ -3,32 +3,201 @@
 import { CURRENCY, type Cefr, type FmcgCat, type Level, type Pool, type Region, type ResumeProfile, type Track } from './base.js';
 
 export const EN_FIRST_MALE = [
-  'James', 'Michael', 'David', 'Daniel', 'Matthew', 'Andrew', 'Ryan', 'Kevin', 'Brian', 'Jason', 'Eric', 'Thomas',
-  'Christopher', 'Joshua', 'Nathan', 'Tyler', 'Brandon', 'Justin', 'Aaron', 'Adam', 'Carlos', 'Luis', 'Marco', 'Lucas',
-  'Noah', 'Ethan', 'Owen', 'Samuel', 'Benjamin', 'Patrick', 'Sean', 'Raj', 'Vikram', 'Tomasz', 'Piotr', 'Jonas',
+  'James',
+  'Michael',
+  'David',
+  'Daniel',
+  'Matthew',
+  'Andrew',
+  'Ryan',
+  'Kevin',
+  'Brian',
+  'Jason',
+  'Eric',
+  'Thomas',
+  'Christopher',
+  'Joshua',
+  'Nathan',
+  'Tyler',
+  'Brandon',
+  'Justin',
+  'Aaron',
+  'Adam',
+  'Carlos',
+  'Luis',
+  'Marco',
+  'Lucas',
+  'Noah',
+  'Ethan',
+  'Owen',
+  'Samuel',
+  'Benjamin',
+  'Patrick',
+  'Sean',
+  'Raj',
+  'Vikram',
+  'Tomasz',
+  'Piotr',
+  'Jonas',
 ];
 export const EN_FIRST_FEMALE = [
-  'Emily', 'Sarah', 'Jessica', 'Ashley', 'Jennifer', 'Amanda', 'Laura', 'Megan', 'Rachel', 'Olivia', 'Hannah', 'Lauren',
-  'Nicole', 'Stephanie', 'Rebecca', 'Katherine', 'Emma', 'Grace', 'Chloe', 'Sophia', 'Isabella', 'Natalie', 'Victoria',
-  'Priya', 'Ana', 'Sofia', 'Maria', 'Elena', 'Agnieszka', 'Julia', 'Claire', 'Alicia',
+  'Emily',
+  'Sarah',
+  'Jessica',
+  'Ashley',
+  'Jennifer',
+  'Amanda',
+  'Laura',
+  'Megan',
+  'Rachel',
+  'Olivia',
+  'Hannah',
+  'Lauren',
+  'Nicole',
+  'Stephanie',
+  'Rebecca',
+  'Katherine',
+  'Emma',
+  'Grace',
+  'Chloe',
+  'Sophia',
+  'Isabella',
+  'Natalie',
+  'Victoria',
+  'Priya',
+  'Ana',
+  'Sofia',
+  'Maria',
+  'Elena',
+  'Agnieszka',
+  'Julia',
+  'Claire',
+  'Alicia',
 ];
 export const EN_LAST = [
-  'Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Thomas', 'Moore',
-  'Martin', 'Jackson', 'Thompson', 'White', 'Harris', 'Clark', 'Lewis', 'Robinson', 'Walker', 'Hall', 'Young', 'Allen',
-  'King', 'Wright', 'Scott', 'Green', 'Baker', 'Adams', 'Nelson', 'Carter', 'Mitchell', 'Roberts', 'Turner', 'Phillips',
-  'Campbell', 'Parker', 'Evans', 'Edwards', 'Collins', 'Stewart', 'Morris', 'Murphy', 'Cook', 'Rogers', 'Morgan',
-  'Cooper', 'Peterson', 'Reed', 'Bailey', 'Bell', 'Kelly', 'Howard', 'Ward', 'Cox', 'Richardson', 'Wood', 'Watson',
-  'Brooks', 'Bennett', 'Gray', 'Hughes', 'Price', 'Sanders', 'Myers', 'Long', 'Ross', 'Foster', 'Patel', 'Nguyen',
-  'Garcia', 'Martinez', 'Lopez', 'Hernandez', 'Gonzalez', 'Rivera', 'Kowalski', 'Nowak', 'Novak', 'Schneider',
-  'Fischer', 'Weber', 'Rossi', 'Costa', 'Silva', 'Okafor', 'Mensah', 'Sharma', 'Gupta', 'Chen', 'Wang', 'Kim', 'Park',
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Miller',
+  'Davis',
+  'Wilson',
+  'Anderson',
+  'Taylor',
+  'Thomas',
+  'Moore',
+  'Martin',
+  'Jackson',
+  'Thompson',
+  'White',
+  'Harris',
+  'Clark',
+  'Lewis',
+  'Robinson',
+  'Walker',
+  'Hall',
+  'Young',
+  'Allen',
+  'King',
+  'Wright',
+  'Scott',
+  'Green',
+  'Baker',
+  'Adams',
+  'Nelson',
+  'Carter',
+  'Mitchell',
+  'Roberts',
+  'Turner',
+  'Phillips',
+  'Campbell',
+  'Parker',
+  'Evans',
+  'Edwards',
+  'Collins',
+  'Stewart',
+  'Morris',
+  'Murphy',
+  'Cook',
+  'Rogers',
+  'Morgan',
+  'Cooper',
+  'Peterson',
+  'Reed',
+  'Bailey',
+  'Bell',
+  'Kelly',
+  'Howard',
+  'Ward',
+  'Cox',
+  'Richardson',
+  'Wood',
+  'Watson',
+  'Brooks',
+  'Bennett',
+  'Gray',
+  'Hughes',
+  'Price',
+  'Sanders',
+  'Myers',
+  'Long',
+  'Ross',
+  'Foster',
+  'Patel',
+  'Nguyen',
+  'Garcia',
+  'Martinez',
+  'Lopez',
+  'Hernandez',
+  'Gonzalez',
+  'Rivera',
+  'Kowalski',
+  'Nowak',
+  'Novak',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Rossi',
+  'Costa',
+  'Silva',
+  'Okafor',
+  'Mensah',
+  'Sharma',
+  'Gupta',
+  'Chen',
+  'Wang',
+  'Kim',
+  'Park',
 ];
 
 export const EMAIL_DOMAINS_EN = ['example.com', 'example.org', 'mail.example', 'example.net'];
 
 export const US_AREA = ['312', '404', '214', '612', '513', '479', '704', '303', '614', '415', '617', '206', '212', '972', '602'];
 
-export const US_CITIES = ['Chicago, IL', 'Atlanta, GA', 'Dallas, TX', 'Minneapolis, MN', 'Cincinnati, OH', 'Bentonville, AR', 'Charlotte, NC', 'Denver, CO', 'Columbus, OH', 'Phoenix, AZ', 'Boston, MA', 'Seattle, WA'];
-export const EU_CITIES = ['London, England, United Kingdom', 'Manchester, England, United Kingdom', 'Warsaw, Mazowieckie, Poland', 'Berlin, Germany', 'Dubai, United Arab Emirates', 'Prague, Czechia', 'Amsterdam, North Holland, Netherlands'];
+export const US_CITIES = [
+  'Chicago, IL',
+  'Atlanta, GA',
+  'Dallas, TX',
+  'Minneapolis, MN',
+  'Cincinnati, OH',
+  'Bentonville, AR',
+  'Charlotte, NC',
+  'Denver, CO',
+  'Columbus, OH',
+  'Phoenix, AZ',
+  'Boston, MA',
+  'Seattle, WA',
+];
+export const EU_CITIES = [
+  'London, England, United Kingdom',
+  'Manchester, England, United Kingdom',
+  'Warsaw, Mazowieckie, Poland',
+  'Berlin, Germany',
+  'Dubai, United Arab Emirates',
+  'Prague, Czechia',
+  'Amsterdam, North Holland, Netherlands',
+];
 
 /** LinkedIn shortens a job's location to «City, Country». */
 export const EU_JOB_CITIES = EU_CITIES.map((c) => {
@@ -36,15 +205,34 @@ export const EU_JOB_CITIES = EU_CITIES.map((c) => {
   return `${parts[0] ?? c}, ${parts[parts.length - 1] ?? c}`;
 });
 export const EN_PRODUCERS: readonly (readonly [string, FmcgCat])[] = [
-  ['Northwind Dairy', 'dairy'], ['Bluecrest Beverages', 'drinks'], ['Golden Oak Confectionery', 'confectionery'],
-  ['Harvest Valley Snacks', 'snacks'], ['Brightway Household Products', 'household'], ['Clearbrook Personal Care', 'cosmetics'],
-  ['Redwood Pet Food', 'pet'], ['Little Sprout Baby Food', 'baby'], ['Stonebridge Brewing', 'beer'], ['Meadowlark Foods', 'food'],
-  ['Silver Lake Beverage Co.', 'drinks'], ['Prairie Gold Dairy', 'dairy'], ['Copperleaf Snacks', 'snacks'], ['Evergreen Home Care', 'household'],
+  ['Northwind Dairy', 'dairy'],
+  ['Bluecrest Beverages', 'drinks'],
+  ['Golden Oak Confectionery', 'confectionery'],
+  ['Harvest Valley Snacks', 'snacks'],
+  ['Brightway Household Products', 'household'],
+  ['Clearbrook Personal Care', 'cosmetics'],
+  ['Redwood Pet Food', 'pet'],
+  ['Little Sprout Baby Food', 'baby'],
+  ['Stonebridge Brewing', 'beer'],
+  ['Meadowlark Foods', 'food'],
+  ['Silver Lake Beverage Co.', 'drinks'],
+  ['Prairie Gold Dairy', 'dairy'],
+  ['Copperleaf Snacks', 'snacks'],
+  ['Evergreen Home Care', 'household'],
 ];
-export const EN_DISTRIBUTORS = ['Keystone Food Distributors', 'Allied Grocery Distribution', 'Crossroads Beverage Distributors', 'Northern Foodservice Supply'];
+export const EN_DISTRIBUTORS = [
+  'Keystone Food Distributors',
+  'Allied Grocery Distribution',
+  'Crossroads Beverage Distributors',
+  'Northern Foodservice Supply',
+];
 export const EN_B2B: readonly (readonly [string, string])[] = [
-  ['Summit Building Supply', 'building materials'], ['Vector Telecom', 'telecom services'], ['Apex Office Solutions', 'office supplies'],
-  ['Keystone Industrial Parts', 'industrial parts'], ['Bluewave Software', 'software licenses'], ['Ironclad Packaging', 'packaging'],
+  ['Summit Building Supply', 'building materials'],
+  ['Vector Telecom', 'telecom services'],
+  ['Apex Office Solutions', 'office supplies'],
+  ['Keystone Industrial Parts', 'industrial parts'],
+  ['Bluewave Software', 'software licenses'],
+  ['Ironclad Packaging', 'packaging'],
 ];
 export const EN_RETAIL = ['FreshMart Grocery', 'Corner Market', 'ValueWay Stores', 'GreenBasket Supermarkets'];
 /** Name and the one-line description an English resume puts under it. */
@@ -79,14 +267,21 @@ export const EN_OFF: Readonly<Record<Track, readonly (readonly [string, string])
 
 export const EN_CHAINS: Readonly<Record<Region, readonly string[]>> = {
   ru: ['X5 Retail Group', 'Magnit', 'Lenta', 'Auchan', 'Metro Cash & Carry', 'Dixy', "O'Key", 'VkusVill'],
-  us: ['Walmart', 'Target', 'Kroger', 'Costco', 'Albertsons', 'Publix', 'Sam\'s Club', 'Walgreens', 'CVS', 'Dollar General'],
+  us: ['Walmart', 'Target', 'Kroger', 'Costco', 'Albertsons', 'Publix', "Sam's Club", 'Walgreens', 'CVS', 'Dollar General'],
   eu: ['Tesco', "Sainsbury's", 'Carrefour', 'Auchan', 'Lidl', 'Aldi', 'Asda', 'Biedronka', 'REWE', 'Albert Heijn'],
 };
 export const EN_CRM = ['Salesforce', 'Microsoft Dynamics 365', 'SAP CRM', 'HubSpot', 'Pipedrive'];
 export const TITLES_EN: Readonly<Record<Exclude<Level, 'off'>, readonly string[]>> = {
   rep: ['Sales Representative', 'Territory Sales Representative', 'Field Sales Representative', 'Sales Executive'],
   sup: ['Sales Supervisor', 'Area Sales Manager', 'Territory Manager', 'Regional Sales Manager'],
-  kam: ['Key Account Manager', 'Key Account Manager', 'Senior Key Account Manager', 'National Account Manager', 'Customer Business Manager', 'Key Account Executive'],
+  kam: [
+    'Key Account Manager',
+    'Key Account Manager',
+    'Senior Key Account Manager',
+    'National Account Manager',
+    'Customer Business Manager',
+    'Key Account Executive',
+  ],
   b2b: ['Account Manager', 'Sales Manager', 'Business Development Manager', 'Inside Sales Representative'],
   retail: ['Merchandiser', 'Store Associate', 'Customer Service Representative', 'Cashier'],
 };
@@ -101,7 +296,10 @@ export const OFF_TITLES_EN: Readonly<Record<Track, readonly string[]>> = {
 export const EN_POOLS: Readonly<Record<Level, Pool>> = {
   kam: {
     ka: [
-      (c) => { const [a, b] = c.twoChains(); return `Lead the ${a} and ${b} accounts with an annual turnover of ${CURRENCY[c.region](c.r.int(12, 60))}.`; },
+      (c) => {
+        const [a, b] = c.twoChains();
+        return `Lead the ${a} and ${b} accounts with an annual turnover of ${CURRENCY[c.region](c.r.int(12, 60))}.`;
+      },
       (c) => `Managed a portfolio of ${c.r.int(5, 14)} key accounts across modern trade.`,
       (c) => `Secured ${c.r.int(4, 30)} new listings at ${c.chain()} for the ${c.cat} range.`,
     ],
@@ -124,7 +322,10 @@ export const EN_POOLS: Readonly<Record<Level, Pool>> = {
   },
   sup: {
     ka: [(c) => `Covered independent grocers and regional chains, including ${c.chain()}.`],
-    kpi: [(c) => `Raised numeric distribution from ${c.r.int(45, 65)}% to ${c.r.int(70, 90)}%.`, (c) => `Delivered ${c.r.int(100, 115)}% of the regional volume target in ${c.year}.`],
+    kpi: [
+      (c) => `Raised numeric distribution from ${c.r.int(45, 65)}% to ${c.r.int(70, 90)}%.`,
+      (c) => `Delivered ${c.r.int(100, 115)}% of the regional volume target in ${c.year}.`,
+    ],
     crm: [(c) => `Tracked team visits and orders in ${c.crm}.`],
     misc: [
       (c) => `Managed a team of ${c.r.int(4, 12)} sales reps covering ${c.r.int(200, 900)} outlets.`,
@@ -136,7 +337,10 @@ export const EN_POOLS: Readonly<Record<Level, Pool>> = {
   },
   rep: {
     ka: [() => 'Called on independent stores and local grocery chains.'],
-    kpi: [(c) => `Covered ${c.r.int(60, 160)} outlets; exceeded the volume target by ${c.r.int(3, 20)}%.`, (c) => `Opened ${c.r.int(10, 60)} new accounts in the territory.`],
+    kpi: [
+      (c) => `Covered ${c.r.int(60, 160)} outlets; exceeded the volume target by ${c.r.int(3, 20)}%.`,
+      (c) => `Opened ${c.r.int(10, 60)} new accounts in the territory.`,
+    ],
     crm: [(c) => `Used the ${c.crm} mobile app for orders and visit reports.`],
     misc: [
       () => 'Maintained planograms, pricing and secondary displays.',
@@ -233,11 +437,39 @@ export const EN_OFF_BULLETS: Readonly<Record<Track, Pool>> = {
   },
 };
 
-export const EN_LINKEDIN_LEVEL: Readonly<Record<Cefr, string>> = { A1: 'Elementary', A2: 'Limited Working', B1: 'Professional Working', B2: 'Professional Working', C1: 'Full Professional' };
+export const EN_LINKEDIN_LEVEL: Readonly<Record<Cefr, string>> = {
+  A1: 'Elementary',
+  A2: 'Limited Working',
+  B1: 'Professional Working',
+  B2: 'Professional Working',
+  C1: 'Full Professional',
+};
 
-export const EN_UNIS_RU = ['Plekhanov Russian University of Economics', 'HSE University', 'Saint Petersburg State University of Economics', 'Ural Federal University', 'Kazan Federal University', 'Financial University under the Government of the Russian Federation'];
-export const EN_UNIS_US = ['University of Illinois at Urbana-Champaign', 'Ohio State University', 'University of Minnesota', 'Georgia State University', 'University of Texas at Dallas', 'Arizona State University', 'Indiana University Bloomington'];
-export const EN_UNIS_EU = ['University of Manchester', 'University of Warsaw', 'Warsaw School of Economics', 'Humboldt University of Berlin', 'University of Amsterdam', 'Prague University of Economics and Business'];
+export const EN_UNIS_RU = [
+  'Plekhanov Russian University of Economics',
+  'HSE University',
+  'Saint Petersburg State University of Economics',
+  'Ural Federal University',
+  'Kazan Federal University',
+  'Financial University under the Government of the Russian Federation',
+];
+export const EN_UNIS_US = [
+  'University of Illinois at Urbana-Champaign',
+  'Ohio State University',
+  'University of Minnesota',
+  'Georgia State University',
+  'University of Texas at Dallas',
+  'Arizona State University',
+  'Indiana University Bloomington',
+];
+export const EN_UNIS_EU = [
+  'University of Manchester',
+  'University of Warsaw',
+  'Warsaw School of Economics',
+  'Humboldt University of Berlin',
+  'University of Amsterdam',
+  'Prague University of Economics and Business',
+];
 export const EN_FIELDS_SALES = ['Marketing', 'Business Administration', 'Economics', 'Management', 'Finance', 'Communications'];
 export const EN_FIELDS_OFF: Readonly<Record<Track, readonly string[]>> = {
   acc: ['Accounting', 'Finance'],
@@ -247,8 +479,24 @@ export const EN_FIELDS_OFF: Readonly<Record<Track, readonly string[]>> = {
   tech: ['Mechanical Engineering', 'Food Science'],
 };
 export const EN_COLLEGES = ['Harper College', 'Sinclair Community College', 'Valencia College', 'Austin Community College'];
-export const EN_CERTS = ['Advanced Negotiation Techniques', 'Key Account Management Essentials', 'Category Management Fundamentals', 'Revenue Growth Management', 'Salesforce Certified Associate'];
-export const EN_COURSEWORK = ['Consumer Behavior', 'Sales Management', 'Marketing Analytics', 'Business Statistics', 'Microeconomics', 'Financial Accounting', 'Negotiation', 'Supply Chain Fundamentals', 'Business Communication'];
+export const EN_CERTS = [
+  'Advanced Negotiation Techniques',
+  'Key Account Management Essentials',
+  'Category Management Fundamentals',
+  'Revenue Growth Management',
+  'Salesforce Certified Associate',
+];
+export const EN_COURSEWORK = [
+  'Consumer Behavior',
+  'Sales Management',
+  'Marketing Analytics',
+  'Business Statistics',
+  'Microeconomics',
+  'Financial Accounting',
+  'Negotiation',
+  'Supply Chain Fundamentals',
+  'Business Communication',
+];
 export const EN_COURSEWORK_OFF: Readonly<Record<Track, readonly string[]>> = {
   acc: ['Intermediate Accounting', 'Auditing', 'Taxation', 'Corporate Finance', 'Business Statistics'],
   log: ['Operations Management', 'Supply Chain Fundamentals', 'Transportation Economics', 'Business Statistics'],
@@ -268,7 +516,12 @@ export const EN_INTERESTS = [
   'Basketball, podcasts about retail and consumer brands, woodworking.',
   'Yoga, gardening and volunteering at the neighborhood library.',
 ];
-export const EN_AWARDS = ["President's Club for sales performance", 'Top Performer of the Year, regional sales team', 'Employee of the Quarter', 'Best New Listing Launch award'];
+export const EN_AWARDS = [
+  "President's Club for sales performance",
+  'Top Performer of the Year, regional sales team',
+  'Employee of the Quarter',
+  'Best New Listing Launch award',
+];
 export const EN_AWARDS_OFF = ['Employee of the Quarter', "Dean's List", 'Team excellence award for the ERP migration'];
 export const EN_CERTS_OFF: Readonly<Record<Track, readonly string[]>> = {
   acc: ['Certified Management Accountant (CMA)', 'IFRS Certificate'],
@@ -278,10 +531,32 @@ export const EN_CERTS_OFF: Readonly<Record<Track, readonly string[]>> = {
   tech: ['Lean Six Sigma Green Belt', 'HACCP Certification'],
 };
 
-export const EN_SKILLS_JUNIOR = ['Customer Service', 'Cold Calling', 'Merchandising', 'Excel', 'Cash Handling', 'Communication', 'Product Demonstrations', 'Inventory Control'];
+export const EN_SKILLS_JUNIOR = [
+  'Customer Service',
+  'Cold Calling',
+  'Merchandising',
+  'Excel',
+  'Cash Handling',
+  'Communication',
+  'Product Demonstrations',
+  'Inventory Control',
+];
 export const EN_SKILLS_SALES = [
-  'Key Account Management', 'Negotiation', 'Trade Marketing', 'Category Management', 'Joint Business Planning', 'Sales Planning',
-  'Forecasting', 'Nielsen', 'Excel', 'Power BI', 'Revenue Growth Management', 'Pricing', 'Promotions', 'Team Leadership', 'Retail Execution',
+  'Key Account Management',
+  'Negotiation',
+  'Trade Marketing',
+  'Category Management',
+  'Joint Business Planning',
+  'Sales Planning',
+  'Forecasting',
+  'Nielsen',
+  'Excel',
+  'Power BI',
+  'Revenue Growth Management',
+  'Pricing',
+  'Promotions',
+  'Team Leadership',
+  'Retail Execution',
 ];
 export const EN_SKILLS_OFF: Readonly<Record<Track, readonly string[]>> = {
   acc: ['US GAAP', 'IFRS', 'Reconciliations', 'Excel', 'NetSuite', 'Accounts Payable', 'Budgeting', 'QuickBooks'],
@@ -294,14 +569,14 @@ export const EN_SKILLS_OFF: Readonly<Record<Track, readonly string[]>> = {
 export const EN_ABOUT = [
   'Results-driven and comfortable with tough negotiations.',
   'Strong analytical skills; advanced Excel and Power BI.',
-  'Valid driver\'s license; open to regional travel.',
+  "Valid driver's license; open to regional travel.",
   'Interests: running, cooking, travel.',
   'Volunteer at a local food bank.',
   'Mentor for new hires in the onboarding program.',
   'Completed a half marathon in 2023; coach a youth soccer team on weekends.',
   'Comfortable presenting to senior buyers and leadership teams.',
   'Available to start within four weeks.',
-  'Awards: President\'s Club for sales performance; Employee of the Quarter.',
+  "Awards: President's Club for sales performance; Employee of the Quarter.",
   'Member of the local chamber of commerce networking group.',
   'Organized the annual charity run for our regional office.',
 ];
@@ -318,7 +593,14 @@ export const EN_SUMMARY_MORE: Readonly<Record<ResumeProfile, readonly string[]>>
     'Comfortable with CRM reporting and sales forecasting.',
     'Looking for a role with larger accounts and more ownership.',
   ],
-  weak: ['Friendly, reliable and quick to learn.', 'Good at building rapport with store staff and customers.', 'Ready to travel within the region.'],
-  offtrack: ['Strong analytical and organizational skills.', 'Used to working with sales and finance teams on tight deadlines.', 'Fast learner with a structured approach.'],
+  weak: [
+    'Friendly, reliable and quick to learn.',
+    'Good at building rapport with store staff and customers.',
+    'Ready to travel within the region.',
+  ],
+  offtrack: [
+    'Strong analytical and organizational skills.',
+    'Used to working with sales and finance teams on tight deadlines.',
+    'Fast learner with a structured approach.',
+  ],
 };
-

@@ -84,9 +84,7 @@ export interface BankSet {
 
 /** Parses every file and checks what no single file can: unique ids and the same items in both languages. */
 export function parseBank(files: BankSourceFile[]): BankSet {
-  const items = files
-    .filter((f) => f.path.endsWith('.md') && f.path.split('/').length === 3)
-    .map(parseBankFile);
+  const items = files.filter((f) => f.path.endsWith('.md') && f.path.split('/').length === 3).map(parseBankFile);
   const seen = new Map<string, BankItem>();
   for (const item of items) {
     const key = `${item.lang}:${item.id}`;

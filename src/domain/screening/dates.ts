@@ -54,8 +54,7 @@ const NUM_POINT = `(?<![\\d.\\/])(?:(?:0?[1-9]|[12]\\d|3[01])[.\\/])?(?:0?[1-9]|
 const YEAR_POINT = `(?<![\\d.\\/])${YEAR}(?!\\d)(?![.\\/]\\d)`;
 const YEAR_SUFFIX = `(?:\\s*(?:гг?\\.?|год[а-я]*)${NA})?`;
 const POINT = `(?:${MONTH_POINT}|${NUM_POINT}|${YEAR_POINT})${YEAR_SUFFIX}`;
-const PRESENT =
-  `(?:по\\s+)?(?:(?:настоящее|текущее|нынешнее)\\s+время|наст\\.\\s*вр(?:емя|\\.)?|н\\.\\s?в\\.?|н\\/в|нв|текущий\\s+момент|сегодняшний\\s+день|сей\\s+день|сегодня|сейчас|present|current(?:ly)?|now|today|to\\s+date|date|ongoing|till\\s+now)${NA}`;
+const PRESENT = `(?:по\\s+)?(?:(?:настоящее|текущее|нынешнее)\\s+время|наст\\.\\s*вр(?:емя|\\.)?|н\\.\\s?в\\.?|н\\/в|нв|текущий\\s+момент|сегодняшний\\s+день|сей\\s+день|сегодня|сейчас|present|current(?:ly)?|now|today|to\\s+date|date|ongoing|till\\s+now)${NA}`;
 // «ï¼» is a full-width hyphen (U+FF0D) whose UTF-8 was read as Windows-1252 by some PDF exporters.
 const SEP = `(?:\\s*(?:-{1,2}|i¼)\\s*(?:(?:по|to|until)\\s+)?|\\s+(?:to|по|until|till|до|through|thru)\\s+)`;
 const FROM = `(?:${NB}(?:с|from|since)\\s+)?`;
@@ -89,7 +88,9 @@ export function findRanges(norm: string): RangeMatch[] {
     const endText = m[2] ?? '';
     const start = parsePoint(startText);
     if (start === null) continue;
-    const finish = /^\d{4}|^\d{1,2}[./]\d|^(?:\d{1,2}\s+)?[a-zа-я]+\.?,?\s*'?\d/.test(endText) ? parsePoint(endText.replace(/^по\s+/, '')) : 'present';
+    const finish = /^\d{4}|^\d{1,2}[./]\d|^(?:\d{1,2}\s+)?[a-zа-я]+\.?,?\s*'?\d/.test(endText)
+      ? parsePoint(endText.replace(/^по\s+/, ''))
+      : 'present';
     if (finish === null) continue;
     out.push({ index: m.index, end: m.index + m[0].length, start, finish });
   }

@@ -112,7 +112,13 @@ function isJobLike(s: string, r: RangeMatch): boolean {
   // A paragraph (a long line) is prose: its range counts only right after a short header field
   // ("City , State Company Name / Aug 2012 to Jul 2014 As the Director …"); prose careers are read by prose.ts.
   if (s.trim().length > MAX_HEADER_LINE) {
-    return isMonthPrecise(r) && prefix.length <= 60 && PREFIX_DELIM_RE.test(prefix) && !SENTENCE_IN_PREFIX_RE.test(prefix) && !PROSE_BEFORE_RE.test(prefix);
+    return (
+      isMonthPrecise(r) &&
+      prefix.length <= 60 &&
+      PREFIX_DELIM_RE.test(prefix) &&
+      !SENTENCE_IN_PREFIX_RE.test(prefix) &&
+      !PROSE_BEFORE_RE.test(prefix)
+    );
   }
   if (DURATION_TAIL_RE.test(tail)) return true;
   // A sentence with a range inside it is prose («До этого, с 2012 по 2017 год, была специалистом …»).
@@ -172,7 +178,8 @@ function findCandidates(doc: Doc, now: Date): Candidate[] {
     return hasExperience ? kind === 'experience' : !NON_JOB_SECTIONS.has(kind);
   };
   // Study lines are not jobs unless they name an occupation ("Teacher, Lincoln High School 2010–2015").
-  const isStudy = (norm: string): boolean => DEGREE_LINE_RE.test(norm) || (NOT_A_JOB_RE.test(norm) && !hasRoleNoun(norm.replace(STUDY_ROLE_RE, '')));
+  const isStudy = (norm: string): boolean =>
+    DEGREE_LINE_RE.test(norm) || (NOT_A_JOB_RE.test(norm) && !hasRoleNoun(norm.replace(STUDY_ROLE_RE, '')));
   const out: Candidate[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -199,10 +206,25 @@ function findCandidates(doc: Doc, now: Date): Candidate[] {
       }
       const r = last > i ? findRanges(joined).find((m) => m.index < line.norm.length && m.end > lastOffset) : undefined;
       const lastLine = lines[last];
-      if (r !== undefined && lastLine !== undefined && isJobLike(joined, r) && !isStudy(joined) && !notWork(line.norm) && !notWork(lastLine.norm)) {
+      if (
+        r !== undefined &&
+        lastLine !== undefined &&
+        isJobLike(joined, r) &&
+        !isStudy(joined) &&
+        !notWork(line.norm) &&
+        !notWork(lastLine.norm)
+      ) {
         const interval = toInterval(r.start, r.finish, now);
         if (interval !== null) {
-          found.push({ first: i, last, range: r, interval, evidence: multiLineEvidence(doc.text, line, lastLine), inline: null, lastOffset });
+          found.push({
+            first: i,
+            last,
+            range: r,
+            interval,
+            evidence: multiLineEvidence(doc.text, line, lastLine),
+            inline: null,
+            lastOffset,
+          });
         }
       }
     }
@@ -367,20 +389,23 @@ function buildJobs(doc: Doc, candidates: readonly Candidate[]): Job[] {
       for (let j = from; !salesBlock && j < to; j++) salesBlock = BLOCK_SALES_RE.test(doc.lines[j]?.norm ?? '');
     }
     for (let j = c.first; !internship && j < windowEnd; j++) internship = INTERNSHIP_RE.test(doc.lines[j]?.norm ?? '');
-    return [{
-      start: fromMonthIndex(c.interval.from),
-      end: present ? 'present' : fromMonthIndex(c.interval.to),
-      title,
-      relevant: titleNorm !== '' && (isRelevantTitle(titleNorm) || (AMBIGUOUS_SELLER_RE.test(titleNorm) && blockSells(doc, candidates, k))),
-      months: c.interval.to - c.interval.from + 1,
-      evidence: c.evidence,
-      interval: c.interval,
-      hasTitle: titleNorm !== '',
-      salesBlock,
-      internship,
-      line: c.first,
-      headLine,
-    }];
+    return [
+      {
+        start: fromMonthIndex(c.interval.from),
+        end: present ? 'present' : fromMonthIndex(c.interval.to),
+        title,
+        relevant:
+          titleNorm !== '' && (isRelevantTitle(titleNorm) || (AMBIGUOUS_SELLER_RE.test(titleNorm) && blockSells(doc, candidates, k))),
+        months: c.interval.to - c.interval.from + 1,
+        evidence: c.evidence,
+        interval: c.interval,
+        hasTitle: titleNorm !== '',
+        salesBlock,
+        internship,
+        line: c.first,
+        headLine,
+      },
+    ];
   });
 }
 
@@ -459,7 +484,8 @@ function undatedTitles(doc: Doc): { relevant: boolean; evidence: string }[] {
 
 const PROSE_WORK_RE =
   /(?<![a-z])(?:work(?:ed|ing|s)?|joined|employed|spent|been|served\s+as|as\s+an?\s)|(?<![а-я])(?:работа[а-я]*|работал[а-я]*|трудил[а-я]*|устроил[а-я]*|пришл?[аи]?|был[аи]?)(?![а-я])/;
-const PROSE_STUDY_RE = /studied|study|studying|учил[а-я]*|обучал[а-я]*|окончил[а-я]*|graduat|degree|диплом|университет|university|институт|college|колледж|school|школ/;
+const PROSE_STUDY_RE =
+  /studied|study|studying|учил[а-я]*|обучал[а-я]*|окончил[а-я]*|graduat|degree|диплом|университет|university|институт|college|колледж|school|школ/;
 
 /** Jobs told in prose, for resumes without dated job lines (see prose.ts). */
 function proseJobs(doc: Doc, now: Date): Job[] {

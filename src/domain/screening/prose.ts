@@ -29,17 +29,55 @@ const SKIP: ReadonlySet<SectionKind> = new Set(['education', 'courses', 'languag
 const YEAR = '(19[5-9]\\d|20[0-4]\\d)';
 const MONTHS =
   '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|январ[яе]|феврал[яе]|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)';
-const SINCE_RE = new RegExp(`(?<![a-zа-я])(?:since|с|со)\\s+(?:${MONTHS}\\s+)?${YEAR}(?:\\s*(?:года?|г\\.?)(?![а-я]))?(?!\\s*(?:-|по|to|until|до)\\s*\\d)`, 'g');
+const SINCE_RE = new RegExp(
+  `(?<![a-zа-я])(?:since|с|со)\\s+(?:${MONTHS}\\s+)?${YEAR}(?:\\s*(?:года?|г\\.?)(?![а-я]))?(?!\\s*(?:-|по|to|until|до)\\s*\\d)`,
+  'g',
+);
 const JOINED_RE = new RegExp(
   `(?<![a-zа-я])(?:joined|started|began|was\\s+hired|hired|пришел|пришла|устроил[а-я]*|начал[а-я]*\\s+работать)[^.;]{0,80}?(?<![a-zа-я])(?:in|в)\\s+${YEAR}(?:\\s*(?:году|г\\.?))?`,
   'g',
 );
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, twenty: 20,
-  один: 1, одного: 1, два: 2, двух: 2, три: 3, трех: 3, четыре: 4, четырех: 4, пять: 5, пяти: 5, шесть: 6, шести: 6,
-  семь: 7, семи: 7, восемь: 8, восьми: 8, девять: 9, девяти: 9, десять: 10, десяти: 10, одиннадцать: 11,
-  двенадцать: 12, пятнадцать: 15, двадцать: 20,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  один: 1,
+  одного: 1,
+  два: 2,
+  двух: 2,
+  три: 3,
+  трех: 3,
+  четыре: 4,
+  четырех: 4,
+  пять: 5,
+  пяти: 5,
+  шесть: 6,
+  шести: 6,
+  семь: 7,
+  семи: 7,
+  восемь: 8,
+  восьми: 8,
+  девять: 9,
+  девяти: 9,
+  десять: 10,
+  десяти: 10,
+  одиннадцать: 11,
+  двенадцать: 12,
+  пятнадцать: 15,
+  двадцать: 20,
 };
 const NUMBER_ALT = `(?:\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
 // "eight years at …", "the last eight years at", «восемь лет работаю», «два года работал»: a duration with a job context.
@@ -97,7 +135,12 @@ function spansIn(sentence: string, offset: number, now: Date, earliest: () => nu
     if (years <= 0 || years > 45) continue;
     const first = earliest();
     const end = before && first !== null ? first - 1 : nowIdx;
-    out.push({ from: offset + m.index, to: offset + m.index + m[0].length, interval: { from: end - years * 12 + 1, to: end }, present: end === nowIdx });
+    out.push({
+      from: offset + m.index,
+      to: offset + m.index + m[0].length,
+      interval: { from: end - years * 12 + 1, to: end },
+      present: end === nowIdx,
+    });
     break;
   }
   return out;

@@ -76,8 +76,8 @@ const COMPLETED_RE = new RegExp(
       'специалист',
       'кандидат\\s+(?:[а-я]+\\s+)?наук',
       'доктор\\s+(?:[а-я]+\\s+)?наук',
-      'bachelor(?:\'s)?',
-      'master(?:\'s)?',
+      "bachelor(?:'s)?",
+      "master(?:'s)?",
       'mba',
       'emba',
       'bsc',
@@ -108,7 +108,8 @@ const UNIVERSITY_RE =
   /университет|university|universitat|universidad|институт|institute|академи|academy|(?<![а-я])вуз|высшая школа|school of (?:economics|business|management)|business school|polytechnic|политехни|(?<![а-я])(?:мгу|спбгу|мгимо|вшэ|ранхигс|рэу|мфти|мгту|урфу|нгу|кфу)(?![а-я])/;
 const SECONDARY_RE =
   /associate(?:'s)?\s+(?:of|degree|in)|(?<![a-z])(?:a\.a\.s?|a\.s\.|aas)(?![a-z])|ged(?![a-z])|среднее\s+(?:специальн|профессиональн|общее)|^(?:образование\s*[:-]?\s*)?среднее\s*$|колледж|college|техникум|училищ|vocational|high school|средняя школа|лицей|гимнази/;
-const HIGHER_DEGREE_RE = /bachelor|master|(?<![a-z])(?:mba|phd|bsc|msc|ba|ma|bs|ms)(?![a-z])|бакалавр|магистр|специалист|высшее|кандидат|доктор/;
+const HIGHER_DEGREE_RE =
+  /bachelor|master|(?<![a-z])(?:mba|phd|bsc|msc|ba|ma|bs|ms)(?![a-z])|бакалавр|магистр|специалист|высшее|кандидат|доктор/;
 const EDU_HINT_RE =
   /образовани|education|университет|university|институт|institute|академи|бакалавр|bachelor|магистр|master'?s|(?<![a-z])mba(?![a-z])|degree|диплом|колледж|college|техникум|факультет|faculty/;
 const YEAR_RE = /(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/g;
@@ -123,7 +124,9 @@ export function educationLines(doc: Doc): EduLine[] {
   const out: EduLine[] = [];
   for (const line of doc.lines) {
     const kind = sectionOf(doc, line.index);
-    const take = inSection ? kind === 'education' || (kind === 'courses' && /(?<![a-z])mba(?![a-z])/.test(line.norm)) : EDU_HINT_RE.test(line.norm);
+    const take = inSection
+      ? kind === 'education' || (kind === 'courses' && /(?<![a-z])mba(?![a-z])/.test(line.norm))
+      : EDU_HINT_RE.test(line.norm);
     if (take && line.norm.trim() !== '') out.push({ line, pos: out.length });
   }
   return out;
@@ -380,15 +383,20 @@ const OTHER_FIELD_RE = new RegExp(
 const INSTITUTION_RE =
   /университет|university|universit|институт|institute|академи|academy|колледж|college|техникум|училищ|(?<![a-z])school|школ|(?<![а-я])вуз|лицей|гимнази|polytechnic|политехни/;
 // Certificates and courses are not degrees.
-const CERTIFICATE_RE = /certificat|сертифика|(?<![а-я])курс(?:ы|ов)?(?![а-я])|courses?(?![a-z])|training|тренинг|повышени[а-я]*\s+квалификац|seminar|семинар|workshop/;
+const CERTIFICATE_RE =
+  /certificat|сертифика|(?<![а-я])курс(?:ы|ов)?(?![а-я])|courses?(?![a-z])|training|тренинг|повышени[а-я]*\s+квалификац|seminar|семинар|workshop/;
 // A faculty or a speciality named with the institution word («экономический факультет … университета»).
-const FACULTY_RE = /факультет|faculty|(?<![a-z])department|кафедр|специальност|направлени|speciality|specialty|major|programme|program(?![a-z])|degree|bachelor|master|бакалавр|магистр|квалификац/;
+const FACULTY_RE =
+  /факультет|faculty|(?<![a-z])department|кафедр|специальност|направлени|speciality|specialty|major|programme|program(?![a-z])|degree|bachelor|master|бакалавр|магистр|квалификац/;
 
-const INSTITUTION_WORD = '(?:университет|институт|академи|колледж|техникум|училищ|школ|вуз|university|universitat|institute|academy|college|school|polytechnic)[а-я]*';
+const INSTITUTION_WORD =
+  '(?:университет|институт|академи|колледж|техникум|училищ|школ|вуз|university|universitat|institute|academy|college|school|polytechnic)[а-я]*';
 // "Lakeview University", «экономический колледж», "Business School": the field word stands right before the institution word.
 const NAME_BEFORE_INSTITUTION_RE = new RegExp(`^[a-zа-я-]*(?:\\s+(?!from|at|in|of|в|из)[a-zа-я][a-zа-я-]*){0,2}\\s+${INSTITUTION_WORD}`);
 // "University of Economics", «Институт экономики и торговли», "School of Business and Management".
-const NAME_AFTER_INSTITUTION_RE = new RegExp(`${INSTITUTION_WORD}\\s+(?:of\\s+|им\\.\\s+)?(?:(?!in|по|faculty|факультет|degree|bachelor|master|специальност)[a-zа-я][a-zа-я-]*\\s+){0,3}$`);
+const NAME_AFTER_INSTITUTION_RE = new RegExp(
+  `${INSTITUTION_WORD}\\s+(?:of\\s+|им\\.\\s+)?(?:(?!in|по|faculty|факультет|degree|bachelor|master|специальност)[a-zа-я][a-zа-я-]*\\s+){0,3}$`,
+);
 
 /** The business field of an education line, ignoring institution names and certificates; null when it names none. */
 function businessField(line: Line): { index: number; length: number } | null {
@@ -397,10 +405,15 @@ function businessField(line: Line): { index: number; length: number } | null {
   for (let m = re.exec(line.norm); m !== null; m = re.exec(line.norm)) {
     const after = line.norm.slice(m.index + m[0].length, m.index + m[0].length + 40);
     const before = line.norm.slice(Math.max(0, m.index - 50), m.index);
-    if (FACULTY_RE.test(before.slice(-20)) || /^\s*(?:факультет|faculty|department|кафедр)/.test(after)) return { index: m.index, length: m[0].length };
+    if (FACULTY_RE.test(before.slice(-20)) || /^\s*(?:факультет|faculty|department|кафедр)/.test(after))
+      return { index: m.index, length: m[0].length };
     if (NAME_BEFORE_INSTITUTION_RE.test(after) || NAME_AFTER_INSTITUTION_RE.test(before)) continue;
     // «Логистика и управление цепями поставок», "Supply Chain Management": management of logistics is logistics.
-    if (/^(?:управлени|management)/.test(m[0]) && /логистик|logistic|supply\s+chain|цеп[а-я]*\s+поставок|проект|project|персонал|human\s+resource/.test(line.norm)) continue;
+    if (
+      /^(?:управлени|management)/.test(m[0]) &&
+      /логистик|logistic|supply\s+chain|цеп[а-я]*\s+поставок|проект|project|персонал|human\s+resource/.test(line.norm)
+    )
+      continue;
     return { index: m.index, length: m[0].length };
   }
   return null;
@@ -431,13 +444,22 @@ export function ruleBusinessDegree(doc: Doc, now: Date): ItemResult {
           status: 'not_met',
           evidence: hitEvidence({ line, index: m.index, length: m[0].length }),
           detail: 'other_field',
-          reason: { ru: 'специальность не экономическая и не управленческая', en: 'the degree is not in business, economics or management' },
+          reason: {
+            ru: 'специальность не экономическая и не управленческая',
+            en: 'the degree is not in business, economics or management',
+          },
         };
       }
     }
-    return { status: 'unknown', evidence: null, detail: 'field_not_given', reason: { ru: 'специальность не указана', en: 'the field of study is not given' } };
+    return {
+      status: 'unknown',
+      evidence: null,
+      detail: 'field_not_given',
+      reason: { ru: 'специальность не указана', en: 'the field of study is not given' },
+    };
   }
-  if (higher.cls === 'none' && higher.result.status === 'unknown') return { status: 'unknown', evidence: null, reason: NO_EDUCATION_SECTION };
+  if (higher.cls === 'none' && higher.result.status === 'unknown')
+    return { status: 'unknown', evidence: null, reason: NO_EDUCATION_SECTION };
   // No completed degree: a business field of a college diploma or an unfinished degree does not make a business degree.
   return {
     status: 'not_met',

@@ -54,7 +54,8 @@ export function ruleExperience3y(a: ExperienceAnalysis): ItemResult {
   if (declared !== null) {
     const detail = `declared_years=${declared.years}`;
     if (declared.years < THRESHOLD_YEARS) return { status: 'not_met', evidence: declared.evidence, detail };
-    if (a.undated.length > 0 && undatedRelevant.length === 0) return { status: 'not_met', evidence: null, detail, reason: noRelevant(a.undated.length, 0) };
+    if (a.undated.length > 0 && undatedRelevant.length === 0)
+      return { status: 'not_met', evidence: null, detail, reason: noRelevant(a.undated.length, 0) };
     return { status: declared.salesContext || allSelling ? 'met' : 'unknown', evidence: declared.evidence, detail };
   }
   if (a.undated.length > 0 && undatedRelevant.length === 0) {

@@ -134,7 +134,7 @@ const FMCG_GOODS = [
   'чай',
   'чая',
   'кофе',
-]; 
+];
 const MAKER_RE =
   /производ|завод|комбинат|фабрик|промышлен|дистрибь?ю?т|дистрибуц|оптов|компани|холдинг|(?<![a-z])(?:company|manufactur|producer|maker|bottl|brewer|distribut(?:or|ion)|wholesal|brands?(?![a-z])|cpg|fmcg)/;
 const FOOD_SERVICE_RE =
@@ -178,7 +178,7 @@ const FMCG_BRANDS = [
   'вимм[- ]билль[- ]данн',
   'wimm[- ]bill[- ]dann',
   'mondelez',
-  'мон\'?дэлис',
+  "мон'?дэлис",
   'мондэлис',
   'kraft',
   'heineken',
@@ -277,7 +277,9 @@ export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
   const base = { skip: FMCG_SKIP, lineFilter: noWishes(doc) };
   const goodsAccepted = (line: Line, i: number, m: string): boolean => {
     const w = around(line, i, m.length);
-    return !FOOD_SERVICE_RE.test(w) && !CLIENT_OF_RE.test(w) && !SUPPLIER_TO_RE.test(w) && (MAKER_RE.test(w) || sellingContext(doc, a, line));
+    return (
+      !FOOD_SERVICE_RE.test(w) && !CLIENT_OF_RE.test(w) && !SUPPLIER_TO_RE.test(w) && (MAKER_RE.test(w) || sellingContext(doc, a, line))
+    );
   };
   const hit =
     scan(doc, FMCG_INDUSTRY_RE, {
@@ -323,11 +325,7 @@ const KA_CHAIN = [
 ];
 
 // Chains named as customers: they count only when the line is about selling to them, not working in them.
-const CHAIN_WORDS = [
-  'hypermarkets?',
-  'гипермаркет[а-я]*',
-  'chain\\s+stores',
-];
+const CHAIN_WORDS = ['hypermarkets?', 'гипермаркет[а-я]*', 'chain\\s+stores'];
 const RETAILERS_ANY = [
   'x5',
   'х5',
@@ -558,7 +556,8 @@ export function ruleKpi(doc: Doc, a: ExperienceAnalysis): ItemResult {
   };
   const base = { skip: KPI_SKIP, lineFilter: (line: Line) => noSalaryCached(line) && notWish(line, doc.lines) };
   // A wrapped sentence keeps its verb on the line above: "grew book of" / "business 18% in 2024".
-  const context = (line: Line, i: number): string => (i < 40 ? `${doc.lines[line.index - 1]?.norm.slice(-60) ?? ''} ${near(line, i)}` : near(line, i));
+  const context = (line: Line, i: number): string =>
+    i < 40 ? `${doc.lines[line.index - 1]?.norm.slice(-60) ?? ''} ${near(line, i)}` : near(line, i);
   const pct = scan(doc, PERCENT_RE, { ...base, accept: (line, i, m) => m.startsWith('+') || RESULT_WORD_RE.test(context(line, i)) });
   if (pct !== null) return { status: 'met', evidence: hitEvidence(pct), detail: 'percentage' };
   const multiplier = scan(doc, MULTIPLIER_RE, base);

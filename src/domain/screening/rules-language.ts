@@ -183,7 +183,14 @@ function findingsInLine(
     let level = levelOf(scope);
     let evidence = rawSlice(line, part.from, part.to).trim();
     // LinkedIn wraps the level inside its parentheses: "Spanish (Professional" / "Working)".
-    if (level === null && k === parts.length - 1 && next !== undefined && inLangSection && /\([^)]*$/.test(chunk) && /^[^(]*\)/.test(next.norm)) {
+    if (
+      level === null &&
+      k === parts.length - 1 &&
+      next !== undefined &&
+      inLangSection &&
+      /\([^)]*$/.test(chunk) &&
+      /^[^(]*\)/.test(next.norm)
+    ) {
       const joined = `${scope} ${next.norm.slice(0, next.norm.indexOf(')') + 1)}`;
       const joinedLevel = NATIVE_RE.test(joined) ? null : levelOf(joined);
       if (NATIVE_RE.test(joined)) return;
@@ -239,12 +246,22 @@ export function ruleForeignLanguage(doc: Doc, a?: ExperienceAnalysis): ItemResul
   if (high !== undefined) return { status: 'met', evidence: high.evidence, detail: 'level>=B1' };
   const low = all.find((f) => f.level === 'low');
   if (low !== undefined) {
-    return { status: 'not_met', evidence: low.evidence, detail: 'level<B1', reason: { ru: 'иностранный язык ниже уровня B1', en: 'foreign language below B1' } };
+    return {
+      status: 'not_met',
+      evidence: low.evidence,
+      detail: 'level<B1',
+      reason: { ru: 'иностранный язык ниже уровня B1', en: 'foreign language below B1' },
+    };
   }
   const unspecified = all[0];
   if (unspecified !== undefined) return { status: 'unknown', evidence: unspecified.evidence, detail: 'level_unspecified' };
   if (a !== undefined && a.readable) {
-    return { status: 'not_met', evidence: null, detail: 'absent', reason: { ru: 'иностранный язык не указан', en: 'no foreign language stated' } };
+    return {
+      status: 'not_met',
+      evidence: null,
+      detail: 'absent',
+      reason: { ru: 'иностранный язык не указан', en: 'no foreign language stated' },
+    };
   }
   return { status: 'unknown', evidence: null, reason: NO_DATED_CAREER };
 }

@@ -4,7 +4,15 @@ import { ruleBusinessDegree, ruleHigherEducation } from './rules-education.js';
 import { ruleExperience3y, ruleStableTenure } from './rules-experience.js';
 import { ruleCrm, ruleCustom, ruleFmcg, ruleKeyAccounts, ruleKpi } from './rules-keywords.js';
 import { ruleForeignLanguage } from './rules-language.js';
-import { TEMPLATE_KEYS, type ChecklistItemInput, type ItemResult, type ItemStatus, type ScreeningOptions, type ScreeningResult, type TemplateKey } from './types.js';
+import {
+  TEMPLATE_KEYS,
+  type ChecklistItemInput,
+  type ItemResult,
+  type ItemStatus,
+  type ScreeningOptions,
+  type ScreeningResult,
+  type TemplateKey,
+} from './types.js';
 import { proposeVerdict } from './verdict.js';
 
 const TEMPLATE_SET: ReadonlySet<string> = new Set(TEMPLATE_KEYS);
@@ -50,5 +58,9 @@ export function screenResume(text: string, checklist: readonly ChecklistItemInpu
     items[item.key] = result;
     statuses[item.key] = result.status;
   }
-  return { experience: analysis.summary, items, ...proposeVerdict(statuses, checklist, opts.policy, { b2bSales: analysis.summary.b2bSales }) };
+  return {
+    experience: analysis.summary,
+    items,
+    ...proposeVerdict(statuses, checklist, opts.policy, { b2bSales: analysis.summary.b2bSales }),
+  };
 }

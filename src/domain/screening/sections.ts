@@ -5,16 +5,7 @@ import type { Line } from './text.js';
  * a date range under «Образование» is a study period, «Специалист» under education is a degree,
  * and a wished-for position under «Желаемая должность» proves nothing about past work.
  */
-export type SectionKind =
-  | 'header'
-  | 'experience'
-  | 'education'
-  | 'courses'
-  | 'languages'
-  | 'skills'
-  | 'about'
-  | 'desired'
-  | 'other';
+export type SectionKind = 'header' | 'experience' | 'education' | 'courses' | 'languages' | 'skills' | 'about' | 'desired' | 'other';
 
 const PHRASES: Readonly<Record<Exclude<SectionKind, 'header'>, readonly string[]>> = {
   experience: [
@@ -183,14 +174,15 @@ const EXPERIENCE_SUFFIX =
 const CONTENT_SUFFIX = '(?:\\s*[:-]\\s*(.*))?$';
 
 const HEADINGS: readonly (readonly [SectionKind, RegExp])[] = (Object.keys(PHRASES) as (keyof typeof PHRASES)[]).map((kind) => {
-  const alt = [...PHRASES[kind]].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const alt = [...PHRASES[kind]]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   return [kind, new RegExp(`^(?:${alt})${kind === 'experience' ? EXPERIENCE_SUFFIX : CONTENT_SUFFIX}`)] as const;
 });
 
 // Cheap gate: a heading starts with one of these words, so most lines skip the regexes entirely.
-const FIRST_WORDS: ReadonlySet<string> = new Set(
-  Object.values(PHRASES).flatMap((list) => list.map((p) => p.split(/[\s,&-]/)[0] ?? '')),
-);
+const FIRST_WORDS: ReadonlySet<string> = new Set(Object.values(PHRASES).flatMap((list) => list.map((p) => p.split(/[\s,&-]/)[0] ?? '')));
 // Headings come decorated or numbered: "## ОПЫТ РАБОТЫ ##", "2. Education:".
 const FIRST_WORD_RE = /^[#*_=•|:\s\d.)-]*([a-zа-я]+)/;
 const DECOR_RE = /^[\s#*_=•|:\d.)-]+|[\s#*_=|:]+$/g;

@@ -36,7 +36,8 @@ function foldChar(c: string): string {
   if (code === 0x451) out = 'е';
   else if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xfe58 || code === 0xfe63 || code === 0xff0d) out = '-';
   else if (code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000) out = ' ';
-  else if (code === 0x2018 || code === 0x2019 || code === 0x201a || code === 0x201b || code === 0x2bc || code === 0xb4 || code === 0x60) out = "'";
+  else if (code === 0x2018 || code === 0x2019 || code === 0x201a || code === 0x201b || code === 0x2bc || code === 0xb4 || code === 0x60)
+    out = "'";
   else if (code === 0x201c || code === 0x201d || code === 0x201e || code === 0xab || code === 0xbb) out = '"';
   else if (code >= 0xc0 && code <= 0x24f) out = c.normalize('NFD').charAt(0);
   foldCache.set(c, out);

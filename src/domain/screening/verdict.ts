@@ -61,7 +61,8 @@ export function proposeVerdict(
   });
   reasons.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.order - b.order);
 
-  const keys = (kind: ChecklistKind, pred: (s: ItemStatus) => boolean) => checklist.filter((i) => i.kind === kind && pred(statusOf(i.key))).map((i) => i.key);
+  const keys = (kind: ChecklistKind, pred: (s: ItemStatus) => boolean) =>
+    checklist.filter((i) => i.kind === kind && pred(statusOf(i.key))).map((i) => i.key);
   const knockoutsFailed = keys('knockout', (s) => s === 'not_met');
   const knockoutsOpen = keys('knockout', (s) => s === 'unknown');
   const required = keys('required', () => true);

@@ -1,21 +1,17 @@
 import type { Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
-import {
-  isLate,
-  linkOpen,
-  submissionFormSchema,
-} from '../../domain/assignment.js';
-import type { Assignment, } from '../../db/assignments.js';
+import { isLate, linkOpen, submissionFormSchema } from '../../domain/assignment.js';
+import type { Assignment } from '../../db/assignments.js';
 import { checkSubmissionFiles, SubmissionFileError } from '../../services/submissions.js';
-import { audit, } from '../audit.js';
+import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { hasCsrfToken } from '../middleware/csrf.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadByToken, } from '../loaders.js';
+import { loadByToken } from '../loaders.js';
 
-import { briefHtml, itemOf, } from '../assignment-view.js';
+import { briefHtml, itemOf } from '../assignment-view.js';
 
 // ---- The candidate's private link -----------------------------------------------------------
 
@@ -50,9 +46,20 @@ function showCandidatePage(req: Request, res: Response, a: Assignment, values: R
   renderPage(res, 'pages/assignments/candidate', item.meta.title, {
     token: req.params.token,
     a: { deadlineAt: a.deadlineAt, open, late: isLate(a, new Date()) },
-    item: { title: item.meta.title, deliverables: item.meta.kind === 'task' ? item.meta.deliverables : [], task: item.meta.kind === 'case' ? item.meta.task : null },
+    item: {
+      title: item.meta.title,
+      deliverables: item.meta.kind === 'task' ? item.meta.deliverables : [],
+      task: item.meta.kind === 'case' ? item.meta.task : null,
+    },
     briefHtml: briefHtml(a, item),
-    submissions: submissions.map((s) => ({ version: s.version, submittedAt: s.submittedAt, late: s.late, files: s.files.map((f) => f.originalName), hasText: s.body.trim() !== '', link: s.link })),
+    submissions: submissions.map((s) => ({
+      version: s.version,
+      submittedAt: s.submittedAt,
+      late: s.late,
+      files: s.files.map((f) => f.originalName),
+      hasText: s.body.trim() !== '',
+      link: s.link,
+    })),
     values: { body: '', link: '', ...values, idempotency_key: randomBytes(16).toString('base64url') },
     errors,
   });
@@ -84,11 +91,16 @@ export async function candidateSubmit(req: Request, res: Response) {
       errors.files = { key: e.key, params: { name: e.fileName } };
     }
   }
-  if (parsed.ok && !parsed.data.body.trim() && !parsed.data.link && uploads.length === 0 && !errors.files) errors.body = { key: 'submission.empty' };
+  if (parsed.ok && !parsed.data.body.trim() && !parsed.data.link && uploads.length === 0 && !errors.files)
+    errors.body = { key: 'submission.empty' };
   if (!parsed.ok || Object.keys(errors).length > 0) return showCandidatePage(req, res, a, keep, errors, 422);
   // Written only now that the whole form passed: a refused submission leaves no files behind.
   const prepared = checked?.store(req.ctx.services.files) ?? [];
-  const r = req.ctx.repos.assignments.submit(a.id, { body: parsed.data.body, link: parsed.data.link, late: isLate(a, now), key: parsed.data.idempotency_key }, prepared);
+  const r = req.ctx.repos.assignments.submit(
+    a.id,
+    { body: parsed.data.body, link: parsed.data.link, late: isLate(a, now), key: parsed.data.idempotency_key },
+    prepared,
+  );
   if (!r.duplicate) audit(req, 'submission.create', { type: 'assignment', id: a.id }, { version: r.version, files: prepared.length });
   flash(req, 'ok', r.duplicate ? 'submission.already_received' : 'submission.received');
   res.redirect(303, `/t/${String(req.params.token)}#submitted`);

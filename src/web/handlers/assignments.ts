@@ -1,25 +1,18 @@
 import type { Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import {
-  assignFormSchema,
-  assignmentCode,
-  assignmentStatus,
-  CODE_BYTES,
-  isBlind,
-  rubricOf,
-} from '../../domain/assignment.js';
-import { icc21, interpretAlpha, krippendorffAlphaInterval, leniency, } from '../../domain/agreement.js';
+import { assignFormSchema, assignmentCode, assignmentStatus, CODE_BYTES, isBlind, rubricOf } from '../../domain/assignment.js';
+import { icc21, interpretAlpha, krippendorffAlphaInterval, leniency } from '../../domain/agreement.js';
 import { localToIso } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { StoredItem } from '../../db/bank.js';
-import { audit, } from '../audit.js';
+import { audit } from '../audit.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
 import { hashToken, loadAssignmentForHr, loadCandidate, loadVacancy } from '../loaders.js';
-import { canGradeFor, } from '../../domain/policy.js';
+import { canGradeFor } from '../../domain/policy.js';
 
 import { gradeTable, itemOf, sendSubmissionFile } from '../assignment-view.js';
 
@@ -43,7 +36,9 @@ function showAssign(req: Request, res: Response, values: Record<string, unknown>
   renderPage(res, 'pages/assignments/new', req.ctx.t('assignments.new_title'), {
     candidate: { id: candidate.id, name: candidate.fullName },
     vacancy: { id: vacancy.id, title: vacancyTitle(vacancy, lang) },
-    tasks: repos.bank.tasks(lang).map((x) => ({ id: x.id, title: x.title, days: x.meta.deadline_days, chosen: vacancy.profile.taskIds.includes(x.id) })),
+    tasks: repos.bank
+      .tasks(lang)
+      .map((x) => ({ id: x.id, title: x.title, days: x.meta.deadline_days, chosen: vacancy.profile.taskIds.includes(x.id) })),
     cases: repos.bank.cases(lang).map((x) => ({ id: x.id, title: x.title, chosen: vacancy.profile.caseIds.includes(x.id) })),
     graders: graderOptions(req, vacancy.department),
     values,
@@ -55,9 +50,18 @@ export function newAssignment(req: Request, res: Response) {
   const { vacancy } = loadCandidate(req);
   const first = vacancy.profile.taskIds[0];
   const days = first ? req.ctx.repos.bank.get(first, 'en')?.meta : undefined;
-  const deadline = new Date(Date.now() + ((days && days.kind === 'task' ? days.deadline_days : 3) * 24 * 3600 * 1000)).toISOString().slice(0, 10);
-  const heads = graderOptions(req, vacancy.department).filter((g) => g.role === 'department_head').map((g) => String(g.id));
-  showAssign(req, res, { item: first ? `task:${first}` : '', lang: req.ctx.lang, date: deadline, time: '18:00', grace_hours: '24', graders: heads, brief: '' }, {});
+  const deadline = new Date(Date.now() + (days && days.kind === 'task' ? days.deadline_days : 3) * 24 * 3600 * 1000)
+    .toISOString()
+    .slice(0, 10);
+  const heads = graderOptions(req, vacancy.department)
+    .filter((g) => g.role === 'department_head')
+    .map((g) => String(g.id));
+  showAssign(
+    req,
+    res,
+    { item: first ? `task:${first}` : '', lang: req.ctx.lang, date: deadline, time: '18:00', grace_hours: '24', graders: heads, brief: '' },
+    {},
+  );
 }
 
 export function createAssignment(req: Request, res: Response) {
@@ -130,7 +134,12 @@ export function showAssignment(req: Request, res: Response) {
   const table = gradeTable(rubric, grades);
   const mean = table.percents.filter((p): p is number => p !== null);
   renderPage(res, 'pages/assignments/show', req.ctx.t('assignments.title_for', { code: a.code }), {
-    a: { ...a, title: item.meta.title, status: assignmentStatus(a, submissions[0] ?? null, new Date()), blind: isBlind(candidate.stage, a.unblindedAt) },
+    a: {
+      ...a,
+      title: item.meta.title,
+      status: assignmentStatus(a, submissions[0] ?? null, new Date()),
+      blind: isBlind(candidate.stage, a.unblindedAt),
+    },
     candidate: { id: candidate.id, name: candidate.fullName },
     vacancy: { id: vacancy.id, title: vacancyTitle(vacancy, lang) },
     submissions,
@@ -244,7 +253,13 @@ export function calibration(req: Request, res: Response) {
     items,
     assignments: assignments.map((a) => {
       const subs = repos.assignments.submissions(a.id);
-      return { id: a.id, code: a.code, candidateId: a.candidateId, status: assignmentStatus(a, subs[0] ?? null, new Date()), graded: repos.assignments.grades(a.id).length };
+      return {
+        id: a.id,
+        code: a.code,
+        candidateId: a.candidateId,
+        status: assignmentStatus(a, subs[0] ?? null, new Date()),
+        graded: repos.assignments.grades(a.id).length,
+      };
     }),
   });
 }

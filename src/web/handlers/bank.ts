@@ -22,7 +22,13 @@ function competencyTitles(req: Request, lang: Lang): Map<string, string> {
 function summaryRow(item: StoredItem, titles: Map<string, string>) {
   const m = item.meta;
   const competencies =
-    m.kind === 'question' ? [m.competency] : m.kind === 'case' || m.kind === 'task' ? m.competencies : m.kind === 'competency' ? [m.id] : [];
+    m.kind === 'question'
+      ? [m.competency]
+      : m.kind === 'case' || m.kind === 'task'
+        ? m.competencies
+        : m.kind === 'competency'
+          ? [m.id]
+          : [];
   return {
     id: item.id,
     lang: item.lang,
@@ -53,7 +59,13 @@ export function listBank(req: Request, res: Response) {
   });
 }
 
-const itemParams = z.object({ lang: z.enum(LANGS), id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).max(100) });
+const itemParams = z.object({
+  lang: z.enum(LANGS),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/)
+    .max(100),
+});
 
 export function showBankItem(req: Request, res: Response) {
   const p = itemParams.safeParse(req.params);

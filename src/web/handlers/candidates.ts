@@ -1,20 +1,19 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import {
-  CONSENT_VERSION,
-  PIPELINE,
-  SOURCES,
-  candidateFormSchema,
-  consentDateProblem,
-  ftsQuery,
-} from '../../domain/candidate.js';
+import { CONSENT_VERSION, PIPELINE, SOURCES, candidateFormSchema, consentDateProblem, ftsQuery } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import { fillContacts, proposeContacts, type ContactField } from '../../domain/contacts.js';
 import { assignmentStatus } from '../../domain/assignment.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import { ExtractError } from '../../extract/index.js';
 import { prepareResume, type PreparedResume } from '../../services/screening.js';
-import { addCandidate, decide as decideCandidate, moveStage as moveCandidateStage, screenAgain, setScreeningItem } from '../../services/candidates.js';
+import {
+  addCandidate,
+  decide as decideCandidate,
+  moveStage as moveCandidateStage,
+  screenAgain,
+  setScreeningItem,
+} from '../../services/candidates.js';
 import { screeningReasons } from '../../services/verdict-policy.js';
 import { downloadHeaders, storedKind } from '../../domain/download.js';
 import { scoreView } from '../score-view.js';
@@ -59,7 +58,17 @@ function showIntake(req: Request, res: Response, v: Vacancy, view: IntakeView, s
 export function newCandidate(req: Request, res: Response) {
   const v = loadVacancy(req);
   showIntake(req, res, v, {
-    values: { full_name: '', email: '', phone: '', city: '', source: 'hh', resume_text: '', cover_letter: '', consent: '', consent_date: today() },
+    values: {
+      full_name: '',
+      email: '',
+      phone: '',
+      city: '',
+      source: 'hh',
+      resume_text: '',
+      cover_letter: '',
+      consent: '',
+      consent_date: today(),
+    },
     errors: {},
     pendingName: null,
     duplicate: null,
@@ -110,46 +119,80 @@ export async function createCandidate(req: Request, res: Response) {
     const kept = keep();
     const resumeErrors: FieldErrors = {};
     for (const f of ['file', 'resume_text'] as const) if (errors[f]) resumeErrors[f] = errors[f];
-    const filled = resume ? fillContacts({ ...body, pending: kept.token ?? '' }, proposeContacts(resume.text)) : { values: { ...body, pending: kept.token ?? '' }, proposed: [] };
+    const filled = resume
+      ? fillContacts({ ...body, pending: kept.token ?? '' }, proposeContacts(resume.text))
+      : { values: { ...body, pending: kept.token ?? '' }, proposed: [] };
     const proposal = resume ? (filled.proposed.length > 0 ? 'filled' : 'nothing') : null;
-    return showIntake(req, res, v, { values: filled.values, errors: resumeErrors, pendingName: kept.name, duplicate: null, proposed: filled.proposed, proposal }, resume ? 200 : 422);
+    return showIntake(
+      req,
+      res,
+      v,
+      { values: filled.values, errors: resumeErrors, pendingName: kept.name, duplicate: null, proposed: filled.proposed, proposal },
+      resume ? 200 : 422,
+    );
   }
 
   if (Object.keys(errors).length > 0 || !parsed.ok || !resume) {
     const kept = keep();
     // Contact fields left empty are filled from the resume on the way back, for HR to confirm by saving.
-    const filled = resume ? fillContacts({ ...body, pending: kept.token ?? '' }, proposeContacts(resume.text)) : { values: { ...body, pending: kept.token ?? '' }, proposed: [] };
+    const filled = resume
+      ? fillContacts({ ...body, pending: kept.token ?? '' }, proposeContacts(resume.text))
+      : { values: { ...body, pending: kept.token ?? '' }, proposed: [] };
     for (const f of filled.proposed) delete errors[f];
     const status = Object.keys(errors).length > 0 ? 422 : 200;
-    return showIntake(req, res, v, { values: filled.values, errors, pendingName: kept.name, duplicate: null, proposed: filled.proposed, proposal: filled.proposed.length > 0 ? 'filled' : null }, status);
+    return showIntake(
+      req,
+      res,
+      v,
+      {
+        values: filled.values,
+        errors,
+        pendingName: kept.name,
+        duplicate: null,
+        proposed: filled.proposed,
+        proposal: filled.proposed.length > 0 ? 'filled' : null,
+      },
+      status,
+    );
   }
 
   const d = parsed.data;
-  const result = addCandidate(repos, files, {
-    vacancyId: v.id,
-    checklist: repos.vacancies.checklist(v.id),
-    policy: v.verdictPolicy,
-    fullName: d.full_name,
-    email: d.email,
-    phone: d.phone,
-    city: d.city,
-    source: d.source,
-    consentAt: d.consent_date,
-    consentVersion: CONSENT_VERSION,
-    coverLetter: d.cover_letter,
-    resume,
-    createdBy: userOf(req).id,
-    allowDuplicate: d.confirm_duplicate === '1',
-  }, actorOf(req));
+  const result = addCandidate(
+    repos,
+    files,
+    {
+      vacancyId: v.id,
+      checklist: repos.vacancies.checklist(v.id),
+      policy: v.verdictPolicy,
+      fullName: d.full_name,
+      email: d.email,
+      phone: d.phone,
+      city: d.city,
+      source: d.source,
+      consentAt: d.consent_date,
+      consentVersion: CONSENT_VERSION,
+      coverLetter: d.cover_letter,
+      resume,
+      createdBy: userOf(req).id,
+      allowDuplicate: d.confirm_duplicate === '1',
+    },
+    actorOf(req),
+  );
   if (!result.ok) {
     const kept = keep();
     const other = repos.candidates.get(result.duplicate.id);
-    return showIntake(req, res, v, {
-      values: { ...body, pending: kept.token ?? '' },
-      errors: {},
-      pendingName: kept.name,
-      duplicate: { id: result.duplicate.id, name: other?.fullName ?? '', reason: result.duplicate.reason },
-    }, 409);
+    return showIntake(
+      req,
+      res,
+      v,
+      {
+        values: { ...body, pending: kept.token ?? '' },
+        errors: {},
+        pendingName: kept.name,
+        duplicate: { id: result.duplicate.id, name: other?.fullName ?? '', reason: result.duplicate.reason },
+      },
+      409,
+    );
   }
   if (token) pending.drop(token);
   flash(req, 'ok', result.duplicate ? 'candidates.created_duplicate' : 'candidates.created');
@@ -244,14 +287,21 @@ export function showCandidate(req: Request, res: Response) {
           screenedAt: s.screenedAt,
         }
       : null,
-    checklistChanged: s ? checklist.some((ci) => !byKey.has(ci.key)) || s.items.some((i) => !checklist.some((ci) => ci.key === i.key)) : false,
+    checklistChanged: s
+      ? checklist.some((ci) => !byKey.has(ci.key)) || s.items.some((i) => !checklist.some((ci) => ci.key === i.key))
+      : false,
     items,
     statuses: STATUSES,
     verdicts: VERDICTS,
     stages: PIPELINE,
-    resume: highlight(c.resumeText, items.flatMap((i) => (i.evidence ? [i.evidence] : []))),
+    resume: highlight(
+      c.resumeText,
+      items.flatMap((i) => (i.evidence ? [i.evidence] : [])),
+    ),
     // Item events name the item by its label (its key only when the item is no longer on the checklist).
-    events: repos.candidates.events(c.id).map((e) => ({ ...e, subjectLabel: e.kind === 'item' && e.subject ? (labelOf.get(e.subject) ?? e.subject) : e.subject })),
+    events: repos.candidates
+      .events(c.id)
+      .map((e) => ({ ...e, subjectLabel: e.kind === 'item' && e.subject ? (labelOf.get(e.subject) ?? e.subject) : e.subject })),
     interviews: repos.interviews.forCandidate(c.id).map((iv) => {
       const cards = repos.interviews.scorecards(iv.id);
       return { ...iv, submitted: cards.filter((x) => x.status === 'submitted').length, total: cards.length };
@@ -287,7 +337,12 @@ export function downloadResume(req: Request, res: Response) {
 // ---- Decisions ----------------------------------------------------------------------------
 
 const itemSchema = z.object({ status: z.enum(STATUSES) });
-const keyParam = z.object({ key: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).max(60) });
+const keyParam = z.object({
+  key: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/)
+    .max(60),
+});
 
 export function setItem(req: Request, res: Response) {
   const { candidate: c } = loadCandidate(req);
@@ -367,7 +422,15 @@ export function listCandidates(req: Request, res: Response) {
   const pages = capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
   const query = (over: Record<string, string | number>) => {
     const q = new URLSearchParams();
-    const all = { stage: f.stage ?? '', verdict: f.verdict ?? '', source: f.source ?? '', q: f.q ?? '', sort: f.sort, page: f.page, ...over };
+    const all = {
+      stage: f.stage ?? '',
+      verdict: f.verdict ?? '',
+      source: f.source ?? '',
+      q: f.q ?? '',
+      sort: f.sort,
+      page: f.page,
+      ...over,
+    };
     for (const [k, val] of Object.entries(all)) if (val !== '' && !(k === 'page' && val === 1)) q.set(k, String(val));
     const s = q.toString();
     return s ? `?${s}` : '';

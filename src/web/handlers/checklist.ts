@@ -24,7 +24,11 @@ const itemSchema = z
     hint_ru: text(500),
     hint_en: text(500),
     kind: z.enum(CHECKLIST_KINDS, { error: 'errors.choice' }),
-    weight: z.coerce.number({ error: 'errors.number' }).int('errors.integer').min(1, msg('errors.range', { min: 1, max: 5 })).max(5, msg('errors.range', { min: 1, max: 5 })),
+    weight: z.coerce
+      .number({ error: 'errors.number' })
+      .int('errors.integer')
+      .min(1, msg('errors.range', { min: 1, max: 5 }))
+      .max(5, msg('errors.range', { min: 1, max: 5 })),
     keywords: text(2000),
   })
   .refine((f) => Boolean(f.label_ru || f.label_en), { when: () => true, path: ['label_ru'], message: 'errors.label_required' });
@@ -38,7 +42,11 @@ function toItem(f: ItemForm) {
     hintEn: f.hint_en || null,
     kind: f.kind,
     weight: f.weight,
-    keywords: f.keywords.split(/[,;\n]/).map((k) => k.trim()).filter(Boolean).slice(0, 50),
+    keywords: f.keywords
+      .split(/[,;\n]/)
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .slice(0, 50),
   };
 }
 
@@ -65,7 +73,12 @@ function policyView(req: Request, v: Vacancy, items: ChecklistItem[], failed: Fa
   const kept = failed?.itemId === 'policy' ? failed.values : null;
   const str = (x: unknown) => (typeof x === 'string' ? x : '');
   return {
-    summary: policySummary(items.map((i) => ({ key: i.key, label: label(i), kind: i.kind })), v.verdictPolicy, lang, t),
+    summary: policySummary(
+      items.map((i) => ({ key: i.key, label: label(i), kind: i.kind })),
+      v.verdictPolicy,
+      lang,
+      t,
+    ),
     requiredNow: items.filter((i) => i.kind === 'required').length,
     items: items.map((i) => ({ id: i.id, field: kindField(i.id), label: label(i), kind: kept ? str(kept[kindField(i.id)]) : i.kind })),
     values: { [MIN_REQUIRED_FIELD]: kept ? kept[MIN_REQUIRED_FIELD] : String(v.verdictPolicy.minRequiredMet) },
@@ -107,9 +120,10 @@ function show(req: Request, res: Response, v: Vacancy, failed: Failed | null, st
       values: failed?.itemId === i.id ? failed.values : itemValues(i),
       errors: failed?.itemId === i.id ? failed.errors : {},
     })),
-    newItem: failed?.itemId === 'new'
-      ? { values: failed.values, errors: failed.errors }
-      : { values: { label_ru: '', label_en: '', hint_ru: '', hint_en: '', kind: 'nice_to_have', weight: '1', keywords: '' }, errors: {} },
+    newItem:
+      failed?.itemId === 'new'
+        ? { values: failed.values, errors: failed.errors }
+        : { values: { label_ru: '', label_en: '', hint_ru: '', hint_en: '', kind: 'nice_to_have', weight: '1', keywords: '' }, errors: {} },
   });
 }
 
@@ -148,7 +162,12 @@ export function updateItem(req: Request, res: Response) {
   if (!parsed.ok) return show(req, res, v, { itemId: item.id, values: req.body ?? {}, errors: parsed.errors }, 422);
   const next = toItem(parsed.data);
   const { kindChanged } = updateChecklistItem(req.ctx.repos, v.id, item, next, actorOf(req).userId);
-  audit(req, 'checklist.item_update', { type: 'vacancy', id: v.id }, { key: item.key, ...(kindChanged ? { kind: { from: item.kind, to: next.kind } } : {}) });
+  audit(
+    req,
+    'checklist.item_update',
+    { type: 'vacancy', id: v.id },
+    { key: item.key, ...(kindChanged ? { kind: { from: item.kind, to: next.kind } } : {}) },
+  );
   flash(req, 'ok', kindChanged ? 'checklist.kind_saved_redecided' : 'checklist.saved');
   res.redirect(`/vacancies/${v.id}/checklist#item-${item.id}`);
 }

@@ -1,11 +1,6 @@
 import type { Request, Response } from 'express';
 import type { CaseMeta, TaskMeta } from '../../domain/bank/schema.js';
-import {
-  gradeFormSchema,
-  gradePercent,
-  isBlind,
-  rubricOf,
-} from '../../domain/assignment.js';
+import { gradeFormSchema, gradePercent, isBlind, rubricOf } from '../../domain/assignment.js';
 import { redact } from '../../domain/redact.js';
 import { blindFileForm } from '../../domain/blind.js';
 import type { Assignment, Submission } from '../../db/assignments.js';
@@ -17,7 +12,7 @@ import { renderMarkdown } from '../markdown.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadForGrader, } from '../loaders.js';
+import { loadForGrader } from '../loaders.js';
 import { canGrade } from '../../domain/policy.js';
 
 import { gradeTable, itemOf, sendSubmissionFile } from '../assignment-view.js';
@@ -31,7 +26,9 @@ export function gradingList(req: Request, res: Response) {
     .filter((a) => canGrade(user, a, true))
     .map((a) => {
       const subs = req.ctx.repos.assignments.submissions(a.id);
-      const item = req.ctx.repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, req.ctx.lang, a.bankVersion) ?? req.ctx.repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, a.lang, a.bankVersion);
+      const item =
+        req.ctx.repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, req.ctx.lang, a.bankVersion) ??
+        req.ctx.repos.bank.atVersion<TaskMeta | CaseMeta>(a.itemId, a.lang, a.bankVersion);
       return { code: a.code, title: item?.meta.title ?? a.itemId, deadlineAt: a.deadlineAt, submitted: subs.length > 0, graded: a.graded };
     });
   renderPage(res, 'pages/grading/list', req.ctx.t('grading.title'), { list });
@@ -47,7 +44,14 @@ function redactSubmission(s: Submission, who: { fullName: string; email: string 
     link: s.link ? r(s.link) : null,
     files: s.files.map((f) => {
       const asText = blind && blindFileForm(f.kind, f.extractedText, who) === 'text';
-      return { id: f.id, label: `${f.position}.${asText ? 'txt' : f.kind}`, kind: f.kind, asText, size: f.size, text: f.extractedText ? r(f.extractedText) : null };
+      return {
+        id: f.id,
+        label: `${f.position}.${asText ? 'txt' : f.kind}`,
+        kind: f.kind,
+        asText,
+        size: f.size,
+        text: f.extractedText ? r(f.extractedText) : null,
+      };
     }),
   };
 }

@@ -9,7 +9,14 @@ import type { Lang } from '../../domain/bank/schema.js';
 import { canGrade } from '../../domain/policy.js';
 
 function vacancyCard(v: Vacancy, lang: Lang) {
-  return { id: v.id, title: vacancyTitle(v, lang), department: v.department, grade: v.targetGrade, status: v.status, updatedAt: v.updatedAt };
+  return {
+    id: v.id,
+    title: vacancyTitle(v, lang),
+    department: v.department,
+    grade: v.targetGrade,
+    status: v.status,
+    updatedAt: v.updatedAt,
+  };
 }
 
 function fileSize(path: string): number | null {
@@ -55,9 +62,7 @@ export function showHome(req: Request, res: Response) {
         upcoming: upcomingFor(req, user.id),
         toGrade: toGrade(req, user),
         department: user.department,
-        vacancies: user.department
-          ? repos.vacancies.listByDepartment(user.department).map((v) => vacancyCard(v, lang))
-          : [],
+        vacancies: user.department ? repos.vacancies.listByDepartment(user.department).map((v) => vacancyCard(v, lang)) : [],
       });
     case 'interviewer':
       return renderPage(res, 'pages/home/interviewer', t('home.title'), { upcoming: upcomingFor(req, user.id) });
@@ -68,7 +73,9 @@ export function showHome(req: Request, res: Response) {
         db: {
           file: config.dbFile === ':memory:' ? ':memory:' : config.dbFile,
           dataDir: config.dataDir,
-          backups: listBackups(backupsDir(config.dataDir)).slice(0, 3).map((b) => ({ name: b.name, bytes: b.bytes, takenAt: b.takenAt.toISOString() })),
+          backups: listBackups(backupsDir(config.dataDir))
+            .slice(0, 3)
+            .map((b) => ({ name: b.name, bytes: b.bytes, takenAt: b.takenAt.toISOString() })),
           backupsDir: backupsDir(config.dataDir),
           sizeBytes: fileSize(config.dbFile),
         },

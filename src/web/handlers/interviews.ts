@@ -37,7 +37,14 @@ function interviewerOptions(req: Request) {
     .map((u) => ({ id: u.id, name: u.display_name, role: u.role }));
 }
 
-function showSchedule(req: Request, res: Response, candidateId: number, values: Record<string, unknown>, errors: FieldErrors, status = 200) {
+function showSchedule(
+  req: Request,
+  res: Response,
+  candidateId: number,
+  values: Record<string, unknown>,
+  errors: FieldErrors,
+  status = 200,
+) {
   const { candidate, vacancy } = loadCandidate(req);
   res.status(status);
   renderPage(res, 'pages/interviews/new', req.ctx.t('interviews.new_title'), {
@@ -53,7 +60,13 @@ function showSchedule(req: Request, res: Response, candidateId: number, values: 
 export function newInterview(req: Request, res: Response) {
   const { candidate } = loadCandidate(req);
   const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
-  showSchedule(req, res, candidate.id, { stage: 'competency', date: tomorrow, time: '11:00', duration_min: '60', location: '', interviewers: [] }, {});
+  showSchedule(
+    req,
+    res,
+    candidate.id,
+    { stage: 'competency', date: tomorrow, time: '11:00', duration_min: '60', location: '', interviewers: [] },
+    {},
+  );
 }
 
 /** Gaps are the screening items a person has not seen met: what the interview should probe. */
@@ -125,18 +138,20 @@ function kitView(req: Request, kit: KitItem[]): KitView[] {
     const item = version !== undefined ? repos.bank.atVersion<QuestionMeta | CaseMeta>(k.itemId, readLang, version) : undefined;
     if (!item) return [];
     const m = item.meta;
-    return [{
-      kitId: k.id,
-      kind: k.kind,
-      itemId: k.itemId,
-      reason: k.reason,
-      title: m.title,
-      bodyHtml: renderMarkdown(item.body),
-      competencies: m.kind === 'question' ? [m.competency] : m.kind === 'case' ? [...m.competencies] : [],
-      question: m.kind === 'question' ? m : null,
-      case: m.kind === 'case' ? m : null,
-      version: item.version,
-    }];
+    return [
+      {
+        kitId: k.id,
+        kind: k.kind,
+        itemId: k.itemId,
+        reason: k.reason,
+        title: m.title,
+        bodyHtml: renderMarkdown(item.body),
+        competencies: m.kind === 'question' ? [m.competency] : m.kind === 'case' ? [...m.competencies] : [],
+        question: m.kind === 'question' ? m : null,
+        case: m.kind === 'case' ? m : null,
+        version: item.version,
+      },
+    ];
   });
 }
 
@@ -157,7 +172,8 @@ function reasonLabel(req: Request, reason: string): string {
     const tpl = repos.bank.checklistTemplate(lang)?.meta.items.find((i) => i.key === key);
     return t('interviews.reason_gap', { item: tpl?.label ?? key });
   }
-  if (reason.startsWith('competency:')) return t('interviews.reason_competency', { name: repos.bank.get(reason.slice(11), lang)?.title ?? reason.slice(11) });
+  if (reason.startsWith('competency:'))
+    return t('interviews.reason_competency', { name: repos.bank.get(reason.slice(11), lang)?.title ?? reason.slice(11) });
   return t(`interviews.reason_${reason}`);
 }
 
@@ -209,8 +225,14 @@ function addableItems(req: Request, kit: KitView[]) {
   const inKit = new Set(kit.map((k) => `${k.kind}:${k.itemId}`));
   const comps = new Map(repos.bank.competencies(lang).map((c) => [c.id, c.title]));
   return {
-    questions: repos.bank.questions(lang).filter((q) => !inKit.has(`question:${q.id}`)).map((q) => ({ id: q.id, title: q.title, competency: comps.get(q.meta.competency) ?? q.meta.competency })),
-    cases: repos.bank.cases(lang).filter((c) => !inKit.has(`case:${c.id}`)).map((c) => ({ id: c.id, title: c.title })),
+    questions: repos.bank
+      .questions(lang)
+      .filter((q) => !inKit.has(`question:${q.id}`))
+      .map((q) => ({ id: q.id, title: q.title, competency: comps.get(q.meta.competency) ?? q.meta.competency })),
+    cases: repos.bank
+      .cases(lang)
+      .filter((c) => !inKit.has(`case:${c.id}`))
+      .map((c) => ({ id: c.id, title: c.title })),
   };
 }
 
@@ -254,14 +276,20 @@ export const addKitItem = withKit((req, res, a) => {
   const [kind, itemId] = parsed.data.item.split(':') as ['question' | 'case', string];
   const item = req.ctx.repos.bank.get(itemId, 'en');
   if (!item || item.kind !== kind || item.retired) throw new HttpError(404, 'errors.not_found');
-  req.ctx.repos.interviews.addKitItem(a.interview.id, { kind, itemId, bankVersions: req.ctx.repos.bank.currentVersions(itemId), reason: 'added' });
+  req.ctx.repos.interviews.addKitItem(a.interview.id, {
+    kind,
+    itemId,
+    bankVersions: req.ctx.repos.bank.currentVersions(itemId),
+    reason: 'added',
+  });
   res.redirect(`/interviews/${a.interview.id}#kit`);
 });
 
 export const moveKitItem = withKit((req, res, a) => {
   const p = kitParam.safeParse(req.params);
   const m = moveSchema.safeParse(req.body);
-  if (!p.success || !m.success || !req.ctx.repos.interviews.hasKitItem(a.interview.id, p.data.kitId)) throw new HttpError(400, 'errors.bad_request');
+  if (!p.success || !m.success || !req.ctx.repos.interviews.hasKitItem(a.interview.id, p.data.kitId))
+    throw new HttpError(400, 'errors.bad_request');
   req.ctx.repos.interviews.moveKitItem(a.interview.id, p.data.kitId, m.data.direction);
   res.redirect(`/interviews/${a.interview.id}#kit-${p.data.kitId}`);
 });
@@ -340,7 +368,13 @@ function parseScorecardBody(body: unknown) {
   const b = (body ?? {}) as Record<string, unknown>;
   return draftSaveSchema.safeParse({
     version: b.version,
-    data: { notes: b.notes ?? {}, ratings: b.ratings ?? {}, cases: b.cases ?? {}, recommendation: b.recommendation ?? null, summary: b.summary ?? '' },
+    data: {
+      notes: b.notes ?? {},
+      ratings: b.ratings ?? {},
+      cases: b.cases ?? {},
+      recommendation: b.recommendation ?? null,
+      summary: b.summary ?? '',
+    },
   });
 }
 
@@ -384,7 +418,12 @@ export function postScorecard(req: Request, res: Response) {
       if (!saved.ok) return conflictPage(req, res, a, parsed.data.data, saved.current, kit);
       return showScorecard(req, res, a, s, { data: parsed.data.data, version: saved.version, errors, conflict: null }, 422);
     }
-    const r = submitScorecard(req.ctx.repos, { scorecard: s, interviewId: a.interview.id, candidateId: a.interview.candidateId }, parsed.data, userActorOf(req));
+    const r = submitScorecard(
+      req.ctx.repos,
+      { scorecard: s, interviewId: a.interview.id, candidateId: a.interview.candidateId },
+      parsed.data,
+      userActorOf(req),
+    );
     if (!r.ok) return conflictPage(req, res, a, parsed.data.data, r.current, kit);
     flash(req, 'ok', 'scorecard.submitted');
     return res.redirect(`/interviews/${a.interview.id}`);
@@ -411,7 +450,13 @@ export function amendScorecard(req: Request, res: Response) {
     return res.redirect(`/interviews/${a.interview.id}/scorecard`);
   }
   // An amendment in progress takes the old ratings out of the score until it is submitted again.
-  if (s.status === 'submitted') openAmendment(req.ctx.repos, { scorecard: s, interviewId: a.interview.id, candidateId: a.interview.candidateId }, parsed.data.reason, actorOf(req));
+  if (s.status === 'submitted')
+    openAmendment(
+      req.ctx.repos,
+      { scorecard: s, interviewId: a.interview.id, candidateId: a.interview.candidateId },
+      parsed.data.reason,
+      actorOf(req),
+    );
   flash(req, 'ok', 'scorecard.amending');
   res.redirect(`/interviews/${a.interview.id}/scorecard`);
 }

@@ -16,19 +16,40 @@ export function exportCandidate(req: Request, res: Response) {
   audit(req, 'candidate.export', { type: 'candidate', id: c.id });
   const data = {
     exportedAt: new Date().toISOString(),
-    candidate: { id: c.id, fullName: c.fullName, email: c.email, phone: c.phone, city: c.city, source: c.source, stage: c.stage, createdAt: c.createdAt, consent: { date: c.consentAt, version: c.consentVersion }, resumeText: c.resumeText, coverLetter: c.coverLetter },
+    candidate: {
+      id: c.id,
+      fullName: c.fullName,
+      email: c.email,
+      phone: c.phone,
+      city: c.city,
+      source: c.source,
+      stage: c.stage,
+      createdAt: c.createdAt,
+      consent: { date: c.consentAt, version: c.consentVersion },
+      resumeText: c.resumeText,
+      coverLetter: c.coverLetter,
+    },
     vacancy: { slug: v.slug, title: { ru: v.titleRu, en: v.titleEn } },
     screening: repos.candidates.screening(c.id) ?? null,
     history: repos.candidates.events(c.id),
     interviews: repos.interviews.forCandidate(c.id).map((iv) => ({
       stage: iv.stage,
       scheduledAt: iv.scheduledAt,
-      scorecards: repos.interviews.scorecards(iv.id).filter((s) => s.status === 'submitted').map((s) => ({ interviewer: s.interviewerName, submittedAt: s.submittedAt, data: s.data })),
+      scorecards: repos.interviews
+        .scorecards(iv.id)
+        .filter((s) => s.status === 'submitted')
+        .map((s) => ({ interviewer: s.interviewerName, submittedAt: s.submittedAt, data: s.data })),
     })),
     assignments: repos.assignments.forCandidate(c.id).map((a) => ({
       item: a.itemId,
       deadlineAt: a.deadlineAt,
-      submissions: repos.assignments.submissions(a.id).map((s) => ({ version: s.version, submittedAt: s.submittedAt, body: s.body, link: s.link, files: s.files.map((f) => f.originalName) })),
+      submissions: repos.assignments.submissions(a.id).map((s) => ({
+        version: s.version,
+        submittedAt: s.submittedAt,
+        body: s.body,
+        link: s.link,
+        files: s.files.map((f) => f.originalName),
+      })),
       grades: repos.assignments.grades(a.id).map((g) => ({ scores: g.scores, comment: g.comment, submittedAt: g.submittedAt })),
     })),
     score: repos.scores.get(c.id)?.result ?? null,
@@ -42,7 +63,10 @@ const eraseSchema = z.object({ confirm: z.string().trim().min(1, 'errors.require
 export function showErase(req: Request, res: Response, errors: FieldErrors = {}, status = 200) {
   const { candidate: c } = loadCandidate(req);
   res.status(status);
-  renderPage(res, 'pages/privacy/erase', req.ctx.t('privacy.erase_title'), { c: { id: c.id, fullName: c.fullName, anonymized: c.fullName === `#${c.id}` }, errors });
+  renderPage(res, 'pages/privacy/erase', req.ctx.t('privacy.erase_title'), {
+    c: { id: c.id, fullName: c.fullName, anonymized: c.fullName === `#${c.id}` },
+    errors,
+  });
 }
 
 export function eraseCandidate(req: Request, res: Response) {
@@ -50,7 +74,8 @@ export function eraseCandidate(req: Request, res: Response) {
   const parsed = parseForm(eraseSchema, req.body ?? {});
   if (!parsed.ok) return showErase(req, res, parsed.errors, 422);
   // Typing the name guards against erasing the wrong person by a slip of the mouse.
-  if (parsed.data.confirm.toLocaleLowerCase() !== c.fullName.trim().toLocaleLowerCase()) return showErase(req, res, { confirm: { key: 'privacy.confirm_mismatch' } }, 422);
+  if (parsed.data.confirm.toLocaleLowerCase() !== c.fullName.trim().toLocaleLowerCase())
+    return showErase(req, res, { confirm: { key: 'privacy.confirm_mismatch' } }, 422);
   req.ctx.services.privacy.erase(c.id, actorOf(req));
   flash(req, 'ok', 'privacy.erased');
   res.redirect(`/candidates/${c.id}`);
@@ -61,14 +86,26 @@ export function eraseCandidate(req: Request, res: Response) {
 function showPrivacy(req: Request, res: Response, values: Record<string, unknown>, errors: FieldErrors, status = 200) {
   const p = req.ctx.services.privacy;
   res.status(status);
-  renderPage(res, 'pages/privacy/settings', req.ctx.t('privacy.title'), { values, errors, due: p.dueCount(), lastRun: p.lastRun(), months: p.months() });
+  renderPage(res, 'pages/privacy/settings', req.ctx.t('privacy.title'), {
+    values,
+    errors,
+    due: p.dueCount(),
+    lastRun: p.lastRun(),
+    months: p.months(),
+  });
 }
 
 export function privacySettings(req: Request, res: Response) {
   showPrivacy(req, res, { months: String(req.ctx.services.privacy.months()) }, {});
 }
 
-const monthsSchema = z.object({ months: z.coerce.number({ error: 'errors.number' }).int('errors.integer').min(1, msg('errors.range', { min: 1, max: 120 })).max(120, msg('errors.range', { min: 1, max: 120 })) });
+const monthsSchema = z.object({
+  months: z.coerce
+    .number({ error: 'errors.number' })
+    .int('errors.integer')
+    .min(1, msg('errors.range', { min: 1, max: 120 }))
+    .max(120, msg('errors.range', { min: 1, max: 120 })),
+});
 
 export function saveRetention(req: Request, res: Response) {
   const parsed = parseForm(monthsSchema, req.body ?? {});
@@ -89,9 +126,19 @@ export function runRetentionNow(req: Request, res: Response) {
 // ---- Admin: audit log ---------------------------------------------------------------------------
 
 const auditQuery = z.object({
-  action: z.string().trim().regex(/^[a-z_.]{1,60}$/).optional().catch(undefined),
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z_.]{1,60}$/)
+    .optional()
+    .catch(undefined),
   user: z.coerce.number().int().positive().optional().catch(undefined),
-  subject: z.string().trim().regex(/^[a-z]+:[A-Za-z0-9_.@-]{1,80}$/).optional().catch(undefined),
+  subject: z
+    .string()
+    .trim()
+    .regex(/^[a-z]+:[A-Za-z0-9_.@-]{1,80}$/)
+    .optional()
+    .catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
@@ -102,9 +149,23 @@ export function auditLog(req: Request, res: Response) {
   const q = auditQuery.parse(req.query);
   const [subjectType, subjectId] = q.subject ? (q.subject.split(':') as [string, string]) : [undefined, undefined];
   const to = q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000).toISOString() : undefined;
-  const { rows, total } = req.ctx.repos.audit.list({ action: q.action, userId: q.user, subjectType, subjectId, from: q.from, to, limit: AUDIT_PAGE, offset: (q.page - 1) * AUDIT_PAGE });
+  const { rows, total } = req.ctx.repos.audit.list({
+    action: q.action,
+    userId: q.user,
+    subjectType,
+    subjectId,
+    from: q.from,
+    to,
+    limit: AUDIT_PAGE,
+    offset: (q.page - 1) * AUDIT_PAGE,
+  });
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE));
-  const link = (page: number) => `?${new URLSearchParams(Object.entries({ action: q.action, user: q.user, subject: q.subject, from: q.from, to: q.to, page }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString()}`;
+  const link = (page: number) =>
+    `?${new URLSearchParams(
+      Object.entries({ action: q.action, user: q.user, subject: q.subject, from: q.from, to: q.to, page })
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    ).toString()}`;
   renderPage(res, 'pages/privacy/audit', req.ctx.t('audit.title'), {
     filters: { action: q.action ?? '', user: q.user ? String(q.user) : '', subject: q.subject ?? '', from: q.from ?? '', to: q.to ?? '' },
     actions: req.ctx.repos.audit.actions(),
@@ -117,4 +178,3 @@ export function auditLog(req: Request, res: Response) {
     next: q.page < pages ? link(q.page + 1) : null,
   });
 }
-

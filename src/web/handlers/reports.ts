@@ -24,7 +24,10 @@ export function candidateReport(req: Request, res: Response) {
   const interviews = repos.interviews.forCandidate(c.id).map((iv) => ({
     stage: iv.stage,
     scheduledAt: iv.scheduledAt,
-    cards: repos.interviews.scorecards(iv.id).filter((s) => s.status === 'submitted').map((s) => ({ interviewer: s.interviewerName, recommendation: s.data.recommendation, summary: s.data.summary })),
+    cards: repos.interviews
+      .scorecards(iv.id)
+      .filter((s) => s.status === 'submitted')
+      .map((s) => ({ interviewer: s.interviewerName, recommendation: s.data.recommendation, summary: s.data.summary })),
   }));
   renderPage(res, 'pages/reports/candidate', req.ctx.t('report.title', { name: c.fullName }), {
     c: { id: c.id, fullName: c.fullName, stage: c.stage, source: c.source },
@@ -41,7 +44,12 @@ export function candidateReport(req: Request, res: Response) {
           decisionReason: screening.decisionReason,
           items: checklist.map((ci) => {
             const it = screening.items.find((i) => i.key === ci.key);
-            return { label: lang === 'ru' ? ci.labelRu : ci.labelEn, status: it?.status ?? 'unknown', evidence: it?.evidence ?? null, reason: it?.reason?.[lang] ?? null };
+            return {
+              label: lang === 'ru' ? ci.labelRu : ci.labelEn,
+              status: it?.status ?? 'unknown',
+              evidence: it?.evidence ?? null,
+              reason: it?.reason?.[lang] ?? null,
+            };
           }),
         }
       : null,
@@ -52,7 +60,12 @@ export function candidateReport(req: Request, res: Response) {
 // ---- Comparison -------------------------------------------------------------------------------
 
 const compareQuery = z.object({
-  ids: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : String(v).split(',')), z.array(z.coerce.number().int().positive()).max(50)).catch([]),
+  ids: z
+    .preprocess(
+      (v) => (v === undefined ? [] : Array.isArray(v) ? v : String(v).split(',')),
+      z.array(z.coerce.number().int().positive()).max(50),
+    )
+    .catch([]),
   sort: z.enum(['fit', 'name', 'grade', 'stage']).default('fit').catch('fit'),
 });
 const MAX_COMPARE = 6;
@@ -69,7 +82,14 @@ export function compare(req: Request, res: Response) {
     .map((c) => {
       const stored = repos.scores.get(c.id);
       const screening = repos.candidates.screening(c.id);
-      return { id: c.id, name: c.fullName, stage: c.stage, verdict: screening?.decision ?? screening?.verdict ?? null, result: stored?.result ?? null, disagreement: stored?.disagreement ?? false };
+      return {
+        id: c.id,
+        name: c.fullName,
+        stage: c.stage,
+        verdict: screening?.decision ?? screening?.verdict ?? null,
+        result: stored?.result ?? null,
+        disagreement: stored?.disagreement ?? false,
+      };
     });
   const sorters: Record<typeof q.sort, (a: (typeof people)[number], b: (typeof people)[number]) => number> = {
     fit: (a, b) => (b.result?.fit ?? -1) - (a.result?.fit ?? -1),
@@ -102,14 +122,20 @@ export function compare(req: Request, res: Response) {
       knockouts: (p.result?.knockouts ?? []).map(label),
       spreadFlags: (p.result?.competencies ?? []).filter((c) => c.spread >= 2).map((c) => titles.get(c.competency) ?? c.competency),
     })),
-    comps: comps.map((id) => ({ id, title: titles.get(id) ?? id, expected: v.profile.gradeLevels[id as keyof typeof v.profile.gradeLevels]?.[v.targetGrade] ?? null, values: people.map((p) => ratingOf(p.result, id)) })),
-    radar: comps.length >= 3 && people.length
-      ? radar(
-          comps.map((id) => ({ id, label: (titles.get(id) ?? id).slice(0, 26) })),
-          people.slice(0, 5).map((p) => ({ name: p.name, values: Object.fromEntries(comps.map((id) => [id, ratingOf(p.result, id)])) })),
-          { size: 440 },
-        )
-      : null,
+    comps: comps.map((id) => ({
+      id,
+      title: titles.get(id) ?? id,
+      expected: v.profile.gradeLevels[id as keyof typeof v.profile.gradeLevels]?.[v.targetGrade] ?? null,
+      values: people.map((p) => ratingOf(p.result, id)),
+    })),
+    radar:
+      comps.length >= 3 && people.length
+        ? radar(
+            comps.map((id) => ({ id, label: (titles.get(id) ?? id).slice(0, 26) })),
+            people.slice(0, 5).map((p) => ({ name: p.name, values: Object.fromEntries(comps.map((id) => [id, ratingOf(p.result, id)])) })),
+            { size: 440 },
+          )
+        : null,
     tooMany: q.ids.length > MAX_COMPARE,
   });
 }
@@ -156,8 +182,27 @@ export function exportCsv(req: Request, res: Response) {
   const v = loadVacancy(req);
   const { repos, t, lang } = req.ctx;
   const sep = (csvQuery.parse(req.query).sep ?? (lang === 'ru' ? 'semicolon' : 'comma')) === 'semicolon' ? ';' : ',';
-  const header = ['id', 'name', 'email', 'phone', 'source', 'stage', 'added', 'screening_verdict', 'decision', 'screening_score', 'relevant_years', 'fit', 'stages_done', 'grade', 'interview', 'case', 'take_home', 'knockouts', 'disagreement']
-    .map((k) => t(`csv.${k}`));
+  const header = [
+    'id',
+    'name',
+    'email',
+    'phone',
+    'source',
+    'stage',
+    'added',
+    'screening_verdict',
+    'decision',
+    'screening_score',
+    'relevant_years',
+    'fit',
+    'stages_done',
+    'grade',
+    'interview',
+    'case',
+    'take_home',
+    'knockouts',
+    'disagreement',
+  ].map((k) => t(`csv.${k}`));
   audit(req, 'export.csv', { type: 'vacancy', id: v.id });
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.attachment(`${v.slug}-candidates.csv`);
@@ -167,10 +212,25 @@ export function exportCsv(req: Request, res: Response) {
     const result = r.result ? (JSON.parse(r.result) as ScoreResult) : null;
     const stage = (s: string) => result?.stages.find((x) => x.stage === s)?.score ?? '';
     out += line([
-      r.id, r.full_name, r.email, r.phone, t(`sources.${r.source}`), t(`pipeline.${r.stage}`), r.created_at.slice(0, 10),
-      r.verdict ? t(`verdicts.${r.verdict}`) : '', r.decision ? t(`verdicts.${r.decision}`) : '', r.screening_score, r.relevant_years,
-      r.fit, result ? `${result.completedStages}/${result.totalStages}` : '', r.grade ? t(`grades.${r.grade}`) : '',
-      stage('interview'), stage('case'), stage('take_home'), result?.knockouts.join(' ') ?? '', r.disagreement ? 1 : 0,
+      r.id,
+      r.full_name,
+      r.email,
+      r.phone,
+      t(`sources.${r.source}`),
+      t(`pipeline.${r.stage}`),
+      r.created_at.slice(0, 10),
+      r.verdict ? t(`verdicts.${r.verdict}`) : '',
+      r.decision ? t(`verdicts.${r.decision}`) : '',
+      r.screening_score,
+      r.relevant_years,
+      r.fit,
+      result ? `${result.completedStages}/${result.totalStages}` : '',
+      r.grade ? t(`grades.${r.grade}`) : '',
+      stage('interview'),
+      stage('case'),
+      stage('take_home'),
+      result?.knockouts.join(' ') ?? '',
+      r.disagreement ? 1 : 0,
     ]);
     if (out.length > 1 << 16) {
       res.write(out);
@@ -193,7 +253,18 @@ export function apiCandidates(req: Request, res: Response) {
     pageSize: 100,
     total,
     totalIsLowerBound: capped,
-    candidates: rows.map((r) => ({ id: r.id, name: r.fullName, stage: r.stage, source: r.source, verdict: r.decision ?? r.verdict, screeningScore: r.score, relevantYears: r.relevantYears, fit: r.fit, grade: r.grade, url: `/api/candidates/${r.id}` })),
+    candidates: rows.map((r) => ({
+      id: r.id,
+      name: r.fullName,
+      stage: r.stage,
+      source: r.source,
+      verdict: r.decision ?? r.verdict,
+      screeningScore: r.score,
+      relevantYears: r.relevantYears,
+      fit: r.fit,
+      grade: r.grade,
+      url: `/api/candidates/${r.id}`,
+    })),
   });
 }
 
@@ -218,7 +289,9 @@ export function apiCandidate(req: Request, res: Response) {
           rule: s.rule,
           decisive: s.decisive,
           decision: s.decision,
-          items: Object.fromEntries(s.items.map((i) => [i.key, { status: i.status, proposed: i.proposedStatus, evidence: i.evidence, reason: i.reason }])),
+          items: Object.fromEntries(
+            s.items.map((i) => [i.key, { status: i.status, proposed: i.proposedStatus, evidence: i.evidence, reason: i.reason }]),
+          ),
         }
       : null,
     score: score?.result ?? null,

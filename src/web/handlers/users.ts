@@ -11,8 +11,15 @@ import type { UserRow } from '../../db/users.js';
 import { userOf } from '../types.js';
 
 const optionalText = (max: number) =>
-  z.string().trim().max(max, 'errors.too_long').transform((v) => (v === '' ? null : v));
-const password = z.string().max(200, 'errors.too_long').refine((v) => v === '' || v.length >= 10, 'errors.password_short');
+  z
+    .string()
+    .trim()
+    .max(max, 'errors.too_long')
+    .transform((v) => (v === '' ? null : v));
+const password = z
+  .string()
+  .max(200, 'errors.too_long')
+  .refine((v) => v === '' || v.length >= 10, 'errors.password_short');
 
 const profileFields = {
   display_name: z.string().trim().min(1, 'errors.required').max(120, 'errors.too_long'),
@@ -38,14 +45,14 @@ const createSchema = z
     password,
   })
   .superRefine((u, ctx) => {
-    if (u.role === 'department_head' && !u.department) ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
+    if (u.role === 'department_head' && !u.department)
+      ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
   });
 
-const updateSchema = z
-  .object({ ...profileFields, disabled: z.literal('1').optional() })
-  .superRefine((u, ctx) => {
-    if (u.role === 'department_head' && !u.department) ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
-  });
+const updateSchema = z.object({ ...profileFields, disabled: z.literal('1').optional() }).superRefine((u, ctx) => {
+  if (u.role === 'department_head' && !u.department)
+    ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
+});
 
 const resetSchema = z.object({ password });
 
@@ -80,7 +87,12 @@ export function listUsers(req: Request, res: Response) {
 
 function showNew(req: Request, res: Response, values: Record<string, unknown>, errors: FieldErrors, status = 200) {
   res.status(status);
-  renderPage(res, 'pages/admin/user-new', req.ctx.t('users.new_title'), { values, errors, roles: ROLES, departments: req.ctx.repos.vacancies.departments() });
+  renderPage(res, 'pages/admin/user-new', req.ctx.t('users.new_title'), {
+    values,
+    errors,
+    roles: ROLES,
+    departments: req.ctx.repos.vacancies.departments(),
+  });
 }
 
 export function newUser(req: Request, res: Response) {
@@ -127,13 +139,19 @@ function showEdit(req: Request, res: Response, user: UserRow, values: Record<str
 
 export function editUser(req: Request, res: Response) {
   const u = loadUser(req);
-  showEdit(req, res, u, {
-    display_name: u.display_name,
-    email: u.email ?? '',
-    role: u.role,
-    department: u.department ?? '',
-    disabled: u.disabled ? '1' : undefined,
-  }, {});
+  showEdit(
+    req,
+    res,
+    u,
+    {
+      display_name: u.display_name,
+      email: u.email ?? '',
+      role: u.role,
+      department: u.department ?? '',
+      disabled: u.disabled ? '1' : undefined,
+    },
+    {},
+  );
 }
 
 export function updateUser(req: Request, res: Response) {
@@ -153,11 +171,16 @@ export function updateUser(req: Request, res: Response) {
     department: parsed.data.department,
     disabled: parsed.data.disabled === '1',
   });
-  audit(req, 'user.update', { type: 'user', id: u.username }, {
-    role: u.role === parsed.data.role ? undefined : { from: u.role, to: parsed.data.role },
-    department: (u.department ?? null) === parsed.data.department ? undefined : { from: u.department, to: parsed.data.department },
-    disabled: (u.disabled === 1) === (parsed.data.disabled === '1') ? undefined : parsed.data.disabled === '1',
-  });
+  audit(
+    req,
+    'user.update',
+    { type: 'user', id: u.username },
+    {
+      role: u.role === parsed.data.role ? undefined : { from: u.role, to: parsed.data.role },
+      department: (u.department ?? null) === parsed.data.department ? undefined : { from: u.department, to: parsed.data.department },
+      disabled: (u.disabled === 1) === (parsed.data.disabled === '1') ? undefined : parsed.data.disabled === '1',
+    },
+  );
   flash(req, 'ok', 'users.saved');
   res.redirect('/admin/users');
 }
@@ -166,7 +189,20 @@ export async function resetPassword(req: Request, res: Response) {
   const u = loadUser(req);
   const parsed = parseForm(resetSchema, req.body ?? {});
   if (!parsed.ok) {
-    return showEdit(req, res, u, { display_name: u.display_name, email: u.email ?? '', role: u.role, department: u.department ?? '', disabled: u.disabled ? '1' : undefined }, parsed.errors, 422);
+    return showEdit(
+      req,
+      res,
+      u,
+      {
+        display_name: u.display_name,
+        email: u.email ?? '',
+        role: u.role,
+        department: u.department ?? '',
+        disabled: u.disabled ? '1' : undefined,
+      },
+      parsed.errors,
+      422,
+    );
   }
   const generated = parsed.data.password ? null : generatePassword();
   req.ctx.repos.users.setPassword(u.id, await hashPassword(parsed.data.password || generated!));

@@ -1,11 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import {
-  GRADES,
-  type CompetencyId,
-  type CompetencyMeta,
-  type Lang,
-} from '../../domain/bank/schema.js';
+import { GRADES, type CompetencyId, type CompetencyMeta, type Lang } from '../../domain/bank/schema.js';
 import {
   CURRENCIES,
   STAGES,
@@ -67,7 +62,14 @@ function formOptions(req: Request) {
   };
 }
 
-function showForm(req: Request, res: Response, mode: { action: string; vacancyId: number | null }, values: VacancyFormValues, errors: FieldErrors, status = 200) {
+function showForm(
+  req: Request,
+  res: Response,
+  mode: { action: string; vacancyId: number | null },
+  values: VacancyFormValues,
+  errors: FieldErrors,
+  status = 200,
+) {
   res.status(status);
   const t = req.ctx.t;
   renderPage(res, 'pages/vacancies/form', mode.vacancyId ? t('vacancies.edit_title') : t('vacancies.new_title'), {
@@ -167,7 +169,11 @@ export function listVacancies(req: Request, res: Response) {
 function matrixRows(competencies: StoredItem<CompetencyMeta>[], v: Vacancy) {
   return competencies.map((c) => {
     const id = c.id as CompetencyId;
-    const levels = v.profile.gradeLevels[id] ?? { junior: c.meta.levels.junior.level, middle: c.meta.levels.middle.level, senior: c.meta.levels.senior.level };
+    const levels = v.profile.gradeLevels[id] ?? {
+      junior: c.meta.levels.junior.level,
+      middle: c.meta.levels.middle.level,
+      senior: c.meta.levels.senior.level,
+    };
     return {
       id,
       title: c.title,
@@ -188,7 +194,8 @@ function vacancyView(req: Request, v: Vacancy) {
   const { repos, lang } = req.ctx;
   const p = v.profile;
   const competencies = repos.bank.competencies(lang);
-  const byId = <T extends StoredItem>(items: T[], ids: string[]) => ids.map((id) => items.find((i) => i.id === id)).filter((i): i is T => !!i);
+  const byId = <T extends StoredItem>(items: T[], ids: string[]) =>
+    ids.map((id) => items.find((i) => i.id === id)).filter((i): i is T => !!i);
   return {
     id: v.id,
     slug: v.slug,
@@ -217,7 +224,12 @@ function vacancyView(req: Request, v: Vacancy) {
       kind: i.kind,
       weight: i.weight,
     })),
-    questions: byId(repos.bank.questions(lang), p.questionIds).map((q) => ({ id: q.id, title: q.title, type: q.meta.type, competency: q.meta.competency })),
+    questions: byId(repos.bank.questions(lang), p.questionIds).map((q) => ({
+      id: q.id,
+      title: q.title,
+      type: q.meta.type,
+      competency: q.meta.competency,
+    })),
     cases: byId(repos.bank.cases(lang), p.caseIds).map((c) => ({ id: c.id, title: c.title })),
     tasks: byId(repos.bank.tasks(lang), p.taskIds).map((t) => ({ id: t.id, title: t.title, deadlineDays: t.meta.deadline_days })),
   };
@@ -249,4 +261,3 @@ export function jobDescription(req: Request, res: Response) {
     }));
   renderPage(res, 'pages/vacancies/job-description', view.title, { v: view, weighted });
 }
-

@@ -61,16 +61,28 @@ describe('detectKind: magic bytes', () => {
     ['empty zip', bytes('PK\x05\x06', zeros(18)), { unsupported: 'zip' }],
     ['DOCX (word/document.xml)', storedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }), 'docx'],
     ['DOCX with a renamed main part', storedZip({ '[Content_Types].xml': '<Types/>', 'word/document2.xml': '<w:document/>' }), 'docx'],
-    ['OOXML cut off before its word/ entries (broken DOCX)', bytes('PK\x03\x04', zeros(26), '[Content_Types].xml', [0x8d, 0x52, 0xc1]), 'docx'],
-    ['complete OOXML package that is not Word', storedZip({ '[Content_Types].xml': '<Types/>', 'visio/document.xml': '<v/>' }), { unsupported: 'zip' }],
+    [
+      'OOXML cut off before its word/ entries (broken DOCX)',
+      bytes('PK\x03\x04', zeros(26), '[Content_Types].xml', [0x8d, 0x52, 0xc1]),
+      'docx',
+    ],
+    [
+      'complete OOXML package that is not Word',
+      storedZip({ '[Content_Types].xml': '<Types/>', 'visio/document.xml': '<v/>' }),
+      { unsupported: 'zip' },
+    ],
     ['XLSX', storedZip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }), { unsupported: 'xlsx' }],
     ['PPTX', storedZip({ '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p/>' }), { unsupported: 'pptx' }],
     ['ODT', storedZip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }), { unsupported: 'odt' }],
     ['OLE header only → old Word', bytes(OLE, zeros(504)), { unsupported: 'doc' }],
     ['OLE with WordDocument', bytes(OLE, zeros(1016), utf16('WordDocument')), { unsupported: 'doc' }],
-    ['OLE with EncryptedPackage (password-protected DOCX)', bytes(OLE, zeros(1016), utf16('EncryptionInfo'), utf16('EncryptedPackage')), { unsupported: 'encrypted-office' }],
+    [
+      'OLE with EncryptedPackage (password-protected DOCX)',
+      bytes(OLE, zeros(1016), utf16('EncryptionInfo'), utf16('EncryptedPackage')),
+      { unsupported: 'encrypted-office' },
+    ],
     ['OLE with Workbook (old Excel)', bytes(OLE, zeros(1016), utf16('Workbook')), { unsupported: 'xls' }],
-    
+
     ['HTML', bytes('\n  <!DOCTYPE html><html><body>CV</body></html>'), { unsupported: 'html' }],
     ['HTML with BOM', bytes([0xef, 0xbb, 0xbf], '<html><body>CV</body></html>'), { unsupported: 'html' }],
     ['XML', bytes('<?xml version="1.0"?><w:wordDocument/>'), { unsupported: 'xml' }],

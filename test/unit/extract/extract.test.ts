@@ -60,7 +60,13 @@ describe('extractText: PDF', () => {
   it('standard-font.pdf: non-embedded Helvetica still yields text, one line per Td', async () => {
     const r = await extractText(fixture('standard-font.pdf'), 'old.pdf');
     expect(r.text).toBe(
-      ['Jane Example', 'Key Account Manager', 'March 2019 - Present', 'Acme Snacks Ltd, Leeds', 'Grew national accounts by 12% in 2023.'].join('\n'),
+      [
+        'Jane Example',
+        'Key Account Manager',
+        'March 2019 - Present',
+        'Acme Snacks Ltd, Leeds',
+        'Grew national accounts by 12% in 2023.',
+      ].join('\n'),
     );
   });
 
@@ -222,7 +228,11 @@ describe('extractText: type checks by content', () => {
   });
 
   it('an encrypted DOCX (OLE container with EncryptedPackage) → encrypted, whatever the name', async () => {
-    const ole = bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Array<number>(504).fill(0), Buffer.from('EncryptedPackage', 'utf16le'));
+    const ole = bytes(
+      [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+      new Array<number>(504).fill(0),
+      Buffer.from('EncryptedPackage', 'utf16le'),
+    );
     await extractFailure(extractText(ole, 'cv.docx'), 'encrypted');
     await extractFailure(extractText(ole, 'cv'), 'encrypted');
   });

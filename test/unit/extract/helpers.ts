@@ -13,9 +13,7 @@ export function fixture(name: string): Uint8Array {
 }
 
 export const bytes = (...parts: Array<string | number[] | Uint8Array>): Uint8Array =>
-  Uint8Array.from(
-    parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : [...p])),
-  );
+  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : [...p])));
 
 /** Awaits a promise that must reject with an ExtractError and returns it. */
 export async function extractFailure(promise: Promise<unknown>, code: ExtractErrorCode): Promise<ExtractError> {

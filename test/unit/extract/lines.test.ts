@@ -21,7 +21,11 @@ describe('PDF page text', () => {
   });
 
   it('breaks lines on a baseline change when hasEOL is missing', () => {
-    const items = [item('Март 2019 —', 700), item(' по настоящее время', 700, false, 140), item('Менеджер по работе с ключевыми клиентами', 686)];
+    const items = [
+      item('Март 2019 —', 700),
+      item(' по настоящее время', 700, false, 140),
+      item('Менеджер по работе с ключевыми клиентами', 686),
+    ];
     expect(pageText(items)).toBe('Март 2019 — по настоящее время\nМенеджер по работе с ключевыми клиентами');
   });
 
@@ -40,8 +44,16 @@ describe('joinHyphenatedLines', () => {
     ['drops the hyphen of a word split at a line end', 'Ежегодные перего-\nворы с сетями', 'Ежегодные переговоры с сетями'],
     ['works with the Unicode hyphen and English', 'nego\u2010\ntiations', 'negotiations'],
     ['drops a visible soft hyphen', 'пере\u00ad\nговоры', 'переговоры'],
-    ['keeps a hyphen spelled that way elsewhere in the text', 'бюджет трейд-\nмаркетинга; трейд-маркетинг', 'бюджет трейд-маркетинга; трейд-маркетинг'],
-    ['keeps the hyphen inside URLs and codes but rejoins', 'linkedin.com/in/daniel-whitmore-\nexample', 'linkedin.com/in/daniel-whitmore-example'],
+    [
+      'keeps a hyphen spelled that way elsewhere in the text',
+      'бюджет трейд-\nмаркетинга; трейд-маркетинг',
+      'бюджет трейд-маркетинга; трейд-маркетинг',
+    ],
+    [
+      'keeps the hyphen inside URLs and codes but rejoins',
+      'linkedin.com/in/daniel-whitmore-\nexample',
+      'linkedin.com/in/daniel-whitmore-example',
+    ],
     ['leaves a next line starting upper-case alone', 'Санкт-\nПетербург', 'Санкт-\nПетербург'],
     ['leaves a dash after a space alone (a list or range)', 'Навыки -\nпереговоры', 'Навыки -\nпереговоры'],
     ['leaves digits before the hyphen alone', '2019-\nнастоящее время', '2019-\nнастоящее время'],
@@ -58,10 +70,18 @@ describe('DOCX HTML flattening', () => {
     ['paragraphs become lines', '<p>a</p><p>b</p>', '\na\nb\n'],
     ['<br /> becomes a line break', '<p>+7 900<br />mail@example.ru</p>', '\n+7 900\nmail@example.ru\n'],
     ['an empty paragraph becomes a blank line', '<p>a</p><p></p><p>b</p>', '\na\n\nb\n'],
-    ['table cells become lines', '<table><tr><td><p>Март 2019</p></td><td><p><strong>KAM</strong></p><p>ООО</p></td></tr></table>', '\nМарт 2019\nKAM\nООО\n'],
+    [
+      'table cells become lines',
+      '<table><tr><td><p>Март 2019</p></td><td><p><strong>KAM</strong></p><p>ООО</p></td></tr></table>',
+      '\nМарт 2019\nKAM\nООО\n',
+    ],
     ['nested list items do not glue', '<ul><li>a<ul><li>b</li></ul></li></ul>', '\na\nb\n'],
     ['entities decoded once', '<p>R&amp;D &lt;KAM&gt; &quot;x&quot; &amp;lt; &#1046; &#x416;</p>', '\nR&D <KAM> "x" &lt; Ж Ж\n'],
-    ['footnote back-links dropped', '<p>a<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p><ol><li id="footnote-1"><p>Note <a href="#footnote-ref-1">↑</a></p></li></ol>', '\na[1]\nNote \n'],
+    [
+      'footnote back-links dropped',
+      '<p>a<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p><ol><li id="footnote-1"><p>Note <a href="#footnote-ref-1">↑</a></p></li></ol>',
+      '\na[1]\nNote \n',
+    ],
   ];
   it.each(table)('%s', (_name, html, expected) => {
     expect(docxHtmlToText(html)).toBe(expected);

@@ -42,8 +42,9 @@ function contentTypes(overrides: Record<string, string>): string {
 
 function rels(items: [id: string, type: string, target: string, external?: boolean][]): string {
   const body = items
-    .map(([id, type, target, external]) =>
-      `<Relationship Id="${id}" Type="${type}" Target="${target}"${external === true ? ' TargetMode="External"' : ''}/>`,
+    .map(
+      ([id, type, target, external]) =>
+        `<Relationship Id="${id}" Type="${type}" Target="${target}"${external === true ? ' TargetMode="External"' : ''}/>`,
     )
     .join('');
   return `${XML}<Relationships xmlns="${NS.rels}">${body}</Relationships>`;
@@ -143,7 +144,9 @@ async function buildDocx(): Promise<Uint8Array> {
   );
   zip.file(
     'word/_rels/settings.xml.rels',
-    rels([['rId1', `${NS.officeRel}/attachedTemplate`, 'file:///C:\\Users\\apetrova\\AppData\\Roaming\\Microsoft\\Templates\\KP.dotx', true]]),
+    rels([
+      ['rId1', `${NS.officeRel}/attachedTemplate`, 'file:///C:\\Users\\apetrova\\AppData\\Roaming\\Microsoft\\Templates\\KP.dotx', true],
+    ]),
   );
   zip.file(
     'word/people.xml',
@@ -347,7 +350,9 @@ async function expectCommonPackageScrub(before: Uint8Array, after: Uint8Array): 
   // Parts nobody touched are byte-identical.
   const original = await partsOf(before);
   for (const [name, xml] of parts) {
-    if (!/docProps|_rels\/\.rels$|Content_Types|comment|people|person|authors|settings|document\.xml$|workbook\.xml$|embeddings/i.test(name)) {
+    if (
+      !/docProps|_rels\/\.rels$|Content_Types|comment|people|person|authors|settings|document\.xml$|workbook\.xml$|embeddings/i.test(name)
+    ) {
       expect(xml, name).toBe(original.get(name));
     }
   }
@@ -414,7 +419,9 @@ describe('scrubMetadata: DOCX', () => {
     expect(document).toContain('w:date="2025-01-11T10:00:00Z"');
     expect(parts.get('word/people.xml')).not.toContain('presenceInfo');
     expect(parts.get('word/_rels/settings.xml.rels')).toContain('Target="KP.dotx"');
-    const embedded = await JSZip.loadAsync(after).then((z) => z.file('word/embeddings/Microsoft_Excel_Worksheet.xlsx')?.async('uint8array'));
+    const embedded = await JSZip.loadAsync(after).then((z) =>
+      z.file('word/embeddings/Microsoft_Excel_Worksheet.xlsx')?.async('uint8array'),
+    );
     expect(embedded).toBeDefined();
     if (embedded !== undefined) expectNoLeaks(await partsOf(embedded));
 
@@ -497,7 +504,13 @@ describe('scrubMetadata: PDF', () => {
     );
     doc.catalog.set(PDFName.of('Metadata'), context.register(xmp));
     // A sticky-note comment by the candidate and a form field whose /T is a field name.
-    const note = context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [10, 10, 30, 30], T: PDFString.of('Anna Petrova (note)'), Contents: PDFString.of('check') });
+    const note = context.obj({
+      Type: 'Annot',
+      Subtype: 'Text',
+      Rect: [10, 10, 30, 30],
+      T: PDFString.of('Anna Petrova (note)'),
+      Contents: PDFString.of('check'),
+    });
     const field = context.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Tx', Rect: [50, 10, 150, 30], T: PDFString.of('client_name') });
     page.node.set(PDFName.of('Annots'), context.obj([context.register(note), context.register(field)]));
     // What an incremental save leaves behind: an old Info dictionary nobody references.
@@ -524,7 +537,12 @@ describe('scrubMetadata: PDF', () => {
     expect(doc.getCreationDate()?.toISOString()).toBe('2025-01-10T09:00:00.000Z');
     expect(doc.getModificationDate()?.toISOString()).toBe('2025-01-11T10:30:00.000Z');
     expect(doc.catalog.has(PDFName.of('Metadata'))).toBe(false);
-    const annots = doc.getPages()[0]?.node.Annots()?.asArray().map((ref) => doc.context.lookup(ref, PDFDict)) ?? [];
+    const annots =
+      doc
+        .getPages()[0]
+        ?.node.Annots()
+        ?.asArray()
+        .map((ref) => doc.context.lookup(ref, PDFDict)) ?? [];
     expect(annots.map((a) => a.lookup(PDFName.of('T'), PDFString, PDFHexString).decodeText())).toEqual(['Reviewer', 'client_name']);
 
     expect((await extractPdf(after)).text).toBe((await extractPdf(before)).text);
@@ -570,7 +588,9 @@ describe('extractOfficeText', () => {
     const zip = await JSZip.loadAsync(await buildPptx());
     zip.remove('ppt/_rels/presentation.xml.rels');
     const buf = await zip.generateAsync({ type: 'uint8array' });
-    expect(await extractOfficeText(buf, 'pptx')).toBe(['Итоги', '2', '', 'План работы с сетью', 'Q1: аудит & анализ <полки>', 'Q2: промо'].join('\n'));
+    expect(await extractOfficeText(buf, 'pptx')).toBe(
+      ['Итоги', '2', '', 'План работы с сетью', 'Q1: аудит & анализ <полки>', 'Q2: промо'].join('\n'),
+    );
   });
 
   it('XLSX: per sheet, the sheet name then each row’s text cells joined by tabs', async () => {
@@ -612,7 +632,10 @@ describe('maskIdentityInXml / maskIdentityInFile: the candidate in the text of a
     const para = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
     zip.file('word/header1.xml', `${XML}<w:hdr xmlns:w="${NS.w}">${para('Анна Петрова · anna.petrova@example.ru')}</w:hdr>`);
     zip.file('word/footer1.xml', `${XML}<w:ftr xmlns:w="${NS.w}">${para('t.me/annapetrova')}</w:ftr>`);
-    const body = (await zip.file('word/document.xml')!.async('string')).replace('</w:body>', `${para('С уважением, Аня Петрова')}</w:body>`);
+    const body = (await zip.file('word/document.xml')!.async('string')).replace(
+      '</w:body>',
+      `${para('С уважением, Аня Петрова')}</w:body>`,
+    );
     zip.file('word/document.xml', body);
     const docx = await zip.generateAsync({ type: 'uint8array' });
 
@@ -635,7 +658,13 @@ describe('maskIdentityInXml / maskIdentityInFile: the candidate in the text of a
     expect(await extractOfficeText(pptx, 'pptx')).toContain(`Докладчик: ${M} ${M}`);
 
     const xlsxZip = await JSZip.loadAsync(await buildXlsx());
-    xlsxZip.file('xl/sharedStrings.xml', (await xlsxZip.file('xl/sharedStrings.xml')!.async('string')).replace('<si><t>Рост</t></si>', '<si><t>Рост (расчёт Петровой А.)</t></si>'));
+    xlsxZip.file(
+      'xl/sharedStrings.xml',
+      (await xlsxZip.file('xl/sharedStrings.xml')!.async('string')).replace(
+        '<si><t>Рост</t></si>',
+        '<si><t>Рост (расчёт Петровой А.)</t></si>',
+      ),
+    );
     const xlsx = await maskIdentityInFile(await xlsxZip.generateAsync({ type: 'uint8array' }), 'xlsx', who);
     expect(await extractOfficeText(xlsx, 'xlsx')).toContain(`Рост (расчёт ${M})`);
 

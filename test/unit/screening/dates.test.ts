@@ -74,7 +74,24 @@ describe('date ranges: every documented form', () => {
 });
 
 describe('date ranges: separators', () => {
-  const separators = [' - ', '-', ' – ', '–', ' — ', '—', ' ‒ ', ' ― ', ' − ', ' -- ', ' to ', ' по ', ' until ', ' till ', ' до ', ' through '];
+  const separators = [
+    ' - ',
+    '-',
+    ' – ',
+    '–',
+    ' — ',
+    '—',
+    ' ‒ ',
+    ' ― ',
+    ' − ',
+    ' -- ',
+    ' to ',
+    ' по ',
+    ' until ',
+    ' till ',
+    ' до ',
+    ' through ',
+  ];
   it.each(separators)('2016%s2018', (sep) => {
     const job = single(`2016${sep}2018`);
     expect(job.start).toEqual(ym(2016, 7));
@@ -170,7 +187,8 @@ describe('date ranges: layout', () => {
   });
 
   it('ignores ranges in the education section', () => {
-    const text = 'Experience\nJan 2019 – Present\nSales Manager\n\nEducation\n2010 - 2014\nBachelor of Economics\nSep 2014 – Jun 2016 Master of Business\n';
+    const text =
+      'Experience\nJan 2019 – Present\nSales Manager\n\nEducation\n2010 - 2014\nBachelor of Economics\nSep 2014 – Jun 2016 Master of Business\n';
     expect(extractExperience(text, NOW).jobs).toHaveLength(1);
   });
 
@@ -191,9 +209,29 @@ describe('date primitives', () => {
   });
   it('unions overlapping and touching intervals', () => {
     expect(unionMonths([])).toBe(0);
-    expect(unionMonths([{ from: 0, to: 11 }, { from: 6, to: 17 }])).toBe(18);
-    expect(unionMonths([{ from: 0, to: 11 }, { from: 12, to: 23 }])).toBe(24);
-    expect(unionMonths([{ from: 0, to: 100 }, { from: 10, to: 20 }])).toBe(101);
-    expect(unionMonths([{ from: 30, to: 35 }, { from: 0, to: 5 }])).toBe(12);
+    expect(
+      unionMonths([
+        { from: 0, to: 11 },
+        { from: 6, to: 17 },
+      ]),
+    ).toBe(18);
+    expect(
+      unionMonths([
+        { from: 0, to: 11 },
+        { from: 12, to: 23 },
+      ]),
+    ).toBe(24);
+    expect(
+      unionMonths([
+        { from: 0, to: 100 },
+        { from: 10, to: 20 },
+      ]),
+    ).toBe(101);
+    expect(
+      unionMonths([
+        { from: 30, to: 35 },
+        { from: 0, to: 5 },
+      ]),
+    ).toBe(12);
   });
 });

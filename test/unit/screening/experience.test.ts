@@ -215,14 +215,16 @@ describe('finding the title near the dates', () => {
   });
 
   it('a "Должность:" label is not part of the title', () => {
-    const text = 'Место работы: ООО «Пепсико Холдингс»\nДолжность: Менеджер по работе с ключевыми клиентами\nПериод работы: 01.2018 – по н.в.\n';
+    const text =
+      'Место работы: ООО «Пепсико Холдингс»\nДолжность: Менеджер по работе с ключевыми клиентами\nПериод работы: 01.2018 – по н.в.\n';
     const job = extractExperience(text, NOW).jobs[0];
     expect(job?.title).toBe('Менеджер по работе с ключевыми клиентами');
     expect(job?.relevant).toBe(true);
   });
 
   it('equally near titles on both sides: the resume-wide layout decides', () => {
-    const text = 'Experience\nKey Account Manager, Nestlé UK — London\n(Jan 2019 – Present)\nSales Representative, Mars — Leeds\n(Jun 2015 – Dec 2018)\n';
+    const text =
+      'Experience\nKey Account Manager, Nestlé UK — London\n(Jan 2019 – Present)\nSales Representative, Mars — Leeds\n(Jun 2015 – Dec 2018)\n';
     const jobs = extractExperience(text, NOW).jobs;
     expect(jobs.map((j) => j.title)).toEqual(['Key Account Manager, Nestlé UK — London', 'Sales Representative, Mars — Leeds']);
   });
@@ -289,7 +291,10 @@ describe('experience_3y', () => {
     const text = 'Experience\nJan 2015 – Present\nHead Chef, The Blue Door\nMenus, kitchen team of 12\n';
     const item = experienceItem(text);
     expect(item.status).toBe('not_met');
-    expect(item.reason).toEqual({ ru: 'нет продаж B2B или работы с клиентами-компаниями в 1 месте работы', en: 'no B2B selling or account work in 1 job' });
+    expect(item.reason).toEqual({
+      ru: 'нет продаж B2B или работы с клиентами-компаниями в 1 месте работы',
+      en: 'no B2B selling or account work in 1 job',
+    });
     expect(extractExperience(text, NOW).b2bSales).toBe(false);
   });
 
@@ -315,7 +320,8 @@ describe('experience_3y', () => {
   });
 
   it('no dated jobs: the listed jobs decide — all selling → met, none selling → not_met and not B2B', () => {
-    const selling = 'Общий стаж работы: 7 лет\n\nОпыт работы\nООО «Альфа» — менеджер по работе с ключевыми клиентами.\nРанее — торговый представитель в ООО «Бета».\n';
+    const selling =
+      'Общий стаж работы: 7 лет\n\nОпыт работы\nООО «Альфа» — менеджер по работе с ключевыми клиентами.\nРанее — торговый представитель в ООО «Бета».\n';
     expect(experienceItem(selling).status).toBe('met');
     const cook = 'Experience\nHead Chef, The Blue Door\nSous Chef, Harbour Grill\n';
     expect(experienceItem(cook).status).toBe('not_met');
@@ -324,9 +330,17 @@ describe('experience_3y', () => {
 
   it.each([
     ['a LinkedIn career break', 'Experience\nCareer Break\nJan 2019 - May 2021\nKey Account Manager\nJun 2021 - Present\n', 1],
-    ['hh.ru maternity leave', 'Опыт работы\nАпрель 2021 —\nАвгуст 2023\n2 года 5 месяцев\nДекретный отпуск\nОтпуск по уходу за ребёнком\nФевраль 2018 —\nМарт 2021\nООО «Зарница»\nМенеджер по работе с сетевыми клиентами\n', 1],
+    [
+      'hh.ru maternity leave',
+      'Опыт работы\nАпрель 2021 —\nАвгуст 2023\n2 года 5 месяцев\nДекретный отпуск\nОтпуск по уходу за ребёнком\nФевраль 2018 —\nМарт 2021\nООО «Зарница»\nМенеджер по работе с сетевыми клиентами\n',
+      1,
+    ],
     ['military service', 'Опыт работы\n2010 – 2012 Служба в армии, рядовой\n2012 – 2020 Торговый представитель, ООО «Альфа»\n', 1],
-    ['a study period', 'Experience\nSep 2014 – Jun 2016 Master of Business, Northfield University\nJul 2016 – Present Sales Manager, Alpha\n', 1],
+    [
+      'a study period',
+      'Experience\nSep 2014 – Jun 2016 Master of Business, Northfield University\nJul 2016 – Present Sales Manager, Alpha\n',
+      1,
+    ],
   ])('%s is not a job', (_label, text, jobs) => {
     expect(extractExperience(text, NOW).jobs).toHaveLength(jobs);
   });
@@ -336,10 +350,30 @@ describe('experience_3y', () => {
   });
 
   it.each([
-    ['"May 2014" / "to" / "Current" over three lines', 'Experience\nMay 2014\nto\nCurrent\nSales Manager, Alpha\n', 'present', 'Sales Manager, Alpha'],
-    ['mid-line: title, dates, employer', 'Experience\nSales Manager 01/2015 to Current Company Name City , State\n', 'present', 'Sales Manager'],
-    ['mid-line: employer, dates, title', 'Experience\nCompany Name August 2006 to May 2017 Reading Teacher\n', { year: 2017, month: 5 }, 'Reading Teacher'],
-    ['«Июль 2016 — Июнь» / «2019»', 'Опыт работы\nИюль 2016 — Июнь\n2019\nМенеджер по продажам\n', { year: 2019, month: 6 }, 'Менеджер по продажам'],
+    [
+      '"May 2014" / "to" / "Current" over three lines',
+      'Experience\nMay 2014\nto\nCurrent\nSales Manager, Alpha\n',
+      'present',
+      'Sales Manager, Alpha',
+    ],
+    [
+      'mid-line: title, dates, employer',
+      'Experience\nSales Manager 01/2015 to Current Company Name City , State\n',
+      'present',
+      'Sales Manager',
+    ],
+    [
+      'mid-line: employer, dates, title',
+      'Experience\nCompany Name August 2006 to May 2017 Reading Teacher\n',
+      { year: 2017, month: 5 },
+      'Reading Teacher',
+    ],
+    [
+      '«Июль 2016 — Июнь» / «2019»',
+      'Опыт работы\nИюль 2016 — Июнь\n2019\nМенеджер по продажам\n',
+      { year: 2019, month: 6 },
+      'Менеджер по продажам',
+    ],
   ])('reads %s', (_label, text, end, title) => {
     const jobs = extractExperience(text, NOW).jobs;
     expect(jobs).toHaveLength(1);
@@ -365,9 +399,21 @@ describe('experience_3y', () => {
   });
 
   it.each([
-    ['"since 2018"', 'Since 2018 I have worked in inside sales at Quillfin, a payroll-software company, selling to mid-size businesses. Before that I spent three years as a logistics coordinator.', 6.4],
-    ['«с 2017 года»', 'О себе\nС 2017 года работаю менеджером по работе с ключевыми клиентами в компании «Сад». До этого, с 2012 по 2017 год, была специалистом отдела маркетинга в агентстве.', 7.4],
-    ['"eight years at …"', 'I have spent the last eight years at Harlow Foods, a maker of frozen meals, as a key account manager looking after Walmart and Target.', 8],
+    [
+      '"since 2018"',
+      'Since 2018 I have worked in inside sales at Quillfin, a payroll-software company, selling to mid-size businesses. Before that I spent three years as a logistics coordinator.',
+      6.4,
+    ],
+    [
+      '«с 2017 года»',
+      'О себе\nС 2017 года работаю менеджером по работе с ключевыми клиентами в компании «Сад». До этого, с 2012 по 2017 год, была специалистом отдела маркетинга в агентстве.',
+      7.4,
+    ],
+    [
+      '"eight years at …"',
+      'I have spent the last eight years at Harlow Foods, a maker of frozen meals, as a key account manager looking after Walmart and Target.',
+      8,
+    ],
   ])('a career in prose: %s', (_label, text, years) => {
     const exp = extractExperience(text, NOW);
     expect(exp.relevantYears).toBe(years);
@@ -386,7 +432,8 @@ describe('experience_3y', () => {
 
 describe('stable_tenure', () => {
   it('two finished jobs under 12 months → not_met, quoting the first', () => {
-    const text = 'Experience\nSales Manager, A | Jan 2023 – Jul 2023\nSales Manager, B | Mar 2022 – Nov 2022\nSales Manager, C | 2018 – 2022\n';
+    const text =
+      'Experience\nSales Manager, A | Jan 2023 – Jul 2023\nSales Manager, B | Mar 2022 – Nov 2022\nSales Manager, C | 2018 – 2022\n';
     const item = tenureItem(text);
     expect(item.status).toBe('not_met');
     expect(item.evidence).toBe('Sales Manager, A | Jan 2023 – Jul 2023');
@@ -394,14 +441,16 @@ describe('stable_tenure', () => {
   });
 
   it('a current job under 12 months is not yet a short tenure', () => {
-    const text = 'Experience\nSales Manager, A | Mar 2024 – Present\nSales Manager, B | Mar 2022 – Nov 2022\nSales Manager, C | 2018 – 2022\n';
+    const text =
+      'Experience\nSales Manager, A | Mar 2024 – Present\nSales Manager, B | Mar 2022 – Nov 2022\nSales Manager, C | 2018 – 2022\n';
     expect(extractExperience(text, NOW).shortTenures).toBe(1);
     // One short spell is not an unstable history: met, quoting it so HR sees it.
     expect(tenureItem(text)).toMatchObject({ status: 'met', evidence: 'Sales Manager, B | Mar 2022 – Nov 2022' });
   });
 
   it('internships do not count as short tenures', () => {
-    const text = 'Опыт работы\nИюнь 2022 — Август 2022 Стажер отдела продаж\nИюнь 2021 — Август 2021 Стажер\n2018 – 2021 Менеджер по продажам\n';
+    const text =
+      'Опыт работы\nИюнь 2022 — Август 2022 Стажер отдела продаж\nИюнь 2021 — Август 2021 Стажер\n2018 – 2021 Менеджер по продажам\n';
     expect(extractExperience(text, NOW).shortTenures).toBe(0);
     expect(tenureItem(text).status).toBe('met');
   });
@@ -480,7 +529,10 @@ describe('a company name without a legal form, then the title on the same line',
   });
 
   it('a description line with a comma is not taken for a title', () => {
-    const job = extractExperience('Опыт работы\nМарт 2018 — Май 2021\nРабота с федеральными и региональными сетями, рост продаж на 20%\n', NOW).jobs[0];
+    const job = extractExperience(
+      'Опыт работы\nМарт 2018 — Май 2021\nРабота с федеральными и региональными сетями, рост продаж на 20%\n',
+      NOW,
+    ).jobs[0];
     expect(job?.title).toBe('');
   });
 });

@@ -3,7 +3,9 @@ import { screenResume, type ItemResult, type ItemStatus } from '../../../src/dom
 import { NOW, foreignEvidence } from './helpers.js';
 
 function item(key: string, text: string, keywords?: string[]): ItemResult {
-  const checklist = [keywords === undefined ? { key, kind: 'required' as const, weight: 1 } : { key, kind: 'required' as const, weight: 1, keywords }];
+  const checklist = [
+    keywords === undefined ? { key, kind: 'required' as const, weight: 1 } : { key, kind: 'required' as const, weight: 1, keywords },
+  ];
   const result = screenResume(text, checklist, { now: NOW });
   expect(foreignEvidence(text, result)).toEqual([]);
   const r = result.items[key];
@@ -48,7 +50,10 @@ describe('fmcg', () => {
 
   it.each([
     ['a wish, not experience', 'Желаемая должность и зарплата\nKAM в FMCG\n\nОпыт работы\n2015 – 2020 Менеджер по продажам, «Альфа-Софт»'],
-    ['a restaurant kitchen', 'Experience\nJan 2015 – Present\nHead Chef, The Blue Door\nHandled all functions related to Food and Beverage.'],
+    [
+      'a restaurant kitchen',
+      'Experience\nJan 2015 – Present\nHead Chef, The Blue Door\nHandled all functions related to Food and Beverage.',
+    ],
     ['F&B service', 'Experience\n2016 – 2020 F&B Manager, Grand Hotel\nManaged the food and beverage outlets of the hotel'],
     ['a supplier to food makers', 'Experience\n2016 – 2020 Sales Manager, Boxline\nSelling packaging to food manufacturers'],
     ['an agency whose clients are FMCG brands', 'Experience\n2016 – 2020 Account Manager, Brightads\nClients include Unilever and Nestle'],
@@ -67,7 +72,11 @@ describe('fmcg', () => {
   ])('met: %s', (_label, text) => expect(item('fmcg', text).status).toBe('met'));
 
   it('Russian plural forms in the reason', () => {
-    const jobs = (n: number) => ['Опыт работы', ...Array.from({ length: n }, (_, k) => `${2000 + 2 * k} – ${2001 + 2 * k} Менеджер по продажам, ООО «Софт-${k}»`)].join('\n');
+    const jobs = (n: number) =>
+      [
+        'Опыт работы',
+        ...Array.from({ length: n }, (_, k) => `${2000 + 2 * k} – ${2001 + 2 * k} Менеджер по продажам, ООО «Софт-${k}»`),
+      ].join('\n');
     expect(item('fmcg', jobs(2)).reason?.ru).toBe('нет упоминаний FMCG в 2 местах работы');
     expect(item('fmcg', jobs(5)).reason?.ru).toBe('нет упоминаний FMCG в 5 местах работы');
     expect(item('crm', jobs(1)).reason).toEqual({ ru: 'нет упоминаний CRM в 1 месте работы', en: 'no mention of a CRM in 1 job' });
@@ -94,7 +103,8 @@ describe('key_accounts', () => {
   );
 
   it('a name split by a PDF line wrap: "key" / "accounts"', () => {
-    const text = 'Experience\nSales Engineer\nOctober 2019 - Present\nSell automation cells; manage 15 key\naccounts including three tier-1 suppliers.';
+    const text =
+      'Experience\nSales Engineer\nOctober 2019 - Present\nSell automation cells; manage 15 key\naccounts including three tier-1 suppliers.';
     expectStatus('key_accounts', text, 'met', 'Sell automation cells; manage 15 key\naccounts including three tier-1 suppliers.');
   });
 
@@ -107,7 +117,10 @@ describe('key_accounts', () => {
 
   it.each([
     ['«кам» inside words', 'Опыт работы\n2016 – 2020 Оператор видеокамер, Камчатский край\nРекламные кампании, камеры наблюдения'],
-    ['a wish', 'Looking for a KAM role where I can build long-term relationships with key accounts.\nExperience\n2018 – 2021 Barista, Bean There'],
+    [
+      'a wish',
+      'Looking for a KAM role where I can build long-term relationships with key accounts.\nExperience\n2018 – 2021 Barista, Bean There',
+    ],
     ['a Russian wish', 'Хочу развиваться в работе с ключевыми клиентами.\nОпыт работы\n2022 – 2024 Администратор фитнес-клуба'],
     ['working for a chain', 'Опыт работы\n2016 – 2020 Кассир, ООО «Магнит»\nОбслуживание покупателей на кассе'],
     ['merchandising in chain stores', 'Опыт работы\n2016 – 2020 Мерчендайзер\nВыкладка товара в магазинах сетей «Магнит» и «Пятёрочка»'],
@@ -127,29 +140,57 @@ describe('higher_education', () => {
     ['MBA', 'Education\nMBA, Kellogg School of Management, 2014', 'MBA, Kellogg School of Management, 2014'],
     ['university with a past year', 'Education\nUniversity of Leeds, 2018', 'University of Leeds, 2018'],
     ['inline heading', 'Иван Иванов\nОбразование: высшее экономическое (РЭУ, 2010)', 'Образование: высшее экономическое (РЭУ, 2010)'],
-    ['completed degree while a second one is in progress', 'Образование\nВысшее\n2012\nМГУ, экономический факультет\n\n\n\n2026\nMBA, Сколково (обучаюсь)', 'Высшее'],
+    [
+      'completed degree while a second one is in progress',
+      'Образование\nВысшее\n2012\nМГУ, экономический факультет\n\n\n\n2026\nMBA, Сколково (обучаюсь)',
+      'Высшее',
+    ],
   ])('met: %s', (_label, text, evidence) => expectStatus('higher_education', text, 'met', evidence));
 
   it.each([
     ['неоконченное высшее', 'Образование\nНеоконченное высшее\n2026\nМГУ', 'Неоконченное высшее'],
-    ['incomplete higher', 'Education\nIncomplete higher education, Moscow State University', 'Incomplete higher education, Moscow State University'],
+    [
+      'incomplete higher',
+      'Education\nIncomplete higher education, Moscow State University',
+      'Incomplete higher education, Moscow State University',
+    ],
     ['student', 'Образование\nРЭУ им. Плеханова, студент 4 курса', 'РЭУ им. Плеханова, студент 4 курса'],
     ['expected graduation', 'Education\nBachelor of Economics, HSE (expected 2026)', 'Bachelor of Economics, HSE (expected 2026)'],
-    ['graduation year in the future', 'Education\nMoscow State University\nBachelor\'s degree, Economics · (2021 - 2025)', "Bachelor's degree, Economics · (2021 - 2025)"],
+    [
+      'graduation year in the future',
+      "Education\nMoscow State University\nBachelor's degree, Economics · (2021 - 2025)",
+      "Bachelor's degree, Economics · (2021 - 2025)",
+    ],
     ['studies ongoing', 'Образование\n2022 – н.в. РЭУ им. Плеханова, бакалавриат', '2022 – н.в. РЭУ им. Плеханова, бакалавриат'],
     ['среднее специальное', 'Образование\nСреднее специальное\n2010\nТорговый техникум', 'Среднее специальное'],
     ['college only', 'Образование\nКолледж сферы услуг №10, 2012', 'Колледж сферы услуг №10, 2012'],
   ])('not_met: %s', (_label, text, evidence) => expectStatus('higher_education', text, 'not_met', evidence));
 
   it.each([
-    ['coursework, no degree', 'Education\nState University — Business coursework, no degree', 'State University — Business coursework, no degree'],
-    ['did not complete', 'Education\nBA Economics, Northfield University (did not complete)', 'BA Economics, Northfield University (did not complete)'],
+    [
+      'coursework, no degree',
+      'Education\nState University — Business coursework, no degree',
+      'State University — Business coursework, no degree',
+    ],
+    [
+      'did not complete',
+      'Education\nBA Economics, Northfield University (did not complete)',
+      'BA Economics, Northfield University (did not complete)',
+    ],
     ['незаконченное высшее', 'Образование\nНезаконченное высшее\n2015\nРЭУ', 'Незаконченное высшее'],
     ['не оконченное (two words)', 'Образование\nВысшее (не оконченное), МГУ, 2014', 'Высшее (не оконченное), МГУ, 2014'],
     ['неполное высшее', 'Образование\nНеполное высшее', 'Неполное высшее'],
     ['«Высшее» with a graduation year after now', 'Образование\nВысшее\n2026\nТульский институт экономики\nМенеджмент (4 курс)', '2026'],
-    ['an associate degree at an institute', 'Education\n2012 Associate of Occupational Studies : Culinary Arts\nLakefront Culinary Institute', '2012 Associate of Occupational Studies : Culinary Arts'],
-    ['диплом не получил', 'Образование\nТехнический университет, инженер-механик, диплом не получил', 'Технический университет, инженер-механик, диплом не получил'],
+    [
+      'an associate degree at an institute',
+      'Education\n2012 Associate of Occupational Studies : Culinary Arts\nLakefront Culinary Institute',
+      '2012 Associate of Occupational Studies : Culinary Arts',
+    ],
+    [
+      'диплом не получил',
+      'Образование\nТехнический университет, инженер-механик, диплом не получил',
+      'Технический университет, инженер-механик, диплом не получил',
+    ],
   ])('not_met for a degree not completed: %s', (_label, text, evidence) => expectStatus('higher_education', text, 'not_met', evidence));
 
   it('not_met with a reason when the education section shows only courses', () => {
@@ -182,7 +223,10 @@ describe('business_degree', () => {
     ['Education\nMSc in Computer Science, 2015', 'MSc in Computer Science, 2015'],
     ['Образование\nВысшее\nМГЮА, юриспруденция', 'МГЮА, юриспруденция'],
     ['Образование\nВысшее\nМосковская академия управления, юриспруденция, 2010', 'Московская академия управления, юриспруденция, 2010'],
-    ['Education\nWestbridge Business School, University of Westbridge — BSc Sports Science (2010 – 2013)', 'Westbridge Business School, University of Westbridge — BSc Sports Science (2010 – 2013)'],
+    [
+      'Education\nWestbridge Business School, University of Westbridge — BSc Sports Science (2010 – 2013)',
+      'Westbridge Business School, University of Westbridge — BSc Sports Science (2010 – 2013)',
+    ],
     ['Education\nBA (Hons) History, University of Leeds, 2018', 'BA (Hons) History, University of Leeds, 2018'],
   ])('not_met for another field: %s', (text, evidence) => expectStatus('business_degree', text, 'not_met', evidence));
 
@@ -198,7 +242,11 @@ describe('business_degree', () => {
   });
 
   it('the field from a faculty, not from the institution name', () => {
-    expectStatus('business_degree', 'Образование\nВысшее\nМосковский институт экономики, экономический факультет, специальность «Экономика», 2014', 'met');
+    expectStatus(
+      'business_degree',
+      'Образование\nВысшее\nМосковский институт экономики, экономический факультет, специальность «Экономика», 2014',
+      'met',
+    );
     expectStatus('business_degree', 'Education\nLakeview University — BA in Marketing, 2012', 'met');
   });
 
@@ -250,7 +298,11 @@ describe('foreign_language', () => {
 
   it('not_met with a reason when the career is readable and no language is stated', () => {
     const r = item('foreign_language', 'Опыт работы\n2015 – 2020 Менеджер по продажам');
-    expect(r).toMatchObject({ status: 'not_met', evidence: null, reason: { ru: 'иностранный язык не указан', en: 'no foreign language stated' } });
+    expect(r).toMatchObject({
+      status: 'not_met',
+      evidence: null,
+      reason: { ru: 'иностранный язык не указан', en: 'no foreign language stated' },
+    });
   });
 });
 
@@ -273,8 +325,9 @@ describe('crm', () => {
     'Заказы через мобильную торговлю «Агент Плюс» в 1С.',
     'Оформление заказов клиентов в 1С',
   ])('met: %s', (text) => expectStatus('crm', text, 'met', text));
-  it.each(['Excel, PowerPoint, 1С:Бухгалтерия', 'Oracle', 'Oracle Database 12c, SQL, PL/SQL', 'Заказ товара, учёт в 1С:Аптека'])('unknown otherwise: %s', (text) =>
-    expectStatus('crm', text, 'unknown', null),
+  it.each(['Excel, PowerPoint, 1С:Бухгалтерия', 'Oracle', 'Oracle Database 12c, SQL, PL/SQL', 'Заказ товара, учёт в 1С:Аптека'])(
+    'unknown otherwise: %s',
+    (text) => expectStatus('crm', text, 'unknown', null),
   );
 });
 

@@ -38,7 +38,11 @@ describe('proposeVerdict', () => {
 
   it('passes with both knockouts and exactly the policy minimum of required items, whatever the rest', () => {
     const r = proposeVerdict(statuses(['met', 'met', 'not_met', 'met', 'not_met', 'met', 'not_met']), CHECKLIST, POLICY, B2B);
-    expect(r).toMatchObject({ verdict: 'pass', rule: 'pass', decisive: ['experience_3y', 'higher_education', 'key_accounts', 'kpi_results'] });
+    expect(r).toMatchObject({
+      verdict: 'pass',
+      rule: 'pass',
+      decisive: ['experience_3y', 'higher_education', 'key_accounts', 'kpi_results'],
+    });
   });
 
   it('one required item short → review naming the required items not met', () => {
@@ -52,14 +56,25 @@ describe('proposeVerdict', () => {
     expect(proposeVerdict(row, CHECKLIST, { minRequiredMet: 2 }, B2B).verdict).toBe('review');
     const all = statuses(['met', 'met', 'met', 'met', 'met', 'met', 'not_met']);
     expect(proposeVerdict(all, CHECKLIST, { minRequiredMet: 9 }, B2B).verdict).toBe('pass');
-    expect(proposeVerdict(statuses(['met', 'met', 'not_met', 'not_met', 'not_met', 'not_met', 'met']), CHECKLIST, { minRequiredMet: 0 }, B2B).verdict).toBe('pass');
+    expect(
+      proposeVerdict(statuses(['met', 'met', 'not_met', 'not_met', 'not_met', 'not_met', 'met']), CHECKLIST, { minRequiredMet: 0 }, B2B)
+        .verdict,
+    ).toBe('pass');
   });
 
   it('a knockout not met rejects only when the profile is not B2B sales at all', () => {
     const row = statuses(['not_met', 'met', 'met', 'met', 'met', 'met', 'met']);
-    expect(proposeVerdict(row, CHECKLIST, POLICY, NOT_B2B)).toMatchObject({ verdict: 'reject', rule: 'reject_knockout', decisive: ['experience_3y'] });
+    expect(proposeVerdict(row, CHECKLIST, POLICY, NOT_B2B)).toMatchObject({
+      verdict: 'reject',
+      rule: 'reject_knockout',
+      decisive: ['experience_3y'],
+    });
     // An early-career B2B seller deserves a look.
-    expect(proposeVerdict(row, CHECKLIST, POLICY, B2B)).toMatchObject({ verdict: 'review', rule: 'review_knockout_b2b', decisive: ['experience_3y'] });
+    expect(proposeVerdict(row, CHECKLIST, POLICY, B2B)).toMatchObject({
+      verdict: 'review',
+      rule: 'review_knockout_b2b',
+      decisive: ['experience_3y'],
+    });
     // A resume that does not say whether the person sells is not rejected either.
     expect(proposeVerdict(row, CHECKLIST, POLICY, { b2bSales: null }).verdict).toBe('review');
     expect(proposeVerdict(row, CHECKLIST, POLICY).verdict).toBe('review');
@@ -106,7 +121,9 @@ describe('screenResume ties it together', () => {
     const r = screenResume(text, CHECKLIST, { now: NOW, policy: POLICY });
     const own = Object.fromEntries(Object.entries(r.items).map(([k, v]) => [k, v.status]));
     const { verdict, score, reasons, rule, decisive } = r;
-    expect({ verdict, score, reasons, rule, decisive }).toEqual(proposeVerdict(own, CHECKLIST, POLICY, { b2bSales: r.experience.b2bSales }));
+    expect({ verdict, score, reasons, rule, decisive }).toEqual(
+      proposeVerdict(own, CHECKLIST, POLICY, { b2bSales: r.experience.b2bSales }),
+    );
     expect(r.experience.b2bSales).toBe(true);
     expect(r.verdict).toBe('pass');
   });
