@@ -337,3 +337,18 @@ describe('custom HR items', () => {
     expect(item('crm', 'Salesforce', ['Контур']).evidence).toBe('Salesforce');
   });
 });
+
+describe('school-leaving statements are an education statement', () => {
+  it.each([
+    ['Experience\nTrade Representative, Hollin Snacks | 2015 – 2024\nI left school after A-levels and went straight into field sales.', 'I left school after A-levels and went straight into field sales.'],
+    ['Опыт работы\n2015 — 2024\nТорговый представитель, ООО «Лукоморье»\nОбразование среднее, сразу пошёл работать.', 'Образование среднее, сразу пошёл работать.'],
+    ['Experience\nSales Rep, Corbel Ltd | 2016 – 2024\nSchool leaver with GCSEs; trained on the job.', 'School leaver with GCSEs; trained on the job.'],
+  ])('higher_education and business_degree not_met: %#', (text, evidence) => {
+    expectStatus('higher_education', text, 'not_met', evidence);
+    expectStatus('business_degree', text, 'not_met');
+  });
+
+  it('a teacher at a secondary school does not state their own schooling', () => {
+    expectStatus('higher_education', 'Experience\nTeacher, Elm Park Secondary School | 2016 – 2024\nTaught maths to years 7–11.', 'unknown');
+  });
+});
