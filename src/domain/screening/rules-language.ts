@@ -110,7 +110,7 @@ const CEFR_RE = /(?<![a-zа-я0-9])([abcавс])-?([12])\+?(?![0-9a-zа-я])/;
 const LOW_RE =
   /(?:speak|know)\s+(?:some|a\s+little)|(?<![a-z])some\s+(?:spanish|french|german|italian|english|russian|chinese|japanese|portuguese|arabic)|a\s+little|немного|pre-?\s?intermediate|elementary|beginner|(?<![a-z])basic|limited working|ограниченн|starter|survival|начальн|базов|элементарн|со словар|ниже среднего|школьн|слаб|читаю профессиональную литературу|читаю техническую/;
 const HIGH_RE =
-  /professional\s+working|upper-?\s?intermediate|(?<![a-z-])intermediate|advanced|fluent|fluency|proficien|professional working|full professional|профессиональн|business level|business fluent|свободн|разговорн|средн|продвинут|совершенств|могу проходить интервью|выше среднего|отличн|хорош|деловой|excellent|good command|working knowledge/;
+  /professional\s+working|conversational|conversant|upper-?\s?intermediate|(?<![a-z-])intermediate|advanced|fluent|fluency|proficien|professional working|full professional|профессиональн|business level|business fluent|свободн|разговорн|средн|продвинут|совершенств|могу проходить интервью|выше среднего|отличн|хорош|деловой|excellent|good command|working knowledge/;
 
 type Level = 'high' | 'low' | null;
 
