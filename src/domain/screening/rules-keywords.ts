@@ -525,7 +525,7 @@ const noSalary = (line: Line): boolean => !SALARY_RE.test(line.norm);
 
 // A money figure is a result only next to what was earned, won or grown — a budget or a portfolio is scope.
 const MONEY_RESULT_RE =
-  /revenue|sales|sold|generat|closed|won|achiev|exceed|grew|grow|increas|profit|deal|contract|pipeline|quota|target|выручк|оборот|продаж|прибыл|заключ|контракт|сделк|рост|увелич|выполн|привлек|план/;
+  /revenue|sales|sold|generat|closed|won|achiev|exceed|grew|grow|increas|profit|deal|contract|pipeline|quota|target|new\s+business|brought\s+in|bring(?:ing)?\s+in|delivered|secured|landed|bookings?|billings?|принес|принёс|обеспечил|новы[а-я]*\s+бизнес|выручк|оборот|продаж|прибыл|заключ|контракт|сделк|рост|увелич|выполн|привлек|план/;
 const SCOPE_RE = /budget|бюджет|portfolio|портфел|managed\s+(?:a\s+)?\$|управлял[а-я]*\s+(?:бюджет|портфел)|salary|оклад/;
 // Outcomes counted: "closed 41 new accounts", "booked 210 qualified meetings", «вывод 12 новых SKU», «заключил 8 договоров».
 // Scope numbers ("150 outlets", "portfolio of 12 clients") carry no winning verb, so they do not match.

@@ -352,3 +352,32 @@ describe('school-leaving statements are an education statement', () => {
     expectStatus('higher_education', 'Experience\nTeacher, Elm Park Secondary School | 2016 – 2024\nTaught maths to years 7–11.', 'unknown');
   });
 });
+
+describe('foreign_language: conversational level and native English', () => {
+  it.each([
+    ['Experience\nSales Rep, Corbel Ltd | 2016 – 2024\nLanguages: English (native), conversational German', 'conversational German'],
+    ['Experience\nSales Rep, Corbel Ltd | 2016 – 2024\nLanguages\nSpanish — conversational', 'Spanish — conversational'],
+    ['Опыт работы\n2015 — 2024\nМенеджер по продажам, ООО «Лукоморье»\nЯзыки: английский — разговорный', 'английский — разговорный'],
+  ])('conversational counts as B1: %#', (text, evidence) => {
+    expectStatus('foreign_language', text, 'met');
+    expect(item('foreign_language', text).evidence).toContain(evidence);
+  });
+
+  it('"native English speaker" in an English resume is no foreign language', () => {
+    expectStatus('foreign_language', 'Experience\nSales Rep, Corbel Ltd | 2016 – 2024\nNative English speaker.', 'not_met');
+  });
+});
+
+describe('kpi_results: revenue delivered with a figure', () => {
+  it.each([
+    'Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nNew business of £2.8M in 2024–2025.',
+    'Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nBrought in $1.2M from twelve new logos.',
+    'Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nDelivered €900k in first-year bookings.',
+  ])('met: %s', (text) => {
+    expectStatus('kpi_results', text, 'met');
+  });
+
+  it('a budget is scope, not a result', () => {
+    expectStatus('kpi_results', 'Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nManaged a trade budget of $2M.', 'not_met');
+  });
+});
