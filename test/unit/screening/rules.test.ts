@@ -381,3 +381,29 @@ describe('kpi_results: revenue delivered with a figure', () => {
     expectStatus('kpi_results', 'Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nManaged a trade budget of $2M.', 'not_met');
   });
 });
+
+describe('fmcg: what the employer makes or distributes, not who its clients or suppliers are', () => {
+  it.each([
+    ['a supplier of control systems to food plants', 'Experience\nSales Engineer, Brightwave Automation | Jan 2018 – Present\nSells control systems to food plants and Procter & Gamble.'],
+    ['a label printer for drinks brands', 'Experience\nAccount Manager, Inkline Labels | 2016 – 2022\nPrinting labels for beverage brands; accounts including two breweries and a juice maker.'],
+    ['a supermarket naming its suppliers', 'Experience\nCategory Manager, FreshWay Supermarkets | 2017 – 2023\nNegotiated promotions with supplier reps from Coca-Cola and Nestle.'],
+    ['a grocery chain, hh.ru style', 'Опыт работы\nМарт 2017 — Май 2023\nООО «Корзинка»\nРозничная сеть супермаркетов\nМенеджер по закупкам\nПереговоры с Danone и PepsiCo о промо.'],
+    ['«поставки оборудования заводам»', 'Опыт работы\nМарт 2017 — Май 2023\nООО «ТехЛиния»\nМенеджер по продажам\nПродажа линий розлива производителям напитков, клиенты: Балтика, Efes.'],
+  ])('not_met: %s', (_label, text) => {
+    expectStatus('fmcg', text, 'not_met');
+  });
+
+  it.each([
+    ['"a maker of frozen meals"', 'Experience\nKey Account Manager, Maplecrest Foods | 2018 – Present\nMaplecrest Foods, a maker of frozen meals and snacks. Managed Tesco and Asda.'],
+    ['"a hygiene-products distributor"', 'Experience\nSales Manager, Cleanline Supply | 2018 – Present\nA hygiene-products distributor serving hotels and offices.'],
+    ['a frozen-food wholesaler, hh.ru industry line', 'Опыт работы\nЯнварь 2018 — по настоящее время\nООО «Северный Холод»\nОптовая торговля замороженными продуктами\nМенеджер по продажам\nРабота с сетями.'],
+    ['«производитель полуфабрикатов»', 'Опыт работы\nЯнварь 2018 — по настоящее время\nООО «Вкусный Дом»\nПроизводитель замороженных полуфабрикатов\nМенеджер по работе с ключевыми клиентами'],
+    ['a pet-food maker', 'Experience\nKey Account Manager, Barkley Ltd | 2018 – Present\nA pet-food maker. Managed Tesco and Asda.'],
+  ])('met: %s', (_label, text) => {
+    expectStatus('fmcg', text, 'met');
+  });
+
+  it('"personal hygiene" in a job description is not a product line', () => {
+    expectStatus('fmcg', 'Experience\nLine Cook, Oakridge Diner | 2018 – 2023\nKept impeccable personal hygiene and a clean station.', 'not_met');
+  });
+});
