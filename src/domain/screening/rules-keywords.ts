@@ -9,7 +9,7 @@ import { sectionOf, type Doc } from './doc.js';
 import type { ExperienceAnalysis } from './experience.js';
 import { NO_DATED_CAREER, inJobs, noMention } from './reasons.js';
 import { alternation, hitEvidence, isProperName, metFrom, scan, scanWrapped } from './scan.js';
-import { hasRoleNoun } from './roles.js';
+import { hasRoleNoun, isKeyRoleTitle } from './roles.js';
 import type { SectionKind } from './sections.js';
 import { normalizeFragment, type Line } from './text.js';
 import type { ItemResult, LocalizedText } from './types.js';
@@ -333,14 +333,21 @@ export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
     for (let j = from; j <= job.line + 3 && j < doc.lines.length; j++) {
       const n = doc.lines[j]?.norm ?? '';
       // Header fields are short and come before the duties ("… two regional grocery chains" is a duty).
-      if (n.length > 80 || /^\s*[-•·*▪►◦‣●○■□–—]/.test(n)) {
+      if (n.length > 80 || /^\s*[-•·*▪►◦‣●○■□–—]/.test(n) || (j > job.line && /[.!]\s*$/.test(n))) {
         if (j > job.line) break;
         continue;
       }
       if (j === line.index) continue;
       if (RETAILER_RE.test(n) && !MAKER_RE.test(n) && !hasRoleNoun(n)) return true;
+      // "Category Buyer, Tesco": a named chain as the employer in the job's header (not an account the person served).
+      if (RETAILER_NAME_RE.test(n) && !MAKER_RE.test(n) && !ACCOUNT_WORD_RE.test(n) && !isKeyRoleTitle(n) && !hasBrand(n)) return true;
     }
     return false;
+  };
+  const headerLine = (line: Line): boolean => {
+    const k = a.jobAt[line.index] ?? -1;
+    const job = k >= 0 ? a.jobs[k] : undefined;
+    return job !== undefined && line.index >= Math.min(job.headLine, job.line) && line.index <= job.line;
   };
   const base = { skip: FMCG_SKIP, lineFilter: noWishes(doc) };
   const goodsAccepted = (line: Line, i: number, m: string): boolean => {
@@ -364,7 +371,14 @@ export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
     }) ??
     scan(doc, FMCG_BRAND_RE, {
       ...base,
-      accept: (line, i, m) => isProperName(line, i) && !CLIENT_OF_RE.test(around(line, i, m.length)) && !buyerOrSupplier(line, i) && !retailJob(line),
+      accept: (line, i, m) =>
+        isProperName(line, i) &&
+        !CLIENT_OF_RE.test(around(line, i, m.length)) &&
+        !buyerOrSupplier(line, i) &&
+        !retailJob(line) &&
+        // "Merchandising agency; ran in-store teams for Unilever": a supplier's or agency's client, unless the brand
+        // stands in the job's own header ("Key Account Manager, Danone").
+        (headerLine(line) || !SUPPLIER_TO_RE.test(line.norm)),
     }) ??
     scan(doc, FMCG_GOODS_RE, { ...base, accept: goodsAccepted }) ??
     scanWrapped(doc, FMCG_GOODS_RE, { ...base, accept: goodsAccepted });
@@ -453,6 +467,12 @@ const RETAILERS_ANY = [
   'метро кэш',
   'гиперглобус',
 ];
+const RETAILER_NAME_RE = new RegExp(alternation(RETAILERS_ANY, true));
+const ACCOUNT_WORD_RE = /account|аккаунт|клиент|client|customer|sales|продаж|торгов[а-я]*\s+представ/;
+const FMCG_BRAND_TEST_RE = new RegExp(FMCG_BRAND_RE.source);
+function hasBrand(norm: string): boolean {
+  return FMCG_BRAND_TEST_RE.test(norm);
+}
 // Ordinary words as well as retailer names: only count when capitalized or quoted.
 const RETAILERS_PROPER = [
   'магнит(?:а|е|ом|у)?',

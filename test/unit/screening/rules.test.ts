@@ -407,3 +407,17 @@ describe('fmcg: what the employer makes or distributes, not who its clients or s
     expectStatus('fmcg', 'Experience\nLine Cook, Oakridge Diner | 2018 – 2023\nKept impeccable personal hygiene and a clean station.', 'not_met');
   });
 });
+
+describe('fmcg: agencies, named retail employers and accounts served', () => {
+  it.each([
+    ['an agency running teams for a brand', 'Experience\nAccount Director, Vantage Field Marketing | 2016 – 2023\nMerchandising agency; ran in-store teams for Unilever.'],
+    ['a buyer at a named chain', 'Experience\nCategory Buyer, Tesco | 2015 – 2020\nManaged the Coca-Cola and PepsiCo relationships.'],
+    ['a store manager at a named chain', 'Experience\nStore Manager, Walmart | 2015 – 2020\nOversaw beverage and snacks aisles.'],
+  ])('not_met: %s', (_label, text) => {
+    expectStatus('fmcg', text, 'not_met');
+  });
+
+  it('a brand employer that served a named chain stays met', () => {
+    expectStatus('fmcg', 'Experience\nKey Account Manager, Danone | 2018 – Present\nManaged Tesco.', 'met', 'Key Account Manager, Danone | 2018 – Present');
+  });
+});
