@@ -157,6 +157,31 @@ const NEAR_CHARS = 40;
 
 const LANGUAGE_TALK_RE = /язык|language|владе|speak|знани/;
 
+const CONNECTOR_RE = /\s(?:and|with|plus|but|as\s+well\s+as|и|а\s+также|а|но)\s/;
+
+/** Cuts a chunk naming several languages at the connector between each pair, or null when one is missing. */
+function splitByLanguage(chunk: string, names: readonly RegExpMatchArray[]): { from: number; to: number; name: string }[] | null {
+  const out: { from: number; to: number; name: string }[] = [];
+  let from = 0;
+  for (let n = 0; n < names.length; n++) {
+    const cur = names[n];
+    const next = names[n + 1];
+    if (cur === undefined) return null;
+    let to = chunk.length;
+    if (next !== undefined) {
+      const prevEnd = (cur.index ?? 0) + cur[0].length;
+      const m = CONNECTOR_RE.exec(chunk.slice(prevEnd, next.index ?? prevEnd));
+      if (m === null) return null;
+      to = prevEnd + m.index;
+      out.push({ from, to, name: cur[0] });
+      from = to + m[0].length;
+      continue;
+    }
+    out.push({ from, to, name: cur[0] });
+  }
+  return out;
+}
+
 function findingsInLine(
   fullText: string,
   line: Line,
@@ -176,6 +201,21 @@ function findingsInLine(
     if (lang === 'ru' && names.every((n) => RUSSIAN_RE.test(n[0]))) return;
     // In an English resume English is the candidate's own language unless another one is stated as native.
     if (lang === 'en' && !englishForeign && names.every((n) => ENGLISH_RE.test(n[0]))) return;
+    // "Native English speaker with fluent Spanish", "conversational German and basic French": one level per language.
+    if (names.length > 1 && (NATIVE_RE.test(chunk) || (LOW_RE.test(chunk) && HIGH_RE.test(chunk)))) {
+      const segments = splitByLanguage(chunk, names);
+      if (segments !== null) {
+        for (const seg of segments) {
+          const text = chunk.slice(seg.from, seg.to);
+          if (NATIVE_RE.test(text)) continue;
+          if (lang === 'ru' && RUSSIAN_RE.test(seg.name)) continue;
+          if (lang === 'en' && !englishForeign && ENGLISH_RE.test(seg.name)) continue;
+          const level = levelOf(text);
+          if (level !== null) out.push({ level, evidence: rawSlice(line, part.from + seg.from, part.from + seg.to).trim() });
+        }
+        return;
+      }
+    }
     if (NATIVE_RE.test(chunk)) return;
     // Without the section, only the words right around the language name may carry its level.
     const nameAt = firstName.index ?? 0;

@@ -421,3 +421,13 @@ describe('fmcg: agencies, named retail employers and accounts served', () => {
     expectStatus('fmcg', 'Experience\nKey Account Manager, Danone | 2018 – Present\nManaged Tesco.', 'met', 'Key Account Manager, Danone | 2018 – Present');
   });
 });
+
+describe('foreign_language: several languages in one phrase', () => {
+  it.each([
+    ['Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nNative English speaker with fluent Spanish.', 'fluent Spanish.'],
+    ['Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nI speak conversational German and basic French.', 'I speak conversational German'],
+    ['Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nLanguages: Portuguese (native) and English (business level)', 'English (business level)'],
+  ])('each language keeps its own level: %#', (text, evidence) => {
+    expectStatus('foreign_language', text, 'met', evidence);
+  });
+});
