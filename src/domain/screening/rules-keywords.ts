@@ -166,7 +166,7 @@ const FOOD_SERVICE_RE =
   /served\s+customers|counter|barista|coffee\s+shop|restaurant|(?<![a-z])cafe|caf\u00e9|catering|(?<![a-z])hotel|kitchen|(?<![a-z])chef|(?<![a-z])cook|dining|banquet|(?<![a-z])menu|(?<![a-z])bar(?![a-z])|salon|(?<![a-z])spa(?![a-z])|patron|guest|food\s+service|foodservice|cafeteria|hospital|patient|school|ресторан|(?<![а-я])кафе|кейтеринг|общепит|столов|кухн|повар|(?<![а-я])бар(?![а-я])|гост[ия]|пациент/;
 // A supplier to FMCG makers is not FMCG: packaging, ingredients, equipment sold to food manufacturers.
 const SUPPLIER_TO_RE =
-  /(?:to|for)\s+(?:the\s+)?(?:food|beverage|drinks|dairy|fmcg|cpg|consumer[- ]goods)(?:\s+and\s+(?:beverage|drinks|dairy))?\s+(?:manufacturers|makers|producers|companies|brands|industry|plants|factories|processors|sector|clients)|automation|control\s+systems|label\s+print|printing|machines|robotics|software|(?<![a-z])saas|logistics|warehousing|(?<![a-z])agency|автоматизац|логистик|этикет|типограф|агентств|packaging|ingredient|equipment|machinery|упаковк|ингредиент|оборудовани|тар[аы](?![а-я])|для\s+(?:пищев[а-я]*|производител[а-я]*)\s+(?:производств|предприят|компани|продукц)|производител(?:ям|ей)\s+(?:продуктов|напитков)/;
+  /(?:to|for)\s+(?:the\s+)?(?:food|beverage|drinks|dairy|fmcg|cpg|consumer[- ]goods)(?:\s+and\s+(?:beverage|drinks|dairy))?\s+(?:companies|brands|industry|sector|clients)|(?<!work(?:ed|ing|s)?\s)(?<![a-z])(?:to|for)\s+(?:the\s+)?(?:[a-z&-]+\s+){0,3}(?:manufacturers|makers|producers|processors|plants|factories|bottlers)(?![a-z])|automation|control\s+systems|label\s+print|printing|machines|robotics|software|(?<![a-z])saas|logistics|warehousing|(?<![a-z])agency|автоматизац|логистик|этикет|типограф|агентств|packaging|ingredient|equipment|machinery|упаковк|ингредиент|оборудовани|тар[аы](?![а-я])|для\s+(?:пищев[а-я]*|производител[а-я]*)\s+(?:производств|предприят|компани|продукц)|производител(?:ям|ей)\s+(?:продуктов|напитков)/;
 // A brand as the employer's buyer ("sells control systems to food plants and Procter & Gamble") or as a retailer's
 // supplier ("supplier reps from Coca-Cola", «поставщики: Danone») is not the employer.
 const BUYER_BEFORE_RE =
@@ -325,10 +325,12 @@ const RETAILER_RE =
 
 export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
   /** A line inside the block of a job whose own header (not this line) names a retailer employer. */
-  const retailJob = (line: Line): boolean => {
+  /** The short header lines (company, industry, title, dates) of the job a line belongs to, other than that line. */
+  const headerOf = (line: Line): string[] => {
     const k = a.jobAt[line.index] ?? -1;
     const job = k >= 0 ? a.jobs[k] : undefined;
-    if (job === undefined) return false;
+    if (job === undefined) return [];
+    const out: string[] = [];
     const from = Math.min(job.headLine, job.line);
     for (let j = from; j <= job.line + 3 && j < doc.lines.length; j++) {
       const n = doc.lines[j]?.norm ?? '';
@@ -337,13 +339,19 @@ export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
         if (j > job.line) break;
         continue;
       }
-      if (j === line.index) continue;
-      if (RETAILER_RE.test(n) && !MAKER_RE.test(n) && !hasRoleNoun(n)) return true;
-      // "Category Buyer, Tesco": a named chain as the employer in the job's header (not an account the person served).
-      if (RETAILER_NAME_RE.test(n) && !MAKER_RE.test(n) && !ACCOUNT_WORD_RE.test(n) && !isKeyRoleTitle(n) && !hasBrand(n)) return true;
+      if (j !== line.index) out.push(n);
     }
-    return false;
+    return out;
   };
+  const retailJob = (line: Line): boolean =>
+    headerOf(line).some(
+      (n) =>
+        (RETAILER_RE.test(n) && !MAKER_RE.test(n) && !hasRoleNoun(n)) ||
+        // "Category Buyer, Tesco": a named chain as the employer in the job's header (not an account the person served).
+        (RETAILER_NAME_RE.test(n) && !MAKER_RE.test(n) && !ACCOUNT_WORD_RE.test(n) && !isKeyRoleTitle(n) && !hasBrand(n)),
+    );
+  /** The job's header names an agency or a supplier to makers («ООО «Агентство Промо»», "Spectra Ingredients"). */
+  const supplierJob = (line: Line): boolean => headerOf(line).some((n) => SUPPLIER_TO_RE.test(n) && !hasBrand(n));
   const headerLine = (line: Line): boolean => {
     const k = a.jobAt[line.index] ?? -1;
     const job = k >= 0 ? a.jobs[k] : undefined;
@@ -378,7 +386,7 @@ export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
         !retailJob(line) &&
         // "Merchandising agency; ran in-store teams for Unilever": a supplier's or agency's client, unless the brand
         // stands in the job's own header ("Key Account Manager, Danone").
-        (headerLine(line) || !SUPPLIER_TO_RE.test(line.norm)),
+        (headerLine(line) || (!SUPPLIER_TO_RE.test(line.norm) && !supplierJob(line))),
     }) ??
     scan(doc, FMCG_GOODS_RE, { ...base, accept: goodsAccepted }) ??
     scanWrapped(doc, FMCG_GOODS_RE, { ...base, accept: goodsAccepted });

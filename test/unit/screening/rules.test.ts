@@ -431,3 +431,16 @@ describe('foreign_language: several languages in one phrase', () => {
     expectStatus('foreign_language', text, 'met', evidence);
   });
 });
+
+describe('fmcg: suppliers named by whom they sell to', () => {
+  it.each([
+    ['an ingredients seller to snack makers', 'Experience\nAccount Manager, Spectra Flavours | 2016 – 2023\nSold flavourings to snack and beverage manufacturers.'],
+    ['a promo agency, hh.ru style', 'Опыт работы\nМарт 2017 — Май 2023\nООО «Агентство Промо»\nМенеджер проектов\nПроведение промо-акций для Coca-Cola и Danone.'],
+  ])('not_met: %s', (_label, text) => {
+    expectStatus('fmcg', text, 'not_met');
+  });
+
+  it('working for food manufacturers is working in FMCG', () => {
+    expectStatus('fmcg', 'Experience\nSales Manager, Brindle & Co | 2016 – 2023\nTen years working for food manufacturers, most recently Brindle & Co, a producer of crisps.', 'met');
+  });
+});
