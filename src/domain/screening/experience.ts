@@ -10,7 +10,7 @@ import {
 } from './dates.js';
 import { buildDoc, sectionOf, type Doc } from './doc.js';
 import { proseSpans } from './prose.js';
-import { INTERNSHIP_RE, SALES_CONTEXT_RE, hasRoleNoun, isRelevantTitle, isTitleLine, titleStart } from './roles.js';
+import { INTERNSHIP_RE, SALES_CONTEXT_RE, hasRoleNoun, isKeyRoleTitle, isRelevantTitle, isTitleLine, titleStart } from './roles.js';
 import type { SectionKind } from './sections.js';
 import { lineEvidence, multiLineEvidence, rawSlice, sentenceEvidence, type Line } from './text.js';
 import type { ExperienceSummary, JobEntry } from './types.js';
@@ -85,6 +85,27 @@ function blockSells(doc: Doc, candidates: readonly Candidate[], k: number): bool
   for (let j = c.last + 1; j < to; j++) if (B2B_DUTY_RE.test(doc.lines[j]?.norm ?? '')) return true;
   return false;
 }
+// Selling to private persons (households by phone, a contact centre's residential customers) is B2C whatever the
+// title says, unless the same job also names business customers.
+const PUBLIC_BUYERS_RE =
+  /household|residential\s+(?:customers|clients|subscribers)|private\s+(?:customers|clients|individuals|persons)|members\s+of\s+the\s+public|walk-?in\s+customers|(?<![a-z])b2c(?![a-z])|(?:contact|call)\s*-?\s*cent(?:re|er)|физическ[а-я]*\s+лиц|частн[а-я]*\s+(?:клиент|лиц)|населени|колл-?\s?центр|контакт-?\s?центр|(?<![a-zа-я])b2c/;
+const BUSINESS_BUYERS_RE =
+  /(?<![a-z])b2b|business(?:es)?(?![a-z])|compan(?:y|ies)|corporate|dealers?|distributors?|wholesal|retailers|(?<![a-z])stores|(?<![a-z])shops|outlets|chains|key[\s-]*account|юридическ|корпоратив|дилер|дистрибь|оптов|магазин|торгов[а-я]*\s+точ|(?<![а-я])сет(?:и|ей|ям|ями)(?![а-я])|(?<![а-я])b2b/;
+
+/** The job's own lines sell to the public and never to businesses. */
+function sellsToPublic(lines: readonly string[]): boolean {
+  return lines.some((l) => PUBLIC_BUYERS_RE.test(l)) && !lines.some((l) => BUSINESS_BUYERS_RE.test(l));
+}
+
+function blockLines(doc: Doc, candidates: readonly Candidate[], k: number): string[] {
+  const c = candidates[k];
+  if (c === undefined) return [];
+  const to = Math.min(candidates[k + 1]?.first ?? doc.lines.length, c.last + 1 + BLOCK_LINES);
+  const out: string[] = [];
+  for (let j = c.first; j < to; j++) out.push(doc.lines[j]?.norm ?? '');
+  return out;
+}
+
 // Duties that are selling to business customers, not a passing word such as "sales tax" or "cost of sales".
 const BLOCK_SALES_RE =
   /(?<![a-z])(?:sold|selling)\s|sales\s+(?:rep|representative|manager|team|territor|quota|target|goals?|plan|pipeline|calls?|presentations?|cycle)|b2b|key[\s-]*account|account\s+manag|business\s+development|prospect(?:ing|ed)?\s|cold[\s-]?call|new\s+accounts|продаж[а-я]*\s+(?:b2b|клиентам|компаниям|дистриб|оптов)|активн[а-я]*\s+продаж|(?:поиск|привлечени)[а-я]*\s+(?:и\s+привлечени[а-я]*\s+)?(?:новых\s+)?клиент|торгов[а-я]*\s+представ|ключев[а-я]*\s+клиент|сетев[а-я]*\s+клиент|дистрибь|план[а-я]*\s+продаж/;
@@ -395,7 +416,9 @@ function buildJobs(doc: Doc, candidates: readonly Candidate[]): Job[] {
         end: present ? 'present' : fromMonthIndex(c.interval.to),
         title,
         relevant:
-          titleNorm !== '' && (isRelevantTitle(titleNorm) || (AMBIGUOUS_SELLER_RE.test(titleNorm) && blockSells(doc, candidates, k))),
+          titleNorm !== '' &&
+          (isRelevantTitle(titleNorm) || (AMBIGUOUS_SELLER_RE.test(titleNorm) && blockSells(doc, candidates, k))) &&
+          (isKeyRoleTitle(titleNorm) || !sellsToPublic([titleNorm, ...blockLines(doc, candidates, k)])),
         months: c.interval.to - c.interval.from + 1,
         evidence: c.evidence,
         interval: c.interval,
@@ -501,7 +524,7 @@ function proseJobs(doc: Doc, now: Date): Job[] {
       start: fromMonthIndex(s.interval.from),
       end: s.present ? 'present' : fromMonthIndex(s.interval.to),
       title: s.clauseRaw.length > 120 ? s.clauseRaw.slice(0, 120).trim() : s.clauseRaw,
-      relevant: isRelevantTitle(s.clause),
+      relevant: isRelevantTitle(s.clause) && (isKeyRoleTitle(s.clause) || !sellsToPublic([s.clause])),
       months,
       evidence: s.evidence,
       interval: s.interval,

@@ -37,6 +37,8 @@ const JOINED_RE = new RegExp(
   `(?<![a-zа-я])(?:joined|started|began|was\\s+hired|hired|пришел|пришла|устроил[а-я]*|начал[а-я]*\\s+работать)[^.;]{0,80}?(?<![a-zа-я])(?:in|в)\\s+${YEAR}(?:\\s*(?:году|г\\.?))?`,
   'g',
 );
+// "between 2016 and 2020", «между 2014 и 2018 годами»: a range findRanges does not read (its separator is "and").
+const BETWEEN_RE = new RegExp(`(?<![a-zа-я])(?:between|между)\\s+${YEAR}\\s+(?:and|и)\\s+${YEAR}(?:\\s*(?:годами|гг?\\.?)(?![а-я]))?`, 'g');
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
@@ -112,6 +114,11 @@ function spansIn(sentence: string, offset: number, now: Date, earliest: () => nu
     if (interval !== null) out.push({ from: offset + r.index, to: offset + r.end, interval, present: r.finish === 'present' });
   }
   const overlaps = (a: number, b: number) => out.some((s) => a < s.to - offset && b > s.from - offset);
+  BETWEEN_RE.lastIndex = 0;
+  for (let m = BETWEEN_RE.exec(sentence); m !== null; m = BETWEEN_RE.exec(sentence)) {
+    const interval = toInterval({ year: Number(m[1]), month: null }, { year: Number(m[2]), month: null }, now);
+    if (interval !== null) out.push({ from: offset + m.index, to: offset + m.index + m[0].length, interval, present: false });
+  }
   for (const re of [SINCE_RE, JOINED_RE]) {
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {

@@ -274,6 +274,10 @@ const NEVER_RE =
 // Key-account titles are relevant before any B2C word is considered ("Key Account Manager, Retail").
 const KEY_ROLE_RE =
   /key[\s-]*accounts?|national\s+accounts?|strategic\s+accounts?|(?<![a-zа-я])(?:kam|кам|nam|b2b)(?![a-zа-я])|ключев[а-я]*\s+(?:клиент|заказчик|партнер|аккаунт)|сетев[а-я]*\s+(?:клиент|сет)|(?:аптечн|розничн|торгов|федеральн|региональн)[а-я]*\s+сет/;
+/** A key / national / strategic / chain-accounts title: relevant whoever the accounts are. */
+export function isKeyRoleTitle(norm: string): boolean {
+  return KEY_ROLE_RE.test(norm);
+}
 const BUSINESS_DEV_RE = /business\s+development|развити[а-я]*\s+бизнеса/;
 // Selling to the public, shop-floor, call-centre and marketing titles.
 const B2C_RE =

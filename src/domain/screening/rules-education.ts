@@ -106,12 +106,22 @@ const COMPLETED_RE = new RegExp(
 
 const UNIVERSITY_RE =
   /университет|university|universitat|universidad|институт|institute|академи|academy|(?<![а-я])вуз|высшая школа|school of (?:economics|business|management)|business school|polytechnic|политехни|(?<![а-я])(?:мгу|спбгу|мгимо|вшэ|ранхигс|рэу|мфти|мгту|урфу|нгу|кфу)(?![а-я])/;
-const SECONDARY_RE =
-  /associate(?:'s)?\s+(?:of|degree|in)|(?<![a-z])(?:a\.a\.s?|a\.s\.|aas)(?![a-z])|ged(?![a-z])|среднее\s+(?:специальн|профессиональн|общее)|^(?:образование\s*[:-]?\s*)?среднее\s*$|колледж|college|техникум|училищ|vocational|high school|средняя школа|лицей|гимнази/;
+// A sentence that tells the person's schooling is an education statement: "I left school after A-levels",
+// «Образование среднее», "high school diploma".
+const SCHOOL_STATEMENT =
+  'left\\s+school|school\\s+leaver|(?<![a-z])(?:a|o)[- ]levels?(?![a-z])|(?<![a-z])gcses?(?![a-z])|high\\s+school\\s+(?:diploma|graduate)|secondary\\s+school\\s+(?:certificate|diploma|leaver)|среднее\\s+(?:общее\\s+)?образовани|образовани[а-я]*\\s*[:—–-]?\\s*среднее(?!\\s+(?:специальн|профессиональн))|окончил[а-я]*\\s+(?:среднюю\\s+)?школ|школ[уы]\\s+(?:окончил|закончил)|закончил[а-я]*\\s+(?:среднюю\\s+)?школ';
+const SECONDARY_RE = new RegExp(
+  `${SCHOOL_STATEMENT}|` +
+    /associate(?:'s)?\s+(?:of|degree|in)|(?<![a-z])(?:a\.a\.s?|a\.s\.|aas)(?![a-z])|ged(?![a-z])|среднее\s+(?:специальн|профессиональн|общее)|^(?:образование\s*[:-]?\s*)?среднее\s*$|колледж|college|техникум|училищ|vocational|high school|средняя школа|лицей|гимнази/
+      .source,
+);
 const HIGHER_DEGREE_RE =
   /bachelor|master|(?<![a-z])(?:mba|phd|bsc|msc|ba|ma|bs|ms)(?![a-z])|бакалавр|магистр|специалист|высшее|кандидат|доктор/;
-const EDU_HINT_RE =
-  /образовани|education|университет|university|институт|institute|академи|бакалавр|bachelor|магистр|master'?s|(?<![a-z])mba(?![a-z])|degree|диплом|колледж|college|техникум|факультет|faculty/;
+const EDU_HINT_RE = new RegExp(
+  `${SCHOOL_STATEMENT}|` +
+    /образовани|education|университет|university|институт|institute|академи|бакалавр|bachelor|магистр|master'?s|(?<![a-z])mba(?![a-z])|degree|диплом|колледж|college|техникум|факультет|faculty/
+      .source,
+);
 const YEAR_RE = /(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/g;
 
 export interface EduLine {

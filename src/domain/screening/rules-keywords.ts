@@ -9,6 +9,7 @@ import { sectionOf, type Doc } from './doc.js';
 import type { ExperienceAnalysis } from './experience.js';
 import { NO_DATED_CAREER, inJobs, noMention } from './reasons.js';
 import { alternation, hitEvidence, isProperName, metFrom, scan, scanWrapped } from './scan.js';
+import { hasRoleNoun, isKeyRoleTitle } from './roles.js';
 import type { SectionKind } from './sections.js';
 import { normalizeFragment, type Line } from './text.js';
 import type { ItemResult, LocalizedText } from './types.js';
@@ -134,17 +135,45 @@ const FMCG_GOODS = [
   'чай',
   'чая',
   'кофе',
+  'hygiene[- ](?:products|goods|items|paper)(?![a-z])',
+  'frozen (?:meals|foods?|products|vegetables|desserts)(?![a-z])',
+  'ready meals(?![a-z])',
+  'bakery[- ](?:products|goods)(?![a-z])',
+  '(?:wholesale|industrial|commercial) bakery(?![a-z])',
+  'baked goods(?![a-z])',
+  'chocolate(?![a-z])',
+  'ice cream(?![a-z])',
+  'cheese(?![a-z])',
+  'diapers(?![a-z])',
+  'nappies(?![a-z])',
+  'средств[а-я]* (?:личной )?гигиен',
+  'гигиеническ[а-я]* (?:продукц|товар|средств)',
+  'заморож[а-я]* (?:продукт|продукц|полуфабрикат|овощ|десерт)',
+  'полуфабрикат',
+  'мороженое',
+  'мороженого',
+  'хлеб[а-я]*',
+  'шоколад[а-я]*',
+  'конфет',
+  'сыр(?:ов|ы|а)?(?![а-я])',
+  'консерв',
+  'подгузник',
+  'продукт(?:ов|ами|ы)(?![а-я])',
 ];
 const MAKER_RE =
-  /производ|завод|комбинат|фабрик|промышлен|дистрибь?ю?т|дистрибуц|оптов|компани|холдинг|(?<![a-z])(?:company|manufactur|producer|maker|bottl|brewer|distribut(?:or|ion)|wholesal|brands?(?![a-z])|cpg|fmcg)/;
+  /производ|завод|поставщик|торгов[а-я]*\s+дом|комбинат|фабрик|промышлен|дистрибь?ю?т|дистрибуц|оптов|компани|холдинг|(?<![a-z])(?:company|manufactur|producer|maker|bottl|brewer|distribut(?:or|ion)|wholesal|brands?(?![a-z])|cpg|fmcg)/;
 const FOOD_SERVICE_RE =
   /served\s+customers|counter|barista|coffee\s+shop|restaurant|(?<![a-z])cafe|caf\u00e9|catering|(?<![a-z])hotel|kitchen|(?<![a-z])chef|(?<![a-z])cook|dining|banquet|(?<![a-z])menu|(?<![a-z])bar(?![a-z])|salon|(?<![a-z])spa(?![a-z])|patron|guest|food\s+service|foodservice|cafeteria|hospital|patient|school|ресторан|(?<![а-я])кафе|кейтеринг|общепит|столов|кухн|повар|(?<![а-я])бар(?![а-я])|гост[ия]|пациент/;
 // A supplier to FMCG makers is not FMCG: packaging, ingredients, equipment sold to food manufacturers.
 const SUPPLIER_TO_RE =
-  /(?:to|for)\s+(?:food|beverage|drinks|fmcg|cpg|consumer[- ]goods)\s+(?:manufacturers|makers|producers|companies|brands|industry)|packaging|ingredient|equipment|machinery|упаковк|ингредиент|оборудовани|тар[аы](?![а-я])|для\s+(?:пищев[а-я]*|производител[а-я]*)\s+(?:производств|предприят|компани|продукц)|производител(?:ям|ей)\s+(?:продуктов|напитков)/;
+  /(?:to|for)\s+(?:the\s+)?(?:food|beverage|drinks|dairy|fmcg|cpg|consumer[- ]goods)(?:\s+and\s+(?:beverage|drinks|dairy))?\s+(?:companies|brands|industry|sector|clients)|(?<!work(?:ed|ing|s)?\s)(?<![a-z])(?:to|for)\s+(?:the\s+)?(?:[a-z&-]+\s+){0,3}(?:manufacturers|makers|producers|processors|plants|factories|bottlers)(?![a-z])|automation|control\s+systems|label\s+print|printing|machines|robotics|software|(?<![a-z])saas|logistics|warehousing|(?<![a-z])agency|автоматизац|логистик|этикет|типограф|агентств|packaging|ingredient|equipment|machinery|упаковк|ингредиент|оборудовани|тар[аы](?![а-я])|для\s+(?:пищев[а-я]*|производител[а-я]*)\s+(?:производств|предприят|компани|продукц)|производител(?:ям|ей)\s+(?:продуктов|напитков)/;
+// A brand as the employer's buyer ("sells control systems to food plants and Procter & Gamble") or as a retailer's
+// supplier ("supplier reps from Coca-Cola", «поставщики: Danone») is not the employer.
+const BUYER_BEFORE_RE =
+  /(?:(?<![a-z])(?:sells?|sold|selling|supplies|supplied|supplying|provides?|provided|providing|serv(?:es|ed|ing))\s[^.;]{0,80}?(?<![a-z])to\s[^.;]{0,60}|(?:suppliers?|vendors?|поставщик[а-я]*)(?:\s[^.;]{0,40})?|(?:продава[а-я]*|продаж[а-я]*|поставля[а-я]*|поставк[а-я]*)\s[^.;]{0,60}?(?:компаниям|заводам|фабрикам|производителям|предприятиям|для\s+(?:компаний|заводов|фабрик|производителей|предприятий))\s[^.;]{0,40})$/;
 // Clients of an agency or a supplier are not the candidate's employer.
 const CLIENT_OF_RE =
-  /client(?:s|ele)\s+(?:include|such|like|including|are|:)|clientele|customers?\s+(?:include|such|like|including)|клиент(?:ы|ов)\s*(?::|—|-|включа|такие|среди)|среди\s+клиентов|для\s+клиентов|для\s+компани|for\s+clients/;
+  /accounts?\s+(?:include|including|such\s+as|like)|client(?:s|ele)\s+(?:include|such|like|including|are|:)|clientele|customers?\s+(?:include|such|like|including)|клиент(?:ы|ов)\s*(?::|—|-|включа|такие|среди)|среди\s+клиентов|для\s+клиентов|для\s+компани|for\s+clients/;
 
 const FMCG_BRANDS = [
   'nestle',
@@ -273,12 +302,77 @@ function around(line: Line, i: number, len: number): string {
   return `${cut < 0 ? before : before.slice(cut + 2)}${end < 0 ? after : after.slice(0, end)}`;
 }
 
+// The goods named as the employer's own line: "a maker of frozen meals", "hygiene-products distributor",
+// «производитель замороженных полуфабрикатов», «оптовая торговля замороженными продуктами».
+const DESCRIBED_BEFORE_RE =
+  /(?:(?<![a-z])(?:maker|manufacturer|producer|distributor|wholesaler|bottler|brewer)s?\s+of\s+(?:[a-z-]+\s+){0,3}|(?<![а-я])(?:производител[а-я]*|производств[а-я]*|дистрибьютор[а-я]*|оптов[а-я]*\s+(?:торговл[а-я]*|поставщик[а-я]*|продаж[а-я]*))\s+(?:[а-я-]+\s+){0,3})$/;
+const DESCRIBED_AFTER_RE =
+  /^[\s-]*(?:maker|manufacturer|producer|distributor|wholesaler|distribution\s+(?:company|business)|brand\s+owner)s?(?![a-z])/;
+
+function employerDescribed(line: Line, i: number, len: number): boolean {
+  return (
+    DESCRIBED_BEFORE_RE.test(line.norm.slice(Math.max(0, i - 60), i)) || DESCRIBED_AFTER_RE.test(line.norm.slice(i + len, i + len + 30))
+  );
+}
+
+/** The words before a match in its sentence say it is the employer's buyer or supplier. */
+function buyerOrSupplier(line: Line, i: number): boolean {
+  const before = line.norm.slice(Math.max(0, i - 160), i);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; '));
+  return BUYER_BEFORE_RE.test(cut < 0 ? before : before.slice(cut + 2));
+}
+
+// A retailer employs; it does not make or distribute: its header («Розничная сеть», "FreshWay Supermarkets").
+const RETAILER_RE =
+  /supermarket|hypermarket|grocery\s+(?:chain|store|retailer)|(?<![a-z])retailer|retail\s+chain|department\s+store|convenience\s+store|супермаркет|гипермаркет|розничн[а-я]*\s+(?:сет|торговл)|сеть\s+(?:магазин|супермаркет|гипермаркет)/;
+
 export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
+  /** A line inside the block of a job whose own header (not this line) names a retailer employer. */
+  /** The short header lines (company, industry, title, dates) of the job a line belongs to, other than that line. */
+  const headerOf = (line: Line): string[] => {
+    const k = a.jobAt[line.index] ?? -1;
+    const job = k >= 0 ? a.jobs[k] : undefined;
+    if (job === undefined) return [];
+    const out: string[] = [];
+    const from = Math.min(job.headLine, job.line);
+    for (let j = from; j <= job.line + 3 && j < doc.lines.length; j++) {
+      const n = doc.lines[j]?.norm ?? '';
+      // Header fields are short and come before the duties ("… two regional grocery chains" is a duty).
+      if (n.length > 80 || /^\s*[-•·*▪►◦‣●○■□–—]/.test(n) || (j > job.line && /[.!]\s*$/.test(n))) {
+        if (j > job.line) break;
+        continue;
+      }
+      if (j !== line.index) out.push(n);
+    }
+    return out;
+  };
+  const retailJob = (line: Line): boolean =>
+    headerOf(line).some(
+      (n) =>
+        (RETAILER_RE.test(n) && !MAKER_RE.test(n) && !hasRoleNoun(n)) ||
+        // "Category Buyer, Tesco": a named chain as the employer in the job's header (not an account the person served).
+        (RETAILER_NAME_RE.test(n) && !MAKER_RE.test(n) && !ACCOUNT_WORD_RE.test(n) && !isKeyRoleTitle(n) && !hasBrand(n)),
+    );
+  /** The job's header names an agency or a supplier to makers («ООО «Агентство Промо»», "Spectra Ingredients"). */
+  const supplierJob = (line: Line): boolean => headerOf(line).some((n) => SUPPLIER_TO_RE.test(n) && !hasBrand(n));
+  const headerLine = (line: Line): boolean => {
+    const k = a.jobAt[line.index] ?? -1;
+    const job = k >= 0 ? a.jobs[k] : undefined;
+    return job !== undefined && line.index >= Math.min(job.headLine, job.line) && line.index <= job.line;
+  };
   const base = { skip: FMCG_SKIP, lineFilter: noWishes(doc) };
   const goodsAccepted = (line: Line, i: number, m: string): boolean => {
     const w = around(line, i, m.length);
+    // "a hygiene-products distributor serving hotels": the employer described outright; the hotels it serves do not
+    // make it food service.
+    const described = employerDescribed(line, i, m.length);
     return (
-      !FOOD_SERVICE_RE.test(w) && !CLIENT_OF_RE.test(w) && !SUPPLIER_TO_RE.test(w) && (MAKER_RE.test(w) || sellingContext(doc, a, line))
+      (described || !FOOD_SERVICE_RE.test(w)) &&
+      !CLIENT_OF_RE.test(w) &&
+      !SUPPLIER_TO_RE.test(w) &&
+      !buyerOrSupplier(line, i) &&
+      !retailJob(line) &&
+      (MAKER_RE.test(w) || sellingContext(doc, a, line))
     );
   };
   const hit =
@@ -286,7 +380,17 @@ export function ruleFmcg(doc: Doc, a: ExperienceAnalysis): ItemResult {
       ...base,
       accept: (line, i, m) => !SUPPLIER_TO_RE.test(around(line, i, m.length)) && !CLIENT_OF_RE.test(around(line, i, m.length)),
     }) ??
-    scan(doc, FMCG_BRAND_RE, { ...base, accept: (line, i, m) => isProperName(line, i) && !CLIENT_OF_RE.test(around(line, i, m.length)) }) ??
+    scan(doc, FMCG_BRAND_RE, {
+      ...base,
+      accept: (line, i, m) =>
+        isProperName(line, i) &&
+        !CLIENT_OF_RE.test(around(line, i, m.length)) &&
+        !buyerOrSupplier(line, i) &&
+        !retailJob(line) &&
+        // "Merchandising agency; ran in-store teams for Unilever": a supplier's or agency's client, unless the brand
+        // stands in the job's own header ("Key Account Manager, Danone").
+        (headerLine(line) || (!SUPPLIER_TO_RE.test(line.norm) && !supplierJob(line))),
+    }) ??
     scan(doc, FMCG_GOODS_RE, { ...base, accept: goodsAccepted }) ??
     scanWrapped(doc, FMCG_GOODS_RE, { ...base, accept: goodsAccepted });
   return hit === null ? absent(a, (n) => noMention('FMCG', 'FMCG', n)) : metFrom(hit);
@@ -370,6 +474,12 @@ const RETAILERS_ANY = [
   'метро кэш',
   'гиперглобус',
 ];
+const RETAILER_NAME_RE = new RegExp(alternation(RETAILERS_ANY, true));
+const ACCOUNT_WORD_RE = /account|аккаунт|клиент|client|customer|sales|продаж|торгов[а-я]*\s+представ/;
+const FMCG_BRAND_TEST_RE = new RegExp(FMCG_BRAND_RE.source);
+function hasBrand(norm: string): boolean {
+  return FMCG_BRAND_TEST_RE.test(norm);
+}
 // Ordinary words as well as retailer names: only count when capitalized or quoted.
 const RETAILERS_PROPER = [
   'магнит(?:а|е|ом|у)?',
@@ -523,7 +633,7 @@ const noSalary = (line: Line): boolean => !SALARY_RE.test(line.norm);
 
 // A money figure is a result only next to what was earned, won or grown — a budget or a portfolio is scope.
 const MONEY_RESULT_RE =
-  /revenue|sales|sold|generat|closed|won|achiev|exceed|grew|grow|increas|profit|deal|contract|pipeline|quota|target|выручк|оборот|продаж|прибыл|заключ|контракт|сделк|рост|увелич|выполн|привлек|план/;
+  /revenue|sales|sold|generat|closed|won|achiev|exceed|grew|grow|increas|profit|deal|contract|pipeline|quota|target|new\s+business|brought\s+in|bring(?:ing)?\s+in|delivered|secured|landed|bookings?|billings?|принес|принёс|обеспечил|новы[а-я]*\s+бизнес|выручк|оборот|продаж|прибыл|заключ|контракт|сделк|рост|увелич|выполн|привлек|план/;
 const SCOPE_RE = /budget|бюджет|portfolio|портфел|managed\s+(?:a\s+)?\$|управлял[а-я]*\s+(?:бюджет|портфел)|salary|оклад/;
 // Outcomes counted: "closed 41 new accounts", "booked 210 qualified meetings", «вывод 12 новых SKU», «заключил 8 договоров».
 // Scope numbers ("150 outlets", "portfolio of 12 clients") carry no winning verb, so they do not match.

@@ -110,7 +110,7 @@ const CEFR_RE = /(?<![a-zа-я0-9])([abcавс])-?([12])\+?(?![0-9a-zа-я])/;
 const LOW_RE =
   /(?:speak|know)\s+(?:some|a\s+little)|(?<![a-z])some\s+(?:spanish|french|german|italian|english|russian|chinese|japanese|portuguese|arabic)|a\s+little|немного|pre-?\s?intermediate|elementary|beginner|(?<![a-z])basic|limited working|ограниченн|starter|survival|начальн|базов|элементарн|со словар|ниже среднего|школьн|слаб|читаю профессиональную литературу|читаю техническую/;
 const HIGH_RE =
-  /professional\s+working|upper-?\s?intermediate|(?<![a-z-])intermediate|advanced|fluent|fluency|proficien|professional working|full professional|профессиональн|business level|business fluent|свободн|разговорн|средн|продвинут|совершенств|могу проходить интервью|выше среднего|отличн|хорош|деловой|excellent|good command|working knowledge/;
+  /professional\s+working|conversational|conversant|upper-?\s?intermediate|(?<![a-z-])intermediate|advanced|fluent|fluency|proficien|professional working|full professional|профессиональн|business level|business fluent|свободн|разговорн|средн|продвинут|совершенств|могу проходить интервью|выше среднего|отличн|хорош|деловой|excellent|good command|working knowledge/;
 
 type Level = 'high' | 'low' | null;
 
@@ -157,6 +157,31 @@ const NEAR_CHARS = 40;
 
 const LANGUAGE_TALK_RE = /язык|language|владе|speak|знани/;
 
+const CONNECTOR_RE = /\s(?:and|with|plus|but|as\s+well\s+as|и|а\s+также|а|но)\s/;
+
+/** Cuts a chunk naming several languages at the connector between each pair, or null when one is missing. */
+function splitByLanguage(chunk: string, names: readonly RegExpMatchArray[]): { from: number; to: number; name: string }[] | null {
+  const out: { from: number; to: number; name: string }[] = [];
+  let from = 0;
+  for (let n = 0; n < names.length; n++) {
+    const cur = names[n];
+    const next = names[n + 1];
+    if (cur === undefined) return null;
+    let to = chunk.length;
+    if (next !== undefined) {
+      const prevEnd = (cur.index ?? 0) + cur[0].length;
+      const m = CONNECTOR_RE.exec(chunk.slice(prevEnd, next.index ?? prevEnd));
+      if (m === null) return null;
+      to = prevEnd + m.index;
+      out.push({ from, to, name: cur[0] });
+      from = to + m[0].length;
+      continue;
+    }
+    out.push({ from, to, name: cur[0] });
+  }
+  return out;
+}
+
 function findingsInLine(
   fullText: string,
   line: Line,
@@ -176,6 +201,21 @@ function findingsInLine(
     if (lang === 'ru' && names.every((n) => RUSSIAN_RE.test(n[0]))) return;
     // In an English resume English is the candidate's own language unless another one is stated as native.
     if (lang === 'en' && !englishForeign && names.every((n) => ENGLISH_RE.test(n[0]))) return;
+    // "Native English speaker with fluent Spanish", "conversational German and basic French": one level per language.
+    if (names.length > 1 && (NATIVE_RE.test(chunk) || (LOW_RE.test(chunk) && HIGH_RE.test(chunk)))) {
+      const segments = splitByLanguage(chunk, names);
+      if (segments !== null) {
+        for (const seg of segments) {
+          const text = chunk.slice(seg.from, seg.to);
+          if (NATIVE_RE.test(text)) continue;
+          if (lang === 'ru' && RUSSIAN_RE.test(seg.name)) continue;
+          if (lang === 'en' && !englishForeign && ENGLISH_RE.test(seg.name)) continue;
+          const level = levelOf(text);
+          if (level !== null) out.push({ level, evidence: rawSlice(line, part.from + seg.from, part.from + seg.to).trim() });
+        }
+        return;
+      }
+    }
     if (NATIVE_RE.test(chunk)) return;
     // Without the section, only the words right around the language name may carry its level.
     const nameAt = firstName.index ?? 0;

@@ -536,3 +536,54 @@ describe('a company name without a legal form, then the title on the same line',
     expect(job?.title).toBe('');
   });
 });
+
+describe('prose ranges and B2C selling', () => {
+  it.each([
+    [
+      '"from YYYY to YYYY"',
+      'Profile\nI worked as an account manager at Tidewell, selling hygiene products to hotels from 2016 to 2020.',
+      4,
+    ],
+    [
+      '"between YYYY and YYYY"',
+      'About me\nI worked as a sales representative at Tidewell, selling cleaning products to hotels between 2015 and 2019.',
+      4,
+    ],
+    [
+      '«с YYYY по YYYY год»',
+      'О себе\nЯ работала торговым представителем в компании «Чистодом» с 2014 по 2018 год, продавала бытовую химию магазинам.',
+      4,
+    ],
+  ])('a range in prose counts: %s', (_label, text, years) => {
+    const exp = extractExperience(text, NOW);
+    expect(exp.relevantYears).toBe(years);
+    for (const j of exp.jobs) expect(text).toContain(j.evidence);
+  });
+
+  it.each([
+    [
+      'households by phone',
+      'Experience\nSales Representative, Fibrelink | Jan 2015 – Jan 2024\nSold broadband to households by phone, 80 calls a day.',
+    ],
+    [
+      'a contact centre',
+      'Experience\nSales Agent, Homeline Energy | Mar 2016 – Feb 2023\nOutbound calls from the contact centre offering energy tariffs to residential customers.',
+    ],
+    [
+      '«физическим лицам»',
+      'Опыт работы\nЯнварь 2015 — Январь 2024\nООО «Телесвязь Плюс»\nМенеджер по продажам\nПродажа услуг домашнего интернета физическим лицам по телефону.',
+    ],
+    ['prose', 'About me\nFrom 2014 to 2022 I worked as a sales agent selling broadband to households by phone.'],
+  ])('selling to private persons is not relevant: %s', (_label, text) => {
+    const exp = extractExperience(text, NOW);
+    expect(exp.jobs.length).toBeGreaterThan(0);
+    expect(exp.relevantYears).toBe(0);
+    expect(experienceItem(text).status).toBe('not_met');
+  });
+
+  it('phone selling to businesses stays relevant', () => {
+    const text =
+      'Experience\nInside Sales Representative, Ledgerly | Jan 2015 – Jan 2024\nSold payroll software to small businesses by phone from a call centre.';
+    expect(extractExperience(text, NOW).relevantYears).toBeGreaterThan(8);
+  });
+});

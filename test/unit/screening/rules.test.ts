@@ -390,3 +390,178 @@ describe('custom HR items', () => {
     expect(item('crm', 'Salesforce', ['Контур']).evidence).toBe('Salesforce');
   });
 });
+
+describe('school-leaving statements are an education statement', () => {
+  it.each([
+    [
+      'Experience\nTrade Representative, Hollin Snacks | 2015 – 2024\nI left school after A-levels and went straight into field sales.',
+      'I left school after A-levels and went straight into field sales.',
+    ],
+    [
+      'Опыт работы\n2015 — 2024\nТорговый представитель, ООО «Лукоморье»\nОбразование среднее, сразу пошёл работать.',
+      'Образование среднее, сразу пошёл работать.',
+    ],
+    [
+      'Experience\nSales Rep, Corbel Ltd | 2016 – 2024\nSchool leaver with GCSEs; trained on the job.',
+      'School leaver with GCSEs; trained on the job.',
+    ],
+  ])('higher_education and business_degree not_met: %#', (text, evidence) => {
+    expectStatus('higher_education', text, 'not_met', evidence);
+    expectStatus('business_degree', text, 'not_met');
+  });
+
+  it('a teacher at a secondary school does not state their own schooling', () => {
+    expectStatus(
+      'higher_education',
+      'Experience\nTeacher, Elm Park Secondary School | 2016 – 2024\nTaught maths to years 7–11.',
+      'unknown',
+    );
+  });
+});
+
+describe('foreign_language: conversational level and native English', () => {
+  it.each([
+    ['Experience\nSales Rep, Corbel Ltd | 2016 – 2024\nLanguages: English (native), conversational German', 'conversational German'],
+    ['Experience\nSales Rep, Corbel Ltd | 2016 – 2024\nLanguages\nSpanish — conversational', 'Spanish — conversational'],
+    ['Опыт работы\n2015 — 2024\nМенеджер по продажам, ООО «Лукоморье»\nЯзыки: английский — разговорный', 'английский — разговорный'],
+  ])('conversational counts as B1: %#', (text, evidence) => {
+    expectStatus('foreign_language', text, 'met');
+    expect(item('foreign_language', text).evidence).toContain(evidence);
+  });
+
+  it('"native English speaker" in an English resume is no foreign language', () => {
+    expectStatus('foreign_language', 'Experience\nSales Rep, Corbel Ltd | 2016 – 2024\nNative English speaker.', 'not_met');
+  });
+});
+
+describe('kpi_results: revenue delivered with a figure', () => {
+  it.each([
+    'Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nNew business of £2.8M in 2024–2025.',
+    'Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nBrought in $1.2M from twelve new logos.',
+    'Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nDelivered €900k in first-year bookings.',
+  ])('met: %s', (text) => {
+    expectStatus('kpi_results', text, 'met');
+  });
+
+  it('a budget is scope, not a result', () => {
+    expectStatus('kpi_results', 'Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nManaged a trade budget of $2M.', 'not_met');
+  });
+});
+
+describe('fmcg: what the employer makes or distributes, not who its clients or suppliers are', () => {
+  it.each([
+    [
+      'a supplier of control systems to food plants',
+      'Experience\nSales Engineer, Brightwave Automation | Jan 2018 – Present\nSells control systems to food plants and Procter & Gamble.',
+    ],
+    [
+      'a label printer for drinks brands',
+      'Experience\nAccount Manager, Inkline Labels | 2016 – 2022\nPrinting labels for beverage brands; accounts including two breweries and a juice maker.',
+    ],
+    [
+      'a supermarket naming its suppliers',
+      'Experience\nCategory Manager, FreshWay Supermarkets | 2017 – 2023\nNegotiated promotions with supplier reps from Coca-Cola and Nestle.',
+    ],
+    [
+      'a grocery chain, hh.ru style',
+      'Опыт работы\nМарт 2017 — Май 2023\nООО «Корзинка»\nРозничная сеть супермаркетов\nМенеджер по закупкам\nПереговоры с Danone и PepsiCo о промо.',
+    ],
+    [
+      '«поставки оборудования заводам»',
+      'Опыт работы\nМарт 2017 — Май 2023\nООО «ТехЛиния»\nМенеджер по продажам\nПродажа линий розлива производителям напитков, клиенты: Балтика, Efes.',
+    ],
+  ])('not_met: %s', (_label, text) => {
+    expectStatus('fmcg', text, 'not_met');
+  });
+
+  it.each([
+    [
+      '"a maker of frozen meals"',
+      'Experience\nKey Account Manager, Maplecrest Foods | 2018 – Present\nMaplecrest Foods, a maker of frozen meals and snacks. Managed Tesco and Asda.',
+    ],
+    [
+      '"a hygiene-products distributor"',
+      'Experience\nSales Manager, Cleanline Supply | 2018 – Present\nA hygiene-products distributor serving hotels and offices.',
+    ],
+    [
+      'a frozen-food wholesaler, hh.ru industry line',
+      'Опыт работы\nЯнварь 2018 — по настоящее время\nООО «Северный Холод»\nОптовая торговля замороженными продуктами\nМенеджер по продажам\nРабота с сетями.',
+    ],
+    [
+      '«производитель полуфабрикатов»',
+      'Опыт работы\nЯнварь 2018 — по настоящее время\nООО «Вкусный Дом»\nПроизводитель замороженных полуфабрикатов\nМенеджер по работе с ключевыми клиентами',
+    ],
+    ['a pet-food maker', 'Experience\nKey Account Manager, Barkley Ltd | 2018 – Present\nA pet-food maker. Managed Tesco and Asda.'],
+  ])('met: %s', (_label, text) => {
+    expectStatus('fmcg', text, 'met');
+  });
+
+  it('"personal hygiene" in a job description is not a product line', () => {
+    expectStatus(
+      'fmcg',
+      'Experience\nLine Cook, Oakridge Diner | 2018 – 2023\nKept impeccable personal hygiene and a clean station.',
+      'not_met',
+    );
+  });
+});
+
+describe('fmcg: agencies, named retail employers and accounts served', () => {
+  it.each([
+    [
+      'an agency running teams for a brand',
+      'Experience\nAccount Director, Vantage Field Marketing | 2016 – 2023\nMerchandising agency; ran in-store teams for Unilever.',
+    ],
+    ['a buyer at a named chain', 'Experience\nCategory Buyer, Tesco | 2015 – 2020\nManaged the Coca-Cola and PepsiCo relationships.'],
+    ['a store manager at a named chain', 'Experience\nStore Manager, Walmart | 2015 – 2020\nOversaw beverage and snacks aisles.'],
+  ])('not_met: %s', (_label, text) => {
+    expectStatus('fmcg', text, 'not_met');
+  });
+
+  it('a brand employer that served a named chain stays met', () => {
+    expectStatus(
+      'fmcg',
+      'Experience\nKey Account Manager, Danone | 2018 – Present\nManaged Tesco.',
+      'met',
+      'Key Account Manager, Danone | 2018 – Present',
+    );
+  });
+});
+
+describe('foreign_language: several languages in one phrase', () => {
+  it.each([
+    ['Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nNative English speaker with fluent Spanish.', 'fluent Spanish.'],
+    [
+      'Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nI speak conversational German and basic French.',
+      'I speak conversational German',
+    ],
+    [
+      'Experience\nAccount Executive, Corbel Ltd | 2016 – 2024\nLanguages: Portuguese (native) and English (business level)',
+      'English (business level)',
+    ],
+  ])('each language keeps its own level: %#', (text, evidence) => {
+    expectStatus('foreign_language', text, 'met', evidence);
+  });
+});
+
+describe('fmcg: suppliers named by whom they sell to', () => {
+  it.each([
+    [
+      'an ingredients seller to snack makers',
+      'Experience\nAccount Manager, Spectra Flavours | 2016 – 2023\nSold flavourings to snack and beverage manufacturers.',
+    ],
+    [
+      'a promo agency, hh.ru style',
+      'Опыт работы\nМарт 2017 — Май 2023\nООО «Агентство Промо»\nМенеджер проектов\nПроведение промо-акций для Coca-Cola и Danone.',
+    ],
+  ])('not_met: %s', (_label, text) => {
+    expectStatus('fmcg', text, 'not_met');
+  });
+
+  it('working for food manufacturers is working in FMCG', () => {
+    expectStatus(
+      'fmcg',
+      'Experience\nSales Manager, Brindle & Co | 2016 – 2023\nTen years working for food manufacturers, most recently Brindle & Co, a producer of crisps.',
+      'met',
+    );
+  });
+});
