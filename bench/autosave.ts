@@ -150,7 +150,11 @@ async function login(base: string, seat: Seat): Promise<Session> {
   const page = await fetch(`${base}/login`, { headers: { Accept: 'text/html' }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   const html = await page.text();
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  const anon = sidCookie(page);
+  // The login page sets an anonymous CSRF cookie (no session is stored for anonymous visitors).
+  const anon = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   if (!token || !anon) throw new Error(`GET /login gave no CSRF token or cookie (${page.status})`);
   const res = await fetch(`${base}/login`, {
     method: 'POST',

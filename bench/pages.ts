@@ -91,9 +91,15 @@ function sessionCookie(r: Reply): string | null {
   return c ? c.split(';')[0]! : null;
 }
 
+/** Every cookie a reply sets (name=value pairs): the login page sets the anonymous CSRF cookie, not a session. */
+function allCookies(r: Reply): string | null {
+  const pairs = (r.headers['set-cookie'] ?? []).map((s) => s.split(';')[0]!);
+  return pairs.length > 0 ? pairs.join('; ') : null;
+}
+
 async function login(base: string, username: string, password: string): Promise<string> {
   const page = await send(`${base}/login`);
-  const first = sessionCookie(page);
+  const first = allCookies(page);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
   if (!first || !csrf) throw new Error(`no session or CSRF token on /login (status ${page.status})`);
   const body = new URLSearchParams({ _csrf: csrf, username, password }).toString();

@@ -13,6 +13,7 @@
  * never passes as a phone).
  */
 import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { toLatin } from './translit.js';
 
 export interface ContactProposal {
   fullName: string | null;
@@ -163,49 +164,12 @@ function asName(line: string): string | null {
   return s;
 }
 
-const TRANSLIT: Readonly<Record<string, string>> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'sch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
-const latin = (w: string): string => [...w.toLowerCase()].map((c) => TRANSLIT[c] ?? c).join('');
-
 /** Does the e-mail's local part carry a word of the name ("anna.kuznetsova" ~ «Кузнецова Анна»)? */
 function sharesWordWithEmail(name: string, email: string | null): boolean {
   if (email === null) return false;
   const local = email.split('@')[0]!.toLowerCase();
   return name.split(' ').some((w) => {
-    const l = latin(w.replace(/\.$/, ''));
+    const l = toLatin(w.replace(/\.$/, ''));
     // Transliterations differ in a letter or two ("kuznetsova"/"kuznecova"): the first four letters decide.
     return l.length >= 3 && local.includes(l.slice(0, Math.min(4, l.length)));
   });
