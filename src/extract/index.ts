@@ -74,6 +74,17 @@ function nonEmpty(text: string, kind: FileKind): string {
   return text;
 }
 
+/**
+ * More text than any real document holds (about a thousand pages): a file made to expand — a PDF content stream
+ * of millions of tiny text operators — is refused as too complex even when it parses within the time limit.
+ */
+export const MAX_TEXT_CHARS = 2_000_000;
+
+function bounded(text: string): string {
+  if (text.length > MAX_TEXT_CHARS) throw new ExtractError('too_complex', `${text.length} characters of text, limit ${MAX_TEXT_CHARS}`);
+  return text;
+}
+
 export async function extractText(buf: Uint8Array, filename: string, opts?: { maxBytes?: number }): Promise<Extracted> {
   const maxBytes = opts?.maxBytes ?? MAX_FILE_BYTES;
   if (buf.byteLength === 0) throw new ExtractError('empty', 'file is empty');
@@ -87,24 +98,24 @@ export async function extractText(buf: Uint8Array, filename: string, opts?: { ma
   switch (kind) {
     case 'pdf': {
       const pdf = await extractPdf(buf);
-      const text = normalizeText(pdf.text);
+      const text = normalizeText(bounded(pdf.text));
       if (countLetters(text) < MIN_LETTERS_PER_PAGE * pdf.pages) {
         throw new ExtractError('no_text_layer', `PDF has ${pdf.pages} page(s) but almost no text`);
       }
       return { kind, mime: MIME.pdf, text, pages: pdf.pages };
     }
     case 'docx': {
-      const text = nonEmpty(normalizeText(await extractDocx(buf)), kind);
+      const text = nonEmpty(normalizeText(bounded(await extractDocx(buf))), kind);
       return { kind, mime: MIME.docx, text, pages: null };
     }
     case 'rtf': {
-      const text = nonEmpty(normalizeText(extractRtf(buf)), kind);
+      const text = nonEmpty(normalizeText(bounded(extractRtf(buf))), kind);
       return { kind, mime: MIME.rtf, text, pages: null };
     }
     case 'txt': {
       // sniff decodes every file it calls text; absence would be a bug in detect.ts.
       if (decoded === undefined) throw new ExtractError('corrupt', 'text could not be decoded');
-      const text = nonEmpty(normalizeText(decoded.text), kind);
+      const text = nonEmpty(normalizeText(bounded(decoded.text)), kind);
       return { kind, mime: MIME.txt, text, pages: null };
     }
   }

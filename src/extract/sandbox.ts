@@ -43,7 +43,9 @@ export interface SandboxOptions {
 // parse that runs to its limit cannot slow every other page down.
 export const DEFAULTS: Required<SandboxOptions> = {
   workers: Math.max(1, Math.min(4, availableParallelism() - 1)),
-  timeoutMs: 10_000,
+  // 6 s: twice what a real 60-page PDF needs; a 250 KB PDF whose content stream inflates to 100 MiB of text operators
+  // keeps pdf.js busy for about 8 s on an idle core, so it is refused however quiet the machine is.
+  timeoutMs: 6_000,
   maxOldGenerationSizeMb: 384,
   idleMs: 60_000,
 };

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractText } from '../../../src/extract/index.js';
+import { extractText, MAX_TEXT_CHARS } from '../../../src/extract/index.js';
 import { ExtractionSandbox } from '../../../src/extract/sandbox.js';
 import { extractOfficeText, scrubMetadata } from '../../../src/extract/scrub.js';
 import { checkXmlBudget } from '../../../src/extract/zip.js';
@@ -99,5 +99,16 @@ describe('the extraction sandbox: a worker thread with time and memory limits', 
     expect(outcome).toBe('too_complex');
     expect(ticks).toBeGreaterThan(20);
     expect(worst).toBeLessThan(1000);
+  });
+});
+
+describe('text beyond any real document', () => {
+  it('is refused as too complex, whatever the format, even when it parses quickly', async () => {
+    const text = Buffer.from('ab '.repeat(MAX_TEXT_CHARS / 3 + 10), 'utf8');
+    expect(text.length).toBeLessThan(10 * MiB);
+    await extractFailure(extractText(text, 'notes.txt'), 'too_complex');
+    // A long real document is far below the limit.
+    const long = Buffer.from('Ключевые клиенты, переговоры, рост продаж. '.repeat(20_000), 'utf8');
+    expect((await extractText(long, 'notes.txt')).text.length).toBeGreaterThan(800_000);
   });
 });
