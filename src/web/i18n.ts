@@ -1,13 +1,23 @@
 import i18next, { type TFunction } from 'i18next';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Lang } from '../domain/bank/schema.js';
 
 const LOCALES_DIR = new URL('../../locales/', import.meta.url).pathname;
 
 export type Messages = { [key: string]: string | Messages };
 
+// One file per area (locales/<lang>/<area>.json, holding {"<area>": {...}}), so features add their own
+// files; a top-level key defined twice is a mistake and stops the start.
 export function readMessages(lang: Lang): Messages {
-  return JSON.parse(readFileSync(`${LOCALES_DIR}${lang}.json`, 'utf8')) as Messages;
+  const out: Messages = {};
+  for (const file of readdirSync(`${LOCALES_DIR}${lang}`).filter((f) => f.endsWith('.json')).sort()) {
+    const part = JSON.parse(readFileSync(`${LOCALES_DIR}${lang}/${file}`, 'utf8')) as Messages;
+    for (const [key, value] of Object.entries(part)) {
+      if (key in out) throw new Error(`locales/${lang}/${file}: "${key}" is already defined in another file`);
+      out[key] = value;
+    }
+  }
+  return out;
 }
 
 const instance = i18next.createInstance();

@@ -879,7 +879,7 @@ async function send(route: RouteDef, p: Persona, w: World, pl: Payload): Promise
   }
 }
 
-const LOCALES = ['en', 'ru'].map((l) => JSON.parse(readFileSync(`locales/${l}.json`, 'utf8')) as { errors: Record<string, string> });
+const LOCALES = ['en', 'ru'].map((l) => JSON.parse(readFileSync(`locales/${l}/errors.json`, 'utf8')) as { errors: Record<string, string> });
 const GO_HOME = LOCALES.map((l) => l.errors.go_home!).filter(Boolean);
 
 /** An i18n key shown instead of its text (e.g. "errors.bad_request"): not a clear message. */
