@@ -47,8 +47,8 @@ const escapeMarkdownHtml = (s: string) =>
 export function renderTemplate(template: MailTemplate, vars: TemplateVars): RenderedMail {
   const missing = placeholdersOf(template).filter((p) => lookupVar(vars, p) === undefined);
   if (missing.length > 0) throw new UnknownPlaceholderError(missing);
-  const fill = (text: string, escape: (s: string) => string) =>
-    text.replace(PLACEHOLDER, (_m, path: string) => escape(lookupVar(vars, path) as string));
+  const fill = (text: string, esc: (s: string) => string) =>
+    text.replace(PLACEHOLDER, (_m, path: string) => esc(lookupVar(vars, path) as string));
   const subject = fill(template.subject, (s) => s)
     .replace(/\s+/g, ' ')
     .trim();
