@@ -11,6 +11,12 @@ const configSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
   BANKS_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   COOKIE_SECURE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+  PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z.string().url('PUBLIC_URL must be a full address such as https://hire.example.ru').optional(),
+  ),
+  SMTP_URL: z.preprocess(emptyToUndefined, z.string().url('SMTP_URL must look like smtp://user:pass@host:587').optional()),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
 });
 
@@ -23,6 +29,11 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   cookieSecure: boolean;
   banksDir: string | undefined;
+  /** The address people reach the app at, for links in mail and calendar invitations (no trailing slash). */
+  publicUrl: string;
+  /** SMTP server for outgoing mail; unset: messages are kept in the outbox and written as .eml files. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   /** pino level; unset: `info`, or `error` under NODE_ENV=test. */
   logLevel: string | undefined;
 }
@@ -44,6 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: c.NODE_ENV,
     cookieSecure: c.COOKIE_SECURE === 'true',
     banksDir: c.BANKS_DIR ? resolve(c.BANKS_DIR) : undefined,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM ?? 'KAM Hire <no-reply@kam-hire.local>',
     logLevel: c.LOG_LEVEL,
   };
 }
