@@ -12,7 +12,8 @@ import type { Role } from './domain/roles.js';
 import { generatePassword, hashPassword } from './security/password.js';
 import { createRepos } from './db/repos.js';
 import { templateChecklist } from './services/checklist-template.js';
-import { keepDataPrivate } from './storage/private.js';
+import { checkDataDir, dataDirProblem, keepDataPrivate } from './storage/private.js';
+import { storageFault } from './storage/faults.js';
 
 export interface DemoUsers {
   password: string;
@@ -78,8 +79,15 @@ export async function bootstrap(config: Config, opts: { seedDemo?: boolean; seed
   // Parse the banks before opening the database: a malformed file stops start-up with nothing written.
   const bankSet = loadBank(config.banksDir);
   // Before the database is opened: its file, -wal and -shm are created 0600.
-  keepDataPrivate(config.dataDir);
-  const db = openDatabase(config.dbFile);
+  checkDataDir(config.dataDir);
+  let db: DB;
+  try {
+    keepDataPrivate(config.dataDir);
+    db = openDatabase(config.dbFile);
+  } catch (e) {
+    if (storageFault(e)) throw dataDirProblem(`the database ${config.dbFile}`, e);
+    throw e;
+  }
   const bank = bankRepo(db).importBank(bankSet);
   const seed = opts.seedDemo ?? true;
   const demoUsers = seed && opts.seedDemoUsers !== false ? await seedDemoUsers(db, config.demoPassword) : null;

@@ -3,6 +3,7 @@ import { bootstrap } from './bootstrap.js';
 import { BankError } from './domain/bank/parse.js';
 import { createApp } from './web/app.js';
 import { runRetention } from './services/privacy.js';
+import { DataDirError } from './storage/private.js';
 
 async function main() {
   const config = loadConfig();
@@ -14,14 +15,24 @@ async function main() {
       console.error(`Cannot start: question bank error in ${e.message}`);
       process.exit(1);
     }
+    if (e instanceof DataDirError) {
+      console.error(e.message);
+      process.exit(1);
+    }
     throw e;
   }
   const { db, bank, demoUsers, sessionSecret } = booted;
   const app = createApp({ db, config, sessionSecret });
   // Retention: once at start, then daily; the timer never keeps a stopping process alive.
   const retention = () => {
-    const r = runRetention(db, config.dataDir);
-    if (r.anonymized.length) console.log(`Retention: ${r.anonymized.length} candidate(s) anonymized (${r.months} months after rejection)`);
+    // A timer's throw would end the process; a full disk only postpones retention to the next run.
+    try {
+      const r = runRetention(db, config.dataDir);
+      if (r.anonymized.length)
+        console.log(`Retention: ${r.anonymized.length} candidate(s) anonymized (${r.months} months after rejection)`);
+    } catch (e) {
+      console.error(`Retention did not run: ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
   retention();
   setInterval(retention, 24 * 3600 * 1000).unref();

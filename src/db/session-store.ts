@@ -74,7 +74,14 @@ export class SqliteSessionStore extends session.Store {
   override touch(sid: string, sess: session.SessionData, cb?: () => void): void {
     const now = Date.now();
     if (now - (this.touched.get(sid) ?? 0) >= 60_000) {
-      this.touchStmt.run(this.expiry(sess), sid);
+      // Runs inside res.end, where a throw would end the process: pushing the expiry forward is
+      // best effort (a full disk just means the session is not extended this time).
+      try {
+        this.touchStmt.run(this.expiry(sess), sid);
+      } catch {
+        cb?.();
+        return;
+      }
       this.touched.set(sid, now);
       if (this.touched.size > 50_000) this.touched.clear();
     }

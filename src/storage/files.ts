@@ -19,8 +19,14 @@ export function fileStore(dataDir: string) {
         mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
         // Write then rename, so a crash never leaves a half-written file under its final name.
         const tmp = `${target}.${randomBytes(4).toString('hex')}.tmp`;
-        writeFileSync(tmp, buf, { mode: PRIVATE_FILE_MODE });
-        renameSync(tmp, target);
+        try {
+          writeFileSync(tmp, buf, { mode: PRIVATE_FILE_MODE });
+          renameSync(tmp, target);
+        } catch (e) {
+          // A full disk leaves a 0-byte or partial file behind; it never outlives the failure.
+          rmSync(tmp, { force: true });
+          throw e;
+        }
       }
       return { sha256: hash, storageName };
     },
@@ -45,8 +51,14 @@ export function pendingUploads(dataDir: string) {
     put(buf: Uint8Array, originalName: string): string {
       mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
       const token = randomBytes(18).toString('base64url');
-      writeFileSync(`${path(token)}.bin`, buf, { mode: PRIVATE_FILE_MODE });
-      writeFileSync(`${path(token)}.json`, JSON.stringify({ originalName }), { mode: PRIVATE_FILE_MODE });
+      try {
+        writeFileSync(`${path(token)}.bin`, buf, { mode: PRIVATE_FILE_MODE });
+        writeFileSync(`${path(token)}.json`, JSON.stringify({ originalName }), { mode: PRIVATE_FILE_MODE });
+      } catch (e) {
+        rmSync(`${path(token)}.bin`, { force: true });
+        rmSync(`${path(token)}.json`, { force: true });
+        throw e;
+      }
       return token;
     },
     get(token: string): { buf: Buffer; originalName: string } | null {

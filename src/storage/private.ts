@@ -3,7 +3,7 @@
  * session ids (and the session secret unless SESSION_SECRET is set), the files folder holds
  * resumes. Folders are 0700, files 0600.
  */
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const PRIVATE_DIR_MODE = 0o700;
@@ -45,4 +45,44 @@ export function privateDir(dir: string): void {
 /** chmod 0600, for files made by something that ignores the umask. */
 export function privateFile(file: string): void {
   if (existsSync(file)) chmodSync(file, PRIVATE_FILE_MODE);
+}
+
+/** DATA_DIR cannot be used; the message is one line saying what is wrong and what to do. */
+export class DataDirError extends Error {
+  override name = 'DataDirError';
+}
+
+function advice(code: string | undefined): string {
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'the disk is full: free some space';
+  if (code === 'EROFS') return 'it is on a read-only file system: set DATA_DIR to a writable folder';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'part of the path is a file, not a folder: set DATA_DIR to a folder';
+  return 'give the account that runs KAM Hire write access to it, or set DATA_DIR to another folder';
+}
+
+/** Explains a failure to use DATA_DIR (or the database in it) in one line. */
+export function dataDirProblem(what: string, e: unknown): DataDirError {
+  const code = (e as { code?: string } | null)?.code;
+  return new DataDirError(`Cannot start: ${what} is not usable${code ? ` (${code})` : ''}: ${advice(code)}.`);
+}
+
+/**
+ * Checked before anything else at start: DATA_DIR exists or can be created, is a folder, and a
+ * file can be written in it. Throws DataDirError with a one-line explanation otherwise.
+ */
+export function checkDataDir(dataDir: string): void {
+  const what = `DATA_DIR ${dataDir}`;
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  } catch (e) {
+    throw dataDirProblem(what, e);
+  }
+  if (!statSync(dataDir).isDirectory()) throw dataDirProblem(what, { code: 'ENOTDIR' });
+  const probe = join(dataDir, `.write-check-${process.pid}`);
+  try {
+    writeFileSync(probe, 'ok', { mode: PRIVATE_FILE_MODE });
+  } catch (e) {
+    throw dataDirProblem(what, e);
+  } finally {
+    rmSync(probe, { force: true });
+  }
 }

@@ -1,4 +1,5 @@
 import multer from 'multer';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ declare global {
     interface Request {
       /** Set instead of failing the request, so the form can be shown again with the message. */
       uploadError?: 'too_large' | 'too_many' | 'bad_upload';
+      /** Every file multer started writing for this request, removed however the upload ends. */
+      spooled?: string[];
     }
   }
 }
@@ -57,7 +60,14 @@ export function uploadSpool(): string | null {
  */
 export function multiUpload(field: string, maxFiles: number, maxBytes: number) {
   const handle = multer({
-    storage: multer.diskStorage({ destination: (_req, _file, cb) => cb(null, spool()) }),
+    storage: multer.diskStorage({
+      destination: (_req, _file, cb) => cb(null, spool()),
+      filename: (req, _file, cb) => {
+        const name = randomBytes(16).toString('hex');
+        (req.spooled ??= []).push(join(spool(), name));
+        cb(null, name);
+      },
+    }),
     defParamCharset: 'utf8',
     limits: { fileSize: maxBytes, files: maxFiles, fields: 50, fieldSize: 1024 * 1024 },
   }).array(field, maxFiles);
@@ -67,6 +77,8 @@ export function multiUpload(field: string, maxFiles: number, maxBytes: number) {
       try {
         if (!err) for (const f of files) f.buffer = readFileSync(f.path);
       } finally {
+        // Including a file cut short by a full disk or a limit, which multer may not list.
+        for (const p of req.spooled ?? []) rmSync(p, { force: true });
         for (const f of files) if (f.path) rmSync(f.path, { force: true });
       }
       next(err);

@@ -33,7 +33,7 @@ export interface TestApp {
   dataDir: string;
 }
 
-export function buildApp(opts: { seedVacancy?: boolean; logger?: Logger; routes?: RouteDef[] } = {}): TestApp {
+export function buildApp(opts: { seedVacancy?: boolean; logger?: Logger; routes?: RouteDef[]; wrapDb?: (db: DB) => DB } = {}): TestApp {
   const db = openDatabase(':memory:');
   bankRepo(db).importBank(bank);
   const demoVacancyId = opts.seedVacancy === false ? 0 : (seedDemoVacancy(db) ?? 0);
@@ -42,7 +42,12 @@ export function buildApp(opts: { seedVacancy?: boolean; logger?: Logger; routes?
   tempDirs.push(dataDir);
   const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), dbFile: ':memory:' };
   const app = createApp(
-    { db, config, sessionSecret: 'test-secret-test-secret-test-secret', ...(opts.logger ? { logger: opts.logger } : {}) },
+    {
+      db: opts.wrapDb ? opts.wrapDb(db) : db,
+      config,
+      sessionSecret: 'test-secret-test-secret-test-secret',
+      ...(opts.logger ? { logger: opts.logger } : {}),
+    },
     opts.routes,
   );
   return { app, db, demoVacancyId, dataDir };

@@ -98,8 +98,8 @@ function must<T>(value: T | undefined | null, what: string): T {
   return value;
 }
 
-export async function buildWorld(): Promise<World> {
-  const t = buildApp();
+export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Promise<World> {
+  const t = buildApp(opts);
   const db = t.db;
   const vacancyId = t.demoVacancyId;
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, existsSync, cpSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync, cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -107,5 +107,28 @@ describe('the real server', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/banks-check.ts', banks], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('en/questions/q-negotiation-01.md: field "type"');
+  });
+
+  it('explains in one line, without a stack trace, when DATA_DIR or the database cannot be used', async () => {
+    const parent = tempDir();
+    const notAFolder = join(parent, 'data');
+    writeFileSync(notAFolder, 'a file where the data folder should be');
+    const first = await startServer({ DATA_DIR: notAFolder }).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(first).toMatch(
+      /exited with 1:\nCannot start: DATA_DIR .*data is not usable \((EEXIST|ENOTDIR)\): part of the path is a file, not a folder/,
+    );
+    expect(first).not.toMatch(/\n\s+at /);
+    // The database's own file cannot be opened (here: a folder stands in its place).
+    const dataDir = tempDir();
+    mkdirSync(join(dataDir, 'kam-hire.db'));
+    const second = await startServer({ DATA_DIR: dataDir }).then(
+      () => '',
+      (e: Error) => e.message,
+    );
+    expect(second).toMatch(/exited with 1:\nCannot start: the database .*kam-hire\.db is not usable \(SQLITE_CANTOPEN\)/);
+    expect(second).not.toMatch(/\n\s+at /);
   });
 });

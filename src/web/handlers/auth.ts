@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { DUMMY_HASH, verifyPassword } from '../../security/password.js';
 import { safeNext } from '../middleware/auth.js';
@@ -49,19 +49,20 @@ export async function login(req: Request, res: Response) {
   }
   throttle.succeed(username, ip);
   const lang = req.session.lang;
-  // A fresh session id at login defeats session fixation.
-  req.session.regenerate((err) => {
-    if (err) throw err;
-    req.session.userId = user.id;
-    if (lang) req.session.lang = lang;
-    req.ctx.repos.audit.log({ userId: user.id, userName: `${user.display_name} (${user.username})`, action: 'login.success', ip });
-    req.session.save(() => res.redirect(next));
-  });
+  // A fresh session id at login defeats session fixation. A store that cannot write (disk full)
+  // rejects here, and the error page says so; the process never throws from a callback.
+  await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+  req.session.userId = user.id;
+  if (lang) req.session.lang = lang;
+  req.ctx.repos.audit.log({ userId: user.id, userName: `${user.display_name} (${user.username})`, action: 'login.success', ip });
+  await new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
+  res.redirect(next);
 }
 
-export function logout(req: Request, res: Response) {
+export function logout(req: Request, res: Response, next: NextFunction) {
   const lang = req.ctx.lang;
-  req.session.regenerate(() => {
+  req.session.regenerate((err) => {
+    if (err) return next(err);
     req.session.lang = lang;
     res.redirect('/login');
   });

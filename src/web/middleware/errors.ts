@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { renderPage } from '../render.js';
+import { storageFault } from '../../storage/faults.js';
 
 export class HttpError extends Error {
   constructor(
@@ -37,6 +38,13 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
     return;
   }
   if (err instanceof HttpError) return respond(req, res, err.status, err.key);
+  // Disk full or DATA_DIR not writable: every write is in a transaction, so nothing was saved.
+  const fault = storageFault(err);
+  if (fault) {
+    req.log?.warn({ err, fault }, 'storage fault');
+    res.set('Retry-After', '60');
+    return respond(req, res, 503, fault === 'full' ? 'errors.storage_full' : 'errors.storage_not_writable');
+  }
   // body-parser's own errors (too large, malformed JSON) are the client's mistake, not ours.
   const status = typeof err === 'object' && err !== null && 'status' in err ? Number((err as { status: unknown }).status) : 500;
   if (status >= 400 && status < 500) {
