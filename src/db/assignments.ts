@@ -6,6 +6,8 @@ export interface Assignment {
   vacancyId: number;
   department: string;
   candidateStage: string;
+  /** The candidate's personal data was erased (retention or a request). */
+  candidateErased: boolean;
   kind: 'task' | 'case';
   itemId: string;
   lang: 'ru' | 'en';
@@ -25,6 +27,7 @@ interface AssignmentRow {
   vacancy_id: number;
   department: string;
   candidate_stage: string;
+  candidate_erased: 0 | 1;
   kind: 'task' | 'case';
   item_id: string;
   lang: 'ru' | 'en';
@@ -44,6 +47,7 @@ const toAssignment = (r: AssignmentRow): Assignment => ({
   vacancyId: r.vacancy_id,
   department: r.department,
   candidateStage: r.candidate_stage,
+  candidateErased: r.candidate_erased === 1,
   kind: r.kind,
   itemId: r.item_id,
   lang: r.lang,
@@ -97,7 +101,7 @@ export interface NewSubmissionFile {
   extractedText: string | null;
 }
 
-const SELECT = `SELECT a.*, c.vacancy_id, c.stage AS candidate_stage, v.department FROM assignments a
+const SELECT = `SELECT a.*, c.vacancy_id, c.stage AS candidate_stage, c.anonymized_at IS NOT NULL AS candidate_erased, v.department FROM assignments a
   JOIN candidates c ON c.id = a.candidate_id JOIN vacancies v ON v.id = c.vacancy_id`;
 
 export function assignmentsRepo(db: DB) {

@@ -1,4 +1,5 @@
 import type { DB } from './connection.js';
+import { joinNotes, splitFreeText, type AuditNote } from '../domain/audit-notes.js';
 
 export interface AuditEntry {
   id: number;
@@ -60,6 +61,21 @@ export function auditRepo(db: DB) {
     ),
     count: db.prepare<P, { n: number }>(`SELECT COUNT(*) AS n FROM audit_log ${where}`),
     actions: db.prepare<[], { action: string }>('SELECT DISTINCT action FROM audit_log ORDER BY action'),
+    // Whose note it is: the candidate the entry is about, directly or through their interview,
+    // take-home task or message (or a `candidate` reference in the detail).
+    note: db.prepare(
+      `INSERT INTO audit_notes (audit_id, path, candidate_id, text) VALUES (@auditId, @path,
+         CASE @subjectType
+           WHEN 'candidate' THEN CAST(@subjectId AS INTEGER)
+           WHEN 'interview' THEN (SELECT candidate_id FROM interviews WHERE id = CAST(@subjectId AS INTEGER))
+           WHEN 'assignment' THEN (SELECT candidate_id FROM assignments WHERE id = CAST(@subjectId AS INTEGER))
+           WHEN 'outbox' THEN (SELECT candidate_id FROM outbox WHERE id = CAST(@subjectId AS INTEGER))
+           ELSE @candidateRef
+         END, @text)`,
+    ),
+    notes: db.prepare<[string], { audit_id: number; path: string; text: string }>(
+      'SELECT audit_id, path, text FROM audit_notes WHERE audit_id IN (SELECT value FROM json_each(?))',
+    ),
   };
   const params = (f: AuditFilter): P => ({
     action: f.action ?? null,
@@ -78,30 +94,60 @@ export function auditRepo(db: DB) {
       subjectId?: string | number | null;
       detail?: Record<string, unknown> | null;
       ip?: string | null;
-    }) =>
-      stmts.insert.run({
+    }) => {
+      const split: ReturnType<typeof splitFreeText> | { detail: null; notes: AuditNote[] } = e.detail
+        ? splitFreeText(e.detail)
+        : { detail: null, notes: [] };
+      const subjectType = e.subjectType ?? null;
+      const subjectId = e.subjectId === undefined || e.subjectId === null ? null : String(e.subjectId);
+      // A candidate acting through their own link (no user): their address is theirs, and goes with them.
+      const candidateIp = e.userId === null && e.ip && subjectType !== null && subjectType !== 'user' ? e.ip : null;
+      if (candidateIp) split.notes.push({ path: '$ip', text: candidateIp });
+      const info = stmts.insert.run({
         userId: e.userId,
         userName: e.userName,
         action: e.action,
-        subjectType: e.subjectType ?? null,
-        subjectId: e.subjectId === undefined || e.subjectId === null ? null : String(e.subjectId),
-        detail: e.detail ? JSON.stringify(e.detail) : null,
-        ip: e.ip ?? null,
-      }),
-    list: (f: AuditFilter): { rows: AuditEntry[]; total: number } => ({
-      rows: stmts.list.all({ ...params(f), limit: f.limit, offset: f.offset }).map((r) => ({
-        id: r.id,
-        at: r.at,
-        userId: r.user_id,
-        userName: r.user_name,
-        action: r.action,
-        subjectType: r.subject_type,
-        subjectId: r.subject_id,
-        detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
-        ip: r.ip,
-      })),
-      total: stmts.count.get(params(f))!.n,
-    }),
+        subjectType,
+        subjectId,
+        detail: split.detail ? JSON.stringify(split.detail) : null,
+        ip: candidateIp ? null : (e.ip ?? null),
+      });
+      if (split.notes.length > 0) {
+        const ref = e.detail?.candidate ?? e.detail?.candidateId;
+        const candidateRef = typeof ref === 'number' && Number.isInteger(ref) ? ref : null;
+        for (const n of split.notes)
+          stmts.note.run({ auditId: info.lastInsertRowid, path: n.path, subjectType, subjectId, candidateRef, text: n.text });
+      }
+      return info;
+    },
+    list: (f: AuditFilter): { rows: AuditEntry[]; total: number } => {
+      const rows = stmts.list.all({ ...params(f), limit: f.limit, offset: f.offset });
+      const notes = new Map<number, Map<string, string>>();
+      if (rows.length > 0) {
+        for (const n of stmts.notes.all(JSON.stringify(rows.map((r) => r.id)))) {
+          let m = notes.get(n.audit_id);
+          if (!m) notes.set(n.audit_id, (m = new Map()));
+          m.set(n.path, n.text);
+        }
+      }
+      return {
+        rows: rows.map((r) => {
+          const own = notes.get(r.id) ?? new Map<string, string>();
+          return {
+            id: r.id,
+            at: r.at,
+            userId: r.user_id,
+            userName: r.user_name,
+            action: r.action,
+            subjectType: r.subject_type,
+            subjectId: r.subject_id,
+            detail: r.detail ? joinNotes(JSON.parse(r.detail) as Record<string, unknown>, own) : null,
+            ip: r.ip ?? own.get('$ip') ?? null,
+          };
+        }),
+        total: stmts.count.get(params(f))!.n,
+      };
+    },
     actions: () => stmts.actions.all().map((r) => r.action),
   };
 }

@@ -13,6 +13,8 @@ export function openDatabase(file: string): DB {
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  // Deleted and overwritten content is zeroed, so erased personal data does not linger in free pages.
+  db.pragma('secure_delete = ON');
   // WAL with synchronous=NORMAL is durable across application crashes, which is what autosave needs.
   db.pragma('synchronous = NORMAL');
   migrate(db);

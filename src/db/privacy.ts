@@ -39,6 +39,17 @@ export function privacyRepo(db: DB) {
     deleteSubmissionFile: db.prepare('DELETE FROM submission_files WHERE id = ?'),
     grades: db.prepare(`UPDATE grades SET comment = '' WHERE assignment_id IN (SELECT id FROM assignments WHERE candidate_id = ?)`),
     briefs: db.prepare('UPDATE assignments SET brief_override = NULL WHERE candidate_id = ?'),
+    // Their private links stop at once: no stored hash can match a token any more.
+    tokens: db.prepare(`UPDATE assignments SET token_hash = 'erased-' || id WHERE candidate_id = ?`),
+    // Free text of audit entries about them (the entries themselves stay, append-only).
+    auditNotes: db.prepare('DELETE FROM audit_notes WHERE candidate_id = ?'),
+    // Messages to them keep their kind, time and state, not their address or words; one not yet sent never will be.
+    outbox: db.prepare(
+      `UPDATE outbox SET to_address = '', to_name = NULL, subject = '', body_text = '', body_html = '', attachments = '[]',
+         state = CASE WHEN state IN ('sent', 'kept') THEN state ELSE 'failed' END,
+         last_error = CASE WHEN state IN ('sent', 'kept') THEN last_error ELSE 'candidate erased' END
+       WHERE candidate_id = ?`,
+    ),
     fileRow: db.prepare<[number], { storage_name: string }>('SELECT storage_name FROM files WHERE id = ?'),
     deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
     storageRefs: db.prepare<[string, string], { n: number }>(
@@ -63,6 +74,9 @@ export function privacyRepo(db: DB) {
       stmts.submissions.run(candidateId);
       stmts.grades.run(candidateId);
       stmts.briefs.run(candidateId);
+      stmts.tokens.run(candidateId);
+      stmts.auditNotes.run(candidateId);
+      stmts.outbox.run(candidateId);
       const dropFile = (id: number) => {
         const row = stmts.fileRow.get(id);
         stmts.deleteFile.run(id);

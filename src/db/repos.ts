@@ -25,7 +25,17 @@ export function createRepos(db: DB) {
     audit: auditRepo(db),
     privacy: privacyRepo(db),
     outbox: outboxRepo(db),
-    system: { schemaVersion: () => schemaVersion(db) },
+    system: {
+      schemaVersion: () => schemaVersion(db),
+      /** Moves the write-ahead log into the database file and empties it (best effort: readers may hold it). */
+      checkpoint: (): void => {
+        try {
+          db.pragma('wal_checkpoint(TRUNCATE)');
+        } catch {
+          // A busy or full disk: the next checkpoint does it.
+        }
+      },
+    },
     /** Runs fn in one transaction (a savepoint when already inside one): all of its writes land, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

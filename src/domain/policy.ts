@@ -77,3 +77,11 @@ export function canGradeFor(user: { role: Role; department: string | null; disab
 export function canGrade(actor: Actor, assignment: { department: string }, isGrader: boolean): boolean {
   return isGrader && (actor.role !== 'department_head' || isHeadOf(actor, assignment.department));
 }
+
+/**
+ * A candidate's private links (take-home task, and any other link sent to them) work only while
+ * they are in the process: once rejected or erased, every such link stops at once.
+ */
+export function candidateLinksOpen(c: { stage: string; erased: boolean }): boolean {
+  return c.stage !== 'rejected' && !c.erased;
+}

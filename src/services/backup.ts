@@ -206,6 +206,25 @@ async function snapshot(
   }
 }
 
+/**
+ * Backups (and pre-restore copies) older than this are deleted by every backup run and by the daily
+ * retention job: data erased from the database is gone from every backup at most this long after.
+ */
+export const BACKUP_MAX_AGE_DAYS = 30;
+
+/** Deletes backups taken more than maxAgeDays before now; returns the files removed. */
+export function pruneExpiredBackups(dir: string, now = new Date(), maxAgeDays = BACKUP_MAX_AGE_DAYS): string[] {
+  const cutoff = now.getTime() - maxAgeDays * 86_400_000;
+  const removed: string[] = [];
+  for (const b of listBackups(dir)) {
+    if (b.takenAt.getTime() < cutoff) {
+      rmSync(b.file, { force: true });
+      removed.push(b.file);
+    }
+  }
+  return removed;
+}
+
 /** Takes an online backup of `db` into `dir` as kam-hire-YYYYMMDD-HHMMSS.db (UTC), checks it, keeps the newest `keep`. */
 export async function backupDatabase(db: DB, dir: string, opts: { keep?: number; now?: Date } = {}): Promise<BackupResult> {
   const keep = opts.keep ?? 14;
@@ -218,6 +237,7 @@ export async function backupDatabase(db: DB, dir: string, opts: { keep?: number;
     rmSync(old.file, { force: true });
     removed.push(old.file);
   }
+  for (const old of pruneExpiredBackups(dirname(file), opts.now ?? new Date())) if (old !== file) removed.push(old);
   return { file, bytes: statSync(file).size, pages, restarts, removed };
 }
 

@@ -5,6 +5,7 @@ import { createRepos, type Repos } from '../db/repos.js';
 import { auditLine, SYSTEM_ACTOR, type Actor } from './audit.js';
 import { refreshScore } from './scores.js';
 import { settingsRepo } from '../db/settings.js';
+import { backupsDir, pruneExpiredBackups } from './backup.js';
 
 export const DEFAULT_RETENTION_MONTHS = 6;
 
@@ -33,6 +34,8 @@ export function eraseCandidate(repos: Repos, dataDir: string, candidateId: numbe
   for (const name of orphaned) {
     if (/^[0-9a-f]{64}\.[a-z0-9]+$/.test(name)) rmSync(join(dataDir, 'files', name), { force: true });
   }
+  // The old values are zeroed in the database file (secure_delete); the log's copies go with a checkpoint.
+  repos.system.checkpoint();
 }
 
 /** The retention job: candidates rejected longer ago than the retention period lose their personal data. */
@@ -45,6 +48,8 @@ export function runRetention(
   const months = retentionMonths(db);
   const ids = repos.privacy.dueForRetention(retentionCutoff(months, now));
   for (const id of ids) eraseCandidate(repos, dataDir, id, SYSTEM_ACTOR, { by: 'retention', months });
+  // What was erased earlier leaves the backups as they age out.
+  pruneExpiredBackups(backupsDir(dataDir), now);
   settingsRepo(db).set('retention_last_run', JSON.stringify({ at: now.toISOString(), anonymized: ids.length }));
   return { months, anonymized: ids };
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { canGrade, canSeeVacancy, interviewAccess, type InterviewAccess } from '../domain/policy.js';
+import { candidateLinksOpen, canGrade, canSeeVacancy, interviewAccess, type InterviewAccess } from '../domain/policy.js';
 import { ASSIGNMENT_CODE } from '../domain/assignment.js';
 import type { Assignment } from '../db/assignments.js';
 import type { Candidate } from '../db/candidates.js';
@@ -98,5 +98,6 @@ export function loadByToken(req: Request, res: Response): Assignment {
     .safeParse(req.params.token);
   const a = found(token.success ? req.ctx.repos.assignments.byTokenHash(hashToken(token.data)) : undefined, 'submission.unknown_link');
   if (!req.ctx.user && !req.session.lang) useLanguage(req, res, a.lang);
+  if (!candidateLinksOpen({ stage: a.candidateStage, erased: a.candidateErased })) throw new HttpError(410, 'submission.link_closed');
   return a;
 }

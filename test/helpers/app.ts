@@ -33,14 +33,18 @@ export interface TestApp {
   dataDir: string;
 }
 
-export function buildApp(opts: { seedVacancy?: boolean; logger?: Logger; routes?: RouteDef[]; wrapDb?: (db: DB) => DB } = {}): TestApp {
-  const db = openDatabase(':memory:');
-  bankRepo(db).importBank(bank);
-  const demoVacancyId = opts.seedVacancy === false ? 0 : (seedDemoVacancy(db) ?? 0);
+export function buildApp(
+  opts: { seedVacancy?: boolean; logger?: Logger; routes?: RouteDef[]; wrapDb?: (db: DB) => DB; fileDb?: boolean } = {},
+): TestApp {
   // Uploaded files go to a throw-away folder, never into the project's data/.
   const dataDir = mkdtempSync(join(tmpdir(), 'kam-test-'));
   tempDirs.push(dataDir);
-  const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), dbFile: ':memory:' };
+  // In memory unless a test reads the database file itself.
+  const dbFile = opts.fileDb ? join(dataDir, 'kam-hire.db') : ':memory:';
+  const db = openDatabase(dbFile);
+  bankRepo(db).importBank(bank);
+  const demoVacancyId = opts.seedVacancy === false ? 0 : (seedDemoVacancy(db) ?? 0);
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }), dbFile };
   const app = createApp(
     {
       db: opts.wrapDb ? opts.wrapDb(db) : db,
