@@ -11,27 +11,17 @@ import { buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { uploadSpool } from '../../src/web/upload.js';
 import { readdirSync } from 'node:fs';
+import { postCandidate } from '../helpers/intake.js';
 
 const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+
 const servers: { close: () => void }[] = [];
 afterAll(() => servers.forEach((s) => s.close()));
 
 async function withLink() {
   const t = buildApp();
   const hr = await loginAs(t, 'hr');
-  const add = await hr.agent
-    .post(`/vacancies/${t.demoVacancyId}/candidates`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      full_name: 'Орлова Вера',
-      email: 'vera@example.org',
-      phone: '',
-      source: 'hh',
-      resume_text: 'Менеджер по работе с ключевыми клиентами.',
-      consent: '1',
-      consent_date: future(0),
-    });
+  const add = await postCandidate(hr, t.demoVacancyId, { full_name: 'Орлова Вера', email: 'vera@example.org' });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
   const res = await hr.agent

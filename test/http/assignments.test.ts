@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { anonymous, binaryBody, buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { postCandidate } from '../helpers/intake.js';
+
+const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
 const RESUME = readFileSync('test/fixtures/resumes/ru_hh_kam_nestle.txt', 'utf8');
 const NAME = 'Петрова Анна Сергеевна';
 const EMAIL = 'anna.petrova@example.ru';
 const PHONE = '+7 (916) 555-12-34';
-const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
 async function as(t: TestApp, username: string) {
   const { agent, csrf } = await anonymous(t.app);
@@ -21,19 +23,7 @@ async function as(t: TestApp, username: string) {
 async function setup() {
   const t = buildApp();
   const hr = await loginAs(t, 'hr');
-  const add = await hr.agent
-    .post(`/vacancies/${t.demoVacancyId}/candidates`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      full_name: NAME,
-      email: EMAIL,
-      phone: PHONE,
-      source: 'hh',
-      resume_text: RESUME,
-      consent: '1',
-      consent_date: future(0),
-    });
+  const add = await postCandidate(hr, t.demoVacancyId, { full_name: NAME, email: EMAIL, phone: PHONE, resume_text: RESUME });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const h1 = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
   const h2 = await makeUser(t.db, { role: 'department_head', username: 'head2', department: 'Коммерческий отдел' });

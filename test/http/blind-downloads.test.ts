@@ -28,25 +28,19 @@ import {
   WORK_PPTX,
   XLSX_LEAKS,
 } from '../helpers/leaky.js';
+import { postCandidate } from '../helpers/intake.js';
 
 const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
 async function setup() {
   const t = buildApp();
   const hr = await loginAs(t, 'hr');
-  const add = await hr.agent
-    .post(`/vacancies/${t.demoVacancyId}/candidates`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      full_name: WHO.fullName,
-      email: WHO.email,
-      phone: WHO.phone,
-      source: 'hh',
-      resume_text: 'Менеджер по работе с ключевыми клиентами, 2019–2024.',
-      consent: '1',
-      consent_date: future(0),
-    });
+  const add = await postCandidate(hr, t.demoVacancyId, {
+    full_name: WHO.fullName,
+    email: WHO.email,
+    phone: WHO.phone,
+    resume_text: 'Менеджер по работе с ключевыми клиентами, 2019–2024.',
+  });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
   const res = await hr.agent

@@ -8,6 +8,7 @@ import request from 'supertest';
 import { downloadHeaders, safeDownloadName } from '../../src/domain/download.js';
 import { binaryBody, buildApp, csrfFrom, loginAs } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
+import { postCandidate } from '../helpers/intake.js';
 
 const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
@@ -15,19 +16,7 @@ describe('download headers', () => {
   it('give script files submitted as text a .txt name and text/plain', async () => {
     const t = buildApp();
     const hr = await loginAs(t, 'hr');
-    const add = await hr.agent
-      .post(`/vacancies/${t.demoVacancyId}/candidates`)
-      .type('form')
-      .send({
-        _csrf: hr.csrf,
-        full_name: 'Орлова Вера',
-        email: 'vera@example.org',
-        phone: '',
-        source: 'hh',
-        resume_text: 'Менеджер по работе с ключевыми клиентами.',
-        consent: '1',
-        consent_date: future(0),
-      });
+    const add = await postCandidate(hr, t.demoVacancyId, { full_name: 'Орлова Вера', email: 'vera@example.org' });
     const candidateId = Number(add.headers.location!.split('/').pop());
     const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
     const res = await hr.agent

@@ -4,29 +4,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp, loginAs } from '../helpers/app.js';
 import { buildWorld } from '../helpers/world.js';
+import { createdId, postCandidate } from '../helpers/intake.js';
 import { BACKUP_MAX_AGE_DAYS, pruneExpiredBackups } from '../../src/services/backup.js';
 import { ERASED_NOTE } from '../../src/domain/audit-notes.js';
 
 const RESUME = readFileSync('test/fixtures/resumes/ru_hh_kam_nestle.txt', 'utf8');
-const today = () => new Date().toISOString().slice(0, 10);
 
 async function candidateIn(t: ReturnType<typeof buildApp>, fullName: string, email: string, extra = '') {
   const hr = await loginAs(t, 'hr');
-  const res = await hr.agent
-    .post(`/vacancies/${t.demoVacancyId}/candidates`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      full_name: fullName,
-      email,
-      phone: '+7 916 555-77-01',
-      source: 'hh',
-      resume_text: `${fullName}\n${extra}\n${RESUME}`,
-      consent: '1',
-      consent_date: today(),
-    });
-  expect(res.status).toBe(302);
-  return { hr, id: Number(res.headers.location!.split('/').pop()) };
+  const res = await postCandidate(hr, t.demoVacancyId, {
+    full_name: fullName,
+    email,
+    phone: '+7 916 555-77-01',
+    resume_text: `${fullName}\n${extra}\n${RESUME}`,
+  });
+  return { hr, id: createdId(res) };
 }
 
 const rawAudit = (t: ReturnType<typeof buildApp>) =>

@@ -8,6 +8,9 @@ import { createLogger } from '../../src/web/middleware/log.js';
 import { ROUTES, type RouteDef } from '../../src/web/routes.js';
 import { anonymous, buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { postCandidate } from '../helpers/intake.js';
+
+const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
 /** A logger writing JSON lines to memory, so a test can read what the server logged. */
 function memoryLogger() {
@@ -57,24 +60,11 @@ describe('structured request log', () => {
 });
 
 const NAME = 'Петрова Анна Сергеевна';
-const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
 async function submittedDocx(t: TestApp) {
   const hr = await loginAs(t, 'hr');
   const resume = readFileSync('test/fixtures/resumes/ru_hh_kam_nestle.txt', 'utf8');
-  const add = await hr.agent
-    .post(`/vacancies/${t.demoVacancyId}/candidates`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      full_name: NAME,
-      email: 'anna@example.ru',
-      phone: '',
-      source: 'hh',
-      resume_text: resume,
-      consent: '1',
-      consent_date: future(0),
-    });
+  const add = await postCandidate(hr, t.demoVacancyId, { full_name: NAME, email: 'anna@example.ru', resume_text: resume });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
   const assigned = await hr.agent

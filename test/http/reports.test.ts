@@ -3,8 +3,10 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { anonymous, binaryBody, buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { postCandidate } from '../helpers/intake.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
 const score = (t: TestApp, id: number) =>
   t.db.prepare('SELECT fit, completed_stages AS done, grade FROM candidate_scores WHERE candidate_id = ?').get(id) as {
     fit: number | null;
@@ -21,19 +23,11 @@ async function as(t: TestApp, username: string) {
 let seq = 0;
 async function addCandidate(t: TestApp, hr: { agent: request.Agent; csrf: string }, name: string, file: string) {
   seq += 1;
-  const res = await hr.agent
-    .post(`/vacancies/${t.demoVacancyId}/candidates`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      full_name: name,
-      email: `candidate${seq}@example.com`,
-      phone: '',
-      source: 'hh',
-      resume_text: readFileSync(`test/fixtures/resumes/${file}`, 'utf8'),
-      consent: '1',
-      consent_date: today(),
-    });
+  const res = await postCandidate(hr, t.demoVacancyId, {
+    full_name: name,
+    email: `candidate${seq}@example.com`,
+    resume_text: readFileSync(`test/fixtures/resumes/${file}`, 'utf8'),
+  });
   return Number(res.headers.location!.split('/').pop());
 }
 
