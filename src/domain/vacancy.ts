@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg } from './messages.js';
 import { COMPETENCY_IDS, GRADES, type CompetencyId, type Grade, type Lang } from './bank/schema.js';
+import { toLatin } from './translit.js';
 
 export const STAGES = ['screening', 'interview', 'case', 'take_home'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -273,44 +274,9 @@ export function defaultProfile(t: TemplateInputs): VacancyProfile {
   };
 }
 
-const TRANSLIT: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'h',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'sch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
-
 export function slugify(title: string): string {
-  const latin = Array.from(title.toLowerCase(), (ch) => TRANSLIT[ch] ?? ch).join('');
+  // One transliteration for the whole app (х → kh, щ → shch), as names and addresses are written.
+  const latin = toLatin(title);
   return (
     latin
       .replace(/[^a-z0-9]+/g, '-')
