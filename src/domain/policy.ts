@@ -121,3 +121,8 @@ export function blindGraderProblem(facts: { interviewed: boolean; unblinded: boo
   if (facts.unblinded) return 'unblinded';
   return null;
 }
+
+/** The same rule the other way round: someone still grading the candidate's work blind is not put on their panel. */
+export function panelBlindProblem(facts: { gradingBlind: boolean }): 'grading_blind' | null {
+  return facts.gradingBlind ? 'grading_blind' : null;
+}

@@ -59,16 +59,20 @@ export function loadCandidate(req: Request): { candidate: Candidate; vacancy: Va
   return { candidate, vacancy };
 }
 
+/** The person is assigned to grade one of the candidate's tasks, has not graded it, and it is still blind. */
+export function gradesBlind(req: Request, candidate: Pick<Candidate, 'id' | 'stage'>, userId: number): boolean {
+  return req.ctx.repos.debrief.gradingOf(candidate.id, userId).some((a) => !a.graded && isBlind(candidate.stage, a.unblindedAt));
+}
+
 /** Whether this user may open the candidate's debrief (domain/policy.ts canSeeDebrief, with the facts read here). */
 export function mayOpenDebrief(req: Request, candidate: Pick<Candidate, 'id' | 'stage'>, vacancy: { department: string }): boolean {
   const { repos } = req.ctx;
   const user = userOf(req);
   const own = repos.debrief.ownCards(candidate.id, user.id);
-  const gradingBlind = repos.debrief.gradingOf(candidate.id, user.id).some((a) => !a.graded && isBlind(candidate.stage, a.unblindedAt));
   return canSeeDebrief(user, vacancy, {
     interviewer: repos.debrief.isOnPanel(candidate.id, user.id),
     ownSubmitted: own.total > 0 && own.submitted === own.total,
-    gradingBlind,
+    gradingBlind: gradesBlind(req, candidate, user.id),
   });
 }
 

@@ -399,4 +399,39 @@ describe('blind grading holds', () => {
     expect(list.text).toContain(code);
     expect(list.text).not.toContain('Олег Сидоров');
   });
+
+  it('refuses putting a blind grader of the candidate on their interview panel, the other way round', async () => {
+    const given = await hr.agent
+      .post(`/candidates/${ids.b}/assignments`)
+      .type('form')
+      .send({
+        _csrf: hr.csrf,
+        item: 'task:task-commercial-proposal',
+        lang: 'ru',
+        date: future(3),
+        time: '18:00',
+        grace_hours: '24',
+        brief: '',
+        graders: [String(gleb.id)],
+      });
+    expect(given.status).toBe(200);
+    const schedule = (people: number[]) =>
+      hr.agent
+        .post(`/candidates/${ids.b}/interviews`)
+        .type('form')
+        .send({
+          _csrf: hr.csrf,
+          stage: 'competency',
+          date: future(2),
+          time: '11:00',
+          duration_min: '60',
+          location: 'Офис',
+          interviewers: people.map(String),
+        });
+    const refused = await schedule([petr.id, gleb.id]);
+    expect(refused.status).toBe(422);
+    expect(refused.text).toMatch(/<p class="field-error" id="f-interviewers-error">[^<]*Gleb[^<]*blind[^<]*<\/p>/);
+    expect(refused.text).toContain('value="Офис"');
+    expect((await schedule([petr.id])).status).toBe(302);
+  });
 });

@@ -6,7 +6,14 @@ import {
   NO_RECOMMENDATIONS,
   totalRecommendations,
 } from '../../src/domain/debrief.js';
-import { blindGraderProblem, canSeeDebrief, interviewAccess, seesOthersScorecards, type Actor } from '../../src/domain/policy.js';
+import {
+  blindGraderProblem,
+  canSeeDebrief,
+  interviewAccess,
+  panelBlindProblem,
+  seesOthersScorecards,
+  type Actor,
+} from '../../src/domain/policy.js';
 
 const DEPT = 'Коммерческий отдел';
 const vacancy = { department: DEPT };
@@ -108,5 +115,12 @@ describe('blindGraderProblem', () => {
     expect(blindGraderProblem({ interviewed: false, unblinded: true })).toBe('unblinded');
     expect(blindGraderProblem({ interviewed: true, unblinded: true })).toBe('interviewed');
     expect(blindGraderProblem({ interviewed: false, unblinded: false })).toBeNull();
+  });
+});
+
+describe('panelBlindProblem', () => {
+  it('keeps a person still grading the candidate blind off their panel', () => {
+    expect(panelBlindProblem({ gradingBlind: true })).toBe('grading_blind');
+    expect(panelBlindProblem({ gradingBlind: false })).toBeNull();
   });
 });

@@ -15,7 +15,7 @@ import {
 } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { KitItem, Scorecard } from '../../db/interviews.js';
-import { canInterview, seesOthersScorecards } from '../../domain/policy.js';
+import { canInterview, panelBlindProblem, seesOthersScorecards } from '../../domain/policy.js';
 import { amendScorecard as openAmendment, submitScorecard } from '../../services/scorecards.js';
 import { actorOf, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
@@ -24,7 +24,7 @@ import { renderMarkdown } from '../markdown.js';
 import { renderPage } from '../render.js';
 import { userOf, type CurrentUser } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadCandidate, loadInterview, mayOpenDebrief, type LoadedInterview } from '../loaders.js';
+import { gradesBlind, loadCandidate, loadInterview, mayOpenDebrief, type LoadedInterview } from '../loaders.js';
 
 type Access = LoadedInterview;
 
@@ -84,6 +84,16 @@ export function createInterview(req: Request, res: Response) {
   if (parsed.ok && !scheduledAt) errors.date = { key: 'errors.date' };
   const allowed = new Set(interviewerOptions(req).map((p) => p.id));
   if (parsed.ok && parsed.data.interviewers.some((id) => !allowed.has(id))) errors.interviewers = { key: 'errors.choice' };
+  // Blind grading holds: a person still grading this candidate's work blind would learn whose it is.
+  const blindGrader =
+    parsed.ok && !errors.interviewers
+      ? parsed.data.interviewers.find((id) => panelBlindProblem({ gradingBlind: gradesBlind(req, candidate, id) }) !== null)
+      : undefined;
+  if (blindGrader !== undefined)
+    errors.interviewers = {
+      key: 'debrief.interviewer_grades_blind',
+      params: { name: interviewerOptions(req).find((p) => p.id === blindGrader)?.name ?? '' },
+    };
   if (!parsed.ok || Object.keys(errors).length > 0 || !scheduledAt) return showSchedule(req, res, candidate.id, body, errors, 422);
 
   const { repos } = req.ctx;
