@@ -178,6 +178,11 @@ export interface ListRow {
   completedStages: number | null;
   totalStages: number | null;
   grade: string | null;
+  /** The interviewers' overall recommendations on submitted scorecards, counted (kept columns). */
+  recStrongNo: number;
+  recNo: number;
+  recYes: number;
+  recStrongYes: number;
 }
 
 function keyList(json: string | null): string[] {
@@ -197,14 +202,16 @@ export function candidatesRepo(db: DB) {
   // Each sort has its own index so a page is read in order without sorting the whole vacancy.
   const SORT: Record<ListFilter['sort'], { index: string; order: string }> = {
     score: { index: 'candidate_list_score', order: 'score DESC, candidate_id DESC' },
-    fit: { index: 'candidate_list_fit', order: 'fit DESC, candidate_id DESC' },
+    // Coverage first: a fit from fewer completed stages never ranks above one from more (issue 12).
+    fit: { index: 'candidate_list_coverage_fit', order: 'completed_stages DESC, fit DESC, candidate_id DESC' },
     newest: { index: 'candidate_list_newest', order: 'candidate_id DESC' },
     name: { index: 'candidate_list_name', order: 'full_name COLLATE NOCASE, candidate_id DESC' },
   };
   const FILTERS = `vacancy_id = @vacancyId AND (@stage IS NULL OR stage = @stage)
       AND (@verdict IS NULL OR effective_verdict = @verdict) AND (@source IS NULL OR source = @source)`;
   const COLUMNS = `candidate_id AS id, full_name AS fullName, source, stage, created_at AS createdAt, verdict, decision,
-      score, relevant_years AS relevantYears, duplicate_of AS duplicateOf, fit, completed_stages AS completedStages, total_stages AS totalStages, grade`;
+      score, relevant_years AS relevantYears, duplicate_of AS duplicateOf, fit, completed_stages AS completedStages, total_stages AS totalStages, grade,
+      rec_strong_no AS recStrongNo, rec_no AS recNo, rec_yes AS recYes, rec_strong_yes AS recStrongYes`;
   const FTS_IDS = 'SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH @match';
   /** Totals above this are shown as "1000+": counting 60,000 search hits exactly would cost more than the page. */
   const COUNT_CAP = 1000;

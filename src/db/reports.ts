@@ -20,6 +20,10 @@ export interface ExportRow {
   knockouts: number | null;
   disagreement: number | null;
   result: string | null;
+  rec_strong_no: number | null;
+  rec_no: number | null;
+  rec_yes: number | null;
+  rec_strong_yes: number | null;
 }
 
 export function reportsRepo(db: DB) {
@@ -43,14 +47,25 @@ export function reportsRepo(db: DB) {
         completed_stages: number | null;
         total_stages: number | null;
         grade: string | null;
+        rec_strong_no: number;
+        rec_no: number;
+        rec_yes: number;
+        rec_strong_yes: number;
       }
     >(
-      `SELECT candidate_id AS id, full_name, fit, completed_stages, total_stages, grade FROM candidate_list
-       WHERE vacancy_id = @v AND stage = @stage ORDER BY fit IS NULL, fit DESC, candidate_id DESC LIMIT @limit`,
+      // Coverage first, then fit: a fit from fewer completed stages never ranks above one from more.
+      `SELECT candidate_id AS id, full_name, fit, completed_stages, total_stages, grade, rec_strong_no, rec_no, rec_yes, rec_strong_yes
+       FROM candidate_list WHERE vacancy_id = @v AND stage = @stage
+       ORDER BY completed_stages IS NULL, completed_stages DESC, fit IS NULL, fit DESC, candidate_id DESC LIMIT @limit`,
+    ),
+    fits: db.prepare<[number], { source: string; completedStages: number; totalStages: number; fit: number }>(
+      `SELECT source, completed_stages AS completedStages, total_stages AS totalStages, fit FROM candidate_list
+       WHERE vacancy_id = ? AND fit IS NOT NULL AND completed_stages IS NOT NULL AND total_stages IS NOT NULL`,
     ),
     export: db.prepare<[number], ExportRow>(
       `SELECT c.id, c.full_name, c.email, c.phone, c.source, c.stage, c.created_at, s.verdict, s.decision, s.score AS screening_score,
-         s.relevant_years, sc.fit, sc.completed_stages, sc.total_stages, sc.grade, sc.knockouts, sc.disagreement, sc.result
+         s.relevant_years, sc.fit, sc.completed_stages, sc.total_stages, sc.grade, sc.knockouts, sc.disagreement, sc.result,
+         sc.rec_strong_no, sc.rec_no, sc.rec_yes, sc.rec_strong_yes
        FROM candidates c LEFT JOIN screenings s ON s.candidate_id = c.id LEFT JOIN candidate_scores sc ON sc.candidate_id = c.id
        WHERE c.vacancy_id = ? ORDER BY c.id`,
     ),
@@ -61,6 +76,8 @@ export function reportsRepo(db: DB) {
     /** Every candidate of the vacancy, as the funnel needs them (from the thin list table). */
     funnelCandidates: (vacancyId: number) => stmts.candidates.all(vacancyId),
     board: (vacancyId: number, stage: string, limit: number) => stmts.board.all({ v: vacancyId, stage, limit }),
+    /** Every fit of the vacancy with its coverage and source, for averages taken like with like. */
+    fits: (vacancyId: number) => stmts.fits.all(vacancyId),
     /** Row by row, so a 10,000-candidate export never sits in memory at once. */
     exportRows: (vacancyId: number) => stmts.export.iterate(vacancyId),
   };

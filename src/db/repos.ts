@@ -10,6 +10,7 @@ import { reportsRepo } from './reports.js';
 import { auditRepo } from './audit.js';
 import { privacyRepo } from './privacy.js';
 import { outboxRepo } from './outbox.js';
+import { debriefRepo } from './debrief.js';
 
 /** Every repository over one connection: what the web app, the services and the CLIs read and write through. */
 export function createRepos(db: DB) {
@@ -25,6 +26,7 @@ export function createRepos(db: DB) {
     audit: auditRepo(db),
     privacy: privacyRepo(db),
     outbox: outboxRepo(db),
+    debrief: debriefRepo(db),
     system: {
       schemaVersion: () => schemaVersion(db),
       /** Moves the write-ahead log into the database file and empties it (best effort: readers may hold it). */

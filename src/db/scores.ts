@@ -1,5 +1,6 @@
 import type { DB } from './connection.js';
 import type { ScoreResult } from '../domain/scoring.js';
+import type { RecommendationCounts } from '../domain/debrief.js';
 
 export interface StoredScore {
   fit: number | null;
@@ -9,17 +10,22 @@ export interface StoredScore {
   knockouts: number;
   disagreement: boolean;
   result: ScoreResult;
+  /** The interviewers' overall recommendations on submitted scorecards, counted. */
+  recommendations: RecommendationCounts;
   updatedAt: string;
 }
 
 export function scoresRepo(db: DB) {
   const stmts = {
     save: db.prepare(
-      `INSERT INTO candidate_scores (candidate_id, fit, completed_stages, total_stages, grade, knockouts, disagreement, result, updated_at)
-       VALUES (@id, @fit, @completed, @total, @grade, @knockouts, @disagreement, @result, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      `INSERT INTO candidate_scores (candidate_id, fit, completed_stages, total_stages, grade, knockouts, disagreement, result, updated_at,
+         rec_strong_no, rec_no, rec_yes, rec_strong_yes)
+       VALUES (@id, @fit, @completed, @total, @grade, @knockouts, @disagreement, @result, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+         @strongNo, @no, @yes, @strongYes)
        ON CONFLICT (candidate_id) DO UPDATE SET fit = excluded.fit, completed_stages = excluded.completed_stages,
          total_stages = excluded.total_stages, grade = excluded.grade, knockouts = excluded.knockouts,
-         disagreement = excluded.disagreement, result = excluded.result, updated_at = excluded.updated_at`,
+         disagreement = excluded.disagreement, result = excluded.result, updated_at = excluded.updated_at,
+         rec_strong_no = excluded.rec_strong_no, rec_no = excluded.rec_no, rec_yes = excluded.rec_yes, rec_strong_yes = excluded.rec_strong_yes`,
     ),
     get: db.prepare<
       [number],
@@ -32,11 +38,15 @@ export function scoresRepo(db: DB) {
         disagreement: number;
         result: string;
         updated_at: string;
+        rec_strong_no: number;
+        rec_no: number;
+        rec_yes: number;
+        rec_strong_yes: number;
       }
     >('SELECT * FROM candidate_scores WHERE candidate_id = ?'),
   };
   return {
-    save: (id: number, r: ScoreResult, disagreement: boolean) =>
+    save: (id: number, r: ScoreResult, disagreement: boolean, recs: RecommendationCounts) =>
       stmts.save.run({
         id,
         fit: r.fit,
@@ -46,6 +56,10 @@ export function scoresRepo(db: DB) {
         knockouts: r.knockouts.length,
         disagreement: disagreement ? 1 : 0,
         result: JSON.stringify(r),
+        strongNo: recs.strong_no,
+        no: recs.no,
+        yes: recs.yes,
+        strongYes: recs.strong_yes,
       }),
     get: (id: number): StoredScore | undefined => {
       const r = stmts.get.get(id);
@@ -58,6 +72,7 @@ export function scoresRepo(db: DB) {
             knockouts: r.knockouts,
             disagreement: r.disagreement === 1,
             result: JSON.parse(r.result) as ScoreResult,
+            recommendations: { strong_no: r.rec_strong_no, no: r.rec_no, yes: r.rec_yes, strong_yes: r.rec_strong_yes },
             updatedAt: r.updated_at,
           }
         : undefined;

@@ -130,10 +130,12 @@ export const scorecardDataSchema = z.object({
   cases: z.record(kitKey, z.record(z.string().max(60), optionalInt(0, 10))).default({}),
   recommendation: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(RECOMMENDATIONS).nullable()).default(null),
   summary: note.default(''),
+  /** What the interviewer could not settle and wants the debrief to take up (optional). */
+  open_questions: note.optional(),
 });
 export type ScorecardData = z.infer<typeof scorecardDataSchema>;
 
-export const EMPTY_SCORECARD: ScorecardData = { notes: {}, ratings: {}, cases: {}, recommendation: null, summary: '' };
+export const EMPTY_SCORECARD: ScorecardData = { notes: {}, ratings: {}, cases: {}, recommendation: null, summary: '', open_questions: '' };
 
 /** A draft save: the data plus the version the browser last saw. */
 export const draftSaveSchema = z.object({
@@ -169,6 +171,7 @@ function flatten(data: ScorecardData): Map<string, string> {
     for (const [c, v] of Object.entries(crit)) if (v !== null) m.set(`cases.${k}.${c}`, String(v));
   if (data.recommendation) m.set('recommendation', data.recommendation);
   if (data.summary) m.set('summary', data.summary);
+  if (data.open_questions) m.set('open_questions', data.open_questions);
   return m;
 }
 

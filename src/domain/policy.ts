@@ -85,3 +85,52 @@ export function canGrade(actor: Actor, assignment: { department: string }, isGra
 export function candidateLinksOpen(c: { stage: string; erased: boolean }): boolean {
   return c.stage !== 'rejected' && !c.erased;
 }
+
+/**
+ * Whether this person sees the other interviewers' scorecards: those who see everything (HR, the
+ * department's head, when not on the panel themselves) at once; a panel member only after their own
+ * scorecard is submitted, so every judgement is made independently. Used by the interview page and
+ * the debrief alike.
+ */
+export function seesOthersScorecards(access: InterviewAccess, ownSubmitted: boolean): boolean {
+  return access.seesAll || (access.isInterviewer && ownSubmitted);
+}
+
+/** What the debrief rule needs to know about the person's own part in this candidate's assessment. */
+export interface DebriefFacts {
+  /** On the panel of any of the candidate's interviews. */
+  interviewer: boolean;
+  /** Every one of their own scorecards for the candidate is submitted (and there is at least one). */
+  ownSubmitted: boolean;
+  /** Assigned to grade one of the candidate's take-home tasks blind and has not graded it yet. */
+  gradingBlind: boolean;
+}
+
+/**
+ * The debrief (every scorecard, the graders' scores, the candidate's name) is for HR and admins, the
+ * head of the vacancy's department, and panel members once their own scorecards are in (the same
+ * rule as the interview page). Never for someone still grading the candidate's work blind.
+ */
+export function canSeeDebrief(actor: Actor, vacancy: { department: string }, facts: DebriefFacts): boolean {
+  const access = interviewAccess(actor, vacancy, facts.interviewer);
+  return access.allowed && !facts.gradingBlind && seesOthersScorecards(access, facts.ownSubmitted);
+}
+
+/** Why a person cannot grade a candidate's work blind, or null when they can. */
+export type BlindGraderProblem = 'interviewed' | 'unblinded';
+
+/**
+ * A blind grader must not know whose work it is: not someone on the panel of any of the candidate's
+ * interviews (they met the candidate and see the name on their interview page), nor someone who
+ * lifted the blinding of one of the candidate's tasks.
+ */
+export function blindGraderProblem(facts: { interviewed: boolean; unblinded: boolean }): BlindGraderProblem | null {
+  if (facts.interviewed) return 'interviewed';
+  if (facts.unblinded) return 'unblinded';
+  return null;
+}
+
+/** The same rule the other way round: someone still grading the candidate's work blind is not put on their panel. */
+export function panelBlindProblem(facts: { gradingBlind: boolean }): 'grading_blind' | null {
+  return facts.gradingBlind ? 'grading_blind' : null;
+}

@@ -24,6 +24,8 @@ export function submitScorecard(
   return repos.transaction(() => {
     const r = repos.interviews.submit(ref.scorecard.id, posted.version, posted.data, actor.userId);
     if (!r.ok) return r;
+    // An amendment made after its author saw the other scorecards is marked as such on its revision.
+    const afterSeen = ref.scorecard.amendReason ? repos.debrief.flagAmendmentIfSeen(ref.scorecard.id) : false;
     refreshScore(repos, ref.candidateId);
     auditLine(
       repos,
@@ -34,6 +36,7 @@ export function submitScorecard(
         scorecard: ref.scorecard.id,
         candidate: ref.candidateId,
         reason: ref.scorecard.amendReason,
+        ...(afterSeen ? { afterSeeingOthers: true } : {}),
       },
     );
     return r;

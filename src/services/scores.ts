@@ -2,6 +2,8 @@ import type { CaseMeta, TaskMeta } from '../domain/bank/schema.js';
 import { gradePercent, rubricOf } from '../domain/assignment.js';
 import { scoreCandidate, type RatingInput, type RubricScoreInput, type ScoreResult } from '../domain/scoring.js';
 import type { Repos } from '../db/repos.js';
+import { countRecommendations } from '../domain/debrief.js';
+import type { Recommendation } from '../domain/interview.js';
 
 /** Everything the engine needs about one candidate, read from the stores. */
 export function scoringInput(repos: Repos, candidateId: number) {
@@ -14,11 +16,13 @@ export function scoringInput(repos: Repos, candidateId: number) {
   const ratings: RatingInput[] = [];
   const cases: RubricScoreInput[] = [];
   let disagreement = false;
+  const recommendations: Recommendation[] = [];
   for (const interview of repos.interviews.forCandidate(candidateId)) {
     if (interview.status === 'cancelled') continue;
     const kit = repos.interviews.kit(interview.id);
     for (const card of repos.interviews.scorecards(interview.id)) {
       if (card.status !== 'submitted') continue;
+      if (card.data.recommendation) recommendations.push(card.data.recommendation);
       for (const [competency, rating] of Object.entries(card.data.ratings)) {
         if (rating) ratings.push({ rater: `u${card.interviewerId}`, competency: competency as RatingInput['competency'], rating });
       }
@@ -70,6 +74,7 @@ export function scoringInput(repos: Repos, candidateId: number) {
       takeHome,
     },
     disagreement,
+    recommendations: countRecommendations(recommendations),
   };
 }
 
@@ -78,7 +83,7 @@ export function refreshScore(repos: Repos, candidateId: number): ScoreResult | n
   const gathered = scoringInput(repos, candidateId);
   if (!gathered) return null;
   const result = scoreCandidate(gathered.input);
-  repos.scores.save(candidateId, result, gathered.disagreement || result.competencies.some((c) => c.spread >= 2));
+  repos.scores.save(candidateId, result, gathered.disagreement || result.competencies.some((c) => c.spread >= 2), gathered.recommendations);
   return result;
 }
 

@@ -6,6 +6,7 @@ import { disagreementFlag, spread } from '../domain/agreement.js';
 import { downloadHeaders } from '../domain/download.js';
 import { graderCopy } from '../services/grader-files.js';
 import type { Assignment, Grade } from '../db/assignments.js';
+import { blindGraderProblem, type BlindGraderProblem } from '../domain/policy.js';
 import { HttpError } from './middleware/errors.js';
 import { renderMarkdown } from './markdown.js';
 
@@ -81,4 +82,11 @@ export async function sendSubmissionFile(req: Request, res: Response, a: Assignm
     return res.send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   }
   throw new HttpError(404, 'errors.not_found');
+}
+
+/** Who cannot grade this candidate's work blind, and why (the rule: domain/policy.ts blindGraderProblem). */
+export function blindGraderCheck(req: Request, candidateId: number): (userId: number) => BlindGraderProblem | null {
+  const panel = req.ctx.repos.debrief.panelists(candidateId);
+  const seen = req.ctx.repos.debrief.identitySeen(candidateId);
+  return (userId) => blindGraderProblem({ interviewed: panel.has(userId), unblinded: seen.has(userId) });
 }

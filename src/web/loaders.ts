@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { candidateLinksOpen, canGrade, canSeeVacancy, interviewAccess, type InterviewAccess } from '../domain/policy.js';
+import { candidateLinksOpen, canGrade, canSeeDebrief, canSeeVacancy, interviewAccess, type InterviewAccess } from '../domain/policy.js';
+import { isBlind } from '../domain/assignment.js';
 import { ASSIGNMENT_CODE } from '../domain/assignment.js';
 import type { Assignment } from '../db/assignments.js';
 import type { Candidate } from '../db/candidates.js';
@@ -56,6 +57,35 @@ export function loadCandidate(req: Request): { candidate: Candidate; vacancy: Va
   const candidate = found(id === undefined ? undefined : req.ctx.repos.candidates.get(id));
   const vacancy = found(req.ctx.repos.vacancies.findById(candidate.vacancyId));
   return { candidate, vacancy };
+}
+
+/** The person is assigned to grade one of the candidate's tasks, has not graded it, and it is still blind. */
+export function gradesBlind(req: Request, candidate: Pick<Candidate, 'id' | 'stage'>, userId: number): boolean {
+  return req.ctx.repos.debrief.gradingOf(candidate.id, userId).some((a) => !a.graded && isBlind(candidate.stage, a.unblindedAt));
+}
+
+/** Whether this user may open the candidate's debrief (domain/policy.ts canSeeDebrief, with the facts read here). */
+export function mayOpenDebrief(req: Request, candidate: Pick<Candidate, 'id' | 'stage'>, vacancy: { department: string }): boolean {
+  const { repos } = req.ctx;
+  const user = userOf(req);
+  const own = repos.debrief.ownCards(candidate.id, user.id);
+  return canSeeDebrief(user, vacancy, {
+    interviewer: repos.debrief.isOnPanel(candidate.id, user.id),
+    ownSubmitted: own.total > 0 && own.submitted === own.total,
+    gradingBlind: gradesBlind(req, candidate, user.id),
+  });
+}
+
+/**
+ * The candidate `:id` names, for their debrief: HR and admins, the head of the vacancy's department,
+ * and panel members whose own scorecards are all submitted; not someone still grading their work blind.
+ */
+export function loadDebrief(req: Request): { candidate: Candidate; vacancy: Vacancy; isInterviewer: boolean } {
+  const id = idOf(req);
+  const candidate = found(id === undefined ? undefined : req.ctx.repos.candidates.get(id));
+  const vacancy = found(req.ctx.repos.vacancies.findById(candidate.vacancyId));
+  allowed(mayOpenDebrief(req, candidate, vacancy));
+  return { candidate, vacancy, isInterviewer: req.ctx.repos.debrief.isOnPanel(candidate.id, userOf(req).id) };
 }
 
 export type LoadedInterview = InterviewAccess & { interview: Interview; vacancy: Vacancy };

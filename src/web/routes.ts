@@ -14,6 +14,7 @@ import * as assignmentLink from './handlers/assignment-link.js';
 import * as grading from './handlers/grading.js';
 import * as reports from './handlers/reports.js';
 import * as privacy from './handlers/privacy.js';
+import * as debrief from './handlers/debrief.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -76,6 +77,8 @@ export const ROUTES: RouteDef[] = [
   r('post', '/candidates/:id/decision', HR, candidates.decide),
   r('post', '/candidates/:id/stage', HR, candidates.moveStage),
   r('post', '/candidates/:id/rescreen', HR, candidates.rescreenCandidate),
+  // The debrief: staff in the table; loadDebrief narrows to HR, the department's head and panel members after their own submit.
+  r('get', '/candidates/:id/debrief', STAFF, debrief.showDebrief),
 
   r('get', '/candidates/:id/interviews/new', HR, interviews.newInterview),
   r('post', '/candidates/:id/interviews', HR, interviews.createInterview),

@@ -3,6 +3,7 @@ import type { CompetencyId, Grade } from '../domain/bank/schema.js';
 import { radar, type RadarGeometry } from '../domain/charts.js';
 import type { Vacancy } from '../db/vacancies.js';
 import type { StoredScore } from '../db/scores.js';
+import type { RecommendationCounts } from '../domain/debrief.js';
 
 export interface ScoreView {
   fit: number | null;
@@ -11,6 +12,8 @@ export interface ScoreView {
   grade: Grade | null;
   knockouts: string[];
   disagreement: boolean;
+  /** The interviewers' overall recommendations, counted (shown wherever the fit is). */
+  recommendations: RecommendationCounts;
   stages: { stage: string; score: number | null; weight: number; share: number; points: number; complete: boolean }[];
   competencies: {
     id: CompetencyId;
@@ -100,6 +103,7 @@ export function scoreView(
     grade: r.grade,
     knockouts: r.knockouts.map(label),
     disagreement: stored.disagreement,
+    recommendations: stored.recommendations,
     stages: r.stages.map((s) => ({ ...s, stage: s.stage })),
     competencies,
     gaps: r.gaps.map((g) => ({ title: title(g.competency), expected: g.expected, actual: g.actual })),

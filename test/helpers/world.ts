@@ -201,7 +201,7 @@ export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Pro
     'kit item',
   ).id;
 
-  // A take-home task graded blind by the interviewer and three heads of the department.
+  // A take-home task graded blind by two heads of the department (and, as before the blind rule, the panel members).
   const asg = await hr.agent
     .post(`/candidates/${candidateId}/assignments`)
     .type('form')
@@ -213,7 +213,7 @@ export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Pro
       time: '18:00',
       grace_hours: '24',
       brief: '',
-      graders: [id('interviewer'), id('department_head'), id('grader_head'), id('moved_head')],
+      graders: [id('grader_head'), id('moved_head')],
     });
   if (asg.status !== 200) throw new Error(`world: assigning answered ${asg.status}`);
   const url = must(/value="(http[^"]+\/t\/[^"]+)"/.exec(asg.text)?.[1], 'candidate link');
@@ -222,6 +222,10 @@ export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Pro
     db.prepare('SELECT id, code FROM assignments WHERE candidate_id = ?').get(candidateId) as { id: number; code: string } | undefined,
     'assignment',
   );
+  // The interviewer and the department head sit on the panel, so HR can no longer make them blind graders of
+  // this candidate (issue 12); databases from before that rule hold such rows, and the routes must still hold.
+  for (const g of ['interviewer', 'department_head'] as const)
+    db.prepare('INSERT INTO assignment_graders (assignment_id, user_id, added_by) VALUES (?, ?, ?)').run(a.id, id(g), id('hr'));
 
   // The candidate submits text and a file through their link (no login).
   const cand = request.agent(t.app);

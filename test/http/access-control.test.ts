@@ -296,6 +296,47 @@ const ROW_LEVEL: RowCase[] = [
     }),
   ),
 
+  // The debrief (issue 12): HR, admins and the department's head; panel members only after their own submit;
+  // never someone still grading the candidate's work blind.
+  {
+    persona: 'interviewer',
+    method: 'get',
+    path: '/candidates/:id/debrief',
+    status: 403,
+    why: 'panel member before their own scorecard is submitted',
+  },
+  {
+    persona: 'department_head',
+    method: 'get',
+    path: '/candidates/:id/debrief',
+    status: 403,
+    why: 'head on the panel judges independently: not before their own scorecard is submitted',
+  },
+  {
+    persona: 'unassigned_interviewer',
+    method: 'get',
+    path: '/candidates/:id/debrief',
+    status: 403,
+    why: 'interviewer not on the panel',
+  },
+  { persona: 'other_head', method: 'get', path: '/candidates/:id/debrief', status: 403, why: 'head of another department' },
+  {
+    persona: 'grader_head',
+    method: 'get',
+    path: '/candidates/:id/debrief',
+    status: 403,
+    why: "head grading the candidate's work blind (the debrief names the candidate)",
+  },
+  { persona: 'moved_head', method: 'get', path: '/candidates/:id/debrief', status: 403, why: 'head moved to another department' },
+  {
+    persona: 'other_head',
+    method: 'get',
+    path: '/candidates/:id/debrief',
+    params: () => ({ id: 999999 }),
+    status: 404,
+    why: 'a candidate that does not exist',
+  },
+
   // People the table lets in but who have no row of their own: managers are not interviewers or graders.
   ...(['admin', 'hr'] as const).flatMap((persona) => [
     ...SCORECARD.map(

@@ -6,6 +6,7 @@ import { icc21, interpretAlpha, krippendorffAlphaInterval, leniency } from '../.
 import { localToIso } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { StoredItem } from '../../db/bank.js';
+import type { Assignment } from '../../db/assignments.js';
 import { audit } from '../audit.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
@@ -14,7 +15,7 @@ import { parseForm, type FieldErrors } from '../validation.js';
 import { hashToken, loadAssignmentForHr, loadCandidate, loadVacancy } from '../loaders.js';
 import { canGradeFor } from '../../domain/policy.js';
 
-import { gradeTable, itemOf, sendSubmissionFile } from '../assignment-view.js';
+import { blindGraderCheck, gradeTable, itemOf, sendSubmissionFile } from '../assignment-view.js';
 
 // HR: assigning a take-home task, following it up, and calibrating graders.
 
@@ -22,11 +23,18 @@ const newToken = () => randomBytes(32).toString('base64url');
 
 // ---- HR: assigning --------------------------------------------------------------------------
 
-function graderOptions(req: Request, department: string) {
+function graderOptions(req: Request, department: string, candidateId: number) {
+  const problem = blindGraderCheck(req, candidateId);
   return req.ctx.repos.users
     .list()
     .filter((u) => canGradeFor(u, department))
-    .map((u) => ({ id: u.id, name: u.display_name, role: u.role }));
+    .map((u) => ({ id: u.id, name: u.display_name, role: u.role, notBlind: problem(u.id) }));
+}
+
+/** The first chosen grader who cannot grade this candidate blind, as the message shown at the field. */
+function notBlindError(options: ReturnType<typeof graderOptions>, chosen: number[]): FieldErrors[string] | null {
+  const refused = options.find((g) => g.notBlind !== null && chosen.includes(g.id));
+  return refused ? { key: `debrief.grader_not_blind_${refused.notBlind}`, params: { name: refused.name } } : null;
 }
 
 function showAssign(req: Request, res: Response, values: Record<string, unknown>, errors: FieldErrors, status = 200) {
@@ -40,21 +48,21 @@ function showAssign(req: Request, res: Response, values: Record<string, unknown>
       .tasks(lang)
       .map((x) => ({ id: x.id, title: x.title, days: x.meta.deadline_days, chosen: vacancy.profile.taskIds.includes(x.id) })),
     cases: repos.bank.cases(lang).map((x) => ({ id: x.id, title: x.title, chosen: vacancy.profile.caseIds.includes(x.id) })),
-    graders: graderOptions(req, vacancy.department),
+    graders: graderOptions(req, vacancy.department, candidate.id),
     values,
     errors,
   });
 }
 
 export function newAssignment(req: Request, res: Response) {
-  const { vacancy } = loadCandidate(req);
+  const { candidate, vacancy } = loadCandidate(req);
   const first = vacancy.profile.taskIds[0];
   const days = first ? req.ctx.repos.bank.get(first, 'en')?.meta : undefined;
   const deadline = new Date(Date.now() + (days && days.kind === 'task' ? days.deadline_days : 3) * 24 * 3600 * 1000)
     .toISOString()
     .slice(0, 10);
-  const heads = graderOptions(req, vacancy.department)
-    .filter((g) => g.role === 'department_head')
+  const heads = graderOptions(req, vacancy.department, candidate.id)
+    .filter((g) => g.role === 'department_head' && g.notBlind === null)
     .map((g) => String(g.id));
   showAssign(
     req,
@@ -79,8 +87,13 @@ export function createAssignment(req: Request, res: Response) {
     const [kind, id] = parsed.data.item.split(':') as ['task' | 'case', string];
     item = repos.bank.get(id, parsed.data.lang);
     if (!item || item.kind !== kind || item.retired) errors.item = { key: 'errors.choice' };
-    const allowed = new Set(graderOptions(req, vacancy.department).map((g) => g.id));
+    const options = graderOptions(req, vacancy.department, candidate.id);
+    const allowed = new Set(options.map((g) => g.id));
     if (parsed.data.graders.some((g) => !allowed.has(g))) errors.graders = { key: 'errors.choice' };
+    else {
+      const notBlind = notBlindError(options, parsed.data.graders);
+      if (notBlind) errors.graders = notBlind;
+    }
   }
   if (!parsed.ok || Object.keys(errors).length > 0 || !item || !deadlineAt) return showAssign(req, res, body, errors, 422);
 
@@ -122,7 +135,10 @@ function showLink(req: Request, res: Response, id: number, token: string) {
 // ---- HR: the assignment page ------------------------------------------------------------------
 
 export function showAssignment(req: Request, res: Response) {
-  const a = loadAssignmentForHr(req);
+  assignmentPage(req, res, loadAssignmentForHr(req), {}, {});
+}
+
+function assignmentPage(req: Request, res: Response, a: Assignment, values: Record<string, unknown>, errors: FieldErrors, status = 200) {
   const { repos, lang } = req.ctx;
   const item = itemOf(req, a);
   const rubric = rubricOf(item.meta);
@@ -133,6 +149,7 @@ export function showAssignment(req: Request, res: Response) {
   const graders = repos.assignments.graders(a.id);
   const table = gradeTable(rubric, grades);
   const mean = table.percents.filter((p): p is number => p !== null);
+  res.status(status);
   renderPage(res, 'pages/assignments/show', req.ctx.t('assignments.title_for', { code: a.code }), {
     a: {
       ...a,
@@ -144,7 +161,10 @@ export function showAssignment(req: Request, res: Response) {
     vacancy: { id: vacancy.id, title: vacancyTitle(vacancy, lang) },
     submissions,
     graders,
-    addable: graderOptions(req, vacancy.department).filter((g) => !graders.some((x) => x.id === g.id)),
+    addable: graderOptions(req, vacancy.department, candidate.id).filter((g) => !graders.some((x) => x.id === g.id)),
+    values,
+    errors,
+    errorLinks: errors.user_id ? [{ href: '#add-grader', text: req.ctx.t(errors.user_id.key, errors.user_id.params) }] : [],
     grades,
     table,
     meanPercent: mean.length ? Math.round((mean.reduce((s, x) => s + x, 0) / mean.length) * 10) / 10 : null,
@@ -186,10 +206,14 @@ export function addGrader(req: Request, res: Response) {
   const a = loadAssignmentForHr(req);
   const parsed = graderSchema.safeParse(req.body);
   const vacancy = req.ctx.repos.vacancies.findById(a.vacancyId)!;
-  if (!parsed.success || !graderOptions(req, vacancy.department).some((g) => g.id === parsed.data.user_id)) {
+  const options = graderOptions(req, vacancy.department, a.candidateId);
+  if (!parsed.success || !options.some((g) => g.id === parsed.data.user_id)) {
     flash(req, 'error', 'assignments.choose_grader');
     return res.redirect(`/assignments/${a.id}#graders`);
   }
+  // Refused at the field, with the reason: this person knows whose work it is.
+  const notBlind = notBlindError(options, [parsed.data.user_id]);
+  if (notBlind) return assignmentPage(req, res, a, { user_id: String(parsed.data.user_id) }, { user_id: notBlind }, 422);
   req.ctx.repos.assignments.addGrader(a.id, parsed.data.user_id, userOf(req).id);
   flash(req, 'ok', 'assignments.grader_added');
   res.redirect(`/assignments/${a.id}#graders`);

@@ -399,7 +399,8 @@ const listQuery = z.object({
   verdict: z.enum(VERDICTS).optional().catch(undefined),
   source: z.enum(SOURCES).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  sort: z.enum(['score', 'fit', 'newest', 'name']).default('score').catch('score'),
+  // By default coverage first, then fit (issue 12): screening alone never outranks an interview.
+  sort: z.enum(['score', 'fit', 'newest', 'name']).default('fit').catch('fit'),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 

@@ -34,7 +34,22 @@ function toGrade(req: Request, user: CurrentUser) {
     .forGrader(user.id)
     .filter((a) => !a.graded && canGrade(user, a, true))
     .filter((a) => repos.assignments.submissions(a.id).length > 0)
-    .map((a) => ({ code: a.code, title: repos.bank.get(a.itemId, lang)?.title ?? a.itemId, deadlineAt: a.deadlineAt }));
+    .map((a) => ({
+      code: a.code,
+      candidateId: a.candidateId,
+      title: repos.bank.get(a.itemId, lang)?.title ?? a.itemId,
+      deadlineAt: a.deadlineAt,
+    }));
+}
+
+/**
+ * A grading code never appears on a page that shows the same candidate's name (the upcoming
+ * interviews): such work is left to the grading list, which shows no names, and only counted here.
+ */
+function apartFromNames<T extends { candidateId: number }>(items: T[], named: readonly { candidateId: number }[]) {
+  const names = new Set(named.map((n) => n.candidateId));
+  const shown = items.filter((g) => !names.has(g.candidateId));
+  return { shown, hidden: items.length - shown.length };
 }
 
 function upcomingFor(req: Request, userId: number) {
@@ -57,13 +72,17 @@ export function showHome(req: Request, res: Response) {
         awaiting: repos.interviews.awaitingScorecards(),
       });
     }
-    case 'department_head':
+    case 'department_head': {
+      const upcoming = upcomingFor(req, user.id);
+      const grading = apartFromNames(toGrade(req, user), upcoming);
       return renderPage(res, 'pages/home/head', t('home.title'), {
-        upcoming: upcomingFor(req, user.id),
-        toGrade: toGrade(req, user),
+        upcoming,
+        toGrade: grading.shown.map(({ candidateId: _, ...g }) => g),
+        toGradeHidden: grading.hidden,
         department: user.department,
         vacancies: user.department ? repos.vacancies.listByDepartment(user.department).map((v) => vacancyCard(v, lang)) : [],
       });
+    }
     case 'interviewer':
       return renderPage(res, 'pages/home/interviewer', t('home.title'), { upcoming: upcomingFor(req, user.id) });
     case 'admin': {

@@ -15,7 +15,7 @@ import {
 } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { KitItem, Scorecard } from '../../db/interviews.js';
-import { canInterview } from '../../domain/policy.js';
+import { canInterview, panelBlindProblem, seesOthersScorecards } from '../../domain/policy.js';
 import { amendScorecard as openAmendment, submitScorecard } from '../../services/scorecards.js';
 import { actorOf, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
@@ -24,7 +24,7 @@ import { renderMarkdown } from '../markdown.js';
 import { renderPage } from '../render.js';
 import { userOf, type CurrentUser } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { loadCandidate, loadInterview, type LoadedInterview } from '../loaders.js';
+import { gradesBlind, loadCandidate, loadInterview, mayOpenDebrief, type LoadedInterview } from '../loaders.js';
 
 type Access = LoadedInterview;
 
@@ -84,6 +84,16 @@ export function createInterview(req: Request, res: Response) {
   if (parsed.ok && !scheduledAt) errors.date = { key: 'errors.date' };
   const allowed = new Set(interviewerOptions(req).map((p) => p.id));
   if (parsed.ok && parsed.data.interviewers.some((id) => !allowed.has(id))) errors.interviewers = { key: 'errors.choice' };
+  // Blind grading holds: a person still grading this candidate's work blind would learn whose it is.
+  const blindGrader =
+    parsed.ok && !errors.interviewers
+      ? parsed.data.interviewers.find((id) => panelBlindProblem({ gradingBlind: gradesBlind(req, candidate, id) }) !== null)
+      : undefined;
+  if (blindGrader !== undefined)
+    errors.interviewers = {
+      key: 'debrief.interviewer_grades_blind',
+      params: { name: interviewerOptions(req).find((p) => p.id === blindGrader)?.name ?? '' },
+    };
   if (!parsed.ok || Object.keys(errors).length > 0 || !scheduledAt) return showSchedule(req, res, candidate.id, body, errors, 422);
 
   const { repos } = req.ctx;
@@ -202,8 +212,12 @@ export function showInterview(req: Request, res: Response) {
   const rate = competenciesToRate(kit, a.vacancy.profile.competencyWeights);
   const scorecards = repos.interviews.scorecards(a.interview.id);
   const mine = scorecards.find((s) => s.interviewerId === user.id);
-  const seesOthers = a.seesAll || mine?.status === 'submitted';
+  const seesOthers = seesOthersScorecards(a, mine?.status === 'submitted');
   const locked = repos.interviews.anySubmitted(a.interview.id);
+  const shown = seesOthers ? scorecards.filter((s) => a.seesAll || s.status === 'submitted') : [];
+  // A panel member reading the others' scorecards: remembered, so a later amendment is marked.
+  if (a.isInterviewer && shown.some((s) => s.interviewerId !== user.id)) repos.debrief.markOthersSeenForInterview(a.interview.id, user.id);
+  const flagged = repos.debrief.amendedAfterSeenOnInterview(a.interview.id);
   renderPage(res, 'pages/interviews/show', req.ctx.t('interviews.title_for', { name: a.interview.candidateName }), {
     i: a.interview,
     vacancy: { id: a.vacancy.id, title: vacancyTitle(a.vacancy, lang) },
@@ -214,10 +228,20 @@ export function showInterview(req: Request, res: Response) {
     people: scorecards.map((s) => ({ name: s.interviewerName, status: s.status, submittedAt: s.submittedAt })),
     kit: kit.map((k) => ({ ...k, reasonLabel: reasonLabel(req, k.reason) })),
     competencies: competencyView(req, rate),
-    scorecards: seesOthers ? scorecards.filter((s) => a.seesAll || s.status === 'submitted').map((s) => scorecardSummary(s, rate)) : [],
+    scorecards: shown.map((s) => ({
+      ...scorecardSummary(s, rate),
+      amendedAfterSeen: flagged.has(s.id),
+      openQuestions: s.data.open_questions ?? '',
+    })),
+    debriefHref: seesOthers && debriefOpen(req, a) ? `/candidates/${a.interview.candidateId}/debrief` : null,
     addable: a.canManage && !locked ? addableItems(req, kit) : null,
     recommendations: RECOMMENDATIONS,
   });
+}
+
+function debriefOpen(req: Request, a: Access): boolean {
+  const candidate = req.ctx.repos.candidates.get(a.interview.candidateId);
+  return candidate !== undefined && mayOpenDebrief(req, candidate, a.vacancy);
 }
 
 function addableItems(req: Request, kit: KitView[]) {
@@ -325,6 +349,7 @@ function fieldLabel(req: Request, field: string, kit: KitView[]): string {
   if (kind === 'notes') return t('scorecard.notes_for', { title: kitTitle() });
   if (kind === 'ratings') return t('scorecard.rating_for', { name: req.ctx.repos.bank.get(id ?? '', req.ctx.lang)?.title ?? id });
   if (kind === 'cases') return t('scorecard.case_for', { title: kitTitle(), criterion: crit ?? '' });
+  if (kind === 'open_questions') return t('debrief.open_questions');
   return t(`scorecard.${kind}`);
 }
 
@@ -354,7 +379,7 @@ function showScorecard(req: Request, res: Response, a: Access, s: Scorecard, sta
     conflict: state.conflict,
     recommendations: RECOMMENDATIONS,
     revisions: repos.interviews.revisions(s.id),
-    seesOthers: a.seesAll || s.status === 'submitted',
+    seesOthers: seesOthersScorecards(a, s.status === 'submitted'),
   });
 }
 
@@ -374,6 +399,7 @@ function parseScorecardBody(body: unknown) {
       cases: b.cases ?? {},
       recommendation: b.recommendation ?? null,
       summary: b.summary ?? '',
+      open_questions: b.open_questions ?? '',
     },
   });
 }

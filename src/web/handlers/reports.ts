@@ -12,6 +12,7 @@ import { renderPage } from '../render.js';
 import { scoreView } from '../score-view.js';
 import { loadCandidate, loadVacancy } from '../loaders.js';
 import { screeningReasons } from '../../services/verdict-policy.js';
+import { byCoverageThenFit, fitByCoverage, NO_RECOMMENDATIONS } from '../../domain/debrief.js';
 
 // ---- Printable candidate report -------------------------------------------------------------
 
@@ -89,10 +90,16 @@ export function compare(req: Request, res: Response) {
         verdict: screening?.decision ?? screening?.verdict ?? null,
         result: stored?.result ?? null,
         disagreement: stored?.disagreement ?? false,
+        recommendations: stored?.recommendations ?? NO_RECOMMENDATIONS,
       };
     });
   const sorters: Record<typeof q.sort, (a: (typeof people)[number], b: (typeof people)[number]) => number> = {
-    fit: (a, b) => (b.result?.fit ?? -1) - (a.result?.fit ?? -1),
+    // Coverage first, then fit: a fit from fewer completed stages never ranks above one from more.
+    fit: (a, b) =>
+      byCoverageThenFit(
+        { completedStages: a.result?.completedStages ?? null, fit: a.result?.fit ?? null },
+        { completedStages: b.result?.completedStages ?? null, fit: b.result?.fit ?? null },
+      ),
     name: (a, b) => a.name.localeCompare(b.name, lang),
     grade: (a, b) => (GRADE_RANK[b.result?.grade ?? ''] ?? 0) - (GRADE_RANK[a.result?.grade ?? ''] ?? 0),
     stage: (a, b) => PIPELINE.indexOf(b.stage) - PIPELINE.indexOf(a.stage),
@@ -151,6 +158,9 @@ export function pipeline(req: Request, res: Response) {
   const counts = new Map(repos.candidates.stageCounts(v.id).map((r) => [r.stage, r.n]));
   const times = timeInStage(new Map(candidates.map((c) => [c.id, c.createdAt])), events);
   const sources = resultsBySource(candidates, events);
+  // Fits are averaged like with like: per source and per coverage (completed of total stages), with count and range.
+  const fits = repos.reports.fits(v.id);
+  const fitGroups = (source: string) => fitByCoverage(fits.filter((f) => f.source === source));
   renderPage(res, 'pages/reports/pipeline', t('pipeline_page.title'), {
     vacancy: { id: v.id, title: vacancyTitle(v, lang) },
     board: PIPELINE.map((stage) => ({
@@ -162,13 +172,14 @@ export function pipeline(req: Request, res: Response) {
         fit: p.fit,
         coverage: p.total_stages ? { done: p.completed_stages ?? 0, total: p.total_stages } : null,
         grade: p.grade,
+        recommendations: { strong_no: p.rec_strong_no, no: p.rec_no, yes: p.rec_yes, strong_yes: p.rec_strong_yes },
       })),
     })),
     funnel: FUNNEL.map((stage) => ({ stage, reached: reached[stage] ?? 0, days: times[stage] ?? null })),
     conversion: conversion(reached),
     rejected: { reached: reached.rejected ?? 0 },
     funnelChart: bars(FUNNEL.map((s) => ({ label: t(`pipeline.${s}`), value: reached[s] ?? 0 }))),
-    sources: sources.map((s) => ({ ...s, label: t(`sources.${s.source}`) })),
+    sources: sources.map((s) => ({ ...s, label: t(`sources.${s.source}`), fitGroups: fitGroups(s.source) })),
     sourceChart: bars(sources.map((s) => ({ label: t(`sources.${s.source}`), value: s.total }))),
   });
 }
@@ -202,7 +213,9 @@ export function exportCsv(req: Request, res: Response) {
     'take_home',
     'knockouts',
     'disagreement',
-  ].map((k) => t(`csv.${k}`));
+  ]
+    .map((k) => t(`csv.${k}`))
+    .concat(['csv_strong_no', 'csv_no', 'csv_yes', 'csv_strong_yes'].map((k) => t(`debrief.${k}`)));
   audit(req, 'export.csv', { type: 'vacancy', id: v.id });
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.attachment(`${v.slug}-candidates.csv`);
@@ -231,6 +244,10 @@ export function exportCsv(req: Request, res: Response) {
       stage('take_home'),
       result?.knockouts.join(' ') ?? '',
       r.disagreement ? 1 : 0,
+      r.rec_strong_no ?? 0,
+      r.rec_no ?? 0,
+      r.rec_yes ?? 0,
+      r.rec_strong_yes ?? 0,
     ]);
     if (out.length > 1 << 16) {
       res.write(out);
@@ -263,6 +280,9 @@ export function apiCandidates(req: Request, res: Response) {
       relevantYears: r.relevantYears,
       fit: r.fit,
       grade: r.grade,
+      completedStages: r.completedStages,
+      totalStages: r.totalStages,
+      recommendations: { strongNo: r.recStrongNo, no: r.recNo, yes: r.recYes, strongYes: r.recStrongYes },
       url: `/api/candidates/${r.id}`,
     })),
   });
@@ -295,6 +315,14 @@ export function apiCandidate(req: Request, res: Response) {
         }
       : null,
     score: score?.result ?? null,
+    recommendations: score
+      ? {
+          strongNo: score.recommendations.strong_no,
+          no: score.recommendations.no,
+          yes: score.recommendations.yes,
+          strongYes: score.recommendations.strong_yes,
+        }
+      : null,
     scoreUpdatedAt: score?.updatedAt ?? null,
   });
 }
