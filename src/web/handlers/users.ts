@@ -9,6 +9,8 @@ import { renderPage } from '../render.js';
 import { parseForm, type FieldErrors } from '../validation.js';
 import type { UserRow } from '../../db/users.js';
 import { userOf } from '../types.js';
+import { timeZoneChoices } from '../../domain/calendar/ics.js';
+import { timeZoneField } from '../calendar-view.js';
 
 const optionalText = (max: number) =>
   z
@@ -49,7 +51,7 @@ const createSchema = z
       ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
   });
 
-const updateSchema = z.object({ ...profileFields, disabled: z.literal('1').optional() }).superRefine((u, ctx) => {
+const updateSchema = z.object({ ...profileFields, disabled: z.literal('1').optional(), time_zone: timeZoneField.optional() }).superRefine((u, ctx) => {
   if (u.role === 'department_head' && !u.department)
     ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
 });
@@ -134,6 +136,7 @@ function showEdit(req: Request, res: Response, user: UserRow, values: Record<str
     roles: ROLES,
     departments: req.ctx.repos.vacancies.departments(),
     isSelf: user.id === userOf(req).id,
+    zones: timeZoneChoices(),
   });
 }
 
@@ -149,6 +152,7 @@ export function editUser(req: Request, res: Response) {
       role: u.role,
       department: u.department ?? '',
       disabled: u.disabled ? '1' : undefined,
+      time_zone: req.ctx.repos.calendar.timeZone(u.id),
     },
     {},
   );
@@ -171,6 +175,7 @@ export function updateUser(req: Request, res: Response) {
     department: parsed.data.department,
     disabled: parsed.data.disabled === '1',
   });
+  if (parsed.data.time_zone) req.ctx.repos.calendar.setTimeZone(u.id, parsed.data.time_zone);
   audit(
     req,
     'user.update',
@@ -199,6 +204,7 @@ export async function resetPassword(req: Request, res: Response) {
         role: u.role,
         department: u.department ?? '',
         disabled: u.disabled ? '1' : undefined,
+        time_zone: req.ctx.repos.calendar.timeZone(u.id),
       },
       parsed.errors,
       422,
