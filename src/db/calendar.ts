@@ -14,6 +14,8 @@ export interface SlotOffer {
   interviewId: number | null;
   createdBy: number | null;
   createdAt: string;
+  /** The candidate's pipeline stage; null once the candidate is erased (anonymized) or gone. */
+  candidateStage: string | null;
 }
 
 interface OfferRow {
@@ -29,6 +31,7 @@ interface OfferRow {
   interview_id: number | null;
   created_by: number | null;
   created_at: string;
+  candidate_stage: string | null;
 }
 
 const toOffer = (r: OfferRow): SlotOffer => ({
@@ -44,7 +47,11 @@ const toOffer = (r: OfferRow): SlotOffer => ({
   interviewId: r.interview_id,
   createdBy: r.created_by,
   createdAt: r.created_at,
+  candidateStage: r.candidate_stage,
 });
+
+const OFFER_SELECT = `SELECT o.*, CASE WHEN c.anonymized_at IS NULL THEN c.stage END AS candidate_stage
+  FROM slot_offers o LEFT JOIN candidates c ON c.id = o.candidate_id`;
 
 /** A scheduled interview someone sits on, for overlap checks. */
 export interface BusyInterview {
@@ -109,13 +116,14 @@ export function calendarRepo(db: DB) {
        VALUES (@candidateId, @stage, @durationMin, @location, @interviewerIds, @lang, @tokenHash, @expiresAt, @createdBy)`,
     ),
     insertSlot: db.prepare('INSERT INTO offered_slots (offer_id, starts_at) VALUES (?, ?)'),
-    offerByHash: db.prepare<[string], OfferRow>('SELECT * FROM slot_offers WHERE token_hash = ?'),
-    offer: db.prepare<[number], OfferRow>('SELECT * FROM slot_offers WHERE id = ?'),
-    offersFor: db.prepare<[number], OfferRow>('SELECT * FROM slot_offers WHERE candidate_id = ? ORDER BY id DESC'),
+    offerByHash: db.prepare<[string], OfferRow>(`${OFFER_SELECT} WHERE o.token_hash = ?`),
+    offer: db.prepare<[number], OfferRow>(`${OFFER_SELECT} WHERE o.id = ?`),
+    offersFor: db.prepare<[number], OfferRow>(`${OFFER_SELECT} WHERE o.candidate_id = ? ORDER BY o.id DESC`),
     slots: db.prepare<[number], { id: number; starts_at: string }>('SELECT id, starts_at FROM offered_slots WHERE offer_id = ? ORDER BY starts_at'),
     book: db.prepare(
       `UPDATE slot_offers SET status = 'booked', interview_id = @interviewId
-       WHERE id = @id AND status = 'open' AND expires_at > @now AND candidate_id IS NOT NULL`,
+       WHERE id = @id AND status = 'open' AND expires_at > @now
+         AND EXISTS (SELECT 1 FROM candidates c WHERE c.id = candidate_id AND c.anonymized_at IS NULL AND c.stage <> 'rejected')`,
     ),
     insertBooking: db.prepare('INSERT INTO interviewer_bookings (interviewer_id, starts_at, interview_id) VALUES (?, ?, ?)'),
     releaseBookings: db.prepare('DELETE FROM interviewer_bookings WHERE interview_id = ?'),

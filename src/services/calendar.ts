@@ -396,7 +396,7 @@ export function pickSlot(repos: Repos, actor: Actor, deps: CalendarDeps, offerId
     return repos.transaction((): PickResult => {
       const offer = repos.calendar.offer(offerId);
       const candidate = offer?.candidateId ? repos.candidates.get(offer.candidateId) : undefined;
-      if (!offer || !candidate || offerState(offer, candidate.stage, now) !== 'open') throw new PickRefused('closed');
+      if (!offer || !candidate || offerState(offer, offer.candidateStage, now) !== 'open') throw new PickRefused('closed');
       const slot = repos.calendar.slots(offerId).find((s) => s.id === slotId);
       if (!slot || new Date(slot.startsAt).getTime() <= now.getTime()) throw new PickRefused('taken');
       const vacancy = repos.vacancies.findById(candidate.vacancyId);

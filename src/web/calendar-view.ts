@@ -8,12 +8,13 @@ import type { CalendarDeps, CandidateMessage } from '../services/calendar.js';
 import { translator } from './i18n.js';
 import type { FieldErrors } from './validation.js';
 
-/** An IANA time zone field (users' own zone), checked with Intl. */
-export const timeZoneField = z
-  .string()
-  .trim()
-  .min(1, 'errors.required')
-  .refine((v) => isTimeZone(v), 'calendar.error_time_zone');
+/** An IANA time zone field (users' own zone); checkTimeZone says whether Intl knows it. */
+export const timeZoneField = z.string().trim().min(1, 'errors.required').max(64, 'errors.too_long');
+
+/** The error for a zone Intl does not know, in the field's place (undefined when it is fine). */
+export function checkTimeZone(errors: FieldErrors, value: string | undefined, field = 'time_zone'): void {
+  if (value !== undefined && !errors[field] && !isTimeZone(value)) errors[field] = { key: 'calendar.error_time_zone' };
+}
 
 /** What the calendar use-cases need from the app: its public address and its messages. */
 export function calendarDeps(req: Request): CalendarDeps {

@@ -18,7 +18,7 @@ import {
 } from '../../services/calendar.js';
 import { auditLine } from '../../services/audit.js';
 import { actorOf, userActorOf } from '../audit.js';
-import { UnknownPlaceholderError, calendarDeps, timeZoneField, errorLinks, messageFromForm, overlapView, placeholderErrors } from '../calendar-view.js';
+import { UnknownPlaceholderError, calendarDeps, checkTimeZone, timeZoneField, errorLinks, messageFromForm, overlapView, placeholderErrors } from '../calendar-view.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
@@ -66,7 +66,10 @@ export function changeFeed(req: Request, res: Response) {
 
 export function saveMyTimeZone(req: Request, res: Response) {
   const parsed = parseForm(z.object({ time_zone: timeZoneField }), req.body);
-  if (!parsed.ok) return showMyCalendar(req, res, { values: req.body as Record<string, unknown>, errors: parsed.errors }, 422);
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+  checkTimeZone(errors, parsed.ok ? parsed.data.time_zone : undefined);
+  if (!parsed.ok || Object.keys(errors).length > 0)
+    return showMyCalendar(req, res, { values: req.body as Record<string, unknown>, errors }, 422);
   const { repos } = req.ctx;
   const actor = userActorOf(req);
   repos.transaction(() => {
@@ -108,7 +111,7 @@ const rescheduleSchema = z.object({
   ...messageFields,
 });
 
-const cancelSchema = z.object({ confirm: z.literal('1', { error: 'calendar.error_confirm_cancel' }), ...messageFields });
+const cancelSchema = z.object({ confirm: z.literal('1').optional(), ...messageFields });
 
 function loadManaged(req: Request) {
   const a = loadInterview(req);
@@ -207,6 +210,7 @@ export function cancel(req: Request, res: Response) {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const parsed = parseForm(cancelSchema, body);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+  if (parsed.ok && parsed.data.confirm !== '1') errors.confirm = { key: 'calendar.error_confirm_cancel' };
   const m = parsed.ok ? messageFromForm(parsed.data, candidate.email) : null;
   Object.assign(errors, m?.errors);
   if (!parsed.ok || !m || Object.keys(errors).length > 0) return showEdit(req, res, 'cancel', body, errors, 422);

@@ -54,7 +54,7 @@ function showOffer(req: Request, res: Response, values: Record<string, unknown>,
       id: o.id,
       createdAt: o.createdAt,
       expiresAt: o.expiresAt,
-      state: offerState(o, candidate.stage, new Date()),
+      state: offerState(o, o.candidateStage, new Date()),
       interviewId: o.interviewId,
       slots: req.ctx.repos.calendar.slots(o.id).length,
     })),
@@ -140,14 +140,10 @@ function zoneOf(req: Request): string {
   return tz && isTimeZone(tz) ? tz : DEFAULT_TIME_ZONE;
 }
 
-function candidateStage(req: Request, offer: SlotOffer): string | null {
-  return offer.candidateId === null ? null : (req.ctx.repos.candidates.get(offer.candidateId)?.stage ?? null);
-}
-
 function showPick(req: Request, res: Response, offer: SlotOffer, extra: { error?: string; status?: number; zone?: string } = {}) {
   const { repos, lang, t } = req.ctx;
   const now = new Date();
-  const state = offerState(offer, candidateStage(req, offer), now);
+  const state = offerState(offer, offer.candidateStage, now);
   const zone = extra.zone ?? zoneOf(req);
   const slots =
     state === 'open'

@@ -9,7 +9,7 @@ import { renderPage } from '../render.js';
 import { parseForm, type FieldErrors } from '../validation.js';
 import type { UserRow } from '../../db/users.js';
 import { userOf } from '../types.js';
-import { timeZoneChoices } from '../../domain/calendar/ics.js';
+import { isTimeZone, timeZoneChoices } from '../../domain/calendar/ics.js';
 import { timeZoneField } from '../calendar-view.js';
 
 const optionalText = (max: number) =>
@@ -162,6 +162,8 @@ export function updateUser(req: Request, res: Response) {
   const u = loadUser(req);
   const body = (req.body ?? {}) as Record<string, unknown>;
   const parsed = parseForm(updateSchema, body);
+  if (parsed.ok && parsed.data.time_zone !== undefined && !isTimeZone(parsed.data.time_zone))
+    return showEdit(req, res, u, body, { time_zone: { key: 'calendar.error_time_zone' } }, 422);
   if (!parsed.ok) return showEdit(req, res, u, body, parsed.errors, 422);
   const self = u.id === userOf(req).id;
   // An admin who demotes or disables themselves could leave nobody able to manage users.
