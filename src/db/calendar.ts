@@ -119,7 +119,9 @@ export function calendarRepo(db: DB) {
     offerByHash: db.prepare<[string], OfferRow>(`${OFFER_SELECT} WHERE o.token_hash = ?`),
     offer: db.prepare<[number], OfferRow>(`${OFFER_SELECT} WHERE o.id = ?`),
     offersFor: db.prepare<[number], OfferRow>(`${OFFER_SELECT} WHERE o.candidate_id = ? ORDER BY o.id DESC`),
-    slots: db.prepare<[number], { id: number; starts_at: string }>('SELECT id, starts_at FROM offered_slots WHERE offer_id = ? ORDER BY starts_at'),
+    slots: db.prepare<[number], { id: number; starts_at: string }>(
+      'SELECT id, starts_at FROM offered_slots WHERE offer_id = ? ORDER BY starts_at',
+    ),
     book: db.prepare(
       `UPDATE slot_offers SET status = 'booked', interview_id = @interviewId
        WHERE id = @id AND status = 'open' AND expires_at > @now

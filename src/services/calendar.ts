@@ -112,7 +112,14 @@ function notify(repos: Repos, actor: Actor, deps: CalendarDeps, interviewId: num
   const cancelled = notice === 'cancelled';
   const organizerUser = actor.userId === null ? undefined : repos.users.findById(actor.userId);
   const organizer = organizerUser?.email ? { name: organizerUser.display_name, email: organizerUser.email } : null;
-  const x = { candidate, vacancy, stage: interview.stage, scheduledAt: interview.scheduledAt, durationMin: interview.durationMin, location: interview.location };
+  const x = {
+    candidate,
+    vacancy,
+    stage: interview.stage,
+    scheduledAt: interview.scheduledAt,
+    durationMin: interview.durationMin,
+    location: interview.location,
+  };
 
   if (message && candidate.email) {
     const lang = candidateLang(candidate);
@@ -312,7 +319,11 @@ export interface OfferInput {
 }
 
 /** Placeholder values for the slot_offer message. */
-export function offerVars(deps: CalendarDeps, lang: Lang, o: Pick<OfferInput, 'candidate' | 'vacancy' | 'times' | 'expiresAt' | 'link' | 'durationMin'>): TemplateVars {
+export function offerVars(
+  deps: CalendarDeps,
+  lang: Lang,
+  o: Pick<OfferInput, 'candidate' | 'vacancy' | 'times' | 'expiresAt' | 'link' | 'durationMin'>,
+): TemplateVars {
   const t = deps.texts(lang);
   const exp = formatInZone(o.expiresAt, lang, DEFAULT_TIME_ZONE);
   return {
@@ -384,7 +395,8 @@ class PickRefused extends Error {
   }
 }
 
-const isConstraint = (e: unknown) => e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');
+const isConstraint = (e: unknown) =>
+  e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');
 
 /**
  * The candidate picks a time. One transaction: the conditional update books the offer only while it

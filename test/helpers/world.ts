@@ -271,7 +271,10 @@ export async function buildWorld(): Promise<World> {
 
   // The interviewer's calendar feed, and an open offer of two times to the candidate.
   const feedToken = randomBytes(32).toString('base64url');
-  db.prepare('INSERT INTO calendar_feeds (user_id, token_hash) VALUES (?, ?)').run(must(personas.interviewer.userId, 'interviewer'), sha256(feedToken));
+  db.prepare('INSERT INTO calendar_feeds (user_id, token_hash) VALUES (?, ?)').run(
+    must(personas.interviewer.userId, 'interviewer'),
+    sha256(feedToken),
+  );
   const offer = await hr.agent
     .post(`/candidates/${candidateId}/slots`)
     .type('form')

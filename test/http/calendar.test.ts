@@ -33,16 +33,19 @@ async function setup(opts: { email?: string | null } = {}) {
   const t = buildApp();
   const hr = await loginAs(t, 'hr');
   t.db.prepare("UPDATE users SET email = 'hr@example.ru' WHERE id = ?").run(hr.userId);
-  const add = await hr.agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({
-    _csrf: hr.csrf,
-    full_name: 'Олег Сидоров',
-    email: opts.email === undefined ? 'oleg@example.ru' : (opts.email ?? ''),
-    phone: '',
-    source: 'hh',
-    resume_text: 'Менеджер по работе с ключевыми клиентами, 5 лет, FMCG, сети X5 и Магнит.',
-    consent: '1',
-    consent_date: today(),
-  });
+  const add = await hr.agent
+    .post(`/vacancies/${t.demoVacancyId}/candidates`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      full_name: 'Олег Сидоров',
+      email: opts.email === undefined ? 'oleg@example.ru' : (opts.email ?? ''),
+      phone: '',
+      source: 'hh',
+      resume_text: 'Менеджер по работе с ключевыми клиентами, 5 лет, FMCG, сети X5 и Магнит.',
+      consent: '1',
+      consent_date: today(),
+    });
   expect(add.status).toBe(302);
   const candidateId = Number(add.headers.location!.split('/').pop());
   const ivan = await makeUser(t.db, { role: 'interviewer', username: 'ivan' });
@@ -117,7 +120,16 @@ describe('calendar invitations on schedule, change and cancel', () => {
     const moved = await hr.agent
       .post(`/interviews/${interviewId}/reschedule`)
       .type('form')
-      .send({ _csrf: hr.csrf, date: day(3), time: '12:30', duration_min: '45', location: 'Офис', send_to_candidate: '1', mail_subject: 'Новое время', mail_body: 'Теперь {{interview.starts_at}}.' });
+      .send({
+        _csrf: hr.csrf,
+        date: day(3),
+        time: '12:30',
+        duration_min: '45',
+        location: 'Офис',
+        send_to_candidate: '1',
+        mail_subject: 'Новое время',
+        mail_body: 'Теперь {{interview.starts_at}}.',
+      });
     expect(moved.status).toBe(302);
     const changed = outbox(t).filter((r) => r.kind === 'interview_changed');
     expect(changed).toHaveLength(3);
@@ -183,7 +195,11 @@ describe('calendar invitations on schedule, change and cancel', () => {
 
   it('warns when an interviewer is already booked then, keeps every value, and schedules only on confirmation', async () => {
     const { t, hr, candidateId, ivan, elena } = await setup();
-    await hr.agent.post(`/candidates/${candidateId}/interviews`).type('form').send(scheduleForm(hr.csrf, { interviewers: String(ivan) })).expect(302);
+    await hr.agent
+      .post(`/candidates/${candidateId}/interviews`)
+      .type('form')
+      .send(scheduleForm(hr.csrf, { interviewers: String(ivan) }))
+      .expect(302);
     const before = count(t, 'interviews');
     const clash = await hr.agent
       .post(`/candidates/${candidateId}/interviews`)
@@ -216,7 +232,11 @@ describe('personal calendar feed', () => {
     const { t, hr, candidateId } = await setup();
     const ivanLogin = await loginAs(t, 'interviewer', { username: 'pavel' });
     t.db.prepare("UPDATE users SET time_zone = 'Europe/London' WHERE id = ?").run(ivanLogin.userId);
-    await hr.agent.post(`/candidates/${candidateId}/interviews`).type('form').send(scheduleForm(hr.csrf, { interviewers: String(ivanLogin.userId) })).expect(302);
+    await hr.agent
+      .post(`/candidates/${candidateId}/interviews`)
+      .type('form')
+      .send(scheduleForm(hr.csrf, { interviewers: String(ivanLogin.userId) }))
+      .expect(302);
 
     const page = await ivanLogin.agent.get('/calendar');
     expect(page.text).toContain('No subscription address yet.');
@@ -259,7 +279,9 @@ describe('personal calendar feed', () => {
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('Choose a time zone from the list');
     await me.agent.post('/calendar/time-zone').type('form').send({ _csrf: me.csrf, time_zone: 'Asia/Vladivostok' }).expect(302);
-    expect((t.db.prepare('SELECT time_zone FROM users WHERE id = ?').get(me.userId) as { time_zone: string }).time_zone).toBe('Asia/Vladivostok');
+    expect((t.db.prepare('SELECT time_zone FROM users WHERE id = ?').get(me.userId) as { time_zone: string }).time_zone).toBe(
+      'Asia/Vladivostok',
+    );
   });
 
   it('lets an admin edit a user zone where users are edited', async () => {
@@ -269,14 +291,26 @@ describe('personal calendar feed', () => {
     const page = await admin.agent.get(`/admin/users/${target}`);
     expect(page.text).toContain('<option value="Europe/Moscow" selected>');
     const form = { _csrf: admin.csrf, display_name: 'Target', email: '', role: 'interviewer', department: '' };
-    const bad = await admin.agent.post(`/admin/users/${target}`).type('form').send({ ...form, time_zone: 'Nowhere/City' });
+    const bad = await admin.agent
+      .post(`/admin/users/${target}`)
+      .type('form')
+      .send({ ...form, time_zone: 'Nowhere/City' });
     expect(bad.status).toBe(422);
-    await admin.agent.post(`/admin/users/${target}`).type('form').send({ ...form, time_zone: 'Europe/Samara' }).expect(302);
+    await admin.agent
+      .post(`/admin/users/${target}`)
+      .type('form')
+      .send({ ...form, time_zone: 'Europe/Samara' })
+      .expect(302);
     expect((t.db.prepare('SELECT time_zone FROM users WHERE id = ?').get(target) as { time_zone: string }).time_zone).toBe('Europe/Samara');
   });
 });
 
-async function offer(hr: { agent: import('../helpers/app.js').Agent; csrf: string }, candidateId: number, interviewers: number[], rows: Record<string, string>) {
+async function offer(
+  hr: { agent: import('../helpers/app.js').Agent; csrf: string },
+  candidateId: number,
+  interviewers: number[],
+  rows: Record<string, string>,
+) {
   const res = await hr.agent
     .post(`/candidates/${candidateId}/slots`)
     .type('form')
@@ -297,16 +331,19 @@ async function offer(hr: { agent: import('../helpers/app.js').Agent; csrf: strin
 }
 
 async function addCandidate(t: TestApp, hr: { agent: import('../helpers/app.js').Agent; csrf: string }, name: string, email: string) {
-  const add = await hr.agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({
-    _csrf: hr.csrf,
-    full_name: name,
-    email,
-    phone: '',
-    source: 'hh',
-    resume_text: `${name}: КАМ, 4 года, федеральные сети.`,
-    consent: '1',
-    consent_date: today(),
-  });
+  const add = await hr.agent
+    .post(`/vacancies/${t.demoVacancyId}/candidates`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      full_name: name,
+      email,
+      phone: '',
+      source: 'hh',
+      resume_text: `${name}: КАМ, 4 года, федеральные сети.`,
+      consent: '1',
+      consent_date: today(),
+    });
   if (add.status !== 302) throw new Error(`adding a candidate answered ${add.status}: ${/field-error[^>]*>([^<]+)/.exec(add.text)?.[1]}`);
   return Number(add.headers.location!.split('/').pop());
 }
@@ -324,7 +361,18 @@ describe('self-scheduling', () => {
     const invalid = await hr.agent
       .post(`/candidates/${candidateId}/slots`)
       .type('form')
-      .send({ _csrf: hr.csrf, stage: 'competency', duration_min: '60', interviewers: String(ivan), expires_days: '3', slot1_date: day(2), slot1_time: '11:00', slot2_date: day(-2), slot2_time: '10:00', location: 'Зал 7' });
+      .send({
+        _csrf: hr.csrf,
+        stage: 'competency',
+        duration_min: '60',
+        interviewers: String(ivan),
+        expires_days: '3',
+        slot1_date: day(2),
+        slot1_time: '11:00',
+        slot2_date: day(-2),
+        slot2_time: '10:00',
+        location: 'Зал 7',
+      });
     expect(invalid.status).toBe(422);
     expect(invalid.text).toContain('This time is in the past.');
     expect(invalid.text).toContain('value="Зал 7"');
@@ -358,7 +406,10 @@ describe('self-scheduling', () => {
     const done = await agent.get(picked.headers.location!);
     expect(done.text).toContain('Готово: собеседование назначено');
     expect(done.text).toContain('19:00'); // 15:00 Moscow in Novosibirsk
-    const iv = t.db.prepare('SELECT id, scheduled_at, status FROM interviews WHERE candidate_id = ?').all(candidateId) as { id: number; scheduled_at: string }[];
+    const iv = t.db.prepare('SELECT id, scheduled_at, status FROM interviews WHERE candidate_id = ?').all(candidateId) as {
+      id: number;
+      scheduled_at: string;
+    }[];
     expect(iv).toHaveLength(1);
     expect(iv[0]!.scheduled_at).toBe(`${day(2)}T12:00:00.000Z`);
     const invites = outbox(t).filter((r) => r.kind === 'interview_invitation');
@@ -395,7 +446,11 @@ describe('self-scheduling', () => {
     expect(count(t, 'interviewer_bookings')).toBe(1);
     // The constraint under the check: the same interviewer at the same start cannot be claimed twice,
     // whichever process or offer tries.
-    const held = t.db.prepare('SELECT * FROM interviewer_bookings').get() as { interviewer_id: number; starts_at: string; interview_id: number };
+    const held = t.db.prepare('SELECT * FROM interviewer_bookings').get() as {
+      interviewer_id: number;
+      starts_at: string;
+      interview_id: number;
+    };
     expect(() => calendarRepo(t.db).claim(held.interviewer_id, held.starts_at, held.interview_id)).toThrow(/UNIQUE constraint failed/);
 
     // Two tabs of one candidate picking different times at once: one interview only.
@@ -424,12 +479,18 @@ describe('self-scheduling', () => {
     const path2 = await offer(hr, candidateId, [ivan], rows);
     const open = await candidatePage(t, path2);
     t.db.prepare("UPDATE candidates SET stage = 'rejected' WHERE id = ?").run(candidateId);
-    const late = await open.agent.post(path2).type('form').send({ _csrf: open.csrf, slot: slotIds(open.page.text)[0] });
+    const late = await open.agent
+      .post(path2)
+      .type('form')
+      .send({ _csrf: open.csrf, slot: slotIds(open.page.text)[0] });
     expect(late.status).toBe(409);
     expect(late.text).toContain('Эта ссылка больше не действует.');
     expect(count(t, 'interviews')).toBe(0);
 
-    const offerNew = await hr.agent.post(`/candidates/${candidateId}/slots`).type('form').send({ _csrf: hr.csrf, stage: 'competency', duration_min: '60', interviewers: String(ivan), expires_days: '3', ...rows });
+    const offerNew = await hr.agent
+      .post(`/candidates/${candidateId}/slots`)
+      .type('form')
+      .send({ _csrf: hr.csrf, stage: 'competency', duration_min: '60', interviewers: String(ivan), expires_days: '3', ...rows });
     expect(offerNew.status).toBe(422);
     expect(offerNew.text).toContain('The candidate is rejected');
 

@@ -82,7 +82,11 @@ describe('calendar invitations (ical-generator, read back with ical.js)', () => 
   });
 
   it('publishes a feed without METHOD, one event per interview, cancelled ones marked', () => {
-    const text = feedIcs('Interviews — Ivan', [base(), base({ uid: interviewUid(43, 'x'), cancelled: true, sequence: 1 })], 'Asia/Novosibirsk');
+    const text = feedIcs(
+      'Interviews — Ivan',
+      [base(), base({ uid: interviewUid(43, 'x'), cancelled: true, sequence: 1 })],
+      'Asia/Novosibirsk',
+    );
     const root = new ICAL.Component(ICAL.parse(text));
     expect(root.getFirstPropertyValue('method')).toBeNull();
     const events = root.getAllSubcomponents('vevent');
@@ -119,14 +123,27 @@ describe('slots', () => {
       { field: 'slot1_date', key: 'slots.error_two_slots' },
     ]);
     const bad = offeredTimes(
-      form({ slot1_date: '2026-11-10', slot1_time: '11:00', slot2_date: '2026-12-10', slot2_time: '11:00', slot3_date: '2026-12-10', slot3_time: '11:00' }),
+      form({
+        slot1_date: '2026-11-10',
+        slot1_time: '11:00',
+        slot2_date: '2026-12-10',
+        slot2_time: '11:00',
+        slot3_date: '2026-12-10',
+        slot3_time: '11:00',
+      }),
       now,
     );
     expect(bad.problems).toEqual([
       { field: 'slot1_date', key: 'slots.error_past' },
       { field: 'slot3_date', key: 'slots.error_duplicate' },
     ]);
-    const half = slotOfferFormSchema.safeParse({ stage: 'competency', duration_min: '60', interviewers: ['1'], expires_days: '3', slot2_date: '2026-12-10' });
+    const half = slotOfferFormSchema.safeParse({
+      stage: 'competency',
+      duration_min: '60',
+      interviewers: ['1'],
+      expires_days: '3',
+      slot2_date: '2026-12-10',
+    });
     expect(half.success).toBe(false);
     expect(half.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['slot2_time', 'errors.time']]);
   });

@@ -14,12 +14,7 @@ export function overlaps(aStart: string, aMin: number, bStart: string, bMin: num
 }
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, msg('errors.too_long', { max }))
-    .default('');
+const optionalText = (max: number) => z.string().trim().max(max, msg('errors.too_long', { max })).default('');
 
 /** The candidate's message as HR leaves it (subject and Markdown body with {{placeholders}}), when sending. */
 export const messageFields = {

@@ -18,7 +18,16 @@ import {
 } from '../../services/calendar.js';
 import { auditLine } from '../../services/audit.js';
 import { actorOf, userActorOf } from '../audit.js';
-import { UnknownPlaceholderError, calendarDeps, checkTimeZone, timeZoneField, errorLinks, messageFromForm, overlapView, placeholderErrors } from '../calendar-view.js';
+import {
+  UnknownPlaceholderError,
+  calendarDeps,
+  checkTimeZone,
+  timeZoneField,
+  errorLinks,
+  messageFromForm,
+  overlapView,
+  placeholderErrors,
+} from '../calendar-view.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
@@ -28,7 +37,12 @@ import { hashToken, loadInterview } from '../loaders.js';
 
 // ---- My calendar: the personal feed and the time zone ---------------------------------------------
 
-function showMyCalendar(req: Request, res: Response, extra: { feedUrl?: string; values?: Record<string, unknown>; errors?: FieldErrors }, status = 200) {
+function showMyCalendar(
+  req: Request,
+  res: Response,
+  extra: { feedUrl?: string; values?: Record<string, unknown>; errors?: FieldErrors },
+  status = 200,
+) {
   const user = userOf(req);
   const { repos, t } = req.ctx;
   const errors = extra.errors ?? {};

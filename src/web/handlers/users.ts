@@ -51,10 +51,12 @@ const createSchema = z
       ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
   });
 
-const updateSchema = z.object({ ...profileFields, disabled: z.literal('1').optional(), time_zone: timeZoneField.optional() }).superRefine((u, ctx) => {
-  if (u.role === 'department_head' && !u.department)
-    ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
-});
+const updateSchema = z
+  .object({ ...profileFields, disabled: z.literal('1').optional(), time_zone: timeZoneField.optional() })
+  .superRefine((u, ctx) => {
+    if (u.role === 'department_head' && !u.department)
+      ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
+  });
 
 const resetSchema = z.object({ password });
 
