@@ -131,6 +131,11 @@ export function calendarRepo(db: DB) {
     releaseBookings: db.prepare('DELETE FROM interviewer_bookings WHERE interview_id = ?'),
   };
   return {
+    /**
+     * Runs fn in a BEGIN IMMEDIATE transaction: the write lock is taken before the first read, so a
+     * second process picking a slot waits (busy_timeout) and then reads what the first one booked.
+     */
+    immediate: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     timeZone: (userId: number) => stmts.timeZone.get(userId)?.time_zone ?? 'Europe/Moscow',
     setTimeZone: (userId: number, timeZone: string) => stmts.setTimeZone.run(timeZone, userId).changes === 1,
     sequence: (interviewId: number) => stmts.sequence.get(interviewId)?.ics_sequence ?? 0,

@@ -399,13 +399,13 @@ const isConstraint = (e: unknown) =>
   e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');
 
 /**
- * The candidate picks a time. One transaction: the conditional update books the offer only while it
+ * The candidate picks a time. One IMMEDIATE transaction (other processes wait for it): the conditional update books the offer only while it
  * is open (a second tab loses), each (interviewer, start) is claimed under a primary key and checked
  * against the interviewers' other interviews (a second candidate loses); the loser changes nothing.
  */
 export function pickSlot(repos: Repos, actor: Actor, deps: CalendarDeps, offerId: number, slotId: number, now: Date): PickResult {
   try {
-    return repos.transaction((): PickResult => {
+    return repos.calendar.immediate((): PickResult => {
       const offer = repos.calendar.offer(offerId);
       const candidate = offer?.candidateId ? repos.candidates.get(offer.candidateId) : undefined;
       if (!offer || !candidate || offerState(offer, offer.candidateStage, now) !== 'open') throw new PickRefused('closed');
