@@ -8,7 +8,6 @@ import {
   differences,
   draftSaveSchema,
   localToIso,
-  proposeKit,
   scheduleFormSchema,
   submitProblems,
   type ScorecardData,
