@@ -11,6 +11,7 @@ import { auditRepo } from './audit.js';
 import { privacyRepo } from './privacy.js';
 import { outboxRepo } from './outbox.js';
 import { debriefRepo } from './debrief.js';
+import { calendarRepo } from './calendar.js';
 
 /** Every repository over one connection: what the web app, the services and the CLIs read and write through. */
 export function createRepos(db: DB) {
@@ -27,6 +28,7 @@ export function createRepos(db: DB) {
     privacy: privacyRepo(db),
     outbox: outboxRepo(db),
     debrief: debriefRepo(db),
+    calendar: calendarRepo(db),
     system: {
       schemaVersion: () => schemaVersion(db),
       /** Moves the write-ahead log into the database file and empties it (best effort: readers may hold it). */

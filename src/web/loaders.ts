@@ -7,6 +7,7 @@ import { ASSIGNMENT_CODE } from '../domain/assignment.js';
 import type { Assignment } from '../db/assignments.js';
 import type { Candidate } from '../db/candidates.js';
 import type { Interview } from '../db/interviews.js';
+import type { SlotOffer } from '../db/calendar.js';
 import type { Vacancy, VacancySummary } from '../db/vacancies.js';
 import { HttpError } from './middleware/errors.js';
 import { useLanguage } from './middleware/context.js';
@@ -130,4 +131,15 @@ export function loadByToken(req: Request, res: Response): Assignment {
   if (!req.ctx.user && !req.session.lang) useLanguage(req, res, a.lang);
   if (!candidateLinksOpen({ stage: a.candidateStage, erased: a.candidateErased })) throw new HttpError(410, 'submission.link_closed');
   return a;
+}
+
+/** A self-scheduling offer by its private link (token stored hashed); the page speaks the offer's language. */
+export function loadOfferByToken(req: Request, res: Response): SlotOffer {
+  const token = z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,100}$/)
+    .safeParse(req.params.slotToken);
+  const offer = found(token.success ? req.ctx.repos.calendar.offerByTokenHash(hashToken(token.data)) : undefined, 'slots.unknown_link');
+  if (!req.ctx.user && !req.session.lang) useLanguage(req, res, offer.lang);
+  return offer;
 }

@@ -15,6 +15,8 @@ import * as grading from './handlers/grading.js';
 import * as reports from './handlers/reports.js';
 import * as privacy from './handlers/privacy.js';
 import * as debrief from './handlers/debrief.js';
+import * as calendar from './handlers/calendar.js';
+import * as slots from './handlers/slots.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -92,6 +94,22 @@ export const ROUTES: RouteDef[] = [
   r('post', '/interviews/:id/scorecard/draft', STAFF, interviews.saveDraft),
   r('post', '/interviews/:id/scorecard/amend', STAFF, interviews.amendScorecard),
   r('get', '/csrf', 'authenticated', interviews.csrfToken),
+
+  // Calendar: HR moves or cancels an interview (invitations follow); each user's own feed and zone; the
+  // feed itself is public-with-token (GET /calendar/<token>.ics, unknown token 404).
+  r('get', '/interviews/:id/edit', HR, calendar.editInterview),
+  r('post', '/interviews/:id/reschedule', HR, calendar.reschedule),
+  r('get', '/interviews/:id/cancel', HR, calendar.confirmCancel),
+  r('post', '/interviews/:id/cancel', HR, calendar.cancel),
+  r('get', '/calendar', 'authenticated', calendar.myCalendar),
+  r('post', '/calendar/feed', 'authenticated', calendar.changeFeed),
+  r('post', '/calendar/time-zone', 'authenticated', calendar.saveMyTimeZone),
+  r('get', '/calendar/:feed', 'public', calendar.feed),
+  // Self-scheduling: HR offers times; the candidate picks one by a private link (no login, token hashed).
+  r('get', '/candidates/:id/slots/new', HR, slots.newOffer),
+  r('post', '/candidates/:id/slots', HR, slots.createOffer),
+  r('get', '/s/:slotToken', 'public', slots.pickPage),
+  r('post', '/s/:slotToken', 'public', slots.pick),
 
   // Take-home tasks: HR assigns and follows up; the candidate's link needs no login (its token is the key);
   // graders reach a submission only by its code (loadForGrader checks assignment and department).

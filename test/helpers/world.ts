@@ -57,6 +57,10 @@ export interface WorldIds {
   token: string;
   /** A file of the candidate's submission (the PDF they attached). */
   submissionFileId: number;
+  /** The interviewer's personal calendar feed token (GET /calendar/<token>.ics). */
+  feedToken: string;
+  /** The candidate's self-scheduling link token (an open offer of two times). */
+  slotToken: string;
   /** A user that only exists to be the target of the /admin/users/:id routes (no session depends on it). */
   targetUserId: number;
   bankLang: 'en' | 'ru';
@@ -269,6 +273,30 @@ export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Pro
   if (other.status !== 302) throw new Error(`world: vacancy creation answered ${other.status}`);
   const otherVacancyId = Number(must(other.headers.location, 'vacancy location').split('/').pop());
 
+  // The interviewer's calendar feed, and an open offer of two times to the candidate.
+  const feedToken = randomBytes(32).toString('base64url');
+  db.prepare('INSERT INTO calendar_feeds (user_id, token_hash) VALUES (?, ?)').run(
+    must(personas.interviewer.userId, 'interviewer'),
+    sha256(feedToken),
+  );
+  const offer = await hr.agent
+    .post(`/candidates/${candidateId}/slots`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      stage: 'final',
+      duration_min: '45',
+      location: 'Office',
+      interviewers: [id('interviewer')],
+      expires_days: '7',
+      slot1_date: future(5),
+      slot1_time: '10:00',
+      slot2_date: future(6),
+      slot2_time: '10:00',
+    });
+  if (offer.status !== 200) throw new Error(`world: offering slots answered ${offer.status}`);
+  const slotToken = must(/value="http[^"]+\/s\/([^"]+)"/.exec(offer.text)?.[1], 'slot link');
+
   const checklist = must(
     db.prepare('SELECT id, key FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position LIMIT 1').get(vacancyId) as
       | { id: number; key: string }
@@ -289,6 +317,8 @@ export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Pro
     code: a.code,
     token,
     submissionFileId,
+    feedToken,
+    slotToken,
     targetUserId,
     bankLang: 'en',
     bankId: 'q-negotiation-01',

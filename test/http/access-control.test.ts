@@ -20,7 +20,17 @@ import { buildWorld, ROLE_PERSONAS, type Persona, type PersonaName, type World }
 const key = (r: Pick<RouteDef, 'method' | 'path'>) => `${r.method.toUpperCase()} ${r.path}`;
 
 /** The routes anyone may use. Declaring a route public is a decision: add it here on purpose. */
-const PUBLIC_ROUTES = ['GET /health', 'GET /login', 'POST /login', 'POST /lang', 'GET /t/:token', 'POST /t/:token'];
+const PUBLIC_ROUTES = [
+  'GET /health',
+  'GET /login',
+  'POST /login',
+  'POST /lang',
+  'GET /t/:token',
+  'POST /t/:token',
+  'GET /calendar/:feed',
+  'GET /s/:slotToken',
+  'POST /s/:slotToken',
+];
 
 type Params = Record<string, string | number>;
 
@@ -59,6 +69,10 @@ function fillPath(path: string, w: World, override: Params = {}): string {
             return ids.code;
           case 'token':
             return ids.token;
+          case 'feed':
+            return `${ids.feedToken}.ics`;
+          case 'slotToken':
+            return ids.slotToken;
           case 'fileId':
             return segments[1] === 'assignments' || segments[1] === 'grading' ? ids.submissionFileId : undefined;
           default:

@@ -466,9 +466,13 @@ function fillPath(route: RouteDef, w: World, over: Record<string, string> = {}):
                     ? w.ids.code
                     : name === 'token'
                       ? w.ids.token
-                      : name === 'fileId'
-                        ? w.ids.submissionFileId
-                        : undefined;
+                      : name === 'feed'
+                        ? `${w.ids.feedToken}.ics`
+                        : name === 'slotToken'
+                          ? w.ids.slotToken
+                          : name === 'fileId'
+                            ? w.ids.submissionFileId
+                            : undefined;
       if (v === undefined) throw new Error(`fuzz: no world value for :${name} in ${route.path} — teach test/http/fuzz.test.ts about it`);
       return encodeURIComponent(String(v));
     })

@@ -53,6 +53,8 @@ function fill(path: string, w: World): string {
         key: ids.checklistKey,
         code: ids.code,
         token: ids.token,
+        feed: `${ids.feedToken}.ics`,
+        slotToken: ids.slotToken,
         fileId: ids.submissionFileId,
       };
       return encodeURIComponent(String(byName[seg.slice(1)]));
@@ -116,6 +118,31 @@ describe('the view engine against ejs.renderFile', () => {
       password: '',
     });
     await post(hr, `/assignments/${w.ids.assignmentId}/link`, {});
+    // Calendar and self-scheduling: forms with mistakes, an overlap warning, a new slot link, a new feed address.
+    const i = w.ids.interviewId;
+    await post(hr, `/interviews/${i}/reschedule`, { date: '', time: '25:00', duration_min: '5' });
+    await post(hr, `/interviews/${i}/cancel`, { send_to_candidate: '1', mail_subject: '' });
+    await post(hr, `/candidates/${c}/interviews`, {
+      stage: 'competency',
+      date: new Date(Date.now() + 86400_000).toISOString().slice(0, 10),
+      time: '14:30',
+      duration_min: '60',
+      interviewers: String(as('interviewer').userId),
+    });
+    await post(hr, `/candidates/${c}/slots`, { stage: 'x', slot1_date: 'soon', duration_min: '1', expires_days: '99' });
+    await post(hr, `/candidates/${c}/slots`, {
+      stage: 'competency',
+      duration_min: '30',
+      expires_days: '2',
+      interviewers: String(as('interviewer').userId),
+      slot1_date: new Date(Date.now() + 9 * 86400_000).toISOString().slice(0, 10),
+      slot1_time: '10:00',
+      slot2_date: new Date(Date.now() + 9 * 86400_000).toISOString().slice(0, 10),
+      slot2_time: '11:00',
+    });
+    await post(as('anonymous'), `/s/${w.ids.slotToken}`, {});
+    await post(as('interviewer'), '/calendar/time-zone', { time_zone: 'Nowhere/Town' });
+    await post(as('interviewer'), '/calendar/feed', { action: 'create' });
   }, 120_000);
 
   it('renders every page template', () => {

@@ -8,7 +8,6 @@ import {
   differences,
   draftSaveSchema,
   localToIso,
-  proposeKit,
   scheduleFormSchema,
   submitProblems,
   type ScorecardData,
@@ -25,6 +24,9 @@ import { renderPage } from '../render.js';
 import { userOf, type CurrentUser } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
 import { gradesBlind, loadCandidate, loadInterview, mayOpenDebrief, type LoadedInterview } from '../loaders.js';
+import { messageFields } from '../../domain/calendar/slots.js';
+import { candidateLang, findOverlaps, messageDraft, scheduleInterview } from '../../services/calendar.js';
+import { UnknownPlaceholderError, calendarDeps, errorLinks, messageFromForm, overlapView, placeholderErrors } from '../calendar-view.js';
 
 type Access = LoadedInterview;
 
@@ -37,6 +39,8 @@ function interviewerOptions(req: Request) {
     .map((u) => ({ id: u.id, name: u.display_name, role: u.role }));
 }
 
+const scheduleSchema = scheduleFormSchema.extend({ ...messageFields, confirm_overlap: z.literal('1').optional() });
+
 function showSchedule(
   req: Request,
   res: Response,
@@ -44,41 +48,59 @@ function showSchedule(
   values: Record<string, unknown>,
   errors: FieldErrors,
   status = 200,
+  overlaps: ReturnType<typeof overlapView> = [],
 ) {
   const { candidate, vacancy } = loadCandidate(req);
+  const { t } = req.ctx;
   res.status(status);
-  renderPage(res, 'pages/interviews/new', req.ctx.t('interviews.new_title'), {
-    candidate: { id: candidateId, name: candidate.fullName },
+  renderPage(res, 'pages/interviews/new', t('interviews.new_title'), {
+    candidate: { id: candidateId, name: candidate.fullName, email: candidate.email },
     vacancy: { id: vacancy.id, title: vacancyTitle(vacancy, req.ctx.lang) },
     stages: INTERVIEW_STAGES,
     people: interviewerOptions(req),
     values,
     errors,
+    overlaps,
+    errorLinks: errorLinks(req, errors, {
+      date: t('interviews.date'),
+      time: t('interviews.time'),
+      duration_min: t('interviews.duration'),
+      location: t('interviews.location'),
+      interviewers: t('interviews.interviewers'),
+      send_to_candidate: t('calendar.send_to_candidate'),
+      mail_subject: t('calendar.mail_subject'),
+      mail_body: t('calendar.mail_body'),
+    }),
   });
 }
 
 export function newInterview(req: Request, res: Response) {
   const { candidate } = loadCandidate(req);
   const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const draft = messageDraft(req.ctx.repos, 'interview_invitation', candidateLang(candidate));
   showSchedule(
     req,
     res,
     candidate.id,
-    { stage: 'competency', date: tomorrow, time: '11:00', duration_min: '60', location: '', interviewers: [] },
+    {
+      stage: 'competency',
+      date: tomorrow,
+      time: '11:00',
+      duration_min: '60',
+      location: '',
+      interviewers: [],
+      send_to_candidate: candidate.email ? '1' : undefined,
+      mail_subject: draft.subject,
+      mail_body: draft.body,
+    },
     {},
   );
-}
-
-/** Gaps are the screening items a person has not seen met: what the interview should probe. */
-function screeningGaps(req: Request, candidateId: number): string[] {
-  const s = req.ctx.repos.candidates.screening(candidateId);
-  return s ? s.items.filter((i) => i.status !== 'met').map((i) => i.key) : [];
 }
 
 export function createInterview(req: Request, res: Response) {
   const { candidate, vacancy } = loadCandidate(req);
   const body = (req.body ?? {}) as Record<string, unknown>;
-  const parsed = parseForm(scheduleFormSchema, body);
+  const parsed = parseForm(scheduleSchema, body);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   const scheduledAt = parsed.ok ? localToIso(parsed.data.date, parsed.data.time) : null;
   if (parsed.ok && !scheduledAt) errors.date = { key: 'errors.date' };
@@ -94,32 +116,33 @@ export function createInterview(req: Request, res: Response) {
       key: 'debrief.interviewer_grades_blind',
       params: { name: interviewerOptions(req).find((p) => p.id === blindGrader)?.name ?? '' },
     };
-  if (!parsed.ok || Object.keys(errors).length > 0 || !scheduledAt) return showSchedule(req, res, candidate.id, body, errors, 422);
+  const msg = parsed.ok ? messageFromForm(parsed.data, candidate.email) : null;
+  Object.assign(errors, msg?.errors);
+  if (!parsed.ok || !msg || Object.keys(errors).length > 0 || !scheduledAt) return showSchedule(req, res, candidate.id, body, errors, 422);
 
   const { repos } = req.ctx;
-  const questions = repos.bank.questions('en');
-  const cases = repos.bank.cases('en');
-  const kit = proposeKit({
-    stage: parsed.data.stage,
-    weights: vacancy.profile.competencyWeights,
-    selectedQuestionIds: vacancy.profile.questionIds,
-    selectedCaseIds: vacancy.profile.caseIds,
-    questions: questions.map((q) => ({ id: q.id, competency: q.meta.competency, type: q.meta.type, screeningGaps: q.meta.screening_gaps })),
-    cases: cases.map((c) => ({ id: c.id, competencies: c.meta.competencies })),
-    gaps: screeningGaps(req, candidate.id),
-  });
-  const id = repos.interviews.create(
-    {
-      candidateId: candidate.id,
+  const interviewerIds = [...new Set(parsed.data.interviewers)];
+  // Someone on the panel already sits on another interview then: say so, and go on only when HR confirms.
+  const clash = findOverlaps(repos, interviewerIds, scheduledAt, parsed.data.duration_min);
+  if (clash.length > 0 && parsed.data.confirm_overlap !== '1')
+    return showSchedule(req, res, candidate.id, body, {}, 409, overlapView(req, clash));
+  let id: number;
+  try {
+    id = scheduleInterview(repos, userActorOf(req), calendarDeps(req), {
+      candidate,
+      vacancy,
       stage: parsed.data.stage,
       scheduledAt,
       durationMin: parsed.data.duration_min,
       location: parsed.data.location || null,
-      createdBy: userOf(req).id,
-    },
-    parsed.data.interviewers,
-    kit.map((k) => ({ ...k, bankVersions: repos.bank.currentVersions(k.itemId) })),
-  );
+      interviewerIds,
+      message: msg.message,
+    });
+  } catch (e) {
+    if (e instanceof UnknownPlaceholderError && msg.message)
+      return showSchedule(req, res, candidate.id, body, placeholderErrors(e, msg.message), 422);
+    throw e;
+  }
   flash(req, 'ok', 'interviews.created');
   res.redirect(`/interviews/${id}`);
 }

@@ -9,6 +9,8 @@ import { renderPage } from '../render.js';
 import { parseForm, type FieldErrors } from '../validation.js';
 import type { UserRow } from '../../db/users.js';
 import { userOf } from '../types.js';
+import { isTimeZone, timeZoneChoices } from '../../domain/calendar/ics.js';
+import { timeZoneField } from '../calendar-view.js';
 
 const optionalText = (max: number) =>
   z
@@ -49,10 +51,12 @@ const createSchema = z
       ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
   });
 
-const updateSchema = z.object({ ...profileFields, disabled: z.literal('1').optional() }).superRefine((u, ctx) => {
-  if (u.role === 'department_head' && !u.department)
-    ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
-});
+const updateSchema = z
+  .object({ ...profileFields, disabled: z.literal('1').optional(), time_zone: timeZoneField.optional() })
+  .superRefine((u, ctx) => {
+    if (u.role === 'department_head' && !u.department)
+      ctx.addIssue({ code: 'custom', path: ['department'], message: 'errors.department_required' });
+  });
 
 const resetSchema = z.object({ password });
 
@@ -134,6 +138,7 @@ function showEdit(req: Request, res: Response, user: UserRow, values: Record<str
     roles: ROLES,
     departments: req.ctx.repos.vacancies.departments(),
     isSelf: user.id === userOf(req).id,
+    zones: timeZoneChoices(),
   });
 }
 
@@ -149,6 +154,7 @@ export function editUser(req: Request, res: Response) {
       role: u.role,
       department: u.department ?? '',
       disabled: u.disabled ? '1' : undefined,
+      time_zone: req.ctx.repos.calendar.timeZone(u.id),
     },
     {},
   );
@@ -158,6 +164,8 @@ export function updateUser(req: Request, res: Response) {
   const u = loadUser(req);
   const body = (req.body ?? {}) as Record<string, unknown>;
   const parsed = parseForm(updateSchema, body);
+  if (parsed.ok && parsed.data.time_zone !== undefined && !isTimeZone(parsed.data.time_zone))
+    return showEdit(req, res, u, body, { time_zone: { key: 'calendar.error_time_zone' } }, 422);
   if (!parsed.ok) return showEdit(req, res, u, body, parsed.errors, 422);
   const self = u.id === userOf(req).id;
   // An admin who demotes or disables themselves could leave nobody able to manage users.
@@ -171,6 +179,7 @@ export function updateUser(req: Request, res: Response) {
     department: parsed.data.department,
     disabled: parsed.data.disabled === '1',
   });
+  if (parsed.data.time_zone) req.ctx.repos.calendar.setTimeZone(u.id, parsed.data.time_zone);
   audit(
     req,
     'user.update',
@@ -199,6 +208,7 @@ export async function resetPassword(req: Request, res: Response) {
         role: u.role,
         department: u.department ?? '',
         disabled: u.disabled ? '1' : undefined,
+        time_zone: req.ctx.repos.calendar.timeZone(u.id),
       },
       parsed.errors,
       422,
