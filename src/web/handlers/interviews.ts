@@ -17,6 +17,7 @@ import { vacancyTitle } from '../../domain/vacancy.js';
 import type { KitItem, Scorecard } from '../../db/interviews.js';
 import { canInterview } from '../../domain/policy.js';
 import { amendScorecard as openAmendment, submitScorecard } from '../../services/scorecards.js';
+import { advanceForWork } from '../../services/offers.js';
 import { actorOf, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
@@ -98,18 +99,23 @@ export function createInterview(req: Request, res: Response) {
     cases: cases.map((c) => ({ id: c.id, competencies: c.meta.competencies })),
     gaps: screeningGaps(req, candidate.id),
   });
-  const id = repos.interviews.create(
-    {
-      candidateId: candidate.id,
-      stage: parsed.data.stage,
-      scheduledAt,
-      durationMin: parsed.data.duration_min,
-      location: parsed.data.location || null,
-      createdBy: userOf(req).id,
-    },
-    parsed.data.interviewers,
-    kit.map((k) => ({ ...k, bankVersions: repos.bank.currentVersions(k.itemId) })),
-  );
+  // Scheduling the interview moves the candidate to the interview stage (never back), in the same transaction.
+  const id = repos.transaction(() => {
+    const created = repos.interviews.create(
+      {
+        candidateId: candidate.id,
+        stage: parsed.data.stage,
+        scheduledAt,
+        durationMin: parsed.data.duration_min,
+        location: parsed.data.location || null,
+        createdBy: userOf(req).id,
+      },
+      parsed.data.interviewers,
+      kit.map((k) => ({ ...k, bankVersions: repos.bank.currentVersions(k.itemId) })),
+    );
+    advanceForWork(repos, candidate, 'interview_scheduled', userActorOf(req));
+    return created;
+  });
   flash(req, 'ok', 'interviews.created');
   res.redirect(`/interviews/${id}`);
 }
