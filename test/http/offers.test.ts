@@ -115,10 +115,19 @@ describe('the offer flow', () => {
     expect(form.text).toContain(`value="${defaultStartDate(today())}"`);
     expect(form.text).toMatch(/<option value="ru" selected>/);
 
-    const proposed = await hr.agent.post(`/candidates/${id}/offer`).type('form').send(offerForm({ lang: 'ru' }));
+    const proposed = await hr.agent
+      .post(`/candidates/${id}/offer`)
+      .type('form')
+      .send(offerForm({ lang: 'ru' }));
     expect(proposed.status).toBe(302);
     expect(stageOf(id)).toBe('offer');
-    expect(offerOf(id)).toMatchObject({ status: 'pending', base_salary: 185000, bonus_pct: 15, second_approver_id: second.userId, lang: 'ru' });
+    expect(offerOf(id)).toMatchObject({
+      status: 'pending',
+      base_salary: 185000,
+      bonus_pct: 15,
+      second_approver_id: second.userId,
+      lang: 'ru',
+    });
     // A second offer while one is under way is refused, with the form kept.
     const twice = await hr.agent.post(`/candidates/${id}/offer`).type('form').send(offerForm());
     expect(twice.status).toBe(409);
@@ -160,7 +169,10 @@ describe('the offer flow', () => {
     expect(css.text).toContain('@media print');
     expect((await head.agent.get(`/candidates/${id}/offer/letter`)).status).toBe(200);
 
-    const accepted = await hr.agent.post(`/candidates/${id}/offer/answer`).type('form').send({ _csrf: hr.csrf, answer: 'accepted', reason: '' });
+    const accepted = await hr.agent
+      .post(`/candidates/${id}/offer/answer`)
+      .type('form')
+      .send({ _csrf: hr.csrf, answer: 'accepted', reason: '' });
     expect(accepted.status).toBe(302);
     expect(stageOf(id)).toBe('hired');
     expect(offerOf(id)).toMatchObject({ status: 'accepted' });
@@ -218,7 +230,9 @@ describe('the offer flow', () => {
     expect(noReason.text).toContain('Ушла к конкуренту');
     expect(stageOf(id)).toBe('offer');
 
-    const reason = t.db.prepare("SELECT id FROM decision_reasons WHERE kind = 'candidate' ORDER BY position LIMIT 1").get() as { id: number };
+    const reason = t.db.prepare("SELECT id FROM decision_reasons WHERE kind = 'candidate' ORDER BY position LIMIT 1").get() as {
+      id: number;
+    };
     const hireReason = t.db.prepare("SELECT id FROM decision_reasons WHERE kind = 'hire' LIMIT 1").get() as { id: number };
     // A hire reason does not explain a refusal.
     const wrongKind = await hr.agent
@@ -249,7 +263,14 @@ describe('the offer flow', () => {
     expect((await approve(head, id, 'refuse', 'Оклад выше вилки')).status).toBe(302);
     expect(offerOf(id)).toMatchObject({ status: 'refused', refusal_note: 'Оклад выше вилки', refused_by: head.userId });
     expect(auditActions(id)).toContain('offer.refuse');
-    expect((await hr.agent.post(`/candidates/${id}/offer`).type('form').send(offerForm({ base_salary: '200000' }))).status).toBe(302);
+    expect(
+      (
+        await hr.agent
+          .post(`/candidates/${id}/offer`)
+          .type('form')
+          .send(offerForm({ base_salary: '200000' }))
+      ).status,
+    ).toBe(302);
     expect(offerOf(id)).toMatchObject({ status: 'pending', base_salary: 200000 });
     const page = await hr.agent.get(`/candidates/${id}/offer`);
     expect(page.text).toContain('Оклад выше вилки'); // the earlier offer, listed
@@ -263,19 +284,30 @@ describe('stages move themselves, never backwards', () => {
     const iv = await hr.agent
       .post(`/candidates/${id}/interviews`)
       .type('form')
-      .send({ _csrf: hr.csrf, stage: 'competency', date: future(1), time: '15:00', duration_min: '60', location: 'Zoom', interviewers: [String(interviewer.userId)] });
+      .send({
+        _csrf: hr.csrf,
+        stage: 'competency',
+        date: future(1),
+        time: '15:00',
+        duration_min: '60',
+        location: 'Zoom',
+        interviewers: [String(interviewer.userId)],
+      });
     expect(iv.status).toBe(302);
     expect(stageOf(id)).toBe('interview');
-    const asg = await hr.agent.post(`/candidates/${id}/assignments`).type('form').send({
-      _csrf: hr.csrf,
-      item: 'task:task-commercial-proposal',
-      lang: 'ru',
-      date: future(3),
-      time: '18:00',
-      grace_hours: '24',
-      brief: '',
-      graders: [String(interviewer.userId)],
-    });
+    const asg = await hr.agent
+      .post(`/candidates/${id}/assignments`)
+      .type('form')
+      .send({
+        _csrf: hr.csrf,
+        item: 'task:task-commercial-proposal',
+        lang: 'ru',
+        date: future(3),
+        time: '18:00',
+        grace_hours: '24',
+        brief: '',
+        graders: [String(interviewer.userId)],
+      });
     expect(asg.status).toBe(200);
     expect(stageOf(id)).toBe('take_home');
     expect((await hr.agent.post(`/candidates/${id}/offer`).type('form').send(offerForm())).status).toBe(302);
@@ -284,7 +316,15 @@ describe('stages move themselves, never backwards', () => {
     const again = await hr.agent
       .post(`/candidates/${id}/interviews`)
       .type('form')
-      .send({ _csrf: hr.csrf, stage: 'final', date: future(2), time: '11:00', duration_min: '45', location: '', interviewers: [String(interviewer.userId)] });
+      .send({
+        _csrf: hr.csrf,
+        stage: 'final',
+        date: future(2),
+        time: '11:00',
+        duration_min: '45',
+        location: '',
+        interviewers: [String(interviewer.userId)],
+      });
     expect(again.status).toBe(302);
     expect(stageOf(id)).toBe('offer');
     const moves = t.db

@@ -267,6 +267,7 @@ function renderCandidate(req: Request, res: Response, sent?: CandidateForm, stat
   audit(req, 'candidate.view', { type: 'candidate', id: c.id });
   const dup = c.duplicateOf ? repos.candidates.get(c.duplicateOf) : undefined;
   const file = c.fileId ? repos.candidates.file(c.fileId) : undefined;
+  res.status(status);
   renderPage(res, 'pages/candidates/show', c.fullName, {
     c: {
       id: c.id,
