@@ -39,6 +39,9 @@ export function privacyRepo(db: DB) {
     deleteSubmissionFile: db.prepare('DELETE FROM submission_files WHERE id = ?'),
     grades: db.prepare(`UPDATE grades SET comment = '' WHERE assignment_id IN (SELECT id FROM assignments WHERE candidate_id = ?)`),
     briefs: db.prepare('UPDATE assignments SET brief_override = NULL WHERE candidate_id = ?'),
+    // Offers and final decisions keep their terms, reasons and dates (statistics); their free-text notes go.
+    offerNotes: db.prepare('UPDATE offers SET bonus_terms = NULL, refusal_note = NULL, outcome_note = NULL WHERE candidate_id = ?'),
+    outcomeNote: db.prepare('UPDATE candidate_outcomes SET note = NULL WHERE candidate_id = ?'),
     fileRow: db.prepare<[number], { storage_name: string }>('SELECT storage_name FROM files WHERE id = ?'),
     deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
     storageRefs: db.prepare<[string, string], { n: number }>(
@@ -63,6 +66,8 @@ export function privacyRepo(db: DB) {
       stmts.submissions.run(candidateId);
       stmts.grades.run(candidateId);
       stmts.briefs.run(candidateId);
+      stmts.offerNotes.run(candidateId);
+      stmts.outcomeNote.run(candidateId);
       const dropFile = (id: number) => {
         const row = stmts.fileRow.get(id);
         stmts.deleteFile.run(id);
