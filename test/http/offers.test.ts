@@ -340,3 +340,42 @@ describe('stages move themselves, never backwards', () => {
     expect(page.text).toMatch(/class="stage-step reached"[^>]*aria-current="step">\s*Offer/);
   });
 });
+
+describe('hostile forms', () => {
+  it('answer 4xx, never 5xx, to arrays, nested values and junk on every decision-day form', async () => {
+    const id = await addCandidate('Юдин Глеб', RESUME_RU);
+    const junk = [
+      { grade: ['middle', 'senior'], base_salary: { a: 1 }, start_date: '2026-02-30', lang: 'de', bonus_pct: '1e400' },
+      { verdict: ['approve'], note: { x: 'y' }, answer: 'maybe', reason: '-1', outcome_reason: ['1', '2'], outcome_note: ['a'] },
+      { reason: '99999999999999999999', answer: 'declined', second_approver: 'abc', kind: 'other', label_ru: ['a'], label_en: '' },
+    ];
+    const posts = [
+      `/candidates/${id}/offer`,
+      `/candidates/${id}/offer/approval`,
+      `/candidates/${id}/offer/answer`,
+      `/candidates/${id}/outcome`,
+      `/candidates/${id}/decision`,
+      `/vacancies/${t.demoVacancyId}/offer-settings`,
+    ];
+    for (const url of posts)
+      for (const body of junk) {
+        const res = await hr.agent
+          .post(url)
+          .type('form')
+          .send({ _csrf: hr.csrf, ...body });
+        expect(res.status, `${url} ${JSON.stringify(body)}`).toBeGreaterThanOrEqual(300);
+        expect(res.status, `${url} ${JSON.stringify(body)}`).toBeLessThan(500);
+      }
+    for (const body of junk) {
+      for (const url of ['/admin/decision-reasons', '/admin/decision-reasons/1', '/admin/decision-reasons/abc']) {
+        const res = await second.agent
+          .post(url)
+          .type('form')
+          .send({ _csrf: second.csrf, ...body });
+        expect(res.status, `${url} ${JSON.stringify(body)}`).toBeLessThan(500);
+      }
+    }
+    expect(offerOf(id)).toBeUndefined();
+    expect(stageOf(id)).toBe('new');
+  });
+});
