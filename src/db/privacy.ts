@@ -50,6 +50,9 @@ export function privacyRepo(db: DB) {
          last_error = CASE WHEN state IN ('sent', 'kept') THEN last_error ELSE 'candidate erased' END
        WHERE candidate_id = ?`,
     ),
+    // Offers and final decisions keep their terms, reasons and dates (statistics); their free-text notes go.
+    offerNotes: db.prepare('UPDATE offers SET bonus_terms = NULL, refusal_note = NULL, outcome_note = NULL WHERE candidate_id = ?'),
+    outcomeNote: db.prepare('UPDATE candidate_outcomes SET note = NULL WHERE candidate_id = ?'),
     fileRow: db.prepare<[number], { storage_name: string }>('SELECT storage_name FROM files WHERE id = ?'),
     deleteFile: db.prepare('DELETE FROM files WHERE id = ?'),
     storageRefs: db.prepare<[string, string], { n: number }>(
@@ -77,6 +80,8 @@ export function privacyRepo(db: DB) {
       stmts.tokens.run(candidateId);
       stmts.auditNotes.run(candidateId);
       stmts.outbox.run(candidateId);
+      stmts.offerNotes.run(candidateId);
+      stmts.outcomeNote.run(candidateId);
       const dropFile = (id: number) => {
         const row = stmts.fileRow.get(id);
         stmts.deleteFile.run(id);

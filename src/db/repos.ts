@@ -12,6 +12,7 @@ import { privacyRepo } from './privacy.js';
 import { outboxRepo } from './outbox.js';
 import { debriefRepo } from './debrief.js';
 import { calendarRepo } from './calendar.js';
+import { offersRepo } from './offers.js';
 
 /** Every repository over one connection: what the web app, the services and the CLIs read and write through. */
 export function createRepos(db: DB) {
@@ -29,6 +30,7 @@ export function createRepos(db: DB) {
     outbox: outboxRepo(db),
     debrief: debriefRepo(db),
     calendar: calendarRepo(db),
+    offers: offersRepo(db),
     system: {
       schemaVersion: () => schemaVersion(db),
       /** Moves the write-ahead log into the database file and empties it (best effort: readers may hold it). */

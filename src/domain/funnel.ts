@@ -36,23 +36,6 @@ export interface FunnelCandidate {
   fit: number | null;
 }
 
-/** How many candidates ever reached each stage: their current one, or any they moved from or to. */
-export function reachedStages(
-  candidates: readonly FunnelCandidate[],
-  events: readonly StageEvent[],
-): Partial<Record<PipelineStage, number>> {
-  const seen = new Map<number, Set<string>>(candidates.map((c) => [c.id, new Set([c.stage])]));
-  for (const e of events) {
-    const stages = seen.get(e.candidateId);
-    if (!stages) continue;
-    stages.add(e.to);
-    if (e.from !== null) stages.add(e.from);
-  }
-  const reached: Partial<Record<string, number>> = {};
-  for (const stages of seen.values()) for (const s of stages) reached[s] = (reached[s] ?? 0) + 1;
-  return reached;
-}
-
 export interface SourceResult {
   source: string;
   total: number;
@@ -130,4 +113,54 @@ export function timeInStage(
       return [s, m === null ? null : Math.round(m * 10) / 10];
     }),
   );
+}
+
+// ---- Stages that move themselves ---------------------------------------------------------------
+
+/** A stage's place in the funnel; "rejected" has none (it ends a journey, it is not a step of it). */
+export function funnelRank(stage: string): number | null {
+  const i = (FUNNEL as readonly string[]).indexOf(stage);
+  return i < 0 ? null : i;
+}
+
+/** The work that defines a stage: when it happens, the candidate is at least at that stage. */
+export const STAGE_OF_WORK = {
+  interview_scheduled: 'interview',
+  take_home_assigned: 'take_home',
+  offer_proposed: 'offer',
+} as const satisfies Record<string, PipelineStage>;
+export type StageWork = keyof typeof STAGE_OF_WORK;
+
+/**
+ * Where the candidate moves when the work happens: the work's stage if it lies ahead of the current one,
+ * else nowhere (null). Never backwards, and never out of an ended journey (hired or rejected).
+ */
+export function stageAfterWork(current: PipelineStage, work: StageWork): PipelineStage | null {
+  const to = STAGE_OF_WORK[work];
+  const from = funnelRank(current);
+  if (from === null || current === 'hired') return null;
+  return funnelRank(to)! > from ? to : null;
+}
+
+/** The further of two stages (the furthest a candidate reached does not move back); "rejected" never counts. */
+export function furtherStage(a: PipelineStage, b: PipelineStage): PipelineStage {
+  const ra = funnelRank(a) ?? -1;
+  const rb = funnelRank(b) ?? -1;
+  return rb > ra ? b : ra < 0 ? 'new' : a;
+}
+
+/**
+ * The cumulative funnel: for each stage, how many candidates reached it or a later one, from the count of
+ * candidates per furthest stage reached. A candidate rejected after the interview counts at new, screening
+ * and interview.
+ */
+export function cumulativeReached(furthest: Partial<Record<string, number>>): Record<(typeof FUNNEL)[number], number> {
+  const out = {} as Record<(typeof FUNNEL)[number], number>;
+  let sum = 0;
+  for (let i = FUNNEL.length - 1; i >= 0; i--) {
+    const stage = FUNNEL[i]!;
+    sum += Math.max(0, furthest[stage] ?? 0);
+    out[stage] = sum;
+  }
+  return out;
 }

@@ -134,3 +134,35 @@ export function blindGraderProblem(facts: { interviewed: boolean; unblinded: boo
 export function panelBlindProblem(facts: { gradingBlind: boolean }): 'grading_blind' | null {
   return facts.gradingBlind ? 'grading_blind' : null;
 }
+// ---- Offers -------------------------------------------------------------------------------------
+
+/** Who may be named a vacancy's second approver of offers: an active administrator, HR or department head. */
+export function canApproveOffers(user: { role: Role; disabled: boolean | number }): boolean {
+  return !user.disabled && (user.role === 'admin' || user.role === 'hr' || user.role === 'department_head');
+}
+
+/**
+ * Who may open a candidate's offer: HR and admins, the head of the vacancy's department, and the user the
+ * offer (or, before there is one, the vacancy) names as its second approver. Nobody else.
+ */
+export function canSeeOffer(actor: Actor, vacancy: { department: string }, secondApproverId: number | null): boolean {
+  return isHr(actor) || isHeadOf(actor, vacancy.department) || (secondApproverId !== null && actor.id === secondApproverId);
+}
+
+export type ApprovalStep = 'head' | 'second';
+
+/**
+ * The approval this actor may give an offer now, or null: the head of the vacancy's department gives the
+ * head's, the named second approver the second; each once, and only while the offer waits for approval.
+ * HR proposes offers and cannot approve them unless named the second approver.
+ */
+export function approvalStep(
+  actor: Actor,
+  vacancy: { department: string },
+  offer: { status: string; headApprovedAt: string | null; secondApproverId: number | null; secondApprovedAt: string | null },
+): ApprovalStep | null {
+  if (offer.status !== 'pending') return null;
+  if (offer.headApprovedAt === null && isHeadOf(actor, vacancy.department)) return 'head';
+  if (offer.secondApproverId !== null && offer.secondApprovedAt === null && actor.id === offer.secondApproverId) return 'second';
+  return null;
+}

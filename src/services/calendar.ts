@@ -10,6 +10,8 @@ import { renderTemplate, type MailTemplate } from '../domain/mail/render.js';
 import { vacancyTitle } from '../domain/vacancy.js';
 import { auditLine, type Actor } from './audit.js';
 import { queueMail, templateFor } from './mail.js';
+import { advanceForWork } from './offers.js';
+import { candidateLang as languageOf } from '../domain/offer.js';
 
 /** Messages in a language (the web layer's translator), so a use-case can word a notice to a person. */
 export type Texts = (lang: Lang) => (key: string, params?: Record<string, unknown>) => string;
@@ -23,9 +25,9 @@ export interface CalendarDeps {
 /** The message HR left in the form: subject and Markdown body with {{placeholders}}; null: nothing to the candidate. */
 export type CandidateMessage = MailTemplate | null;
 
-/** The candidate's language for mail and pages. Candidates have no language of their own yet: Russian. */
-export function candidateLang(_candidate: Pick<Candidate, 'id'>): Lang {
-  return 'ru';
+/** The candidate's language for mail and pages: the one HR set, else the resume's (domain/offer.ts). */
+export function candidateLang(repos: Repos, candidate: Pick<Candidate, 'id' | 'resumeText'>): Lang {
+  return languageOf({ lang: repos.offers.candidateLang(candidate.id), resumeText: candidate.resumeText });
 }
 
 /** Scheduled interviews of these people that overlap [startsAt, +durationMin), except `excludeId`. */
@@ -122,7 +124,7 @@ function notify(repos: Repos, actor: Actor, deps: CalendarDeps, interviewId: num
   };
 
   if (message && candidate.email) {
-    const lang = candidateLang(candidate);
+    const lang = candidateLang(repos, candidate);
     const t = deps.texts(lang);
     const vars = interviewVars(deps, lang, DEFAULT_TIME_ZONE, x);
     const rendered = renderTemplate(message, vars);
@@ -227,6 +229,8 @@ export function scheduleInterview(repos: Repos, actor: Actor & { userId: number 
       kitFor(repos, s.candidate.id, s.vacancy, s.stage),
     );
     auditLine(repos, actor, 'interview.create', { type: 'interview', id }, { candidateId: s.candidate.id, scheduledAt: s.scheduledAt });
+    // Scheduling the interview moves the candidate to the interview stage (never back).
+    advanceForWork(repos, s.candidate, 'interview_scheduled', actor);
     notify(repos, actor, deps, id, 'invitation', s.message);
     return id;
   });
@@ -347,7 +351,7 @@ export function offerVars(
 /** HR offers times; the candidate gets the private link (when HR sends the message). */
 export function offerSlots(repos: Repos, actor: Actor & { userId: number }, deps: CalendarDeps, o: OfferInput): number {
   return repos.transaction(() => {
-    const lang = candidateLang(o.candidate);
+    const lang = candidateLang(repos, o.candidate);
     const id = repos.calendar.createOffer(
       {
         candidateId: o.candidate.id,
@@ -430,7 +434,9 @@ export function pickSlot(repos: Repos, actor: Actor, deps: CalendarDeps, offerId
       if (!repos.calendar.book(offerId, id, now.toISOString())) throw new PickRefused('closed');
       for (const u of offer.interviewerIds) repos.calendar.claim(u, slot.startsAt, id);
       auditLine(repos, actor, 'slots.pick', { type: 'interview', id }, { offerId, startsAt: slot.startsAt });
-      const lang = candidateLang(candidate);
+      // The stage moves on the HR user's offer that the candidate took up.
+      if (offer.createdBy !== null) advanceForWork(repos, candidate, 'interview_scheduled', { ...actor, userId: offer.createdBy });
+      const lang = candidateLang(repos, candidate);
       notify(repos, actor, deps, id, 'invitation', templateFor(repos, 'interview_invitation', lang));
       return { ok: true, interviewId: id };
     });

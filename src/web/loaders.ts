@@ -1,8 +1,17 @@
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { candidateLinksOpen, canGrade, canSeeDebrief, canSeeVacancy, interviewAccess, type InterviewAccess } from '../domain/policy.js';
+import {
+  candidateLinksOpen,
+  canGrade,
+  canSeeDebrief,
+  canSeeOffer,
+  canSeeVacancy,
+  interviewAccess,
+  type InterviewAccess,
+} from '../domain/policy.js';
 import { isBlind } from '../domain/assignment.js';
+import type { Offer } from '../db/offers.js';
 import { ASSIGNMENT_CODE } from '../domain/assignment.js';
 import type { Assignment } from '../db/assignments.js';
 import type { Candidate } from '../db/candidates.js';
@@ -142,4 +151,19 @@ export function loadOfferByToken(req: Request, res: Response): SlotOffer {
   const offer = found(token.success ? req.ctx.repos.calendar.offerByTokenHash(hashToken(token.data)) : undefined, 'slots.unknown_link');
   if (!req.ctx.user && !req.session.lang) useLanguage(req, res, offer.lang);
   return offer;
+}
+
+/**
+ * The candidate `:id` names with their latest offer, for the offer pages: HR, the head of the vacancy's
+ * department, and the offer's (or, before one exists, the vacancy's) second approver; 403 for anyone else.
+ */
+export function loadOfferCase(req: Request): { candidate: Candidate; vacancy: Vacancy; offer: Offer | undefined } {
+  const id = idOf(req);
+  const { repos } = req.ctx;
+  const candidate = found(id === undefined ? undefined : repos.candidates.get(id));
+  const vacancy = found(repos.vacancies.findById(candidate.vacancyId));
+  const offer = repos.offers.latestOffer(candidate.id);
+  const second = offer ? offer.secondApproverId : repos.offers.secondApproverOf(vacancy.id);
+  allowed(canSeeOffer(userOf(req), vacancy, second));
+  return { candidate, vacancy, offer };
 }

@@ -17,6 +17,7 @@ import * as privacy from './handlers/privacy.js';
 import * as debrief from './handlers/debrief.js';
 import * as calendar from './handlers/calendar.js';
 import * as slots from './handlers/slots.js';
+import * as offers from './handlers/offers.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -36,6 +37,8 @@ const STAFF = ['admin', 'hr', 'interviewer', 'department_head'] as const;
 const HR = ['admin', 'hr'] as const;
 const VACANCY_READERS = ['admin', 'hr', 'department_head'] as const;
 const ADMIN = ['admin'] as const;
+// Offers: HR proposes; the department's head and the vacancy's second approver (narrowed by loadOfferCase) approve.
+const OFFER_PEOPLE = ['admin', 'hr', 'department_head'] as const;
 
 const r = (method: Method, path: string, access: Access, ...handlers: RequestHandler[]): RouteDef => ({ method, path, access, handlers });
 
@@ -134,6 +137,23 @@ export const ROUTES: RouteDef[] = [
   r('get', '/grading/:code', STAFF, grading.gradingPage),
   r('post', '/grading/:code', STAFF, grading.submitGrade),
   r('get', '/grading/:code/files/:fileId', STAFF, grading.downloadForGrader),
+
+  r('post', '/candidates/:id/outcome', HR, candidates.recordOutcome),
+  r('get', '/candidates/:id/offer', OFFER_PEOPLE, offers.showOffer),
+  r('post', '/candidates/:id/offer', HR, offers.createOffer),
+  r('post', '/candidates/:id/offer/approval', OFFER_PEOPLE, offers.approveOffer),
+  r('post', '/candidates/:id/offer/answer', HR, offers.recordAnswer),
+  r('get', '/candidates/:id/offer/letter', OFFER_PEOPLE, offers.offerLetter),
+  r('get', '/approvals', OFFER_PEOPLE, offers.approvals),
+  r('get', '/vacancies/:id/offer-settings', HR, offers.offerSettings),
+  r('post', '/vacancies/:id/offer-settings', HR, offers.saveOfferSettings),
+  r('get', '/admin/decision-reasons', ADMIN, offers.listReasons),
+  r('post', '/admin/decision-reasons', ADMIN, offers.createReason),
+  r('get', '/admin/decision-reasons/:id', ADMIN, offers.editReason),
+  r('post', '/admin/decision-reasons/:id', ADMIN, offers.saveReason),
+  r('post', '/admin/decision-reasons/:id/retire', ADMIN, offers.retireReason),
+  r('post', '/admin/decision-reasons/:id/restore', ADMIN, offers.restoreReason),
+  r('post', '/admin/decision-reasons/:id/delete', ADMIN, offers.removeReason),
 
   r('get', '/candidates/:id/report', HR, reports.candidateReport),
   r('get', '/vacancies/:id/compare', HR, reports.compare),

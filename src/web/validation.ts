@@ -8,7 +8,8 @@ export interface FieldError {
 export type FieldErrors = Record<string, FieldError>;
 
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
-  if (issue.message.startsWith('errors.')) {
+  // An i18n key (`errors.required`, `offers.err_reason?max=5`) rather than zod's own English sentence.
+  if (/^[a-z_]+\.[a-z0-9_]+(\?|$)/.test(issue.message)) {
     const { key, params } = parseMsg(issue.message);
     const all: Record<string, unknown> = { ...params };
     if ('minimum' in issue) all.min ??= Number(issue.minimum);

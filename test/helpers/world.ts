@@ -65,6 +65,8 @@ export interface WorldIds {
   targetUserId: number;
   bankLang: 'en' | 'ru';
   bankId: string;
+  /** A decision reason (of the seeded defaults) for the /admin/decision-reasons/:id routes. */
+  reasonId: number;
 }
 
 export interface World {
@@ -322,6 +324,8 @@ export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Pro
     targetUserId,
     bankLang: 'en',
     bankId: 'q-negotiation-01',
+    reasonId:
+      must(db.prepare('SELECT MAX(id) AS id FROM decision_reasons').get() as { id: number | null } | undefined, 'decision reason').id ?? 0,
   };
 
   let scratch = 0;

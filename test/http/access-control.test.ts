@@ -55,6 +55,7 @@ function fillPath(path: string, w: World, override: Params = {}): string {
                 interviews: ids.interviewId,
                 assignments: ids.assignmentId,
                 users: ids.targetUserId,
+                'decision-reasons': ids.reasonId,
               } as Record<string, number>
             )[before];
           case 'lang':
@@ -350,6 +351,24 @@ const ROW_LEVEL: RowCase[] = [
     status: 404,
     why: 'a candidate that does not exist',
   },
+  // Offers: the head of the vacancy's department approves; the head of another department may not see or approve.
+  { persona: 'other_head', method: 'get', path: '/candidates/:id/offer', status: 403, why: 'head of another department on the offer' },
+  {
+    persona: 'other_head',
+    method: 'post',
+    path: '/candidates/:id/offer/approval',
+    status: 403,
+    why: 'head of another department approving an offer',
+  },
+  {
+    persona: 'other_head',
+    method: 'get',
+    path: '/candidates/:id/offer/letter',
+    status: 403,
+    why: 'head of another department on the offer letter',
+  },
+  { persona: 'department_head', method: 'get', path: '/candidates/:id/offer', status: 200, why: "the department's head opens the offer" },
+  { persona: 'other_head', method: 'get', path: '/approvals', status: 200, why: 'any head lists the offers awaiting them (none here)' },
 
   // People the table lets in but who have no row of their own: managers are not interviewers or graders.
   ...(['admin', 'hr'] as const).flatMap((persona) => [

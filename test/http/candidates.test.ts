@@ -427,7 +427,9 @@ describe('reviewing a screening', () => {
     const t = buildApp();
     const { agent, csrf, id } = await addPasted(t);
     const bad = await agent.post(`/candidates/${id}/decision`).type('form').send({ _csrf: csrf, decision: 'pass', reason: '' });
-    expect(bad.status).toBe(302);
+    // The page comes back with the error next to the reason (issue 12), not a redirect that lost the choice.
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('id="f-reason-error"');
     expect(t.db.prepare('SELECT decision FROM screenings WHERE candidate_id = ?').get(id)).toEqual({ decision: null });
     await agent
       .post(`/candidates/${id}/decision`)

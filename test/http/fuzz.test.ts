@@ -448,6 +448,7 @@ function fillPath(route: RouteDef, w: World, over: Record<string, string> = {}):
                   interviews: w.ids.interviewId,
                   assignments: w.ids.assignmentId,
                   users: w.ids.targetUserId,
+                  'decision-reasons': w.ids.reasonId,
                 } as Record<string, number>
               )[before]
           : name === 'lang'

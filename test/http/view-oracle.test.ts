@@ -45,6 +45,7 @@ function fill(path: string, w: World): string {
                   interviews: ids.interviewId,
                   assignments: ids.assignmentId,
                   users: ids.targetUserId,
+                  'decision-reasons': ids.reasonId,
                 } as Record<string, number>
               )[before],
         lang: ids.bankLang,
@@ -143,6 +144,18 @@ describe('the view engine against ejs.renderFile', () => {
     await post(as('anonymous'), `/s/${w.ids.slotToken}`, {});
     await post(as('interviewer'), '/calendar/time-zone', { time_zone: 'Nowhere/Town' });
     await post(as('interviewer'), '/calendar/feed', { action: 'create' });
+    // Decision day: forms with mistakes, then an offer proposed so its letter renders.
+    await post(hr, `/candidates/${c}/decision`, { decision: 'reject', reason: '' });
+    await post(hr, `/candidates/${c}/outcome`, { outcome_note: 'x' });
+    await post(hr, `/vacancies/${v}/offer-settings`, { second_approver: '999999' });
+    await post(admin, '/admin/decision-reasons', { kind: 'company', label_ru: '', label_en: 'x' });
+    await post(admin, `/admin/decision-reasons/${w.ids.reasonId}`, { kind: 'x', label_ru: '', label_en: '' });
+    await post(hr, `/candidates/${c}/offer`, { grade: 'middle', base_salary: 'x', currency: 'RUB', start_date: '', lang: 'ru' });
+    const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await post(hr, `/candidates/${c}/offer`, { grade: 'middle', base_salary: '180000', currency: 'RUB', start_date: start, lang: 'ru' });
+    await as('hr').agent.get(`/candidates/${c}/offer/letter`).set('Accept', 'text/html');
+    await as('department_head').agent.get(`/candidates/${c}/offer`).set('Accept', 'text/html');
+    await as('department_head').agent.get('/approvals').set('Accept', 'text/html');
   }, 120_000);
 
   it('renders every page template', () => {

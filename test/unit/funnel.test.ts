@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from '../../src/domain/csv.js';
 import {
   conversion,
+  cumulativeReached,
   median,
-  reachedStages,
   resultsBySource,
   timeInStage,
   type FunnelCandidate,
@@ -69,15 +69,15 @@ describe('reached stages and results by source', () => {
     e(5, 'new', 'hired'),
   ];
 
-  it('counts each candidate once per stage they were ever in, by hand', () => {
-    expect(reachedStages(candidates, events)).toEqual({
+  it('counts each candidate in every stage up to the furthest they reached (rejected ones too), by hand', () => {
+    // Furthest stages: 1 interview (then rejected), 2 screening, 3 new, 4 hired.
+    expect(cumulativeReached({ interview: 1, screening: 1, new: 1, hired: 1 })).toEqual({
       new: 4,
       screening: 3,
       interview: 2,
       take_home: 1,
       offer: 1,
       hired: 1,
-      rejected: 1,
     });
   });
 

@@ -7,7 +7,8 @@ import { localToIso } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { StoredItem } from '../../db/bank.js';
 import type { Assignment } from '../../db/assignments.js';
-import { audit } from '../audit.js';
+import { audit, userActorOf } from '../audit.js';
+import { advanceForWork } from '../../services/offers.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
@@ -103,22 +104,27 @@ export function createAssignment(req: Request, res: Response) {
     code = assignmentCode(randomBytes(CODE_BYTES));
   }
   const token = newToken();
-  const id = repos.assignments.create(
-    {
-      candidateId: candidate.id,
-      kind: item.kind as 'task' | 'case',
-      itemId: item.id,
-      lang: parsed.data.lang,
-      bankVersion: item.version,
-      briefOverride: parsed.data.brief.trim() ? parsed.data.brief : null,
-      code,
-      tokenHash: hashToken(token),
-      deadlineAt,
-      graceHours: parsed.data.grace_hours,
-      createdBy: userOf(req).id,
-    },
-    parsed.data.graders,
-  );
+  // Assigning the task moves the candidate to the take-home stage (never back), in the same transaction.
+  const id = repos.transaction(() => {
+    const created = repos.assignments.create(
+      {
+        candidateId: candidate.id,
+        kind: item.kind as 'task' | 'case',
+        itemId: item.id,
+        lang: parsed.data.lang,
+        bankVersion: item.version,
+        briefOverride: parsed.data.brief.trim() ? parsed.data.brief : null,
+        code,
+        tokenHash: hashToken(token),
+        deadlineAt,
+        graceHours: parsed.data.grace_hours,
+        createdBy: userOf(req).id,
+      },
+      parsed.data.graders,
+    );
+    advanceForWork(repos, candidate, 'take_home_assigned', userActorOf(req));
+    return created;
+  });
   audit(req, 'assignment.create', { type: 'assignment', id }, { candidate: candidate.id, item: item.id, graders: parsed.data.graders });
   showLink(req, res, id, token);
 }

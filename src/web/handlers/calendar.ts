@@ -147,7 +147,11 @@ function showEdit(
 ) {
   const { interview, vacancy, candidate } = loadManaged(req);
   const { t, repos } = req.ctx;
-  const draft = messageDraft(repos, mode === 'change' ? 'interview_changed' : 'interview_cancelled', candidateLang(candidate));
+  const draft = messageDraft(
+    repos,
+    mode === 'change' ? 'interview_changed' : 'interview_cancelled',
+    candidateLang(req.ctx.repos, candidate),
+  );
   // The form shows Moscow wall time, as the scheduling form takes it.
   const local = new Date(new Date(interview.scheduledAt).getTime() + 3 * 3600_000).toISOString();
   const send = candidate.email ? '1' : undefined;

@@ -15,6 +15,9 @@ import {
   setScreeningItem,
 } from '../../services/candidates.js';
 import { screeningReasons } from '../../services/verdict-policy.js';
+import { recordRejection } from '../../services/offers.js';
+import { finalDecisionSchema } from '../../domain/offer.js';
+import { decisionDayView } from '../offer-view.js';
 import { downloadHeaders, storedKind } from '../../domain/download.js';
 import { scoreView } from '../score-view.js';
 import { actorOf, audit, userActorOf } from '../audit.js';
@@ -223,7 +226,19 @@ export function highlight(text: string, quotes: string[]): { text: string; mark:
   return out;
 }
 
+/** A form on the candidate page sent back with its problems: messages next to the fields, every choice kept. */
+interface CandidateForm {
+  errors: FieldErrors;
+  values: Record<string, unknown>;
+  /** The section the form is in: its error summary is shown there, and the page is addressed to it. */
+  form: 'decision' | 'outcome';
+}
+
 export function showCandidate(req: Request, res: Response) {
+  renderCandidate(req, res);
+}
+
+function renderCandidate(req: Request, res: Response, sent?: CandidateForm, status = 200) {
   const { candidate: c, vacancy: v } = loadCandidate(req);
   const { repos, lang } = req.ctx;
   const s = repos.candidates.screening(c.id);
@@ -252,6 +267,7 @@ export function showCandidate(req: Request, res: Response) {
   audit(req, 'candidate.view', { type: 'candidate', id: c.id });
   const dup = c.duplicateOf ? repos.candidates.get(c.duplicateOf) : undefined;
   const file = c.fileId ? repos.candidates.file(c.fileId) : undefined;
+  res.status(status);
   renderPage(res, 'pages/candidates/show', c.fullName, {
     c: {
       id: c.id,
@@ -319,9 +335,25 @@ export function showCandidate(req: Request, res: Response) {
         grades: repos.assignments.grades(a.id).length,
       };
     }),
-    errors: {},
-    values: { decision: s?.decision ?? s?.verdict ?? '', reason: '', stage: c.stage, stage_reason: '' },
+    errors: sent?.errors ?? {},
+    errorForm: sent?.form ?? null,
+    errorLinks: sent ? Object.entries(sent.errors).map(([field, e]) => ({ href: `#f-${field}`, text: req.ctx.t(e.key, e.params) })) : [],
+    values: {
+      decision: s?.decision ?? s?.verdict ?? '',
+      reason: '',
+      stage: c.stage,
+      stage_reason: '',
+      outcome_reason: '',
+      outcome_note: '',
+      ...(sent ? textValues(sent.values) : {}),
+    },
+    decisionDay: decisionDayView(req, c),
   });
+}
+
+/** Typed values as sent, for the form to show again (anything not a string, a tampered form, is dropped). */
+function textValues(body: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
 }
 
 export function downloadResume(req: Request, res: Response) {
@@ -360,15 +392,31 @@ const decisionSchema = z.object({
 
 export function decide(req: Request, res: Response) {
   const { candidate: c } = loadCandidate(req);
-  const parsed = parseForm(decisionSchema, req.body ?? {});
-  if (!parsed.ok) {
-    flash(req, 'error', 'candidates.decision_invalid');
-    return res.redirect(`/candidates/${c.id}#decision`);
-  }
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const parsed = parseForm(decisionSchema, body);
+  // The page comes back with the message next to the field and the choice and the text kept (a redirect lost both).
+  if (!parsed.ok) return renderCandidate(req, res, { errors: parsed.errors, values: body, form: 'decision' }, 422);
   if (!decideCandidate(req.ctx.repos, c, parsed.data, userActorOf(req))) throw new HttpError(404, 'errors.not_found');
   flash(req, 'ok', 'candidates.decided');
   res.redirect(`/candidates/${c.id}`);
 }
+
+/** The final decision: a reason from the list the admin keeps (its kind says who said no) and a note. */
+export function recordOutcome(req: Request, res: Response) {
+  const { candidate: c } = loadCandidate(req);
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const parsed = parseForm(finalDecisionSchema, { reason: body.outcome_reason, note: body.outcome_note });
+  const back = (errors: FieldErrors, status: number) => renderCandidate(req, res, { errors, values: body, form: 'outcome' }, status);
+  if (!parsed.ok) return back(outcomeFields(parsed.errors), 422);
+  const done = recordRejection(req.ctx.repos, c, { reasonId: parsed.data.reason, note: parsed.data.note }, userActorOf(req));
+  if (!done.ok) return back(outcomeFields({ [done.field]: { key: done.key } }), 422);
+  flash(req, 'ok', 'offers.outcome_saved');
+  res.redirect(`/candidates/${c.id}#outcome`);
+}
+
+/** The final-decision form names its fields outcome_*, apart from the screening decision's on the same page. */
+const outcomeFields = (errors: FieldErrors): FieldErrors =>
+  Object.fromEntries(Object.entries(errors).map(([k, e]) => [k === '_form' ? '_form' : `outcome_${k}`, e]));
 
 const stageSchema = z.object({
   stage: z.enum(PIPELINE, { error: 'errors.choice' }),

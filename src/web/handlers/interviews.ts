@@ -16,6 +16,7 @@ import { vacancyTitle } from '../../domain/vacancy.js';
 import type { KitItem, Scorecard } from '../../db/interviews.js';
 import { canInterview, panelBlindProblem, seesOthersScorecards } from '../../domain/policy.js';
 import { amendScorecard as openAmendment, submitScorecard } from '../../services/scorecards.js';
+import { advanceForWork } from '../../services/offers.js';
 import { actorOf, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
@@ -77,7 +78,7 @@ function showSchedule(
 export function newInterview(req: Request, res: Response) {
   const { candidate } = loadCandidate(req);
   const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
-  const draft = messageDraft(req.ctx.repos, 'interview_invitation', candidateLang(candidate));
+  const draft = messageDraft(req.ctx.repos, 'interview_invitation', candidateLang(req.ctx.repos, candidate));
   showSchedule(
     req,
     res,

@@ -53,6 +53,25 @@ export function exportCandidate(req: Request, res: Response) {
       grades: repos.assignments.grades(a.id).map((g) => ({ scores: g.scores, comment: g.comment, submittedAt: g.submittedAt })),
     })),
     score: repos.scores.get(c.id)?.result ?? null,
+    // The offers made to the candidate and the final decision (with the reason's labels).
+    offers: repos.offers.offersOf(c.id).map((o) => ({
+      status: o.status,
+      grade: o.grade,
+      baseSalary: o.baseSalary,
+      currency: o.currency,
+      bonusPct: o.bonusPct,
+      bonusTerms: o.bonusTerms,
+      startDate: o.startDate,
+      lang: o.lang,
+      proposedAt: o.createdAt,
+      answeredAt: o.outcomeAt,
+      answerNote: o.outcomeNote,
+    })),
+    outcome: (() => {
+      const o = repos.offers.outcome(c.id);
+      const r = o?.reasonId ? repos.offers.reason(o.reasonId) : undefined;
+      return o ? { outcome: o.outcome, reason: r ? { ru: r.labelRu, en: r.labelEn } : null, note: o.note, decidedAt: o.decidedAt } : null;
+    })(),
   };
   res.attachment(`candidate-${c.id}.json`);
   res.type('application/json').send(JSON.stringify(data, null, 2));

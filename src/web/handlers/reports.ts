@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { bars, radar } from '../../domain/charts.js';
-import { conversion, FUNNEL, reachedStages, resultsBySource, timeInStage } from '../../domain/funnel.js';
+import { conversion, cumulativeReached, FUNNEL, resultsBySource, timeInStage } from '../../domain/funnel.js';
+import { decisionStats } from '../offer-view.js';
 import { CSV_BOM, csvLine } from '../../domain/csv.js';
 import { PIPELINE } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
@@ -154,7 +155,8 @@ export function pipeline(req: Request, res: Response) {
   const { repos, lang, t } = req.ctx;
   const candidates = repos.reports.funnelCandidates(v.id);
   const events = repos.reports.stageEvents(v.id);
-  const reached = reachedStages(candidates, events);
+  // Cumulative: everyone who reached a stage or a later one, rejected candidates in the stages they got to.
+  const reached = cumulativeReached(Object.fromEntries(repos.offers.furthestCounts(v.id).map((r) => [r.stage, r.n])));
   const counts = new Map(repos.candidates.stageCounts(v.id).map((r) => [r.stage, r.n]));
   const times = timeInStage(new Map(candidates.map((c) => [c.id, c.createdAt])), events);
   const sources = resultsBySource(candidates, events);
@@ -177,10 +179,11 @@ export function pipeline(req: Request, res: Response) {
     })),
     funnel: FUNNEL.map((stage) => ({ stage, reached: reached[stage] ?? 0, days: times[stage] ?? null })),
     conversion: conversion(reached),
-    rejected: { reached: reached.rejected ?? 0 },
+    rejected: { reached: counts.get('rejected') ?? 0 },
     funnelChart: bars(FUNNEL.map((s) => ({ label: t(`pipeline.${s}`), value: reached[s] ?? 0 }))),
     sources: sources.map((s) => ({ ...s, label: t(`sources.${s.source}`), fitGroups: fitGroups(s.source) })),
     sourceChart: bars(sources.map((s) => ({ label: t(`sources.${s.source}`), value: s.total }))),
+    decisions: decisionStats(req, v.id),
   });
 }
 

@@ -63,7 +63,7 @@ function showOffer(req: Request, res: Response, values: Record<string, unknown>,
 
 export function newOffer(req: Request, res: Response) {
   const { candidate } = loadCandidate(req);
-  const draft = messageDraft(req.ctx.repos, 'slot_offer', candidateLang(candidate));
+  const draft = messageDraft(req.ctx.repos, 'slot_offer', candidateLang(req.ctx.repos, candidate));
   const day = (n: number) => new Date(Date.now() + n * 24 * 3600 * 1000).toISOString().slice(0, 10);
   showOffer(
     req,
