@@ -77,3 +77,8 @@ export function canGradeFor(user: { role: Role; department: string | null; disab
 export function canGrade(actor: Actor, assignment: { department: string }, isGrader: boolean): boolean {
   return isGrader && (actor.role !== 'department_head' || isHeadOf(actor, assignment.department));
 }
+
+/** Whose decision queue (screened candidates waiting for a decision) a user's "my tasks" shows: HR all, a head their department's. */
+export function seesDecisionQueue(actor: Actor, vacancy: { department: string }): boolean {
+  return isHr(actor) || isHeadOf(actor, vacancy.department);
+}

@@ -14,6 +14,9 @@ import * as assignmentLink from './handlers/assignment-link.js';
 import * as grading from './handlers/grading.js';
 import * as reports from './handlers/reports.js';
 import * as privacy from './handlers/privacy.js';
+import * as consent from './handlers/consent.js';
+import * as consentLink from './handlers/consent-link.js';
+import * as reminders from './handlers/reminders.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -128,6 +131,21 @@ export const ROUTES: RouteDef[] = [
   r('post', '/admin/privacy', ADMIN, privacy.saveRetention),
   r('post', '/admin/privacy/run', ADMIN, privacy.runRetentionNow),
   r('get', '/admin/audit', ADMIN, privacy.auditLog),
+
+  // Consent to personal-data processing: HR asks or records; the candidate answers through a private link
+  // (no login, its token stored hashed); the destruction act lists what erasure destroyed.
+  r('get', '/candidates/:id/consent', HR, consent.showConsent),
+  r('post', '/candidates/:id/consent/request', HR, consent.requestConsent),
+  r('post', '/candidates/:id/consent/record', HR, consent.recordConsentByHr),
+  r('get', '/consent/:token', 'public', consentLink.consentPage),
+  r('post', '/consent/:token', 'public', consentLink.consentAnswer),
+  r('get', '/privacy/destruction', HR, consent.destructionAct),
+
+  // Reminders: each user's own switch and time zone; each vacancy's reminder periods.
+  r('get', '/account/notifications', 'authenticated', reminders.showNotifications),
+  r('post', '/account/notifications', 'authenticated', reminders.saveNotifications),
+  r('get', '/vacancies/:id/reminders', HR, reminders.showVacancyReminders),
+  r('post', '/vacancies/:id/reminders', HR, reminders.saveVacancyReminders),
 
   r('get', '/admin/users', ADMIN, users.listUsers),
   r('get', '/admin/users/new', ADMIN, users.newUser),

@@ -20,7 +20,16 @@ import { buildWorld, ROLE_PERSONAS, type Persona, type PersonaName, type World }
 const key = (r: Pick<RouteDef, 'method' | 'path'>) => `${r.method.toUpperCase()} ${r.path}`;
 
 /** The routes anyone may use. Declaring a route public is a decision: add it here on purpose. */
-const PUBLIC_ROUTES = ['GET /health', 'GET /login', 'POST /login', 'POST /lang', 'GET /t/:token', 'POST /t/:token'];
+const PUBLIC_ROUTES = [
+  'GET /health',
+  'GET /login',
+  'POST /login',
+  'POST /lang',
+  'GET /t/:token',
+  'POST /t/:token',
+  'GET /consent/:token',
+  'POST /consent/:token',
+];
 
 type Params = Record<string, string | number>;
 
