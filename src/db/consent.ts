@@ -103,7 +103,10 @@ export function consentRepo(db: DB) {
       `SELECT candidate_id FROM candidate_consents WHERE erasure_due_at IS NOT NULL AND erased_at IS NULL AND erasure_due_at <= ?
        ORDER BY erasure_due_at`,
     ),
-    withdrawnPending: db.prepare<[], { candidate_id: number; erasure_due_at: string; withdrawn_at: string; full_name: string; vacancy_id: number }>(
+    withdrawnPending: db.prepare<
+      [],
+      { candidate_id: number; erasure_due_at: string; withdrawn_at: string; full_name: string; vacancy_id: number }
+    >(
       `SELECT cc.candidate_id, cc.erasure_due_at, cc.withdrawn_at, c.full_name, c.vacancy_id FROM candidate_consents cc
        JOIN candidates c ON c.id = cc.candidate_id
        WHERE cc.state = 'withdrawn' AND cc.erased_at IS NULL ORDER BY cc.erasure_due_at`,

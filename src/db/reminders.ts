@@ -86,12 +86,18 @@ export function remindersRepo(db: DB) {
          AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.assignment_id = a.id)
        ORDER BY a.deadline_at`,
     ),
-    myMissing: db.prepare<[number, string], { interview_id: number; stage: string; scheduled_at: string; duration_min: number; candidate_name: string }>(
+    myMissing: db.prepare<
+      [number, string],
+      { interview_id: number; stage: string; scheduled_at: string; duration_min: number; candidate_name: string }
+    >(
       `SELECT i.id AS interview_id, i.stage, i.scheduled_at, i.duration_min, c.full_name AS candidate_name
        FROM scorecards s JOIN interviews i ON i.id = s.interview_id JOIN candidates c ON c.id = i.candidate_id
        WHERE s.interviewer_id = ? AND s.status = 'draft' AND i.status = 'scheduled' AND i.scheduled_at <= ? ORDER BY i.scheduled_at`,
     ),
-    myInterviews: db.prepare<[number, string, string], { interview_id: number; stage: string; scheduled_at: string; candidate_name: string }>(
+    myInterviews: db.prepare<
+      [number, string, string],
+      { interview_id: number; stage: string; scheduled_at: string; candidate_name: string }
+    >(
       `SELECT i.id AS interview_id, i.stage, i.scheduled_at, c.full_name AS candidate_name
        FROM scorecards s JOIN interviews i ON i.id = s.interview_id JOIN candidates c ON c.id = i.candidate_id
        WHERE s.interviewer_id = ? AND i.status = 'scheduled' AND i.scheduled_at >= ? AND i.scheduled_at < ? ORDER BY i.scheduled_at`,
@@ -111,7 +117,8 @@ export function remindersRepo(db: DB) {
   };
   return {
     /** Claims today's reminder about an item for a recipient; false when one was already sent today. */
-    claim: (kind: ReminderKind, itemId: number, recipient: string, day: string) => stmts.mark.run(kind, itemId, recipient, day).changes === 1,
+    claim: (kind: ReminderKind, itemId: number, recipient: string, day: string) =>
+      stmts.mark.run(kind, itemId, recipient, day).changes === 1,
     linkOutbox: (kind: ReminderKind, itemId: number, recipient: string, day: string, outboxId: number) =>
       stmts.setOutbox.run(outboxId, kind, itemId, recipient, day),
     dueScorecards: (nowIso: string) => stmts.scorecards.all(nowIso),

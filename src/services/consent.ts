@@ -53,7 +53,11 @@ export interface ShownText {
 export function currentText(repos: Repos, vacancy: Vacancy, lang: Lang, version?: string | null): ShownText {
   const row: ConsentText | undefined = (version ? repos.consent.text(version, lang) : undefined) ?? repos.consent.latestText(lang);
   if (!row) throw new Error(`no consent text in ${lang}`);
-  return { version: row.version, lang, text: fillConsentText(row.body, { operator: operatorName(repos, lang), vacancy: vacancyTitle(vacancy, lang) }) };
+  return {
+    version: row.version,
+    lang,
+    text: fillConsentText(row.body, { operator: operatorName(repos, lang), vacancy: vacancyTitle(vacancy, lang) }),
+  };
 }
 
 function must(row: ConsentRow | undefined, event: ConsentEvent): StoredConsentState {
@@ -129,7 +133,6 @@ export function answerByLink(repos: Repos, actor: Actor, candidate: Candidate, v
   return repos.transaction(() => {
     const row = repos.consent.get(candidate.id);
     if (!row || row.erased_at) throw new ConsentError('consent.erased');
-    const state = stateOf(row);
     const at = a.now.toISOString();
     const base = { ip: a.ip, user_agent: a.userAgent?.slice(0, 500) ?? null };
     if (a.action === 'withdraw') {
@@ -140,7 +143,8 @@ export function answerByLink(repos: Repos, actor: Actor, candidate: Candidate, v
       notifyHr(repos, actor, candidate, vacancy, due);
       return next;
     }
-    if (row.token_expires_at === null || Date.parse(row.token_expires_at) <= a.now.getTime()) throw new ConsentError('consent.link_expired');
+    if (row.token_expires_at === null || Date.parse(row.token_expires_at) <= a.now.getTime())
+      throw new ConsentError('consent.link_expired');
     const next = must(row, a.action);
     if (a.action === 'accept') {
       repos.consent.save(
@@ -161,9 +165,15 @@ export function answerByLink(repos: Repos, actor: Actor, candidate: Candidate, v
     } else {
       repos.consent.save(candidate.id, { state: next, source: 'link', decided_at: at, ...base }, { userId: null, at });
     }
-    auditLine(repos, actor, `consent.${a.action === 'accept' ? 'given' : 'declined'}`, { type: 'candidate', id: candidate.id }, {
-      version: a.shown.version,
-    });
+    auditLine(
+      repos,
+      actor,
+      `consent.${a.action === 'accept' ? 'given' : 'declined'}`,
+      { type: 'candidate', id: candidate.id },
+      {
+        version: a.shown.version,
+      },
+    );
     return next;
   });
 }

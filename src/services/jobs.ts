@@ -9,7 +9,12 @@ import { createScheduler, type ScheduledJob, type Scheduler, type SchedulerOptio
 const MINUTE = 60_000;
 
 /** The server's periodic jobs; each gets `now` from the scheduler, so tests run them at any time. */
-export function serverJobs(db: DB, config: Pick<Config, 'dataDir' | 'publicUrl'>, log: (line: string) => void, repos: Repos = createRepos(db)): ScheduledJob[] {
+export function serverJobs(
+  db: DB,
+  config: Pick<Config, 'dataDir' | 'publicUrl'>,
+  log: (line: string) => void,
+  repos: Repos = createRepos(db),
+): ScheduledJob[] {
   return [
     {
       name: 'retention',
@@ -33,7 +38,12 @@ export function serverJobs(db: DB, config: Pick<Config, 'dataDir' | 'publicUrl'>
   ];
 }
 
-export function jobScheduler(db: DB, config: Pick<Config, 'dataDir' | 'publicUrl'>, log: (line: string) => void, opts: SchedulerOptions = {}): Scheduler {
+export function jobScheduler(
+  db: DB,
+  config: Pick<Config, 'dataDir' | 'publicUrl'>,
+  log: (line: string) => void,
+  opts: SchedulerOptions = {},
+): Scheduler {
   const repos = createRepos(db);
   return createScheduler(repos.jobs, serverJobs(db, config, log, repos), {
     onError: (job, e) => log(`Job ${job} failed: ${e instanceof Error ? e.message : String(e)}`),

@@ -34,7 +34,8 @@ export function myTasks(repos: Repos, user: PolicyActor, lang: Lang, now: Date):
   const entries: TaskEntry[] = [];
   const nowMs = now.getTime();
   const add = (kind: TaskKind, items: TaskItem[], listHref: string, count = items.length) => {
-    if (count > 0) entries.push({ kind, count, href: items.length === 1 && items[0] ? items[0].href : listHref, items: items.slice(0, SHOWN) });
+    if (count > 0)
+      entries.push({ kind, count, href: items.length === 1 && items[0] ? items[0].href : listHref, items: items.slice(0, SHOWN) });
   };
 
   const missing = repos.reminders
@@ -59,7 +60,11 @@ export function myTasks(repos: Repos, user: PolicyActor, lang: Lang, now: Date):
   const today = dayKey(now, zone);
   const tomorrow = nextDay(today);
   // A window wide enough for any zone's today and tomorrow; the zone's calendar decides.
-  const soon = repos.reminders.myInterviewsBetween(user.id, new Date(nowMs - 38 * HOUR).toISOString(), new Date(nowMs + 62 * HOUR).toISOString());
+  const soon = repos.reminders.myInterviewsBetween(
+    user.id,
+    new Date(nowMs - 38 * HOUR).toISOString(),
+    new Date(nowMs + 62 * HOUR).toISOString(),
+  );
   for (const [kind, day] of [
     ['interviews_today', today],
     ['interviews_tomorrow', tomorrow],

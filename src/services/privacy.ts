@@ -75,7 +75,8 @@ export function runRetention(
 ): { months: number; anonymized: number[] } {
   const months = retentionMonths(db);
   const ids = repos.privacy.dueForRetention(retentionCutoff(months, now));
-  for (const id of ids) eraseCandidate(repos, dataDir, id, SYSTEM_ACTOR, { by: 'retention', months }, { grounds: 'retention', job: 'retention' }, now);
+  for (const id of ids)
+    eraseCandidate(repos, dataDir, id, SYSTEM_ACTOR, { by: 'retention', months }, { grounds: 'retention', job: 'retention' }, now);
   settingsRepo(db).set('retention_last_run', JSON.stringify({ at: now.toISOString(), anonymized: ids.length }));
   return { months, anonymized: ids };
 }

@@ -18,7 +18,15 @@ async function setup() {
     const res = await hr.agent
       .post(`/vacancies/${t.demoVacancyId}/candidates`)
       .type('form')
-      .send({ _csrf: hr.csrf, full_name: name, email: email ?? '', source: 'hh', resume_text: RESUME, consent: '1', consent_date: today() });
+      .send({
+        _csrf: hr.csrf,
+        full_name: name,
+        email: email ?? '',
+        source: 'hh',
+        resume_text: RESUME,
+        consent: '1',
+        consent_date: today(),
+      });
     expect(res.status).toBe(302);
     return Number(res.headers.location!.split('/').pop());
   };
@@ -26,14 +34,22 @@ async function setup() {
 }
 
 const outbox = (t: TestApp, kind: string) =>
-  t.db.prepare('SELECT * FROM outbox WHERE kind = ? ORDER BY id').all(kind) as { to_address: string; body_text: string; subject: string; user_id: number | null; candidate_id: number | null }[];
+  t.db.prepare('SELECT * FROM outbox WHERE kind = ? ORDER BY id').all(kind) as {
+    to_address: string;
+    body_text: string;
+    subject: string;
+    user_id: number | null;
+    candidate_id: number | null;
+  }[];
 const consentRow = (t: TestApp, id: number) =>
   t.db.prepare('SELECT * FROM candidate_consents WHERE candidate_id = ?').get(id) as Record<string, string | null>;
 
 async function requestLink(t: TestApp, hr: Awaited<ReturnType<typeof setup>>['hr'], id: number): Promise<string> {
   const res = await hr.agent.post(`/candidates/${id}/consent/request`).type('form').send({ _csrf: hr.csrf });
   expect(res.status).toBe(303);
-  const mail = outbox(t, 'consent_request').filter((m) => m.candidate_id === id).pop()!;
+  const mail = outbox(t, 'consent_request')
+    .filter((m) => m.candidate_id === id)
+    .pop()!;
   return /\/consent\/([A-Za-z0-9_-]+)/.exec(mail.body_text)![1]!;
 }
 
@@ -143,7 +159,8 @@ describe('consent to personal-data processing', () => {
     expect(home.text).toMatch(/1 candidate withdrew consent/);
 
     const log: string[] = [];
-    const run = (now: Date) => jobScheduler(t.db, { dataDir: t.dataDir, publicUrl: 'http://localhost:3000' }, (l) => log.push(l)).runDue(now);
+    const run = (now: Date) =>
+      jobScheduler(t.db, { dataDir: t.dataDir, publicUrl: 'http://localhost:3000' }, (l) => log.push(l)).runDue(now);
     await run(new Date(withdrawnAt + 20 * DAY));
     expect(t.db.prepare('SELECT anonymized_at FROM candidates WHERE id = ?').get(id)).toEqual({ anonymized_at: null });
     const runs = await run(new Date(withdrawnAt + 30 * DAY));
@@ -207,12 +224,20 @@ describe('consent to personal-data processing', () => {
       .type('form')
       .send({ _csrf: hr.csrf, source: 'job_board', date: today(), detail: 'hh.ru, отклик 123' });
     expect(ok.status).toBe(303);
-    expect(consentRow(t, id)).toMatchObject({ state: 'given', source: 'job_board', source_detail: 'hh.ru, отклик 123', decided_at: today() });
+    expect(consentRow(t, id)).toMatchObject({
+      state: 'given',
+      source: 'job_board',
+      source_detail: 'hh.ru, отклик 123',
+      decided_at: today(),
+    });
     const page = await hr.agent.get(`/candidates/${id}/consent`);
     expect(page.text).toContain('on a job board');
     // A documented consent is not replaced: neither asking again nor recording again is offered.
     expect(page.text).not.toContain(`/candidates/${id}/consent/record"`);
-    const again = await hr.agent.post(`/candidates/${id}/consent/record`).type('form').send({ _csrf: hr.csrf, source: 'paper', date: today() });
+    const again = await hr.agent
+      .post(`/candidates/${id}/consent/record`)
+      .type('form')
+      .send({ _csrf: hr.csrf, source: 'paper', date: today() });
     expect(again.status).toBe(409);
   });
 });

@@ -27,7 +27,14 @@ function load(req: Request, res: Response) {
   return { row, candidate, vacancy };
 }
 
-function show(req: Request, res: Response, row: ConsentRow, vacancy: Parameters<typeof currentText>[1], problem: string | null, status = 200) {
+function show(
+  req: Request,
+  res: Response,
+  row: ConsentRow,
+  vacancy: Parameters<typeof currentText>[1],
+  problem: string | null,
+  status = 200,
+) {
   const { repos, lang, t } = req.ctx;
   const now = new Date();
   const state = stateOf(row);

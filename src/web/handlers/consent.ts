@@ -15,9 +15,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 const recordSchema = z.object({
   source: z.enum(MANUAL_SOURCES, { error: 'errors.choice' }),
-  date: z.iso
-    .date({ error: 'errors.date' })
-    .refine((d) => d <= today(), 'errors.date_future'),
+  date: z.iso.date({ error: 'errors.date' }).refine((d) => d <= today(), 'errors.date_future'),
   detail: z
     .string()
     .trim()
@@ -105,7 +103,10 @@ export function destructionAct(req: Request, res: Response) {
   const q = req.query as Record<string, unknown>;
   const now = new Date();
   const defaults = { from: `${now.getUTCFullYear()}-01-01`, to: today() };
-  const values = { from: typeof q.from === 'string' && q.from ? q.from : defaults.from, to: typeof q.to === 'string' && q.to ? q.to : defaults.to };
+  const values = {
+    from: typeof q.from === 'string' && q.from ? q.from : defaults.from,
+    to: typeof q.to === 'string' && q.to ? q.to : defaults.to,
+  };
   const parsed = parseForm(actSchema, values);
   const errors: FieldErrors = parsed.ok ? {} : parsed.errors;
   if (parsed.ok && parsed.data.from > parsed.data.to) errors.to = { key: 'consent.act_to_before_from' };

@@ -86,7 +86,8 @@ export function saveVacancyReminders(req: Request, res: Response) {
   const v = loadVacancy(req);
   const body = (req.body ?? {}) as Record<string, unknown>;
   const parsed = parseForm(vacancySchema, body);
-  if (!parsed.ok) return showVacancyPage(req, res, { scorecard_hours: body.scorecard_hours, grading_days: body.grading_days }, parsed.errors, 422);
+  if (!parsed.ok)
+    return showVacancyPage(req, res, { scorecard_hours: body.scorecard_hours, grading_days: body.grading_days }, parsed.errors, 422);
   const { repos } = req.ctx;
   const actor = userActorOf(req);
   repos.transaction(() => {
