@@ -1,9 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { createRepos } from '../../src/db/repos.js';
 import { runReminders } from '../../src/services/reminders.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { jobScheduler } from '../../src/services/jobs.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const RESUME = readFileSync('test/fixtures/resumes/ru_hh_kam_nestle.txt', 'utf8');
 const today = () => new Date().toISOString().slice(0, 10);
@@ -186,5 +193,34 @@ describe('reminders', () => {
     const hrHome = await hr.agent.get('/');
     expect(hrHome.text).toMatch(/1 candidate waiting for a decision/);
     expect(hrHome.text).toContain(`href="/vacancies/${t.demoVacancyId}/candidates"`);
+  });
+
+  it('sends one reminder when two servers run their schedulers on the same database', async () => {
+    const { t, at } = await setup();
+    const start = new Date('2026-03-10T09:00:00.000Z');
+    at(start.toISOString());
+    // The same data as a file that two "processes" (two connections, two schedulers) share.
+    const dir = mkdtempSync(join(tmpdir(), 'kam-two-'));
+    dirs.push(dir);
+    const file = join(dir, 'kam-hire.db');
+    writeFileSync(file, t.db.serialize());
+    const a = openDatabase(file);
+    const b = openDatabase(file);
+    const cfg = { dataDir: dir, publicUrl: URL_BASE };
+    const sa = jobScheduler(a, cfg, () => undefined, { owner: 'server-a' });
+    const sb = jobScheduler(b, cfg, () => undefined, { owner: 'server-b' });
+    const now = new Date(start.getTime() + 30 * HOUR);
+    const [ra, rb] = await Promise.all([sa.runDue(now), sb.runDue(now)]);
+    const ran = [...ra, ...rb].filter((r) => r.name === 'reminders');
+    expect(ran).toHaveLength(1);
+    expect(ran[0]!.result).toMatchObject({ scorecard: 1 });
+    // Fifteen minutes later the job runs again (once), and the reminder is not repeated the same day.
+    const later = new Date(now.getTime() + 16 * 60_000);
+    const again = [...(await sb.runDue(later)), ...(await sa.runDue(later))].filter((r) => r.name === 'reminders');
+    expect(again).toHaveLength(1);
+    expect(again[0]!.result).toMatchObject({ scorecard: 0 });
+    expect(a.prepare("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'scorecard_reminder'").get()).toEqual({ n: 1 });
+    a.close();
+    b.close();
   });
 });
