@@ -55,6 +55,8 @@ export interface WorldIds {
   code: string;
   /** The candidate's private link token (see renewToken). */
   token: string;
+  /** The candidate's consent link token (consent requested, link valid; renewToken renews it too). */
+  consentToken: string;
   /** A file of the candidate's submission (the PDF they attached). */
   submissionFileId: number;
   /** A user that only exists to be the target of the /admin/users/:id routes (no session depends on it). */
@@ -71,7 +73,7 @@ export interface World {
   candidate: { fullName: string; email: string; phone: string; fileName: string };
   /** Signs the persona in again with a fresh session (e.g. after POST /logout); updates `personas`. */
   relogin: (name: PersonaName) => Promise<Persona>;
-  /** Gives the assignment a new private link (HR may regenerate it at any time); updates ids.token. */
+  /** Gives the assignment and the consent request new private links (HR may send new ones at any time); updates ids.token and ids.consentToken. */
   renewToken: () => string;
   /** A new checklist item on the demo vacancy, for routes that delete one. */
   freshChecklistItem: () => number;
@@ -284,11 +286,22 @@ export async function buildWorld(): Promise<World> {
     assignmentId: a.id,
     code: a.code,
     token,
+    consentToken: '',
     submissionFileId,
     targetUserId,
     bankLang: 'en',
     bankId: 'q-negotiation-01',
   };
+
+  // The candidate has been asked for consent: a valid link, as a request by HR leaves it.
+  const renewConsent = () => {
+    const consentToken = randomBytes(32).toString('base64url');
+    db.prepare(
+      `UPDATE candidate_consents SET state = 'requested', token_hash = ?, token_expires_at = ?, requested_at = ? WHERE candidate_id = ?`,
+    ).run(sha256(consentToken), new Date(Date.now() + 14 * 86400_000).toISOString(), new Date().toISOString(), candidateId);
+    ids.consentToken = consentToken;
+  };
+  renewConsent();
 
   let scratch = 0;
   const vacancies = vacanciesRepo(db);
@@ -314,6 +327,7 @@ export async function buildWorld(): Promise<World> {
       token = randomBytes(32).toString('base64url');
       db.prepare('UPDATE assignments SET token_hash = ? WHERE id = ?').run(sha256(token), a.id);
       ids.token = token;
+      renewConsent();
       return token;
     },
     freshChecklistItem() {

@@ -67,7 +67,7 @@ function fillPath(path: string, w: World, override: Params = {}): string {
           case 'code':
             return ids.code;
           case 'token':
-            return ids.token;
+            return segments[1] === 'consent' ? ids.consentToken : ids.token;
           case 'fileId':
             return segments[1] === 'assignments' || segments[1] === 'grading' ? ids.submissionFileId : undefined;
           default:
