@@ -33,9 +33,11 @@ const SHOWN = 5;
 export function myTasks(repos: Repos, user: PolicyActor, lang: Lang, now: Date): TaskEntry[] {
   const entries: TaskEntry[] = [];
   const nowMs = now.getTime();
-  const add = (kind: TaskKind, items: TaskItem[], listHref: string, count = items.length) => {
-    if (count > 0)
-      entries.push({ kind, count, href: items.length === 1 && items[0] ? items[0].href : listHref, items: items.slice(0, SHOWN) });
+  // The entry links to its one item, else to the list of them, else (no list page) to the first, the oldest.
+  const add = (kind: TaskKind, items: TaskItem[], listHref: string | null, count = items.length) => {
+    const first = items[0];
+    if (count === 0 || !first) return;
+    entries.push({ kind, count, href: items.length === 1 || listHref === null ? first.href : listHref, items: items.slice(0, SHOWN) });
   };
 
   const missing = repos.reminders
@@ -44,7 +46,7 @@ export function myTasks(repos: Repos, user: PolicyActor, lang: Lang, now: Date):
   add(
     'scorecards',
     missing.map((i) => ({ label: i.candidate_name, href: `/interviews/${i.interview_id}/scorecard`, at: i.scheduled_at })),
-    '/',
+    null,
   );
 
   const toGrade = repos.assignments
@@ -72,7 +74,7 @@ export function myTasks(repos: Repos, user: PolicyActor, lang: Lang, now: Date):
     const items = soon
       .filter((i) => dayKey(new Date(i.scheduled_at), zone) === day)
       .map((i) => ({ label: i.candidate_name, href: `/interviews/${i.interview_id}`, at: i.scheduled_at }));
-    add(kind, items, '/');
+    add(kind, items, null);
   }
 
   const waiting = repos.candidates.waitingByVacancy();
@@ -88,7 +90,7 @@ export function myTasks(repos: Repos, user: PolicyActor, lang: Lang, now: Date):
   add(
     'decisions',
     queues,
-    queues.length === 1 && queues[0] ? queues[0].href : '/vacancies',
+    '/vacancies',
     queues.reduce((n, q) => n + q.count, 0),
   );
 
@@ -97,7 +99,7 @@ export function myTasks(repos: Repos, user: PolicyActor, lang: Lang, now: Date):
     add(
       'consent_withdrawn',
       withdrawn.map((w) => ({ label: w.full_name, href: `/candidates/${w.candidate_id}/consent`, at: w.erasure_due_at })),
-      withdrawn[0] ? `/candidates/${withdrawn[0].candidate_id}/consent` : '/',
+      null,
     );
   }
   return entries;
