@@ -2,8 +2,8 @@ import { loadConfig } from './config.js';
 import { bootstrap } from './bootstrap.js';
 import { BankError } from './domain/bank/parse.js';
 import { createApp } from './web/app.js';
-import { runRetention } from './services/privacy.js';
 import { DataDirError } from './storage/private.js';
+import { startJobs } from './services/jobs.js';
 
 async function main() {
   const config = loadConfig();
@@ -23,19 +23,9 @@ async function main() {
   }
   const { db, bank, demoUsers, sessionSecret } = booted;
   const app = createApp({ db, config, sessionSecret });
-  // Retention: once at start, then daily; the timer never keeps a stopping process alive.
-  const retention = () => {
-    // A timer's throw would end the process; a full disk only postpones retention to the next run.
-    try {
-      const r = runRetention(db, config.dataDir);
-      if (r.anonymized.length)
-        console.log(`Retention: ${r.anonymized.length} candidate(s) anonymized (${r.months} months after rejection)`);
-    } catch (e) {
-      console.error(`Retention did not run: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
-  retention();
-  setInterval(retention, 24 * 3600 * 1000).unref();
+  // Periodic jobs (retention, consent erasure, reminders): at start, then on their schedule; with
+  // two processes on one database each run happens once (services/scheduler.ts).
+  const scheduler = startJobs(db, config, (line) => console.log(line));
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -61,6 +51,7 @@ async function main() {
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing requests and closing the database`);
+    void scheduler.stop();
     server.close(() => {
       app.close();
       db.close();

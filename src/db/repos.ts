@@ -13,6 +13,9 @@ import { outboxRepo } from './outbox.js';
 import { debriefRepo } from './debrief.js';
 import { calendarRepo } from './calendar.js';
 import { offersRepo } from './offers.js';
+import { consentRepo } from './consent.js';
+import { jobsRepo } from './jobs.js';
+import { remindersRepo } from './reminders.js';
 
 /** Every repository over one connection: what the web app, the services and the CLIs read and write through. */
 export function createRepos(db: DB) {
@@ -42,6 +45,9 @@ export function createRepos(db: DB) {
         }
       },
     },
+    consent: consentRepo(db),
+    jobs: jobsRepo(db),
+    reminders: remindersRepo(db),
     /** Runs fn in one transaction (a savepoint when already inside one): all of its writes land, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

@@ -166,3 +166,8 @@ export function approvalStep(
   if (offer.secondApproverId !== null && offer.secondApprovedAt === null && actor.id === offer.secondApproverId) return 'second';
   return null;
 }
+
+/** Whose decision queue (screened candidates waiting for a decision) a user's "my tasks" shows: HR all, a head their department's. */
+export function seesDecisionQueue(actor: Actor, vacancy: { department: string }): boolean {
+  return isHr(actor) || isHeadOf(actor, vacancy.department);
+}

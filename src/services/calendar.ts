@@ -11,7 +11,7 @@ import { vacancyTitle } from '../domain/vacancy.js';
 import { auditLine, type Actor } from './audit.js';
 import { queueMail, templateFor } from './mail.js';
 import { advanceForWork } from './offers.js';
-import { candidateLang as languageOf } from '../domain/offer.js';
+import { candidateLang } from './candidate-lang.js';
 
 /** Messages in a language (the web layer's translator), so a use-case can word a notice to a person. */
 export type Texts = (lang: Lang) => (key: string, params?: Record<string, unknown>) => string;
@@ -25,10 +25,7 @@ export interface CalendarDeps {
 /** The message HR left in the form: subject and Markdown body with {{placeholders}}; null: nothing to the candidate. */
 export type CandidateMessage = MailTemplate | null;
 
-/** The candidate's language for mail and pages: the one HR set, else the resume's (domain/offer.ts). */
-export function candidateLang(repos: Repos, candidate: Pick<Candidate, 'id' | 'resumeText'>): Lang {
-  return languageOf({ lang: repos.offers.candidateLang(candidate.id), resumeText: candidate.resumeText });
-}
+export { candidateLang } from './candidate-lang.js';
 
 /** Scheduled interviews of these people that overlap [startsAt, +durationMin), except `excludeId`. */
 export function findOverlaps(repos: Repos, interviewerIds: number[], startsAt: string, durationMin: number, excludeId?: number) {

@@ -6,6 +6,14 @@ import { auditLine, SYSTEM_ACTOR, type Actor } from './audit.js';
 import { refreshScore } from './scores.js';
 import { settingsRepo } from '../db/settings.js';
 import { backupsDir, pruneExpiredBackups } from './backup.js';
+import { ERASED_CATEGORIES } from '../domain/consent.js';
+import type { DestructionRecord } from '../db/consent.js';
+
+/** Why a candidate's data are destroyed, and which scheduled job did it (null: a person). */
+export interface ErasureGrounds {
+  grounds: DestructionRecord['grounds'];
+  job: string | null;
+}
 
 export const DEFAULT_RETENTION_MONTHS = 6;
 
@@ -24,11 +32,34 @@ export function retentionCutoff(months: number, now: Date): string {
  * Anonymizes one candidate: the personal data, the refreshed score and the audit line in one
  * transaction; their files leave the disk only after it committed, and only those nothing else uses.
  */
-export function eraseCandidate(repos: Repos, dataDir: string, candidateId: number, actor: Actor, detail?: Record<string, unknown>): void {
+export function eraseCandidate(
+  repos: Repos,
+  dataDir: string,
+  candidateId: number,
+  actor: Actor,
+  detail?: Record<string, unknown>,
+  why: ErasureGrounds = { grounds: 'request', job: null },
+  now: Date = new Date(),
+): void {
   const orphaned = repos.transaction(() => {
+    const vacancyId = repos.candidates.get(candidateId)?.vacancyId ?? null;
     const files = repos.privacy.anonymize(candidateId, `#${candidateId}`);
     refreshScore(repos, candidateId);
     auditLine(repos, actor, 'candidate.erase', { type: 'candidate', id: candidateId }, detail);
+    // The destruction record outlives the data: the candidate is named only by its reference.
+    const at = now.toISOString();
+    repos.consent.addDestruction({
+      candidateRef: `#${candidateId}`,
+      vacancyId,
+      categories: ERASED_CATEGORIES,
+      grounds: why.grounds,
+      detail: detail ? JSON.stringify(detail) : null,
+      performedBy: actor.userId,
+      performedByName: actor.userName,
+      performedByJob: why.job,
+      performedAt: at,
+    });
+    repos.consent.markErased(candidateId, at);
     return files;
   });
   for (const name of orphaned) {
@@ -47,7 +78,8 @@ export function runRetention(
 ): { months: number; anonymized: number[] } {
   const months = retentionMonths(db);
   const ids = repos.privacy.dueForRetention(retentionCutoff(months, now));
-  for (const id of ids) eraseCandidate(repos, dataDir, id, SYSTEM_ACTOR, { by: 'retention', months });
+  for (const id of ids)
+    eraseCandidate(repos, dataDir, id, SYSTEM_ACTOR, { by: 'retention', months }, { grounds: 'retention', job: 'retention' }, now);
   // What was erased earlier leaves the backups as they age out.
   pruneExpiredBackups(backupsDir(dataDir), now);
   settingsRepo(db).set('retention_last_run', JSON.stringify({ at: now.toISOString(), anonymized: ids.length }));

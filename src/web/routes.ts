@@ -18,6 +18,9 @@ import * as debrief from './handlers/debrief.js';
 import * as calendar from './handlers/calendar.js';
 import * as slots from './handlers/slots.js';
 import * as offers from './handlers/offers.js';
+import * as consent from './handlers/consent.js';
+import * as consentLink from './handlers/consent-link.js';
+import * as reminders from './handlers/reminders.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -169,6 +172,21 @@ export const ROUTES: RouteDef[] = [
   r('post', '/admin/privacy', ADMIN, privacy.saveRetention),
   r('post', '/admin/privacy/run', ADMIN, privacy.runRetentionNow),
   r('get', '/admin/audit', ADMIN, privacy.auditLog),
+
+  // Consent to personal-data processing: HR asks or records; the candidate answers through a private link
+  // (no login, its token stored hashed); the destruction act lists what erasure destroyed.
+  r('get', '/candidates/:id/consent', HR, consent.showConsent),
+  r('post', '/candidates/:id/consent/request', HR, consent.requestConsent),
+  r('post', '/candidates/:id/consent/record', HR, consent.recordConsentByHr),
+  r('get', '/consent/:token', 'public', consentLink.consentPage),
+  r('post', '/consent/:token', 'public', consentLink.consentAnswer),
+  r('get', '/privacy/destruction', HR, consent.destructionAct),
+
+  // Reminders: each user's own switch and time zone; each vacancy's reminder periods.
+  r('get', '/account/notifications', 'authenticated', reminders.showNotifications),
+  r('post', '/account/notifications', 'authenticated', reminders.saveNotifications),
+  r('get', '/vacancies/:id/reminders', HR, reminders.showVacancyReminders),
+  r('post', '/vacancies/:id/reminders', HR, reminders.saveVacancyReminders),
 
   r('get', '/admin/users', ADMIN, users.listUsers),
   r('get', '/admin/users/new', ADMIN, users.newUser),

@@ -55,6 +55,8 @@ export interface WorldIds {
   code: string;
   /** The candidate's private link token (see renewToken). */
   token: string;
+  /** The candidate's consent link token (consent requested, link valid; renewToken renews it too). */
+  consentToken: string;
   /** A file of the candidate's submission (the PDF they attached). */
   submissionFileId: number;
   /** The interviewer's personal calendar feed token (GET /calendar/<token>.ics). */
@@ -77,7 +79,7 @@ export interface World {
   candidate: { fullName: string; email: string; phone: string; fileName: string };
   /** Signs the persona in again with a fresh session (e.g. after POST /logout); updates `personas`. */
   relogin: (name: PersonaName) => Promise<Persona>;
-  /** Gives the assignment a new private link (HR may regenerate it at any time); updates ids.token. */
+  /** Gives the assignment and the consent request new private links (HR may send new ones at any time); updates ids.token and ids.consentToken. */
   renewToken: () => string;
   /** A new checklist item on the demo vacancy, for routes that delete one. */
   freshChecklistItem: () => number;
@@ -318,6 +320,7 @@ export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Pro
     assignmentId: a.id,
     code: a.code,
     token,
+    consentToken: '',
     submissionFileId,
     feedToken,
     slotToken,
@@ -327,6 +330,16 @@ export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Pro
     reasonId:
       must(db.prepare('SELECT MAX(id) AS id FROM decision_reasons').get() as { id: number | null } | undefined, 'decision reason').id ?? 0,
   };
+
+  // The candidate has been asked for consent: a valid link, as a request by HR leaves it.
+  const renewConsent = () => {
+    const consentToken = randomBytes(32).toString('base64url');
+    db.prepare(
+      `UPDATE candidate_consents SET state = 'requested', token_hash = ?, token_expires_at = ?, requested_at = ? WHERE candidate_id = ?`,
+    ).run(sha256(consentToken), new Date(Date.now() + 14 * 86400_000).toISOString(), new Date().toISOString(), candidateId);
+    ids.consentToken = consentToken;
+  };
+  renewConsent();
 
   let scratch = 0;
   const vacancies = vacanciesRepo(db);
@@ -352,6 +365,7 @@ export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Pro
       token = randomBytes(32).toString('base64url');
       db.prepare('UPDATE assignments SET token_hash = ? WHERE id = ?').run(sha256(token), a.id);
       ids.token = token;
+      renewConsent();
       return token;
     },
     freshChecklistItem() {

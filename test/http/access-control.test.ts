@@ -30,6 +30,8 @@ const PUBLIC_ROUTES = [
   'GET /calendar/:feed',
   'GET /s/:slotToken',
   'POST /s/:slotToken',
+  'GET /consent/:token',
+  'POST /consent/:token',
 ];
 
 type Params = Record<string, string | number>;
@@ -69,7 +71,7 @@ function fillPath(path: string, w: World, override: Params = {}): string {
           case 'code':
             return ids.code;
           case 'token':
-            return ids.token;
+            return segments[1] === 'consent' ? ids.consentToken : ids.token;
           case 'feed':
             return `${ids.feedToken}.ics`;
           case 'slotToken':

@@ -53,9 +53,9 @@ function fill(path: string, w: World): string {
         kitId: ids.kitItemId,
         key: ids.checklistKey,
         code: ids.code,
-        token: ids.token,
         feed: `${ids.feedToken}.ics`,
         slotToken: ids.slotToken,
+        token: segments[1] === 'consent' ? ids.consentToken : ids.token,
         fileId: ids.submissionFileId,
       };
       return encodeURIComponent(String(byName[seg.slice(1)]));
@@ -106,6 +106,10 @@ describe('the view engine against ejs.renderFile', () => {
     await post(admin, `/admin/users/${w.ids.targetUserId}`, { display_name: '', role: 'department_head', department: '' });
     await post(admin, `/admin/users/${w.ids.targetUserId}/password`, {});
     await post(admin, '/admin/privacy', { months: 'many' });
+    await post(hr, `/candidates/${c}/consent/record`, { source: 'fax', date: 'tomorrow' });
+    await post(hr, `/vacancies/${v}/reminders`, { scorecard_hours: '0', grading_days: '' });
+    await post(hr, '/account/notifications', { reminders: 'maybe', time_zone: 'Nowhere/Else' });
+    await post(as('anonymous'), `/consent/${w.ids.consentToken}`, { action: 'maybe' });
     await post(as('grader_head'), `/grading/${w.ids.code}`, { comment: 'x'.repeat(10) });
     await post(as('anonymous'), '/login', { username: 'nobody', password: 'wrong' });
     // Pages shown after a successful post: a new user's password, a new private link.

@@ -7,6 +7,7 @@ import { ROLES } from '../../src/domain/roles.js';
 import { STAGES } from '../../src/domain/vacancy.js';
 import { INTERVIEW_STAGES, RECOMMENDATIONS } from '../../src/domain/interview.js';
 import { PIPELINE, SOURCES } from '../../src/domain/candidate.js';
+import { CONSENT_SOURCES, CONSENT_STATES, ERASED_CATEGORIES } from '../../src/domain/consent.js';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -80,6 +81,11 @@ describe('translations', () => {
       'sources.': SOURCES,
       'verdicts.': ['pass', 'review', 'reject'],
       'screening.status_': ['met', 'not_met', 'unknown'],
+      'consent.state_': CONSENT_STATES,
+      'consent.source_': CONSENT_SOURCES,
+      'consent.category_': ERASED_CATEGORIES,
+      'consent.grounds_': ['retention', 'consent_withdrawn', 'request'],
+      'consent.cannot_': ['request', 'accept', 'decline', 'withdraw', 'record'],
       'extract.': [
         'empty',
         'too_large',

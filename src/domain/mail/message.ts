@@ -17,6 +17,7 @@ export const TEMPLATE_KEYS = [
   'offer_invitation',
   'scorecard_reminder',
   'grading_reminder',
+  'consent_withdrawn',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 export type MailKind = TemplateKey | 'custom';

@@ -7,6 +7,7 @@ import { vacancyTitle } from '../../domain/vacancy.js';
 import type { Vacancy } from '../../db/vacancies.js';
 import type { Lang } from '../../domain/bank/schema.js';
 import { canGrade } from '../../domain/policy.js';
+import { myTasksView } from '../my-tasks-view.js';
 
 function vacancyCard(v: Vacancy, lang: Lang) {
   return {
@@ -61,6 +62,7 @@ function upcomingFor(req: Request, userId: number) {
 export function showHome(req: Request, res: Response) {
   const { repos, lang, t, config } = req.ctx;
   const user = userOf(req);
+  res.locals.myTasks = myTasksView(req, user);
   switch (user.role) {
     case 'hr': {
       const waiting = repos.candidates.waitingByVacancy();

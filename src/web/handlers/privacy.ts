@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { ConsentEventRow, ConsentRow } from '../../db/consent.js';
 import { z } from 'zod';
 import { msg } from '../../domain/messages.js';
 import { actorOf, audit } from '../audit.js';
@@ -30,6 +31,8 @@ export function exportCandidate(req: Request, res: Response) {
       coverLetter: c.coverLetter,
     },
     vacancy: { slug: v.slug, title: { ru: v.titleRu, en: v.titleEn } },
+    // The consent record and its history, without the link's token hash.
+    consentRecord: consentExport(repos.consent.get(c.id), repos.consent.events(c.id)),
     screening: repos.candidates.screening(c.id) ?? null,
     history: repos.candidates.events(c.id),
     interviews: repos.interviews.forCandidate(c.id).map((iv) => ({
@@ -196,4 +199,10 @@ export function auditLog(req: Request, res: Response) {
     prev: q.page > 1 ? link(q.page - 1) : null,
     next: q.page < pages ? link(q.page + 1) : null,
   });
+}
+
+function consentExport(row: ConsentRow | undefined, events: ConsentEventRow[]) {
+  if (!row) return { state: 'not_requested', history: [] };
+  const { token_hash: _hash, ...rest } = row;
+  return { ...rest, history: events };
 }
