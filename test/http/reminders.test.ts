@@ -8,6 +8,7 @@ import { createRepos } from '../../src/db/repos.js';
 import { runReminders } from '../../src/services/reminders.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { jobScheduler } from '../../src/services/jobs.js';
+import { postCandidate } from '../helpers/intake.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -189,7 +190,8 @@ describe('reminders', () => {
     const tomorrow = await iv.agent.get('/');
     expect(tomorrow.text).toContain('1 interview tomorrow');
     expect(tomorrow.text).toContain(`href="/interviews/${interviewId}"`);
-    // HR: the screened candidate waits for a decision in the demo vacancy.
+    // HR: a screened candidate waits for a decision in the demo vacancy (the interviewed one has moved on).
+    expect((await postCandidate(hr, t.demoVacancyId, { full_name: 'Белова Ольга', email: 'o.belova@example.ru' })).status).toBe(302);
     const hrHome = await hr.agent.get('/');
     expect(hrHome.text).toMatch(/1 candidate waiting for a decision/);
     expect(hrHome.text).toContain(`href="/vacancies/${t.demoVacancyId}/candidates"`);

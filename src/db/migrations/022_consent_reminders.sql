@@ -8,9 +8,8 @@ ALTER TABLE vacancies ADD COLUMN scorecard_reminder_hours INTEGER NOT NULL DEFAU
 ALTER TABLE vacancies ADD COLUMN grading_reminder_days INTEGER NOT NULL DEFAULT 3
   CHECK (grading_reminder_days BETWEEN 1 AND 60);
 
--- A user may switch reminder mail off; their time zone decides what "today" means (NULL: Europe/Moscow).
+-- A user may switch reminder mail off; their time zone (users.time_zone, migration 021) decides what "today" means.
 ALTER TABLE users ADD COLUMN reminders_off INTEGER NOT NULL DEFAULT 0 CHECK (reminders_off IN (0, 1));
-ALTER TABLE users ADD COLUMN time_zone TEXT;
 
 -- One row per periodic job. A process runs a job only after taking its lease with a conditional
 -- UPDATE (due and not leased by a live run), so two processes on one database never run it together.
