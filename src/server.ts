@@ -3,6 +3,8 @@ import { bootstrap } from './bootstrap.js';
 import { BankError } from './domain/bank/parse.js';
 import { createApp } from './web/app.js';
 import { runRetention } from './services/privacy.js';
+import { startMailDelivery, transportFor } from './services/mail-sender.js';
+import { createRepos } from './db/repos.js';
 
 async function main() {
   const config = loadConfig();
@@ -25,6 +27,12 @@ async function main() {
   };
   retention();
   setInterval(retention, 24 * 3600 * 1000).unref();
+  // Outgoing mail: a delivery pass every few seconds (SMTP, or .eml files under DATA_DIR/outbox without SMTP_URL).
+  const transport = transportFor(config);
+  const mail = startMailDelivery(createRepos(db), transport, {
+    from: config.mailFrom,
+    onError: (e) => console.error('Mail delivery pass failed:', e),
+  });
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -33,6 +41,7 @@ async function main() {
       `KAM Hire is running at http://localhost:${port}`,
       `Database: ${config.dbFile}`,
       `Files and backups: ${config.dataDir}/files, ${config.dataDir}/backups (npm run backup)`,
+      `Mail: ${config.smtpUrl ? `SMTP ${transport.describe}` : `no SMTP_URL, messages kept in the outbox and written to ${config.dataDir}/outbox`}`,
       `Question banks: ${bank.added} added, ${bank.updated} updated, ${bank.retired} retired, ${bank.unchanged} unchanged`,
     ];
     if (demoUsers) {
@@ -50,6 +59,7 @@ async function main() {
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing requests and closing the database`);
+    mail.stop();
     server.close(() => {
       app.close();
       db.close();

@@ -10,6 +10,7 @@ import { reportsRepo } from './reports.js';
 import { auditRepo } from './audit.js';
 import { privacyRepo } from './privacy.js';
 import { outboxRepo } from './outbox.js';
+import { mailTemplatesRepo } from './mail-templates.js';
 
 /** Every repository over one connection: what the web app, the services and the CLIs read and write through. */
 export function createRepos(db: DB) {
@@ -25,6 +26,7 @@ export function createRepos(db: DB) {
     audit: auditRepo(db),
     privacy: privacyRepo(db),
     outbox: outboxRepo(db),
+    mailTemplates: mailTemplatesRepo(db),
     system: { schemaVersion: () => schemaVersion(db) },
     /** Runs fn in one transaction (a savepoint when already inside one): all of its writes land, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

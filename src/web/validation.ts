@@ -8,7 +8,8 @@ export interface FieldError {
 export type FieldErrors = Record<string, FieldError>;
 
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
-  if (issue.message.startsWith('errors.')) {
+  // A message key of the shared `errors` area or of a feature's own (`mail.errors.placeholder`).
+  if (/^([a-z_]+\.)?errors\./.test(issue.message)) {
     const { key, params } = parseMsg(issue.message);
     const all: Record<string, unknown> = { ...params };
     if ('minimum' in issue) all.min ??= Number(issue.minimum);

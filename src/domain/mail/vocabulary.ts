@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { msg } from '../messages.js';
+import type { Lang } from '../bank/schema.js';
+import { detectLang, splitLines } from '../screening/text.js';
+import { placeholdersOf, type MailTemplate } from './render.js';
+import { TEMPLATE_KEYS, type TemplateKey, type TemplateVars } from './message.js';
+
+/**
+ * What each template may say: the placeholders the code that sends it fills in. A template edited by
+ * HR may use only these; anything else is refused at the field (it would stop the letter at sending).
+ */
+const COMMON = ['candidate.first_name', 'candidate.full_name', 'vacancy.title', 'sender.name', 'company.name'] as const;
+const INTERVIEW = ['interview.starts_at', 'interview.ends_at', 'interview.timezone', 'interview.location', 'interview.interviewers'] as const;
+const TASK = ['task.title', 'task.link', 'task.deadline'] as const;
+
+export const TEMPLATE_VOCABULARY: Record<TemplateKey, readonly string[]> = {
+  consent_request: [...COMMON, 'consent.link'],
+  interview_invitation: [...COMMON, ...INTERVIEW],
+  interview_changed: [...COMMON, ...INTERVIEW],
+  interview_cancelled: [...COMMON, ...INTERVIEW],
+  slot_offer: [...COMMON, 'slots.link', 'slots.expires_at'],
+  take_home_task: [...COMMON, ...TASK],
+  take_home_deadline_reminder: [...COMMON, ...TASK],
+  submission_thanks: [...COMMON, 'task.title'],
+  rejection: [...COMMON],
+  offer_invitation: [...COMMON],
+  scorecard_reminder: ['user.name', 'candidate.full_name', 'vacancy.title', 'interview.starts_at', 'scorecard.link'],
+  grading_reminder: ['user.name', 'vacancy.title', 'grading.code', 'grading.link'],
+};
+
+export const isTemplateKey = (s: string): s is TemplateKey => (TEMPLATE_KEYS as readonly string[]).includes(s);
+
+/** Placeholders a template uses that its vocabulary does not know. */
+export function unknownPlaceholders(key: TemplateKey, template: MailTemplate): string[] {
+  const allowed = new Set(TEMPLATE_VOCABULARY[key]);
+  return placeholdersOf(template).filter((p) => !allowed.has(p));
+}
+
+const unknownIn = (key: TemplateKey, text: string) => unknownPlaceholders(key, { subject: text, body: '' });
+
+/**
+ * The template form: subject and Markdown body, each checked for placeholders outside the
+ * template's vocabulary (message key `mail.errors.placeholder` with the unknown names).
+ */
+export function templateFormSchema(key: TemplateKey) {
+  const field = (max: number) =>
+    z
+      .string()
+      .trim()
+      .min(1, 'errors.required')
+      .max(max, 'errors.too_long')
+      .superRefine((text, ctx) => {
+        const bad = unknownIn(key, text);
+        if (bad.length > 0) ctx.addIssue({ code: 'custom', message: msg('mail.errors.placeholder', { names: bad.map((p) => `{{${p}}}`).join(', ') }) });
+      });
+  return z.object({ subject: field(300).refine((s) => !/[\r\n]/.test(s), 'mail.errors.subject_line'), body: field(20_000) });
+}
+
+/** Made-up values for a template preview: every placeholder of the template's vocabulary filled. */
+export function sampleVars(key: TemplateKey, lang: Lang): TemplateVars {
+  const ru = lang === 'ru';
+  const vars: TemplateVars = {
+    candidate: { first_name: ru ? 'Анна' : 'Anna', full_name: ru ? 'Анна Смирнова' : 'Anna Smith' },
+    vacancy: { title: ru ? 'Менеджер по работе с ключевыми клиентами' : 'Key Account Manager' },
+    sender: { name: ru ? 'Мария Иванова' : 'Maria Ivanova' },
+    company: { name: ru ? 'Компания' : 'The Company' },
+    interview: {
+      starts_at: ru ? '15 марта 2027, 11:00 (МСК)' : '15 March 2027, 11:00 (Moscow)',
+      ends_at: ru ? '15 марта 2027, 12:00 (МСК)' : '15 March 2027, 12:00 (Moscow)',
+      timezone: 'Europe/Moscow',
+      location: ru ? 'Видеозвонок' : 'Video call',
+      interviewers: ru ? 'Олег Петров, Мария Иванова' : 'Oleg Petrov, Maria Ivanova',
+    },
+    task: { title: ru ? 'План развития ключевого клиента' : 'Key account plan', link: 'https://hire.example.ru/t/sample', deadline: ru ? '20 марта 2027, 18:00 (МСК)' : '20 March 2027, 18:00 (Moscow)' },
+    consent: { link: 'https://hire.example.ru/consent/sample' },
+    slots: { link: 'https://hire.example.ru/slots/sample', expires_at: ru ? '14 марта 2027' : '14 March 2027' },
+    user: { name: ru ? 'Олег Петров' : 'Oleg Petrov' },
+    scorecard: { link: 'https://hire.example.ru/interviews/1/scorecard' },
+    grading: { code: 'K-7Q2', link: 'https://hire.example.ru/grading/K-7Q2' },
+  };
+  return vars;
+}
+
+/** The language of letters to a candidate, from the dominant script of their resume. */
+export function langOfResume(text: string): Lang {
+  return text.trim() === '' ? 'ru' : detectLang(splitLines(text));
+}
