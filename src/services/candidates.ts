@@ -5,6 +5,8 @@ import type { ItemStatus, Verdict } from '../domain/screening/index.js';
 import type { FileStore } from '../storage/files.js';
 import { auditLine, type Actor } from './audit.js';
 import { refreshScore } from './scores.js';
+import { queueMail } from './mail.js';
+import type { OutgoingMail } from '../domain/mail/message.js';
 import { currentVerdict, intakeCandidate, rescreen, statusesOf, verdictProfile, type IntakeInput, type IntakeResult } from './screening.js';
 
 /*
@@ -110,10 +112,13 @@ export function decide(
   candidate: Pick<Candidate, 'id' | 'stage'>,
   decision: { decision: Verdict; reason: string },
   actor: Actor & { userId: number },
+  /** A letter to the candidate (a rejection), queued with the decision or not at all. */
+  mail?: OutgoingMail,
 ): boolean {
   return repos.transaction(() => {
     const s = repos.candidates.screening(candidate.id);
     if (!s) return false;
+    if (mail) queueMail(repos, actor, mail);
     const next = STAGE_AFTER[decision.decision];
     const stage = (candidate.stage === 'new' || candidate.stage === 'screening') && next ? { from: candidate.stage, to: next } : null;
     repos.candidates.decide(candidate.id, { ...decision, old: s.decision, stage }, actor.userId);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Repos } from '../db/repos.js';
 import type { Lang } from '../domain/bank/schema.js';
 import type { MailAddress, MailAttachment, OutgoingMail, TemplateKey, TemplateVars } from '../domain/mail/message.js';
@@ -10,6 +10,11 @@ const TEMPLATES_DIR = new URL('../../mail-templates/', import.meta.url).pathname
 /** The shipped default of a template (mail-templates/<key>.<lang>.md). */
 export function defaultTemplate(key: TemplateKey, lang: Lang): MailTemplate {
   return parseTemplateSource(readFileSync(`${TEMPLATES_DIR}${key}.${lang}.md`, 'utf8'));
+}
+
+/** The shipped default, or null when none is shipped for this key and language. */
+export function defaultTemplateOrNull(key: TemplateKey, lang: Lang): MailTemplate | null {
+  return existsSync(`${TEMPLATES_DIR}${key}.${lang}.md`) ? defaultTemplate(key, lang) : null;
 }
 
 /** The template in force: HR's edited version when there is one, else the shipped default. */

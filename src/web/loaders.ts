@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { canGrade, canSeeVacancy, interviewAccess, type InterviewAccess } from '../domain/policy.js';
+import { canGrade, canSeeMail, canSeeVacancy, interviewAccess, type InterviewAccess } from '../domain/policy.js';
+import type { OutboxRow } from '../db/outbox.js';
 import { ASSIGNMENT_CODE } from '../domain/assignment.js';
 import type { Assignment } from '../db/assignments.js';
 import type { Candidate } from '../db/candidates.js';
@@ -99,4 +100,12 @@ export function loadByToken(req: Request, res: Response): Assignment {
   const a = found(token.success ? req.ctx.repos.assignments.byTokenHash(hashToken(token.data)) : undefined, 'submission.unknown_link');
   if (!req.ctx.user && !req.session.lang) useLanguage(req, res, a.lang);
   return a;
+}
+
+/** The outbox message `:id` names, if this user may read it (admins all; HR those about candidates). */
+export function loadMail(req: Request): OutboxRow {
+  const id = idOf(req);
+  const row = found(id === undefined ? undefined : req.ctx.repos.outbox.get(id));
+  allowed(canSeeMail(userOf(req), { candidateId: row.candidate_id }));
+  return row;
 }

@@ -14,6 +14,7 @@ import * as assignmentLink from './handlers/assignment-link.js';
 import * as grading from './handlers/grading.js';
 import * as reports from './handlers/reports.js';
 import * as privacy from './handlers/privacy.js';
+import * as mail from './handlers/mail.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -128,6 +129,17 @@ export const ROUTES: RouteDef[] = [
   r('post', '/admin/privacy', ADMIN, privacy.saveRetention),
   r('post', '/admin/privacy/run', ADMIN, privacy.runRetentionNow),
   r('get', '/admin/audit', ADMIN, privacy.auditLog),
+
+  // Mail: the outbox (admins all of it; HR the messages about candidates, narrowed by loadMail), the templates, a candidate's language.
+  r('get', '/outbox', HR, mail.listOutbox),
+  r('get', '/outbox/:id', HR, mail.showMail),
+  r('get', '/outbox/:id/attachments/:index', HR, mail.downloadAttachment),
+  r('post', '/outbox/:id/retry', HR, mail.retryMail),
+  r('get', '/mail-templates', HR, mail.listTemplates),
+  r('get', '/mail-templates/:template', HR, mail.editTemplate),
+  r('post', '/mail-templates/:template', HR, mail.postTemplate),
+  r('post', '/mail-templates/:template/reset', HR, mail.resetTemplateToDefault),
+  r('post', '/candidates/:id/lang', HR, mail.setCandidateLang),
 
   r('get', '/admin/users', ADMIN, users.listUsers),
   r('get', '/admin/users/new', ADMIN, users.newUser),

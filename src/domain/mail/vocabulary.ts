@@ -9,7 +9,7 @@ import { TEMPLATE_KEYS, type TemplateKey, type TemplateVars } from './message.js
  * What each template may say: the placeholders the code that sends it fills in. A template edited by
  * HR may use only these; anything else is refused at the field (it would stop the letter at sending).
  */
-const COMMON = ['candidate.first_name', 'candidate.full_name', 'vacancy.title', 'sender.name', 'company.name'] as const;
+const COMMON = ['candidate.first_name', 'candidate.full_name', 'vacancy.title', 'sender.name'] as const;
 const INTERVIEW = ['interview.starts_at', 'interview.ends_at', 'interview.timezone', 'interview.location', 'interview.interviewers'] as const;
 const TASK = ['task.title', 'task.link', 'task.deadline'] as const;
 
@@ -56,6 +56,32 @@ export function templateFormSchema(key: TemplateKey) {
   return z.object({ subject: field(300).refine((s) => !/[\r\n]/.test(s), 'mail.errors.subject_line'), body: field(20_000) });
 }
 
+/**
+ * "Send to the candidate" next to an action: the address and the letter as HR edited it (placeholders
+ * still allowed, filled at sending). Checked only when HR ticked the box.
+ */
+export function composeSchema(key: TemplateKey) {
+  const t = templateFormSchema(key).shape;
+  return z.object({
+    mail_to: z
+      .string({ error: 'mail.errors.address_missing' })
+      .trim()
+      .min(1, 'mail.errors.address_missing')
+      .max(254, 'mail.errors.address')
+      .pipe(z.email({ error: 'mail.errors.address' })),
+    mail_subject: t.subject,
+    mail_body: t.body,
+  });
+}
+
+/** The first name to greet a candidate by: the first word of the name as HR typed it. */
+export function firstNameOf(fullName: string): string {
+  const words = fullName.trim().split(/\s+/);
+  // «Смирнова Анна Сергеевна»: Russian order puts the surname first when there are three words.
+  if (words.length === 3 && /[а-яё]/i.test(fullName)) return words[1] as string;
+  return words[0] ?? fullName;
+}
+
 /** Made-up values for a template preview: every placeholder of the template's vocabulary filled. */
 export function sampleVars(key: TemplateKey, lang: Lang): TemplateVars {
   const ru = lang === 'ru';
@@ -63,7 +89,6 @@ export function sampleVars(key: TemplateKey, lang: Lang): TemplateVars {
     candidate: { first_name: ru ? 'Анна' : 'Anna', full_name: ru ? 'Анна Смирнова' : 'Anna Smith' },
     vacancy: { title: ru ? 'Менеджер по работе с ключевыми клиентами' : 'Key Account Manager' },
     sender: { name: ru ? 'Мария Иванова' : 'Maria Ivanova' },
-    company: { name: ru ? 'Компания' : 'The Company' },
     interview: {
       starts_at: ru ? '15 марта 2027, 11:00 (МСК)' : '15 March 2027, 11:00 (Moscow)',
       ends_at: ru ? '15 марта 2027, 12:00 (МСК)' : '15 March 2027, 12:00 (Moscow)',

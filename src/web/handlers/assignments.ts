@@ -6,7 +6,9 @@ import { icc21, interpretAlpha, krippendorffAlphaInterval, leniency } from '../.
 import { localToIso } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { StoredItem } from '../../db/bank.js';
-import { audit } from '../audit.js';
+import { actorOf, audit } from '../audit.js';
+import { candidateVars, composeDefaults, mailDateTime, parseCompose, placeholderHint, renderCompose } from '../mail-view.js';
+import { queueMail } from '../../services/mail.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
@@ -34,6 +36,8 @@ function showAssign(req: Request, res: Response, values: Record<string, unknown>
   const { repos, lang } = req.ctx;
   res.status(status);
   renderPage(res, 'pages/assignments/new', req.ctx.t('assignments.new_title'), {
+    mailPlaceholders: placeholderHint('take_home_task'),
+    errorLinks: Object.entries(errors).map(([f, e]) => ({ href: `#f-${f}`, text: req.ctx.t(e.key, e.params) })),
     candidate: { id: candidate.id, name: candidate.fullName },
     vacancy: { id: vacancy.id, title: vacancyTitle(vacancy, lang) },
     tasks: repos.bank
@@ -47,7 +51,7 @@ function showAssign(req: Request, res: Response, values: Record<string, unknown>
 }
 
 export function newAssignment(req: Request, res: Response) {
-  const { vacancy } = loadCandidate(req);
+  const { candidate, vacancy } = loadCandidate(req);
   const first = vacancy.profile.taskIds[0];
   const days = first ? req.ctx.repos.bank.get(first, 'en')?.meta : undefined;
   const deadline = new Date(Date.now() + (days && days.kind === 'task' ? days.deadline_days : 3) * 24 * 3600 * 1000)
@@ -59,7 +63,17 @@ export function newAssignment(req: Request, res: Response) {
   showAssign(
     req,
     res,
-    { item: first ? `task:${first}` : '', lang: req.ctx.lang, date: deadline, time: '18:00', grace_hours: '24', graders: heads, brief: '' },
+    {
+      item: first ? `task:${first}` : '',
+      lang: req.ctx.lang,
+      date: deadline,
+      time: '18:00',
+      grace_hours: '24',
+      graders: heads,
+      brief: '',
+      // The letter with the private link, ready to edit; the link and deadline are filled in at sending.
+      ...composeDefaults(req, 'take_home_task', candidate, candidateVars(req, candidate, vacancy), candidate.email !== null),
+    },
     {},
   );
 }
@@ -82,7 +96,10 @@ export function createAssignment(req: Request, res: Response) {
     const allowed = new Set(graderOptions(req, vacancy.department).map((g) => g.id));
     if (parsed.data.graders.some((g) => !allowed.has(g))) errors.graders = { key: 'errors.choice' };
   }
-  if (!parsed.ok || Object.keys(errors).length > 0 || !item || !deadlineAt) return showAssign(req, res, body, errors, 422);
+  const compose = parseCompose('take_home_task', body);
+  if (compose.send === null) Object.assign(errors, compose.errors);
+  if (!parsed.ok || Object.keys(errors).length > 0 || !item || !deadlineAt || compose.send === null)
+    return showAssign(req, res, body, errors, 422);
 
   let code = assignmentCode(randomBytes(CODE_BYTES));
   for (let tries = 1; repos.assignments.isCodeTaken(code); tries++) {
@@ -90,8 +107,16 @@ export function createAssignment(req: Request, res: Response) {
     code = assignmentCode(randomBytes(CODE_BYTES));
   }
   const token = newToken();
-  const id = repos.assignments.create(
-    {
+  const vars = {
+    ...candidateVars(req, candidate, vacancy),
+    task: {
+      title: item.title,
+      link: `${req.ctx.config.publicUrl}/t/${token}`,
+      deadline: mailDateTime(deadlineAt, candidate.lang),
+    },
+  };
+  const mail = compose.send ? renderCompose(compose, vars) : null;
+  const create = {
       candidateId: candidate.id,
       kind: item.kind as 'task' | 'case',
       itemId: item.id,
@@ -103,19 +128,33 @@ export function createAssignment(req: Request, res: Response) {
       deadlineAt,
       graceHours: parsed.data.grace_hours,
       createdBy: userOf(req).id,
-    },
-    parsed.data.graders,
-  );
-  audit(req, 'assignment.create', { type: 'assignment', id }, { candidate: candidate.id, item: item.id, graders: parsed.data.graders });
-  showLink(req, res, id, token);
+  };
+  // The assignment and its letter land together or not at all.
+  const graders = parsed.data.graders;
+  const id = repos.transaction(() => {
+    const newId = repos.assignments.create(create, graders);
+    audit(req, 'assignment.create', { type: 'assignment', id: newId }, { candidate: candidate.id, item: create.itemId, graders });
+    if (mail && compose.send)
+      queueMail(repos, actorOf(req), {
+        kind: 'take_home_task',
+        lang: candidate.lang,
+        to: { address: compose.to, name: candidate.fullName },
+        ...mail,
+        candidateId: candidate.id,
+      });
+    return newId;
+  });
+  showLink(req, res, id, token, mail && compose.send ? compose.to : null);
 }
 
-function showLink(req: Request, res: Response, id: number, token: string) {
+function showLink(req: Request, res: Response, id: number, token: string, mailedTo: string | null = null) {
   const a = req.ctx.repos.assignments.get(id)!;
   const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   renderPage(res, 'pages/assignments/link', req.ctx.t('assignments.link_title'), {
     a: { id, code: a.code, deadlineAt: a.deadlineAt },
     url: `${origin}/t/${token}`,
+    mailedTo,
+    candidateId: a.candidateId,
   });
 }
 

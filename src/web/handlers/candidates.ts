@@ -22,7 +22,10 @@ import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
-import { parseForm, type FieldErrors } from '../validation.js';
+import { parseForm, type FieldError, type FieldErrors } from '../validation.js';
+import { candidateTimeline } from '../timeline.js';
+import { candidateVars, composeDefaults, parseCompose, placeholderHint, renderCompose } from '../mail-view.js';
+import type { OutgoingMail } from '../../domain/mail/message.js';
 import { loadCandidate, loadVacancy, loadVacancySummary } from '../loaders.js';
 
 const VERDICTS = ['pass', 'review', 'reject'] as const;
@@ -224,6 +227,11 @@ export function highlight(text: string, quotes: string[]): { text: string; mark:
 }
 
 export function showCandidate(req: Request, res: Response) {
+  renderCandidate(req, res, {}, {});
+}
+
+/** The candidate page; after a refused decision, with the typed values and the errors at their fields. */
+function renderCandidate(req: Request, res: Response, errors: FieldErrors, typed: Record<string, unknown>, status = 200) {
   const { candidate: c, vacancy: v } = loadCandidate(req);
   const { repos, lang } = req.ctx;
   const s = repos.candidates.screening(c.id);
@@ -252,8 +260,11 @@ export function showCandidate(req: Request, res: Response) {
   audit(req, 'candidate.view', { type: 'candidate', id: c.id });
   const dup = c.duplicateOf ? repos.candidates.get(c.duplicateOf) : undefined;
   const file = c.fileId ? repos.candidates.file(c.fileId) : undefined;
+  const rejectionMail = composeDefaults(req, 'rejection', c, candidateVars(req, c, v), false);
+  res.status(status);
   renderPage(res, 'pages/candidates/show', c.fullName, {
     c: {
+      lang: c.lang,
       id: c.id,
       fullName: c.fullName,
       email: c.email,
@@ -298,10 +309,14 @@ export function showCandidate(req: Request, res: Response) {
       c.resumeText,
       items.flatMap((i) => (i.evidence ? [i.evidence] : [])),
     ),
-    // Item events name the item by its label (its key only when the item is no longer on the checklist).
-    events: repos.candidates
-      .events(c.id)
-      .map((e) => ({ ...e, subjectLabel: e.kind === 'item' && e.subject ? (labelOf.get(e.subject) ?? e.subject) : e.subject })),
+    // Item events name the item by its label (its key only when the item is no longer on the checklist);
+    // mail about the candidate joins them, newest first.
+    events: candidateTimeline(
+      repos.candidates
+        .events(c.id)
+        .map((e) => ({ ...e, subjectLabel: e.kind === 'item' && e.subject ? (labelOf.get(e.subject) ?? e.subject) : e.subject })),
+      repos.outbox.timeline(c.id),
+    ),
     interviews: repos.interviews.forCandidate(c.id).map((iv) => {
       const cards = repos.interviews.scorecards(iv.id);
       return { ...iv, submitted: cards.filter((x) => x.status === 'submitted').length, total: cards.length };
@@ -319,8 +334,10 @@ export function showCandidate(req: Request, res: Response) {
         grades: repos.assignments.grades(a.id).length,
       };
     }),
-    errors: {},
-    values: { decision: s?.decision ?? s?.verdict ?? '', reason: '', stage: c.stage, stage_reason: '' },
+    errors,
+    errorLinks: Object.keys(errors).map((f) => ({ href: `#f-${f}`, text: req.ctx.t((errors[f] as FieldError).key, (errors[f] as FieldError).params) })),
+    values: { decision: s?.decision ?? s?.verdict ?? '', reason: '', stage: c.stage, stage_reason: '', ...rejectionMail, ...typed },
+    rejectionPlaceholders: placeholderHint('rejection'),
   });
 }
 
@@ -359,15 +376,35 @@ const decisionSchema = z.object({
 });
 
 export function decide(req: Request, res: Response) {
-  const { candidate: c } = loadCandidate(req);
-  const parsed = parseForm(decisionSchema, req.body ?? {});
+  const { candidate: c, vacancy: v } = loadCandidate(req);
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const parsed = parseForm(decisionSchema, body);
+  // A rejection may send the letter HR edited under the form; both land in one transaction or neither.
+  const compose = parsed.ok && parsed.data.decision === 'reject' ? parseCompose('rejection', body) : ({ send: false } as const);
+  if (compose.send === null) return renderCandidate(req, res, compose.errors, typedOf(body), 422);
   if (!parsed.ok) {
     flash(req, 'error', 'candidates.decision_invalid');
     return res.redirect(`/candidates/${c.id}#decision`);
   }
-  if (!decideCandidate(req.ctx.repos, c, parsed.data, userActorOf(req))) throw new HttpError(404, 'errors.not_found');
-  flash(req, 'ok', 'candidates.decided');
+  const mail: OutgoingMail | undefined = compose.send
+    ? {
+        kind: 'rejection',
+        lang: c.lang,
+        to: { address: compose.to, name: c.fullName },
+        ...renderCompose(compose, candidateVars(req, c, v)),
+        candidateId: c.id,
+      }
+    : undefined;
+  if (!decideCandidate(req.ctx.repos, c, parsed.data, userActorOf(req), mail)) throw new HttpError(404, 'errors.not_found');
+  flash(req, 'ok', mail ? 'mail.decided_and_queued' : 'candidates.decided');
   res.redirect(`/candidates/${c.id}`);
+}
+
+/** The decision form's fields as typed, to show them again. */
+function typedOf(body: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of ['decision', 'reason', 'send_mail', 'mail_to', 'mail_subject', 'mail_body']) out[k] = typeof body[k] === 'string' ? body[k] : '';
+  return out;
 }
 
 const stageSchema = z.object({
