@@ -6,6 +6,7 @@ import type { FileStore } from '../storage/files.js';
 import { auditLine, type Actor } from './audit.js';
 import { refreshScore } from './scores.js';
 import { queueMail } from './mail.js';
+import { langOfResume } from '../domain/mail/vocabulary.js';
 import type { OutgoingMail } from '../domain/mail/message.js';
 import { currentVerdict, intakeCandidate, rescreen, statusesOf, verdictProfile, type IntakeInput, type IntakeResult } from './screening.js';
 
@@ -20,6 +21,8 @@ export function addCandidate(repos: Repos, files: FileStore, input: IntakeInput,
   return repos.transaction(() => {
     const result = intakeCandidate(repos.candidates, files, input, now);
     if (!result.ok) return result;
+    // Letters to the candidate are written in the resume's language until HR changes it on the card.
+    repos.candidates.setLang(result.id, langOfResume(input.resume.text));
     refreshScore(repos, result.id);
     auditLine(
       repos,
