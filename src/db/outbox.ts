@@ -67,7 +67,9 @@ export function outboxRepo(db: DB) {
   const claim = db.prepare(`UPDATE outbox SET state = 'sending', tries = tries + 1, next_try_at = @leaseUntil
     WHERE id = @id AND state = @state AND next_try_at = @seen`);
   const done = db.prepare(`UPDATE outbox SET state = @state, sent_at = @at, last_error = NULL WHERE id = @id AND state = 'sending'`);
-  const failed = db.prepare(`UPDATE outbox SET state = @state, next_try_at = @next, last_error = @error WHERE id = @id AND state = 'sending'`);
+  const failed = db.prepare(
+    `UPDATE outbox SET state = @state, next_try_at = @next, last_error = @error WHERE id = @id AND state = 'sending'`,
+  );
   const requeue = db.prepare(
     `UPDATE outbox SET state = 'queued', next_try_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND state = 'failed'`,
   );

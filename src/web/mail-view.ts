@@ -39,13 +39,21 @@ export interface ComposeValues {
 /** The form's first values: the address on the card, the template with today's values filled in. */
 export function composeDefaults(req: Request, key: TemplateKey, c: Candidate, vars: TemplateVars, send: boolean): ComposeValues {
   const t = templateFor(req.ctx.repos, key, c.lang);
-  return { send_mail: send ? '1' : '', mail_to: c.email ?? '', mail_subject: fillKnown(t.subject, vars), mail_body: fillKnown(t.body, vars) };
+  return {
+    send_mail: send ? '1' : '',
+    mail_to: c.email ?? '',
+    mail_subject: fillKnown(t.subject, vars),
+    mail_body: fillKnown(t.body, vars),
+  };
 }
 
 /** The placeholders still allowed in the edited letter (filled at sending), for the hint under the body. */
 export const placeholderHint = (key: TemplateKey) => TEMPLATE_VOCABULARY[key].map((p) => `{{${p}}}`).join(', ');
 
-export type ComposeResult = { send: false } | { send: true; to: string; subject: string; body: string } | { send: null; errors: FieldErrors };
+export type ComposeResult =
+  | { send: false }
+  | { send: true; to: string; subject: string; body: string }
+  | { send: null; errors: FieldErrors };
 
 /** Reads the compose fields; nothing to check when the box is not ticked. */
 export function parseCompose(key: TemplateKey, body: Record<string, unknown>): ComposeResult {

@@ -306,7 +306,14 @@ const ROW_LEVEL: RowCase[] = [
     const [method, path] = mp.split(' ') as ['get' | 'post', string];
     return [
       { persona: 'hr', method, path, params: (w) => ({ id: w.ids.userMailId, index: 0 }), status: 403, why: 'HR on mail to a user' },
-      { persona: 'admin', method, path, params: (w) => ({ id: w.ids.userMailId, index: 0 }), status: path.endsWith(':index') ? 404 : method === 'get' ? 200 : 302, why: 'admin reads all mail (that one has no attachment)' },
+      {
+        persona: 'admin',
+        method,
+        path,
+        params: (w) => ({ id: w.ids.userMailId, index: 0 }),
+        status: path.endsWith(':index') ? 404 : method === 'get' ? 200 : 302,
+        why: 'admin reads all mail (that one has no attachment)',
+      },
     ];
   }),
 

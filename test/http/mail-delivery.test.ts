@@ -72,7 +72,11 @@ describe('delivery through a real SMTP server', () => {
       expect(after).toMatchObject({ state: 'sent', tries: 1, last_error: null });
       expect(after.sent_at).not.toBeNull();
       // Nothing is due any more: a second pass sends nothing.
-      expect(await deliverDue(repos, smtpTransport(smtp.url), new Date(), { from: FROM })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+      expect(await deliverDue(repos, smtpTransport(smtp.url), new Date(), { from: FROM })).toEqual({
+        delivered: 0,
+        retrying: 0,
+        failed: 0,
+      });
       expect(smtp.received).toHaveLength(1);
     } finally {
       await smtp.close();
@@ -223,11 +227,19 @@ describe('a sender killed between handing the message to SMTP and recording it',
       const row = repos.outbox.get(id)!;
       expect(row).toMatchObject({ state: 'sending', tries: 1, sent_at: null });
       // A restarted sender leaves it alone while the dead one's lease runs...
-      expect(await deliverDue(repos, smtpTransport(smtp.url), new Date(), { from: FROM })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+      expect(await deliverDue(repos, smtpTransport(smtp.url), new Date(), { from: FROM })).toEqual({
+        delivered: 0,
+        retrying: 0,
+        failed: 0,
+      });
       expect(smtp.received).toHaveLength(1);
       // ...and sends it again when the lease is over: the receiver gets a second copy with the same Message-ID.
       const afterLease = at(started, LEASE_MS + 60_000);
-      expect(await deliverDue(repos, smtpTransport(smtp.url), afterLease, { from: FROM })).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+      expect(await deliverDue(repos, smtpTransport(smtp.url), afterLease, { from: FROM })).toEqual({
+        delivered: 1,
+        retrying: 0,
+        failed: 0,
+      });
       expect(smtp.received).toHaveLength(2);
       expect(smtp.received.map((m) => m.parsed.messageId)).toEqual([messageId, messageId]);
       expect(repos.outbox.get(id)).toMatchObject({ state: 'sent', tries: 2 });

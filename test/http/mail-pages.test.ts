@@ -43,7 +43,17 @@ async function withCandidate(opts: { email?: string; resume?: string; lang?: 'ru
 }
 
 const outboxRows = (t: TestApp) =>
-  t.db.prepare('SELECT * FROM outbox ORDER BY id').all() as { id: number; kind: string; lang: string; to_address: string; subject: string; body_text: string; body_html: string; candidate_id: number | null; state: string }[];
+  t.db.prepare('SELECT * FROM outbox ORDER BY id').all() as {
+    id: number;
+    kind: string;
+    lang: string;
+    to_address: string;
+    subject: string;
+    body_text: string;
+    body_html: string;
+    candidate_id: number | null;
+    state: string;
+  }[];
 
 describe('the candidate language', () => {
   it('is taken from the resume, editable on the card, and chooses the letter', async () => {
@@ -87,11 +97,14 @@ describe('rejecting with a letter', () => {
       [{ mail_body: 'Здравствуйте, {{candidate.salary}}!' }, 'mail_body', 'Unknown placeholder: {{candidate.salary}}'],
       [{ mail_subject: 'Привет {{task.link}}' }, 'mail_subject', 'Unknown placeholder: {{task.link}}'],
     ] as const) {
-      const res = await hr.agent.post(`/candidates/${id}/decision`).type('form').send({ _csrf: hr.csrf, ...reject(over) });
+      const res = await hr.agent
+        .post(`/candidates/${id}/decision`)
+        .type('form')
+        .send({ _csrf: hr.csrf, ...reject(over) });
       expect(res.status, field).toBe(422);
       expect(res.text).toContain(`id="f-${field}-error"`);
       expect(res.text).toContain(message);
-      expect(res.text).toContain('href="#f-' + field + '"');
+      expect(res.text).toContain(`href="#f-${field}"`);
       expect(res.text).toContain('Not enough key account experience');
       expect(repos.candidates.screening(id)!.decision).toBe(before);
       expect(repos.candidates.get(id)!.stage).not.toBe('rejected');
@@ -101,12 +114,24 @@ describe('rejecting with a letter', () => {
 
   it('queues the edited letter in the same transaction as the decision, shown on the timeline', async () => {
     const { t, hr, id, repos } = await withCandidate();
-    const res = await hr.agent.post(`/candidates/${id}/decision`).type('form').send({ _csrf: hr.csrf, ...reject() });
+    const res = await hr.agent
+      .post(`/candidates/${id}/decision`)
+      .type('form')
+      .send({ _csrf: hr.csrf, ...reject() });
     expect(res.status).toBe(302);
     expect(repos.candidates.screening(id)!.decision).toBe('reject');
     const [m] = outboxRows(t);
-    expect(m).toMatchObject({ kind: 'rejection', lang: 'ru', to_address: 'anna.petrova@example.ru', subject: 'Ваш отклик', candidate_id: id, state: 'queued' });
-    expect(m!.body_text).toBe('Здравствуйте, Анна!\n\nСпасибо за интерес к вакансии «Менеджер по работе с ключевыми клиентами (Middle), FMCG».');
+    expect(m).toMatchObject({
+      kind: 'rejection',
+      lang: 'ru',
+      to_address: 'anna.petrova@example.ru',
+      subject: 'Ваш отклик',
+      candidate_id: id,
+      state: 'queued',
+    });
+    expect(m!.body_text).toBe(
+      'Здравствуйте, Анна!\n\nСпасибо за интерес к вакансии «Менеджер по работе с ключевыми клиентами (Middle), FMCG».',
+    );
     expect(m!.body_html).toContain('<p>Здравствуйте, Анна!</p>');
     const page = await hr.agent.get(`/candidates/${id}`);
     const history = page.text.slice(page.text.indexOf('id="history"'));
@@ -119,14 +144,27 @@ describe('rejecting with a letter', () => {
 
   it('no letter unless asked, and none for a decision that is not a rejection', async () => {
     const { t, hr, id } = await withCandidate();
-    await hr.agent.post(`/candidates/${id}/decision`).type('form').send({ _csrf: hr.csrf, ...reject({ send_mail: '' }) }).expect(302);
-    await hr.agent.post(`/candidates/${id}/decision`).type('form').send({ _csrf: hr.csrf, ...reject({ decision: 'pass', mail_to: 'bad' }) }).expect(302);
+    await hr.agent
+      .post(`/candidates/${id}/decision`)
+      .type('form')
+      .send({ _csrf: hr.csrf, ...reject({ send_mail: '' }) })
+      .expect(302);
+    await hr.agent
+      .post(`/candidates/${id}/decision`)
+      .type('form')
+      .send({ _csrf: hr.csrf, ...reject({ decision: 'pass', mail_to: 'bad' }) })
+      .expect(302);
     expect(outboxRows(t)).toHaveLength(0);
   });
 });
 
 describe('assigning a take-home task with its letter', () => {
-  async function assign(t: TestApp, hr: { agent: ReturnType<typeof request.agent>; csrf: string }, id: number, over: Record<string, string> = {}) {
+  async function assign(
+    t: TestApp,
+    hr: { agent: ReturnType<typeof request.agent>; csrf: string },
+    id: number,
+    over: Record<string, string> = {},
+  ) {
     const head = await makeUser(t.db, { role: 'department_head', department: 'Коммерческий отдел' });
     return hr.agent
       .post(`/candidates/${id}/assignments`)
@@ -192,10 +230,12 @@ describe('templates edited by HR', () => {
 
   it('an unknown placeholder is an error at its field with the allowed list; nothing is saved', async () => {
     const { t, hr } = await withCandidate();
-    const res = await hr.agent
-      .post('/mail-templates/rejection.en')
-      .type('form')
-      .send({ _csrf: hr.csrf, action: 'save', subject: 'About {{vacancy.title}}', body: 'Dear {{candidate.first_name}}, your score was {{score.total}}.' });
+    const res = await hr.agent.post('/mail-templates/rejection.en').type('form').send({
+      _csrf: hr.csrf,
+      action: 'save',
+      subject: 'About {{vacancy.title}}',
+      body: 'Dear {{candidate.first_name}}, your score was {{score.total}}.',
+    });
     expect(res.status).toBe(422);
     expect(res.text).toContain('id="f-body-error"');
     expect(res.text).toContain('Unknown placeholder: {{score.total}}');
@@ -203,22 +243,35 @@ describe('templates edited by HR', () => {
     expect(res.text).toContain('your score was {{score.total}}.');
     expect(t.db.prepare('SELECT COUNT(*) AS n FROM mail_templates').get()).toEqual({ n: 0 });
     // A placeholder allowed in another letter is unknown here too: a rejection has no task link.
-    const other = await hr.agent.post('/mail-templates/rejection.en').type('form').send({ _csrf: hr.csrf, subject: 'x {{task.link}}', body: 'y' });
+    const other = await hr.agent
+      .post('/mail-templates/rejection.en')
+      .type('form')
+      .send({ _csrf: hr.csrf, subject: 'x {{task.link}}', body: 'y' });
     expect(other.status).toBe(422);
     expect(other.text).toContain('id="f-subject-error"');
   });
 
   it('previews with sample values, saves, is used for new mail, and resets to the default', async () => {
     const { t, hr, id, repos } = await withCandidate();
-    const form = { _csrf: hr.csrf, subject: 'Re: {{vacancy.title}}', body: 'Dear **{{candidate.first_name}}**,\n\nthank you.\n\n{{sender.name}}' };
-    const preview = await hr.agent.post('/mail-templates/rejection.en').type('form').send({ ...form, action: 'preview' });
+    const form = {
+      _csrf: hr.csrf,
+      subject: 'Re: {{vacancy.title}}',
+      body: 'Dear **{{candidate.first_name}}**,\n\nthank you.\n\n{{sender.name}}',
+    };
+    const preview = await hr.agent
+      .post('/mail-templates/rejection.en')
+      .type('form')
+      .send({ ...form, action: 'preview' });
     expect(preview.status).toBe(200);
     expect(preview.text).toContain('Re: Key Account Manager');
     expect(decode(preview.text)).toContain('<strong>Anna</strong>');
     expect(preview.text).toMatch(/<iframe class="mail-preview" sandbox /);
     expect(t.db.prepare('SELECT COUNT(*) AS n FROM mail_templates').get()).toEqual({ n: 0 });
 
-    const save = await hr.agent.post('/mail-templates/rejection.en').type('form').send({ ...form, action: 'save' });
+    const save = await hr.agent
+      .post('/mail-templates/rejection.en')
+      .type('form')
+      .send({ ...form, action: 'save' });
     expect(save.status).toBe(302);
     expect(templateFor(repos, 'rejection', 'en')).toEqual({ subject: form.subject, body: form.body });
     repos.candidates.setLang(id, 'en');
@@ -253,13 +306,22 @@ describe('the outbox page', () => {
         subject: 'Ваш отклик',
         text: 'Текст',
         html: '<p>Текст</p><script>alert(1)</script>',
-        attachments: [{ filename: 'invite.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', method: 'REQUEST' }],
+        attachments: [
+          { filename: 'invite.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', method: 'REQUEST' },
+        ],
         candidateId: id,
       },
       null,
     );
     const toUser = repos.outbox.add(
-      { kind: 'scorecard_reminder', lang: 'en', to: { address: 'interviewer@example.test' }, subject: 'Scorecard missing', text: 'x', html: '<p>x</p>' },
+      {
+        kind: 'scorecard_reminder',
+        lang: 'en',
+        to: { address: 'interviewer@example.test' },
+        subject: 'Scorecard missing',
+        text: 'x',
+        html: '<p>x</p>',
+      },
       null,
     );
     // No SMTP configured: the delivery pass writes .eml files and marks the messages kept.
@@ -293,7 +355,15 @@ describe('the outbox page', () => {
   it('shows a failed message with its last error and retries it on request', async () => {
     const { t, hr, id, repos } = await withCandidate();
     const mid = repos.outbox.add(
-      { kind: 'rejection', lang: 'ru', to: { address: 'anna.petrova@example.ru' }, subject: 'S', text: 'T', html: '<p>T</p>', candidateId: id },
+      {
+        kind: 'rejection',
+        lang: 'ru',
+        to: { address: 'anna.petrova@example.ru' },
+        subject: 'S',
+        text: 'T',
+        html: '<p>T</p>',
+        candidateId: id,
+      },
       null,
     );
     const due = repos.outbox.due(new Date(Date.now() + 1000).toISOString(), 10)[0]!;

@@ -10,7 +10,13 @@ import { TEMPLATE_KEYS, type TemplateKey, type TemplateVars } from './message.js
  * HR may use only these; anything else is refused at the field (it would stop the letter at sending).
  */
 const COMMON = ['candidate.first_name', 'candidate.full_name', 'vacancy.title', 'sender.name'] as const;
-const INTERVIEW = ['interview.starts_at', 'interview.ends_at', 'interview.timezone', 'interview.location', 'interview.interviewers'] as const;
+const INTERVIEW = [
+  'interview.starts_at',
+  'interview.ends_at',
+  'interview.timezone',
+  'interview.location',
+  'interview.interviewers',
+] as const;
 const TASK = ['task.title', 'task.link', 'task.deadline'] as const;
 
 export const TEMPLATE_VOCABULARY: Record<TemplateKey, readonly string[]> = {
@@ -51,7 +57,8 @@ export function templateFormSchema(key: TemplateKey) {
       .max(max, 'errors.too_long')
       .superRefine((text, ctx) => {
         const bad = unknownIn(key, text);
-        if (bad.length > 0) ctx.addIssue({ code: 'custom', message: msg('mail.errors.placeholder', { names: bad.map((p) => `{{${p}}}`).join(', ') }) });
+        if (bad.length > 0)
+          ctx.addIssue({ code: 'custom', message: msg('mail.errors.placeholder', { names: bad.map((p) => `{{${p}}}`).join(', ') }) });
       });
   return z.object({ subject: field(300).refine((s) => !/[\r\n]/.test(s), 'mail.errors.subject_line'), body: field(20_000) });
 }
@@ -83,7 +90,7 @@ export function firstNameOf(fullName: string): string {
 }
 
 /** Made-up values for a template preview: every placeholder of the template's vocabulary filled. */
-export function sampleVars(key: TemplateKey, lang: Lang): TemplateVars {
+export function sampleVars(_key: TemplateKey, lang: Lang): TemplateVars {
   const ru = lang === 'ru';
   const vars: TemplateVars = {
     candidate: { first_name: ru ? 'Анна' : 'Anna', full_name: ru ? 'Анна Смирнова' : 'Anna Smith' },
@@ -96,7 +103,11 @@ export function sampleVars(key: TemplateKey, lang: Lang): TemplateVars {
       location: ru ? 'Видеозвонок' : 'Video call',
       interviewers: ru ? 'Олег Петров, Мария Иванова' : 'Oleg Petrov, Maria Ivanova',
     },
-    task: { title: ru ? 'План развития ключевого клиента' : 'Key account plan', link: 'https://hire.example.ru/t/sample', deadline: ru ? '20 марта 2027, 18:00 (МСК)' : '20 March 2027, 18:00 (Moscow)' },
+    task: {
+      title: ru ? 'План развития ключевого клиента' : 'Key account plan',
+      link: 'https://hire.example.ru/t/sample',
+      deadline: ru ? '20 марта 2027, 18:00 (МСК)' : '20 March 2027, 18:00 (Moscow)',
+    },
     consent: { link: 'https://hire.example.ru/consent/sample' },
     slots: { link: 'https://hire.example.ru/slots/sample', expires_at: ru ? '14 марта 2027' : '14 March 2027' },
     user: { name: ru ? 'Олег Петров' : 'Oleg Petrov' },

@@ -117,17 +117,17 @@ export function createAssignment(req: Request, res: Response) {
   };
   const mail = compose.send ? renderCompose(compose, vars) : null;
   const create = {
-      candidateId: candidate.id,
-      kind: item.kind as 'task' | 'case',
-      itemId: item.id,
-      lang: parsed.data.lang,
-      bankVersion: item.version,
-      briefOverride: parsed.data.brief.trim() ? parsed.data.brief : null,
-      code,
-      tokenHash: hashToken(token),
-      deadlineAt,
-      graceHours: parsed.data.grace_hours,
-      createdBy: userOf(req).id,
+    candidateId: candidate.id,
+    kind: item.kind as 'task' | 'case',
+    itemId: item.id,
+    lang: parsed.data.lang,
+    bankVersion: item.version,
+    briefOverride: parsed.data.brief.trim() ? parsed.data.brief : null,
+    code,
+    tokenHash: hashToken(token),
+    deadlineAt,
+    graceHours: parsed.data.grace_hours,
+    createdBy: userOf(req).id,
   };
   // The assignment and its letter land together or not at all.
   const graders = parsed.data.graders;

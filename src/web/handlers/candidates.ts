@@ -335,7 +335,10 @@ function renderCandidate(req: Request, res: Response, errors: FieldErrors, typed
       };
     }),
     errors,
-    errorLinks: Object.keys(errors).map((f) => ({ href: `#f-${f}`, text: req.ctx.t((errors[f] as FieldError).key, (errors[f] as FieldError).params) })),
+    errorLinks: Object.keys(errors).map((f) => ({
+      href: `#f-${f}`,
+      text: req.ctx.t((errors[f] as FieldError).key, (errors[f] as FieldError).params),
+    })),
     values: { decision: s?.decision ?? s?.verdict ?? '', reason: '', stage: c.stage, stage_reason: '', ...rejectionMail, ...typed },
     rejectionPlaceholders: placeholderHint('rejection'),
   });
@@ -403,7 +406,8 @@ export function decide(req: Request, res: Response) {
 /** The decision form's fields as typed, to show them again. */
 function typedOf(body: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of ['decision', 'reason', 'send_mail', 'mail_to', 'mail_subject', 'mail_body']) out[k] = typeof body[k] === 'string' ? body[k] : '';
+  for (const k of ['decision', 'reason', 'send_mail', 'mail_to', 'mail_subject', 'mail_body'])
+    out[k] = typeof body[k] === 'string' ? body[k] : '';
   return out;
 }
 

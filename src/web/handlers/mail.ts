@@ -25,7 +25,10 @@ const PAGE_SIZE = 50;
 // ---- The outbox ------------------------------------------------------------------------------
 
 const listQuery = z.object({
-  state: z.enum(OUTBOX_STATES as [OutboxState, ...OutboxState[]]).optional().catch(undefined),
+  state: z
+    .enum(OUTBOX_STATES as [OutboxState, ...OutboxState[]])
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
 });
 
@@ -35,7 +38,8 @@ export function listOutbox(req: Request, res: Response) {
   const q = listQuery.parse(req.query);
   const { rows, total } = req.ctx.repos.outbox.list({ scope, state: q.state ?? null, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const href = (page: number) => `?${new URLSearchParams({ ...(q.state ? { state: q.state } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
+  const href = (page: number) =>
+    `?${new URLSearchParams({ ...(q.state ? { state: q.state } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   renderPage(res, 'pages/mail/outbox', req.ctx.t('mail.outbox_title'), {
     rows,
     total,
@@ -62,7 +66,12 @@ export function showMail(req: Request, res: Response) {
   audit(req, 'mail.view', { type: 'outbox', id: row.id });
   renderPage(res, 'pages/mail/message', row.subject, {
     m: row,
-    attachments: parseAttachments(row).map((a, i) => ({ index: i, filename: a.filename, contentType: a.contentType, size: Buffer.byteLength(a.content) })),
+    attachments: parseAttachments(row).map((a, i) => ({
+      index: i,
+      filename: a.filename,
+      contentType: a.contentType,
+      size: Buffer.byteLength(a.content),
+    })),
     html: previewHtml(row.body_html),
     eml: row.state === 'kept' && existsSync(join(req.ctx.config.dataDir, eml)) ? eml : null,
     candidate: row.candidate_id ? (req.ctx.repos.candidates.get(row.candidate_id) ?? null) : null,
@@ -83,11 +92,13 @@ export function downloadAttachment(req: Request, res: Response) {
 
 export function retryMail(req: Request, res: Response) {
   const row = loadMail(req);
-  if (req.ctx.repos.transaction(() => {
-    const ok = req.ctx.repos.outbox.retry(row.id);
-    if (ok) audit(req, 'mail.retry', { type: 'outbox', id: row.id });
-    return ok;
-  }))
+  if (
+    req.ctx.repos.transaction(() => {
+      const ok = req.ctx.repos.outbox.retry(row.id);
+      if (ok) audit(req, 'mail.retry', { type: 'outbox', id: row.id });
+      return ok;
+    })
+  )
     flash(req, 'ok', 'mail.retry_queued');
   else flash(req, 'error', 'mail.retry_not_failed');
   res.redirect(`/outbox/${row.id}`);
@@ -141,7 +152,10 @@ function showTemplate(
     lang,
     values,
     errors,
-    errorLinks: Object.entries(errors).map(([f, e]) => ({ href: `#f-${f}`, text: `${req.ctx.t(`mail.field_${f}`)}: ${req.ctx.t(e.key, e.params)}` })),
+    errorLinks: Object.entries(errors).map(([f, e]) => ({
+      href: `#f-${f}`,
+      text: `${req.ctx.t(`mail.field_${f}`)}: ${req.ctx.t(e.key, e.params)}`,
+    })),
     allowed: TEMPLATE_VOCABULARY[key],
     edited: stored ?? null,
     hasDefault: shipped !== null,
