@@ -45,9 +45,12 @@ function fill(path: string, w: World): string {
                   interviews: ids.interviewId,
                   assignments: ids.assignmentId,
                   users: ids.targetUserId,
+                  outbox: ids.outboxId,
                 } as Record<string, number>
               )[before],
         lang: ids.bankLang,
+        index: 0,
+        template: 'rejection.en',
         itemId: ids.checklistItemId,
         kitId: ids.kitItemId,
         key: ids.checklistKey,
