@@ -73,7 +73,19 @@ export function outboxRepo(db: DB) {
   const requeue = db.prepare(
     `UPDATE outbox SET state = 'queued', next_try_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND state = 'failed'`,
   );
+  const aboutCandidate = db.prepare('SELECT id FROM outbox WHERE candidate_id = ?');
+  // Erasure: the letters lose the address, the name and the text; one not yet delivered is never sent.
+  const redact = db.prepare(`UPDATE outbox SET to_address = '—', to_name = NULL, subject = '—', body_text = '', body_html = '', attachments = '[]',
+      state = CASE WHEN state IN ('queued', 'sending') THEN 'failed' ELSE state END,
+      last_error = CASE WHEN state IN ('queued', 'sending') THEN 'erased before delivery' ELSE last_error END
+    WHERE candidate_id = ?`);
   return {
+    /** Removes the personal data from every message about a candidate (erasure); returns their ids. */
+    redactForCandidate: (candidateId: number): number[] => {
+      const ids = (aboutCandidate.all(candidateId) as { id: number }[]).map((r) => r.id);
+      redact.run(candidateId);
+      return ids;
+    },
     /** Queues one message; call it inside the transaction of the action that caused it. */
     add(mail: OutgoingMail, createdBy: number | null, domain = 'kam-hire.local'): number {
       const info = insert.run({

@@ -24,8 +24,10 @@ export function retentionCutoff(months: number, now: Date): string {
  * transaction; their files leave the disk only after it committed, and only those nothing else uses.
  */
 export function eraseCandidate(repos: Repos, dataDir: string, candidateId: number, actor: Actor, detail?: Record<string, unknown>): void {
+  let mails: number[] = [];
   const orphaned = repos.transaction(() => {
     const files = repos.privacy.anonymize(candidateId, `#${candidateId}`);
+    mails = repos.outbox.redactForCandidate(candidateId);
     refreshScore(repos, candidateId);
     auditLine(repos, actor, 'candidate.erase', { type: 'candidate', id: candidateId }, detail);
     return files;
@@ -33,6 +35,8 @@ export function eraseCandidate(repos: Repos, dataDir: string, candidateId: numbe
   for (const name of orphaned) {
     if (/^[0-9a-f]{64}\.[a-z0-9]+$/.test(name)) rmSync(join(dataDir, 'files', name), { force: true });
   }
+  // The .eml copies of the letters to the candidate (mail kept without SMTP) go too.
+  for (const id of mails) rmSync(join(dataDir, 'outbox', `${id}.eml`), { force: true });
 }
 
 /** The retention job: candidates rejected longer ago than the retention period lose their personal data. */

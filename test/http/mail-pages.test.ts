@@ -382,4 +382,29 @@ describe('the outbox page', () => {
     expect(repos.outbox.get(mid)!.state).toBe('queued');
     expect(t.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'mail.retry'").get()).toEqual({ n: 1 });
   });
+
+  it('erasing a candidate takes the personal data out of their letters and the .eml files; an unsent one is never sent', async () => {
+    const { t, hr, id, repos } = await withCandidate();
+    const mail = {
+      kind: 'rejection' as const,
+      lang: 'ru' as const,
+      to: { address: 'anna.petrova@example.ru', name: 'Анна Петрова' },
+      subject: 'Анна, ваш отклик',
+      text: 'Анна',
+      html: '<p>Анна</p>',
+      candidateId: id,
+    };
+    const kept = repos.outbox.add(mail, null);
+    await deliverDue(repos, emlTransport(t.dataDir), new Date());
+    const queued = repos.outbox.add(mail, null);
+    expect(readFileSync(`${t.dataDir}/outbox/${kept}.eml`).length).toBeGreaterThan(0);
+    const res = await hr.agent.post(`/candidates/${id}/erase`).type('form').send({ _csrf: hr.csrf, confirm: 'Анна Петрова' });
+    expect(res.status).toBe(302);
+    for (const row of outboxRows(t)) {
+      expect(JSON.stringify(row)).not.toMatch(/Анна|anna\.petrova/);
+    }
+    expect(repos.outbox.get(kept)!.state).toBe('kept');
+    expect(repos.outbox.get(queued)).toMatchObject({ state: 'failed', last_error: 'erased before delivery' });
+    expect(() => readFileSync(`${t.dataDir}/outbox/${kept}.eml`)).toThrow(/ENOENT/);
+  });
 });
