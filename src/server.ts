@@ -59,8 +59,10 @@ async function main() {
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing requests and closing the database`);
-    mail.stop();
-    server.close(() => {
+    // A delivery pass under way records its outcome before the database closes (else its rows wait out the lease).
+    const mailStopped = mail.stop();
+    server.close(async () => {
+      await mailStopped;
       app.close();
       db.close();
       process.exit(0);

@@ -131,7 +131,8 @@ export async function deliverDue(
 export interface MailDelivery {
   /** One pass now (also what the timer runs); passes never overlap within a process. */
   tick: () => Promise<DeliveryResult | null>;
-  stop: () => void;
+  /** No more passes; resolves when the pass under way (if any) has recorded its outcome. */
+  stop: () => Promise<void>;
 }
 
 /**
@@ -144,8 +145,9 @@ export function startMailDelivery(
   opts: { from: string; intervalMs?: number; onError?: (e: unknown) => void; timer?: boolean } = { from: '' },
 ): MailDelivery {
   let running: Promise<DeliveryResult> | null = null;
+  let stopped = false;
   const tick = async () => {
-    if (running) return null;
+    if (running || stopped) return null;
     running = deliverDue(repos, transport, new Date(), { from: opts.from });
     try {
       return await running;
@@ -160,8 +162,10 @@ export function startMailDelivery(
   timer?.unref();
   return {
     tick,
-    stop: () => {
+    stop: async () => {
       if (timer) clearInterval(timer);
+      stopped = true;
+      await running?.catch(() => undefined);
       transport.close();
     },
   };

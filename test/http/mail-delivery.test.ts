@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
 import { createRepos, type Repos } from '../../src/db/repos.js';
 import { BACKOFF_MINUTES, LEASE_MS, MAX_TRIES } from '../../src/domain/mail/delivery.js';
 import { SYSTEM_ACTOR } from '../../src/services/audit.js';
 import { queueMail } from '../../src/services/mail.js';
-import { deliverDue, emlName, emlTransport, smtpTransport } from '../../src/services/mail-sender.js';
+import { deliverDue, emlName, emlTransport, smtpTransport, startMailDelivery } from '../../src/services/mail-sender.js';
 import { startSmtp } from '../helpers/smtp.js';
 
 const dirs: string[] = [];
@@ -167,6 +167,31 @@ describe('delivery through a real SMTP server', () => {
       expect(a.delivered + b.delivered).toBe(3);
       expect(smtp.received).toHaveLength(3);
       for (const id of ids) expect(repos.outbox.get(id)).toMatchObject({ state: 'sent', tries: 1 });
+    } finally {
+      await smtp.close();
+    }
+  });
+});
+
+describe('the delivery loop', () => {
+  it('runs one pass at a time, and stopping waits for the pass under way to record its outcome', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const smtp = await startSmtp({ onMessage: () => gate });
+    const repos = memRepos();
+    const id = queue(repos);
+    const loop = startMailDelivery(repos, smtpTransport(smtp.url), { from: FROM, timer: false });
+    try {
+      const first = loop.tick();
+      await vi.waitFor(() => expect(smtp.received).toHaveLength(1));
+      expect(await loop.tick()).toBeNull(); // a second pass does not start while one runs
+      const stopped = loop.stop();
+      expect(repos.outbox.get(id)!.state).toBe('sending');
+      release();
+      await stopped;
+      expect(repos.outbox.get(id)!.state).toBe('sent');
+      expect(await first).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+      expect(await loop.tick()).toBeNull(); // stopped: no more passes
     } finally {
       await smtp.close();
     }

@@ -94,7 +94,7 @@ describe('with an SMTP server: the take-home link and a rejection go out from th
       const card = await hr.agent.get(`/candidates/${id}`);
       expect(card.text.match(/Отправлено/g)?.length).toBeGreaterThanOrEqual(2);
     } finally {
-      delivery.stop();
+      await delivery.stop();
       await smtp.close();
     }
   }, 60_000);
