@@ -75,7 +75,8 @@ export function outboxRepo(db: DB) {
   );
   const aboutCandidate = db.prepare('SELECT id FROM outbox WHERE candidate_id = ?');
   // Erasure: the letters lose the address, the name and the text; one not yet delivered is never sent.
-  const redact = db.prepare(`UPDATE outbox SET to_address = '—', to_name = NULL, subject = '—', body_text = '', body_html = '', attachments = '[]',
+  const redact =
+    db.prepare(`UPDATE outbox SET to_address = '—', to_name = NULL, subject = '—', body_text = '', body_html = '', attachments = '[]',
       state = CASE WHEN state IN ('queued', 'sending') THEN 'failed' ELSE state END,
       last_error = CASE WHEN state IN ('queued', 'sending') THEN 'erased before delivery' ELSE last_error END
     WHERE candidate_id = ?`);
