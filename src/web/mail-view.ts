@@ -18,7 +18,7 @@ import { parseForm, type FieldErrors } from './validation.js';
 /** The values every letter to a candidate can use, in the candidate's language. */
 export function candidateVars(req: Request, c: Candidate, v: Vacancy): TemplateVars {
   return {
-    candidate: { first_name: firstNameOf(c.fullName), full_name: c.fullName },
+    candidate: { name: c.fullName, first_name: firstNameOf(c.fullName), full_name: c.fullName },
     vacancy: { title: vacancyTitle(v, c.lang) },
     sender: { name: userOf(req).display_name },
   };

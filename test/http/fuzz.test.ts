@@ -334,6 +334,14 @@ function baseFields(route: RouteDef, c: Ctx): Pair[] {
       return [...c.gradingCriteria.map((id): Pair => [`scores[${id}]`, '3']), ['comment', 'Хорошая структура']];
     case 'POST /candidates/:id/erase':
       return [['confirm', 'Not the candidate name']];
+    case 'POST /mail-templates/:template':
+      return [
+        ['action', 'preview'],
+        ['subject', 'About {{vacancy.title}}'],
+        ['body', 'Dear {{candidate.first_name}},\n\nthank you.'],
+      ];
+    case 'POST /candidates/:id/lang':
+      return [['lang', 'en']];
     case 'POST /admin/privacy':
       return [['months', '24']];
     case 'POST /admin/users':
@@ -448,27 +456,32 @@ function fillPath(route: RouteDef, w: World, over: Record<string, string> = {}):
                   interviews: w.ids.interviewId,
                   assignments: w.ids.assignmentId,
                   users: w.ids.targetUserId,
+                  outbox: w.ids.outboxId,
                 } as Record<string, number>
               )[before]
-          : name === 'lang'
-            ? w.ids.bankLang
-            : name === 'itemId'
-              ? route.path.endsWith('/delete')
-                ? w.freshChecklistItem()
-                : w.ids.checklistItemId
-              : name === 'kitId'
-                ? route.path.endsWith('/delete')
-                  ? (w.freshKitItem() ?? w.ids.kitItemId)
-                  : w.ids.kitItemId
-                : name === 'key'
-                  ? w.ids.checklistKey
-                  : name === 'code'
-                    ? w.ids.code
-                    : name === 'token'
-                      ? w.ids.token
-                      : name === 'fileId'
-                        ? w.ids.submissionFileId
-                        : undefined;
+          : name === 'index'
+            ? 0
+            : name === 'template'
+              ? 'rejection.en'
+              : name === 'lang'
+                ? w.ids.bankLang
+                : name === 'itemId'
+                  ? route.path.endsWith('/delete')
+                    ? w.freshChecklistItem()
+                    : w.ids.checklistItemId
+                  : name === 'kitId'
+                    ? route.path.endsWith('/delete')
+                      ? (w.freshKitItem() ?? w.ids.kitItemId)
+                      : w.ids.kitItemId
+                    : name === 'key'
+                      ? w.ids.checklistKey
+                      : name === 'code'
+                        ? w.ids.code
+                        : name === 'token'
+                          ? w.ids.token
+                          : name === 'fileId'
+                            ? w.ids.submissionFileId
+                            : undefined;
       if (v === undefined) throw new Error(`fuzz: no world value for :${name} in ${route.path} — teach test/http/fuzz.test.ts about it`);
       return encodeURIComponent(String(v));
     })

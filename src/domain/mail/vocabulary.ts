@@ -9,22 +9,36 @@ import { TEMPLATE_KEYS, type TemplateKey, type TemplateVars } from './message.js
  * What each template may say: the placeholders the code that sends it fills in. A template edited by
  * HR may use only these; anything else is refused at the field (it would stop the letter at sending).
  */
-const COMMON = ['candidate.first_name', 'candidate.full_name', 'vacancy.title', 'sender.name'] as const;
+const COMMON = ['candidate.name', 'candidate.first_name', 'candidate.full_name', 'vacancy.title', 'sender.name'] as const;
+// What the calendar's sender (services/calendar.ts interviewVars / offerVars) fills in.
 const INTERVIEW = [
+  'candidate.name',
+  'vacancy.title',
+  'interview.stage',
+  'interview.date',
+  'interview.time',
+  'interview.time_zone',
   'interview.starts_at',
-  'interview.ends_at',
-  'interview.timezone',
+  'interview.duration_min',
   'interview.location',
-  'interview.interviewers',
+] as const;
+const SLOTS = [
+  'candidate.name',
+  'vacancy.title',
+  'slots.link',
+  'slots.list',
+  'slots.time_zone',
+  'slots.duration_min',
+  'slots.expires_at',
 ] as const;
 const TASK = ['task.title', 'task.link', 'task.deadline'] as const;
 
 export const TEMPLATE_VOCABULARY: Record<TemplateKey, readonly string[]> = {
   consent_request: [...COMMON, 'consent.link'],
-  interview_invitation: [...COMMON, ...INTERVIEW],
-  interview_changed: [...COMMON, ...INTERVIEW],
-  interview_cancelled: [...COMMON, ...INTERVIEW],
-  slot_offer: [...COMMON, 'slots.link', 'slots.expires_at'],
+  interview_invitation: INTERVIEW,
+  interview_changed: INTERVIEW,
+  interview_cancelled: INTERVIEW,
+  slot_offer: SLOTS,
   take_home_task: [...COMMON, ...TASK],
   take_home_deadline_reminder: [...COMMON, ...TASK],
   submission_thanks: [...COMMON, 'task.title'],
@@ -93,15 +107,21 @@ export function firstNameOf(fullName: string): string {
 export function sampleVars(_key: TemplateKey, lang: Lang): TemplateVars {
   const ru = lang === 'ru';
   const vars: TemplateVars = {
-    candidate: { first_name: ru ? 'Анна' : 'Anna', full_name: ru ? 'Анна Смирнова' : 'Anna Smith' },
+    candidate: {
+      name: ru ? 'Анна Смирнова' : 'Anna Smith',
+      first_name: ru ? 'Анна' : 'Anna',
+      full_name: ru ? 'Анна Смирнова' : 'Anna Smith',
+    },
     vacancy: { title: ru ? 'Менеджер по работе с ключевыми клиентами' : 'Key Account Manager' },
     sender: { name: ru ? 'Мария Иванова' : 'Maria Ivanova' },
     interview: {
-      starts_at: ru ? '15 марта 2027, 11:00 (МСК)' : '15 March 2027, 11:00 (Moscow)',
-      ends_at: ru ? '15 марта 2027, 12:00 (МСК)' : '15 March 2027, 12:00 (Moscow)',
-      timezone: 'Europe/Moscow',
+      stage: ru ? 'Интервью с руководителем' : 'Interview with the manager',
+      date: ru ? '15 марта 2027' : '15 March 2027',
+      time: '11:00',
+      time_zone: ru ? 'Москва (UTC+3)' : 'Moscow (UTC+3)',
+      starts_at: ru ? '15 марта 2027, 11:00 (Москва, UTC+3)' : '15 March 2027, 11:00 (Moscow, UTC+3)',
+      duration_min: 60,
       location: ru ? 'Видеозвонок' : 'Video call',
-      interviewers: ru ? 'Олег Петров, Мария Иванова' : 'Oleg Petrov, Maria Ivanova',
     },
     task: {
       title: ru ? 'План развития ключевого клиента' : 'Key account plan',
@@ -109,7 +129,13 @@ export function sampleVars(_key: TemplateKey, lang: Lang): TemplateVars {
       deadline: ru ? '20 марта 2027, 18:00 (МСК)' : '20 March 2027, 18:00 (Moscow)',
     },
     consent: { link: 'https://hire.example.ru/consent/sample' },
-    slots: { link: 'https://hire.example.ru/slots/sample', expires_at: ru ? '14 марта 2027' : '14 March 2027' },
+    slots: {
+      link: 'https://hire.example.ru/slots/sample',
+      list: ru ? '- 15 марта 2027, 11:00\n- 16 марта 2027, 15:00' : '- 15 March 2027, 11:00\n- 16 March 2027, 15:00',
+      time_zone: ru ? 'Москва (UTC+3)' : 'Moscow (UTC+3)',
+      duration_min: 60,
+      expires_at: ru ? '14 марта 2027, 18:00' : '14 March 2027, 18:00',
+    },
     user: { name: ru ? 'Олег Петров' : 'Oleg Petrov' },
     scorecard: { link: 'https://hire.example.ru/interviews/1/scorecard' },
     grading: { code: 'K-7Q2', link: 'https://hire.example.ru/grading/K-7Q2' },
