@@ -4,6 +4,8 @@ import { BankError } from './domain/bank/parse.js';
 import { createApp } from './web/app.js';
 import { DataDirError } from './storage/private.js';
 import { startJobs } from './services/jobs.js';
+import { startMailDelivery, transportFor } from './services/mail-sender.js';
+import { createRepos } from './db/repos.js';
 
 async function main() {
   const config = loadConfig();
@@ -26,6 +28,12 @@ async function main() {
   // Periodic jobs (retention, consent erasure, reminders): at start, then on their schedule; with
   // two processes on one database each run happens once (services/scheduler.ts).
   const scheduler = startJobs(db, config, (line) => console.log(line));
+  // Outgoing mail: a delivery pass every few seconds (SMTP, or .eml files under DATA_DIR/outbox without SMTP_URL).
+  const transport = transportFor(config);
+  const mail = startMailDelivery(createRepos(db), transport, {
+    from: config.mailFrom,
+    onError: (e) => console.error('Mail delivery pass failed:', e),
+  });
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -34,6 +42,7 @@ async function main() {
       `KAM Hire is running at http://localhost:${port}`,
       `Database: ${config.dbFile}`,
       `Files and backups: ${config.dataDir}/files, ${config.dataDir}/backups (npm run backup)`,
+      `Mail: ${config.smtpUrl ? `SMTP ${transport.describe}` : `no SMTP_URL, messages kept in the outbox and written to ${config.dataDir}/outbox`}`,
       `Question banks: ${bank.added} added, ${bank.updated} updated, ${bank.retired} retired, ${bank.unchanged} unchanged`,
     ];
     if (demoUsers) {
@@ -52,7 +61,10 @@ async function main() {
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing requests and closing the database`);
     void scheduler.stop();
-    server.close(() => {
+    // A delivery pass under way records its outcome before the database closes (else its rows wait out the lease).
+    const mailStopped = mail.stop();
+    server.close(async () => {
+      await mailStopped;
       app.close();
       db.close();
       process.exit(0);

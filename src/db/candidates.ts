@@ -1,6 +1,7 @@
 import type { DB } from './connection.js';
 import type { PipelineStage } from '../domain/candidate.js';
 import { searchable, searchStems } from '../domain/search.js';
+import { textLang } from '../domain/offer.js';
 import type {
   ExperienceSummary,
   ItemStatus,
@@ -42,6 +43,8 @@ export interface Candidate {
   duplicateOf: number | null;
   duplicateReason: string | null;
   createdAt: string;
+  /** The language letters to the candidate are written in. */
+  lang: 'ru' | 'en';
 }
 
 interface CandidateRow {
@@ -62,6 +65,7 @@ interface CandidateRow {
   duplicate_of: number | null;
   duplicate_reason: string | null;
   created_at: string;
+  lang: 'ru' | 'en' | null;
 }
 
 const toCandidate = (r: CandidateRow): Candidate => ({
@@ -82,6 +86,8 @@ const toCandidate = (r: CandidateRow): Candidate => ({
   duplicateOf: r.duplicate_of,
   duplicateReason: r.duplicate_reason,
   createdAt: r.created_at,
+  // NULL: the resume's language (domain/offer.ts).
+  lang: r.lang ?? textLang(r.resume_text),
 });
 
 export interface NewCandidate {
@@ -414,6 +420,7 @@ export function candidatesRepo(db: DB) {
     ...(f.match ? { match: f.match } : {}),
   });
 
+  const setLang = db.prepare('UPDATE candidates SET lang = ? WHERE id = ?');
   return {
     /** Candidate, file, search row, screening and its first event: all or nothing. */
     create: (c: NewCandidate, screening: ScreeningResult): number =>
@@ -543,6 +550,8 @@ export function candidatesRepo(db: DB) {
         logEvent({ candidateId, userId, kind: 'stage', oldValue: from, newValue: to, reason });
       })(),
     events: (candidateId: number) => stmts.events.all(candidateId),
+    /** The language letters to the candidate are written in. */
+    setLang: (candidateId: number, lang: 'ru' | 'en') => setLang.run(lang, candidateId).changes > 0,
     /** A page of the list and its total; `capped` means there are more than `total` (shown as "1000+"). */
     list: (f: ListFilter): { rows: ListRow[]; total: number; capped: boolean } => {
       const p = params(f);

@@ -16,6 +16,7 @@ import { offersRepo } from './offers.js';
 import { consentRepo } from './consent.js';
 import { jobsRepo } from './jobs.js';
 import { remindersRepo } from './reminders.js';
+import { mailTemplatesRepo } from './mail-templates.js';
 
 /** Every repository over one connection: what the web app, the services and the CLIs read and write through. */
 export function createRepos(db: DB) {
@@ -48,6 +49,7 @@ export function createRepos(db: DB) {
     consent: consentRepo(db),
     jobs: jobsRepo(db),
     reminders: remindersRepo(db),
+    mailTemplates: mailTemplatesRepo(db),
     /** Runs fn in one transaction (a savepoint when already inside one): all of its writes land, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

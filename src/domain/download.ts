@@ -13,6 +13,7 @@ export const SERVED_TYPES: Readonly<Record<string, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   rtf: 'application/rtf',
   txt: 'text/plain; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
 };
 
 const MAX_STEM = 120;

@@ -171,3 +171,17 @@ export function approvalStep(
 export function seesDecisionQueue(actor: Actor, vacancy: { department: string }): boolean {
   return isHr(actor) || isHeadOf(actor, vacancy.department);
 }
+
+/**
+ * Outgoing mail: admins read every message; HR reads the messages about candidates (HR sees every
+ * candidate), not mail addressed to users (reminders); nobody else reads the outbox.
+ */
+export function mailScope(actor: Pick<Actor, 'role'>): 'all' | 'candidates' | null {
+  if (actor.role === 'admin') return 'all';
+  return actor.role === 'hr' ? 'candidates' : null;
+}
+
+export function canSeeMail(actor: Pick<Actor, 'role'>, mail: { candidateId: number | null }): boolean {
+  const scope = mailScope(actor);
+  return scope === 'all' || (scope === 'candidates' && mail.candidateId !== null);
+}

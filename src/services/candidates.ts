@@ -5,6 +5,9 @@ import type { ItemStatus, Verdict } from '../domain/screening/index.js';
 import type { FileStore } from '../storage/files.js';
 import { auditLine, type Actor } from './audit.js';
 import { refreshScore } from './scores.js';
+import { queueMail } from './mail.js';
+import { textLang } from '../domain/offer.js';
+import type { OutgoingMail } from '../domain/mail/message.js';
 import { currentVerdict, intakeCandidate, rescreen, statusesOf, verdictProfile, type IntakeInput, type IntakeResult } from './screening.js';
 
 /*
@@ -18,6 +21,8 @@ export function addCandidate(repos: Repos, files: FileStore, input: IntakeInput,
   return repos.transaction(() => {
     const result = intakeCandidate(repos.candidates, files, input, now);
     if (!result.ok) return result;
+    // Letters to the candidate are written in the resume's language until HR changes it on the card.
+    repos.candidates.setLang(result.id, textLang(input.resume.text));
     refreshScore(repos, result.id);
     auditLine(
       repos,
@@ -110,10 +115,13 @@ export function decide(
   candidate: Pick<Candidate, 'id' | 'stage'>,
   decision: { decision: Verdict; reason: string },
   actor: Actor & { userId: number },
+  /** A letter to the candidate (a rejection), queued with the decision or not at all. */
+  mail?: OutgoingMail,
 ): boolean {
   return repos.transaction(() => {
     const s = repos.candidates.screening(candidate.id);
     if (!s) return false;
+    if (mail) queueMail(repos, actor, mail);
     const next = STAGE_AFTER[decision.decision];
     const stage = (candidate.stage === 'new' || candidate.stage === 'screening') && next ? { from: candidate.stage, to: next } : null;
     repos.candidates.decide(candidate.id, { ...decision, old: s.decision, stage }, actor.userId);

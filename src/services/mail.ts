@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Repos } from '../db/repos.js';
 import type { Lang } from '../domain/bank/schema.js';
 import type { MailAddress, MailAttachment, OutgoingMail, TemplateKey, TemplateVars } from '../domain/mail/message.js';
@@ -12,9 +12,32 @@ export function defaultTemplate(key: TemplateKey, lang: Lang): MailTemplate {
   return parseTemplateSource(readFileSync(`${TEMPLATES_DIR}${key}.${lang}.md`, 'utf8'));
 }
 
+/** The shipped default, or null when none is shipped for this key and language. */
+export function defaultTemplateOrNull(key: TemplateKey, lang: Lang): MailTemplate | null {
+  return existsSync(`${TEMPLATES_DIR}${key}.${lang}.md`) ? defaultTemplate(key, lang) : null;
+}
+
 /** The template in force: HR's edited version when there is one, else the shipped default. */
-export function templateFor(_repos: Repos, key: TemplateKey, lang: Lang): MailTemplate {
-  return defaultTemplate(key, lang);
+export function templateFor(repos: Repos, key: TemplateKey, lang: Lang): MailTemplate {
+  const edited = repos.mailTemplates.get(key, lang);
+  return edited ? { subject: edited.subject, body: edited.body } : defaultTemplate(key, lang);
+}
+
+/** HR saves its version of a template (already validated against the template's vocabulary). */
+export function saveTemplate(repos: Repos, actor: Actor, key: TemplateKey, lang: Lang, t: MailTemplate): void {
+  repos.transaction(() => {
+    repos.mailTemplates.save(key, lang, t, actor.userId);
+    auditLine(repos, actor, 'mail.template_saved', { type: 'mail_template', id: `${key}.${lang}` });
+  });
+}
+
+/** Back to the shipped default. */
+export function resetTemplate(repos: Repos, actor: Actor, key: TemplateKey, lang: Lang): boolean {
+  return repos.transaction(() => {
+    const had = repos.mailTemplates.reset(key, lang);
+    if (had) auditLine(repos, actor, 'mail.template_reset', { type: 'mail_template', id: `${key}.${lang}` });
+    return had;
+  });
 }
 
 /**

@@ -41,9 +41,11 @@ export function eraseCandidate(
   why: ErasureGrounds = { grounds: 'request', job: null },
   now: Date = new Date(),
 ): void {
+  let mails: number[] = [];
   const orphaned = repos.transaction(() => {
     const vacancyId = repos.candidates.get(candidateId)?.vacancyId ?? null;
     const files = repos.privacy.anonymize(candidateId, `#${candidateId}`);
+    mails = repos.outbox.redactForCandidate(candidateId);
     refreshScore(repos, candidateId);
     auditLine(repos, actor, 'candidate.erase', { type: 'candidate', id: candidateId }, detail);
     // The destruction record outlives the data: the candidate is named only by its reference.
@@ -67,6 +69,8 @@ export function eraseCandidate(
   }
   // The old values are zeroed in the database file (secure_delete); the log's copies go with a checkpoint.
   repos.system.checkpoint();
+  // The .eml copies of the letters to the candidate (mail kept without SMTP) go too.
+  for (const id of mails) rmSync(join(dataDir, 'outbox', `${id}.eml`), { force: true });
 }
 
 /** The retention job: candidates rejected longer ago than the retention period lose their personal data. */

@@ -5,6 +5,7 @@ import {
   candidateLinksOpen,
   canGrade,
   canSeeDebrief,
+  canSeeMail,
   canSeeOffer,
   canSeeVacancy,
   interviewAccess,
@@ -12,6 +13,7 @@ import {
 } from '../domain/policy.js';
 import { isBlind } from '../domain/assignment.js';
 import type { Offer } from '../db/offers.js';
+import type { OutboxRow } from '../db/outbox.js';
 import { ASSIGNMENT_CODE } from '../domain/assignment.js';
 import type { Assignment } from '../db/assignments.js';
 import type { Candidate } from '../db/candidates.js';
@@ -166,4 +168,12 @@ export function loadOfferCase(req: Request): { candidate: Candidate; vacancy: Va
   const second = offer ? offer.secondApproverId : repos.offers.secondApproverOf(vacancy.id);
   allowed(canSeeOffer(userOf(req), vacancy, second));
   return { candidate, vacancy, offer };
+}
+
+/** The outbox message `:id` names, if this user may read it (admins all; HR those about candidates). */
+export function loadMail(req: Request): OutboxRow {
+  const id = idOf(req);
+  const row = found(id === undefined ? undefined : req.ctx.repos.outbox.get(id));
+  allowed(canSeeMail(userOf(req), { candidateId: row.candidate_id }));
+  return row;
 }

@@ -21,6 +21,7 @@ import * as offers from './handlers/offers.js';
 import * as consent from './handlers/consent.js';
 import * as consentLink from './handlers/consent-link.js';
 import * as reminders from './handlers/reminders.js';
+import * as mail from './handlers/mail.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -187,6 +188,16 @@ export const ROUTES: RouteDef[] = [
   r('post', '/account/notifications', 'authenticated', reminders.saveNotifications),
   r('get', '/vacancies/:id/reminders', HR, reminders.showVacancyReminders),
   r('post', '/vacancies/:id/reminders', HR, reminders.saveVacancyReminders),
+  // Mail: the outbox (admins all of it; HR the messages about candidates, narrowed by loadMail), the templates, a candidate's language.
+  r('get', '/outbox', HR, mail.listOutbox),
+  r('get', '/outbox/:id', HR, mail.showMail),
+  r('get', '/outbox/:id/attachments/:index', HR, mail.downloadAttachment),
+  r('post', '/outbox/:id/retry', HR, mail.retryMail),
+  r('get', '/mail-templates', HR, mail.listTemplates),
+  r('get', '/mail-templates/:template', HR, mail.editTemplate),
+  r('post', '/mail-templates/:template', HR, mail.postTemplate),
+  r('post', '/mail-templates/:template/reset', HR, mail.resetTemplateToDefault),
+  r('post', '/candidates/:id/lang', HR, mail.setCandidateLang),
 
   r('get', '/admin/users', ADMIN, users.listUsers),
   r('get', '/admin/users/new', ADMIN, users.newUser),

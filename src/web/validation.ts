@@ -8,8 +8,8 @@ export interface FieldError {
 export type FieldErrors = Record<string, FieldError>;
 
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
-  // An i18n key (`errors.required`, `offers.err_reason?max=5`) rather than zod's own English sentence.
-  if (/^[a-z_]+\.[a-z0-9_]+(\?|$)/.test(issue.message)) {
+  // An i18n key (`errors.required`, `offers.err_reason?max=5`, `mail.errors.placeholder`) rather than zod's own English sentence.
+  if (/^[a-z_]+(\.[a-z0-9_]+)+(\?|$)/.test(issue.message)) {
     const { key, params } = parseMsg(issue.message);
     const all: Record<string, unknown> = { ...params };
     if ('minimum' in issue) all.min ??= Number(issue.minimum);

@@ -6,6 +6,7 @@ import { makeUser, TEST_PASSWORD, vacancyForm } from './factories.js';
 import { usersRepo } from '../../src/db/users.js';
 import { vacanciesRepo } from '../../src/db/vacancies.js';
 import { interviewsRepo } from '../../src/db/interviews.js';
+import { createRepos } from '../../src/db/repos.js';
 import { DEMO_DEPARTMENT } from '../../src/content/demo-vacancy.js';
 import type { Role } from '../../src/domain/roles.js';
 
@@ -69,6 +70,10 @@ export interface WorldIds {
   bankId: string;
   /** A decision reason (of the seeded defaults) for the /admin/decision-reasons/:id routes. */
   reasonId: number;
+  /** An outbox message to the candidate, with an .ics attachment (/outbox/:id). */
+  outboxId: number;
+  /** An outbox message to a user (a reminder), not about any candidate: admins only. */
+  userMailId: number;
 }
 
 export interface World {
@@ -308,7 +313,22 @@ export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Pro
     'checklist item',
   );
 
+  const outbox = createRepos(db).outbox;
+  const mailBase = { lang: 'en' as const, subject: 'Your application', text: 'Hello', html: '<p>Hello</p>' };
+  const outboxId = outbox.add(
+    {
+      ...mailBase,
+      kind: 'rejection',
+      to: { address: 'candidate@example.test' },
+      candidateId,
+      attachments: [{ filename: 'invite.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }],
+    },
+    null,
+  );
+  const userMailId = outbox.add({ ...mailBase, kind: 'scorecard_reminder', to: { address: 'interviewer@example.test' } }, null);
   const ids: WorldIds = {
+    outboxId,
+    userMailId,
     vacancyId,
     otherVacancyId,
     checklistItemId: checklist.id,

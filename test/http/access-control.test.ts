@@ -58,6 +58,7 @@ function fillPath(path: string, w: World, override: Params = {}): string {
                 assignments: ids.assignmentId,
                 users: ids.targetUserId,
                 'decision-reasons': ids.reasonId,
+                outbox: ids.outboxId,
               } as Record<string, number>
             )[before];
           case 'lang':
@@ -76,6 +77,11 @@ function fillPath(path: string, w: World, override: Params = {}): string {
             return `${ids.feedToken}.ics`;
           case 'slotToken':
             return ids.slotToken;
+            return ids.token;
+          case 'index':
+            return before === 'attachments' ? 0 : undefined;
+          case 'template':
+            return segments[1] === 'mail-templates' ? 'rejection.en' : undefined;
           case 'fileId':
             return segments[1] === 'assignments' || segments[1] === 'grading' ? ids.submissionFileId : undefined;
           default:
@@ -371,6 +377,21 @@ const ROW_LEVEL: RowCase[] = [
   },
   { persona: 'department_head', method: 'get', path: '/candidates/:id/offer', status: 200, why: "the department's head opens the offer" },
   { persona: 'other_head', method: 'get', path: '/approvals', status: 200, why: 'any head lists the offers awaiting them (none here)' },
+  // Mail to users (reminders) is the admins' to read; HR reads the messages about candidates.
+  ...(['get /outbox/:id', 'get /outbox/:id/attachments/:index', 'post /outbox/:id/retry'] as const).flatMap((mp): RowCase[] => {
+    const [method, path] = mp.split(' ') as ['get' | 'post', string];
+    return [
+      { persona: 'hr', method, path, params: (w) => ({ id: w.ids.userMailId, index: 0 }), status: 403, why: 'HR on mail to a user' },
+      {
+        persona: 'admin',
+        method,
+        path,
+        params: (w) => ({ id: w.ids.userMailId, index: 0 }),
+        status: path.endsWith(':index') ? 404 : method === 'get' ? 200 : 302,
+        why: 'admin reads all mail (that one has no attachment)',
+      },
+    ];
+  }),
 
   // People the table lets in but who have no row of their own: managers are not interviewers or graders.
   ...(['admin', 'hr'] as const).flatMap((persona) => [

@@ -334,6 +334,14 @@ function baseFields(route: RouteDef, c: Ctx): Pair[] {
       return [...c.gradingCriteria.map((id): Pair => [`scores[${id}]`, '3']), ['comment', 'Хорошая структура']];
     case 'POST /candidates/:id/erase':
       return [['confirm', 'Not the candidate name']];
+    case 'POST /mail-templates/:template':
+      return [
+        ['action', 'preview'],
+        ['subject', 'About {{vacancy.title}}'],
+        ['body', 'Dear {{candidate.first_name}},\n\nthank you.'],
+      ];
+    case 'POST /candidates/:id/lang':
+      return [['lang', 'en']];
     case 'POST /admin/privacy':
       return [['months', '24']];
     case 'POST /admin/users':
@@ -437,43 +445,30 @@ function fillPath(route: RouteDef, w: World, over: Record<string, string> = {}):
       if (name in over) return over[name]!;
       const before = segs[i - 1] ?? '';
       const edit = route.method === 'post' && (route.path === '/vacancies/:id' || route.path === '/vacancies/:id/status');
-      const v: string | number | undefined =
-        name === 'id'
-          ? segs[1] === 'bank'
-            ? w.ids.bankId
-            : (
-                {
-                  vacancies: edit ? w.ids.otherVacancyId : w.ids.vacancyId,
-                  candidates: w.ids.candidateId,
-                  interviews: w.ids.interviewId,
-                  assignments: w.ids.assignmentId,
-                  users: w.ids.targetUserId,
-                  'decision-reasons': w.ids.reasonId,
-                } as Record<string, number>
-              )[before]
-          : name === 'lang'
-            ? w.ids.bankLang
-            : name === 'itemId'
-              ? route.path.endsWith('/delete')
-                ? w.freshChecklistItem()
-                : w.ids.checklistItemId
-              : name === 'kitId'
-                ? route.path.endsWith('/delete')
-                  ? (w.freshKitItem() ?? w.ids.kitItemId)
-                  : w.ids.kitItemId
-                : name === 'key'
-                  ? w.ids.checklistKey
-                  : name === 'code'
-                    ? w.ids.code
-                    : name === 'token'
-                      ? w.ids.token
-                      : name === 'feed'
-                        ? `${w.ids.feedToken}.ics`
-                        : name === 'slotToken'
-                          ? w.ids.slotToken
-                          : name === 'fileId'
-                            ? w.ids.submissionFileId
-                            : undefined;
+      const ids: Record<string, number> = {
+        vacancies: edit ? w.ids.otherVacancyId : w.ids.vacancyId,
+        candidates: w.ids.candidateId,
+        interviews: w.ids.interviewId,
+        assignments: w.ids.assignmentId,
+        users: w.ids.targetUserId,
+        'decision-reasons': w.ids.reasonId,
+        outbox: w.ids.outboxId,
+      };
+      const byName: Record<string, () => string | number | undefined> = {
+        id: () => (segs[1] === 'bank' ? w.ids.bankId : ids[before]),
+        index: () => 0,
+        template: () => 'rejection.en',
+        lang: () => w.ids.bankLang,
+        itemId: () => (route.path.endsWith('/delete') ? w.freshChecklistItem() : w.ids.checklistItemId),
+        kitId: () => (route.path.endsWith('/delete') ? (w.freshKitItem() ?? w.ids.kitItemId) : w.ids.kitItemId),
+        key: () => w.ids.checklistKey,
+        code: () => w.ids.code,
+        token: () => (segs[1] === 'consent' ? w.ids.consentToken : w.ids.token),
+        feed: () => `${w.ids.feedToken}.ics`,
+        slotToken: () => w.ids.slotToken,
+        fileId: () => w.ids.submissionFileId,
+      };
+      const v = byName[name]?.();
       if (v === undefined) throw new Error(`fuzz: no world value for :${name} in ${route.path} — teach test/http/fuzz.test.ts about it`);
       return encodeURIComponent(String(v));
     })

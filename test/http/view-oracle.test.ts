@@ -46,9 +46,12 @@ function fill(path: string, w: World): string {
                   assignments: ids.assignmentId,
                   users: ids.targetUserId,
                   'decision-reasons': ids.reasonId,
+                  outbox: ids.outboxId,
                 } as Record<string, number>
               )[before],
         lang: ids.bankLang,
+        index: 0,
+        template: 'rejection.en',
         itemId: ids.checklistItemId,
         kitId: ids.kitItemId,
         key: ids.checklistKey,

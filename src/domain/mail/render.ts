@@ -60,3 +60,11 @@ export function renderTemplate(template: MailTemplate, vars: TemplateVars): Rend
   });
   return { subject, text, html };
 }
+
+/**
+ * Fills the placeholders that have a value and leaves the others as they are: the text HR edits
+ * before sending, where some values (the private link of a task not yet created) come at sending.
+ */
+export function fillKnown(text: string, vars: TemplateVars): string {
+  return text.replace(PLACEHOLDER, (m, path: string) => lookupVar(vars, path) ?? m);
+}

@@ -7,8 +7,10 @@ import { localToIso } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { StoredItem } from '../../db/bank.js';
 import type { Assignment } from '../../db/assignments.js';
-import { audit, userActorOf } from '../audit.js';
+import { actorOf, audit, userActorOf } from '../audit.js';
 import { advanceForWork } from '../../services/offers.js';
+import { candidateVars, composeDefaults, mailDateTime, parseCompose, placeholderHint, renderCompose } from '../mail-view.js';
+import { queueMail } from '../../services/mail.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
@@ -43,6 +45,8 @@ function showAssign(req: Request, res: Response, values: Record<string, unknown>
   const { repos, lang } = req.ctx;
   res.status(status);
   renderPage(res, 'pages/assignments/new', req.ctx.t('assignments.new_title'), {
+    mailPlaceholders: placeholderHint('take_home_task'),
+    errorLinks: Object.entries(errors).map(([f, e]) => ({ href: `#f-${f}`, text: req.ctx.t(e.key, e.params) })),
     candidate: { id: candidate.id, name: candidate.fullName },
     vacancy: { id: vacancy.id, title: vacancyTitle(vacancy, lang) },
     tasks: repos.bank
@@ -68,7 +72,17 @@ export function newAssignment(req: Request, res: Response) {
   showAssign(
     req,
     res,
-    { item: first ? `task:${first}` : '', lang: req.ctx.lang, date: deadline, time: '18:00', grace_hours: '24', graders: heads, brief: '' },
+    {
+      item: first ? `task:${first}` : '',
+      lang: req.ctx.lang,
+      date: deadline,
+      time: '18:00',
+      grace_hours: '24',
+      graders: heads,
+      brief: '',
+      // The letter with the private link, ready to edit; the link and deadline are filled in at sending.
+      ...composeDefaults(req, 'take_home_task', candidate, candidateVars(req, candidate, vacancy), candidate.email !== null),
+    },
     {},
   );
 }
@@ -96,7 +110,10 @@ export function createAssignment(req: Request, res: Response) {
       if (notBlind) errors.graders = notBlind;
     }
   }
-  if (!parsed.ok || Object.keys(errors).length > 0 || !item || !deadlineAt) return showAssign(req, res, body, errors, 422);
+  const compose = parseCompose('take_home_task', body);
+  if (compose.send === null) Object.assign(errors, compose.errors);
+  if (!parsed.ok || Object.keys(errors).length > 0 || !item || !deadlineAt || compose.send === null)
+    return showAssign(req, res, body, errors, 422);
 
   let code = assignmentCode(randomBytes(CODE_BYTES));
   for (let tries = 1; repos.assignments.isCodeTaken(code); tries++) {
@@ -104,37 +121,56 @@ export function createAssignment(req: Request, res: Response) {
     code = assignmentCode(randomBytes(CODE_BYTES));
   }
   const token = newToken();
-  // Assigning the task moves the candidate to the take-home stage (never back), in the same transaction.
+  const vars = {
+    ...candidateVars(req, candidate, vacancy),
+    task: {
+      title: item.title,
+      link: `${req.ctx.config.publicUrl}/t/${token}`,
+      deadline: mailDateTime(deadlineAt, candidate.lang),
+    },
+  };
+  const mail = compose.send ? renderCompose(compose, vars) : null;
+  const create = {
+    candidateId: candidate.id,
+    kind: item.kind as 'task' | 'case',
+    itemId: item.id,
+    lang: parsed.data.lang,
+    bankVersion: item.version,
+    briefOverride: parsed.data.brief.trim() ? parsed.data.brief : null,
+    code,
+    tokenHash: hashToken(token),
+    deadlineAt,
+    graceHours: parsed.data.grace_hours,
+    createdBy: userOf(req).id,
+  };
+  // The assignment and its letter land together or not at all.
+  const graders = parsed.data.graders;
   const id = repos.transaction(() => {
-    const created = repos.assignments.create(
-      {
-        candidateId: candidate.id,
-        kind: item.kind as 'task' | 'case',
-        itemId: item.id,
-        lang: parsed.data.lang,
-        bankVersion: item.version,
-        briefOverride: parsed.data.brief.trim() ? parsed.data.brief : null,
-        code,
-        tokenHash: hashToken(token),
-        deadlineAt,
-        graceHours: parsed.data.grace_hours,
-        createdBy: userOf(req).id,
-      },
-      parsed.data.graders,
-    );
+    const newId = repos.assignments.create(create, graders);
+    // Assigning the task moves the candidate to the take-home stage (never back).
     advanceForWork(repos, candidate, 'take_home_assigned', userActorOf(req));
-    return created;
+    audit(req, 'assignment.create', { type: 'assignment', id: newId }, { candidate: candidate.id, item: create.itemId, graders });
+    if (mail && compose.send)
+      queueMail(repos, actorOf(req), {
+        kind: 'take_home_task',
+        lang: candidate.lang,
+        to: { address: compose.to, name: candidate.fullName },
+        ...mail,
+        candidateId: candidate.id,
+      });
+    return newId;
   });
-  audit(req, 'assignment.create', { type: 'assignment', id }, { candidate: candidate.id, item: item.id, graders: parsed.data.graders });
-  showLink(req, res, id, token);
+  showLink(req, res, id, token, mail && compose.send ? compose.to : null);
 }
 
-function showLink(req: Request, res: Response, id: number, token: string) {
+function showLink(req: Request, res: Response, id: number, token: string, mailedTo: string | null = null) {
   const a = req.ctx.repos.assignments.get(id)!;
   const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   renderPage(res, 'pages/assignments/link', req.ctx.t('assignments.link_title'), {
     a: { id, code: a.code, deadlineAt: a.deadlineAt },
     url: `${origin}/t/${token}`,
+    mailedTo,
+    candidateId: a.candidateId,
   });
 }
 

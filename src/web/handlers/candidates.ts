@@ -25,7 +25,10 @@ import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
-import { parseForm, type FieldErrors } from '../validation.js';
+import { parseForm, type FieldError, type FieldErrors } from '../validation.js';
+import { candidateTimeline } from '../timeline.js';
+import { candidateVars, composeDefaults, parseCompose, placeholderHint, renderCompose } from '../mail-view.js';
+import type { OutgoingMail } from '../../domain/mail/message.js';
 import { loadCandidate, loadVacancy, loadVacancySummary } from '../loaders.js';
 
 const VERDICTS = ['pass', 'review', 'reject'] as const;
@@ -267,9 +270,11 @@ function renderCandidate(req: Request, res: Response, sent?: CandidateForm, stat
   audit(req, 'candidate.view', { type: 'candidate', id: c.id });
   const dup = c.duplicateOf ? repos.candidates.get(c.duplicateOf) : undefined;
   const file = c.fileId ? repos.candidates.file(c.fileId) : undefined;
+  const rejectionMail = composeDefaults(req, 'rejection', c, candidateVars(req, c, v), false);
   res.status(status);
   renderPage(res, 'pages/candidates/show', c.fullName, {
     c: {
+      lang: c.lang,
       id: c.id,
       fullName: c.fullName,
       email: c.email,
@@ -315,10 +320,14 @@ function renderCandidate(req: Request, res: Response, sent?: CandidateForm, stat
       c.resumeText,
       items.flatMap((i) => (i.evidence ? [i.evidence] : [])),
     ),
-    // Item events name the item by its label (its key only when the item is no longer on the checklist).
-    events: repos.candidates
-      .events(c.id)
-      .map((e) => ({ ...e, subjectLabel: e.kind === 'item' && e.subject ? (labelOf.get(e.subject) ?? e.subject) : e.subject })),
+    // Item events name the item by its label (its key only when the item is no longer on the checklist);
+    // mail about the candidate joins them, newest first.
+    events: candidateTimeline(
+      repos.candidates
+        .events(c.id)
+        .map((e) => ({ ...e, subjectLabel: e.kind === 'item' && e.subject ? (labelOf.get(e.subject) ?? e.subject) : e.subject })),
+      repos.outbox.timeline(c.id),
+    ),
     interviews: repos.interviews.forCandidate(c.id).map((iv) => {
       const cards = repos.interviews.scorecards(iv.id);
       return { ...iv, submitted: cards.filter((x) => x.status === 'submitted').length, total: cards.length };
@@ -346,9 +355,11 @@ function renderCandidate(req: Request, res: Response, sent?: CandidateForm, stat
       stage_reason: '',
       outcome_reason: '',
       outcome_note: '',
+      ...rejectionMail,
       ...(sent ? textValues(sent.values) : {}),
     },
     decisionDay: decisionDayView(req, c),
+    rejectionPlaceholders: placeholderHint('rejection'),
   });
 }
 
@@ -392,13 +403,25 @@ const decisionSchema = z.object({
 });
 
 export function decide(req: Request, res: Response) {
-  const { candidate: c } = loadCandidate(req);
+  const { candidate: c, vacancy: v } = loadCandidate(req);
   const body = (req.body ?? {}) as Record<string, unknown>;
   const parsed = parseForm(decisionSchema, body);
   // The page comes back with the message next to the field and the choice and the text kept (a redirect lost both).
   if (!parsed.ok) return renderCandidate(req, res, { errors: parsed.errors, values: body, form: 'decision' }, 422);
-  if (!decideCandidate(req.ctx.repos, c, parsed.data, userActorOf(req))) throw new HttpError(404, 'errors.not_found');
-  flash(req, 'ok', 'candidates.decided');
+  // A rejection may send the letter HR edited under the form; both land in one transaction or neither.
+  const compose = parsed.data.decision === 'reject' ? parseCompose('rejection', body) : ({ send: false } as const);
+  if (compose.send === null) return renderCandidate(req, res, { errors: compose.errors, values: body, form: 'decision' }, 422);
+  const mail: OutgoingMail | undefined = compose.send
+    ? {
+        kind: 'rejection',
+        lang: c.lang,
+        to: { address: compose.to, name: c.fullName },
+        ...renderCompose(compose, candidateVars(req, c, v)),
+        candidateId: c.id,
+      }
+    : undefined;
+  if (!decideCandidate(req.ctx.repos, c, parsed.data, userActorOf(req), mail)) throw new HttpError(404, 'errors.not_found');
+  flash(req, 'ok', mail ? 'mail.decided_and_queued' : 'candidates.decided');
   res.redirect(`/candidates/${c.id}`);
 }
 
