@@ -77,7 +77,6 @@ function fillPath(path: string, w: World, override: Params = {}): string {
             return `${ids.feedToken}.ics`;
           case 'slotToken':
             return ids.slotToken;
-            return ids.token;
           case 'index':
             return before === 'attachments' ? 0 : undefined;
           case 'template':
