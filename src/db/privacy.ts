@@ -43,13 +43,6 @@ export function privacyRepo(db: DB) {
     tokens: db.prepare(`UPDATE assignments SET token_hash = 'erased-' || id WHERE candidate_id = ?`),
     // Free text of audit entries about them (the entries themselves stay, append-only).
     auditNotes: db.prepare('DELETE FROM audit_notes WHERE candidate_id = ?'),
-    // Messages to them keep their kind, time and state, not their address or words; one not yet sent never will be.
-    outbox: db.prepare(
-      `UPDATE outbox SET to_address = '', to_name = NULL, subject = '', body_text = '', body_html = '', attachments = '[]',
-         state = CASE WHEN state IN ('sent', 'kept') THEN state ELSE 'failed' END,
-         last_error = CASE WHEN state IN ('sent', 'kept') THEN last_error ELSE 'candidate erased' END
-       WHERE candidate_id = ?`,
-    ),
     // Offers and final decisions keep their terms, reasons and dates (statistics); their free-text notes go.
     offerNotes: db.prepare('UPDATE offers SET bonus_terms = NULL, refusal_note = NULL, outcome_note = NULL WHERE candidate_id = ?'),
     outcomeNote: db.prepare('UPDATE candidate_outcomes SET note = NULL WHERE candidate_id = ?'),
@@ -79,7 +72,6 @@ export function privacyRepo(db: DB) {
       stmts.briefs.run(candidateId);
       stmts.tokens.run(candidateId);
       stmts.auditNotes.run(candidateId);
-      stmts.outbox.run(candidateId);
       stmts.offerNotes.run(candidateId);
       stmts.outcomeNote.run(candidateId);
       const dropFile = (id: number) => {

@@ -127,13 +127,21 @@ export function sampleVars(_key: TemplateKey, lang: Lang): TemplateVars {
       starts_at: ru ? '15 марта 2027, 11:00 (Москва, UTC+3)' : '15 March 2027, 11:00 (Moscow, UTC+3)',
       duration_min: 60,
       location: ru ? 'Видеозвонок' : 'Video call',
+      ended_hours: 26,
     },
     task: {
       title: ru ? 'План развития ключевого клиента' : 'Key account plan',
       link: 'https://hire.example.ru/t/sample',
       deadline: ru ? '20 марта 2027, 18:00 (МСК)' : '20 March 2027, 18:00 (Moscow)',
+      code: 'K-7Q2M-XP4D',
+      submitted_at: ru ? '12 марта 2027, 17:40' : '12 March 2027, 17:40',
+      days: 3,
     },
-    consent: { link: 'https://hire.example.ru/consent/sample' },
+    consent: {
+      link: 'https://hire.example.ru/consent/sample',
+      expires_at: ru ? '29 марта 2027, 18:00 (МСК)' : '29 March 2027, 18:00 (Moscow)',
+    },
+    erasure: { date: ru ? '14 апреля 2027' : '14 April 2027', days: 30 },
     slots: {
       link: 'https://hire.example.ru/slots/sample',
       list: ru ? '- 15 марта 2027, 11:00\n- 16 марта 2027, 15:00' : '- 15 March 2027, 11:00\n- 16 March 2027, 15:00',
