@@ -125,8 +125,8 @@ export function interviewsRepo(db: DB) {
        WHERE i.status = 'scheduled' AND (i.scheduled_at >= ? OR s.status = 'draft') ORDER BY i.scheduled_at LIMIT 50`,
     ),
     awaiting: db.prepare<[], InterviewRow & { missing: number }>(
-      `${INTERVIEW_SELECT} JOIN (SELECT interview_id, COUNT(*) AS missing FROM scorecards WHERE status = 'draft' GROUP BY interview_id) m
-         ON m.interview_id = i.id
+      `${INTERVIEW_SELECT.replace(' FROM ', ', m.missing FROM ')}
+         JOIN (SELECT interview_id, COUNT(*) AS missing FROM scorecards WHERE status = 'draft' GROUP BY interview_id) m ON m.interview_id = i.id
        WHERE i.status = 'scheduled' ORDER BY i.scheduled_at LIMIT 50`,
     ),
     setStatus: db.prepare('UPDATE interviews SET status = ? WHERE id = ?'),

@@ -73,6 +73,7 @@ export function scoreView(
           stage: t(`stages.${e.stage}`),
           score: fmt.number(e.score),
           share: fmt.percent(Math.round(e.share * 1000) / 10),
+          count: Math.round(e.points * 10) / 10,
           points: fmt.number(e.points),
         });
       case 'stage_missing':
@@ -82,6 +83,7 @@ export function scoreView(
           name: title(e.competency),
           rating: fmt.number(e.rating),
           weight: e.weight,
+          count: Math.round(e.points * 10) / 10,
           points: fmt.number(e.points),
         });
       case 'knockout':
