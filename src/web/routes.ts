@@ -14,6 +14,7 @@ import * as assignmentLink from './handlers/assignment-link.js';
 import * as grading from './handlers/grading.js';
 import * as reports from './handlers/reports.js';
 import * as privacy from './handlers/privacy.js';
+import * as account from './handlers/account.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -46,6 +47,8 @@ export const ROUTES: RouteDef[] = [
   r('post', '/lang', 'public', auth.switchLanguage),
 
   r('get', '/', 'authenticated', home.showHome),
+  r('get', '/account/password', 'authenticated', account.passwordPage),
+  r('post', '/account/password', 'authenticated', account.changePassword),
 
   r('get', '/bank', STAFF, bank.listBank),
   r('get', '/bank/:lang/:id', STAFF, bank.showBankItem),

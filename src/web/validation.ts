@@ -8,7 +8,8 @@ export interface FieldError {
 export type FieldErrors = Record<string, FieldError>;
 
 function toFieldError(issue: z.core.$ZodIssue): FieldError {
-  if (issue.message.startsWith('errors.')) {
+  // A message that is a key (`errors.required`, `account.current_wrong?min=10`) is the message itself.
+  if (/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*(\?|$)/.test(issue.message)) {
     const { key, params } = parseMsg(issue.message);
     const all: Record<string, unknown> = { ...params };
     if ('minimum' in issue) all.min ??= Number(issue.minimum);
