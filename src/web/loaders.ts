@@ -36,7 +36,8 @@ function idOf(req: Request): number | undefined {
 function visibleVacancy<V extends VacancySummary>(req: Request, find: (id: number) => V | undefined): V {
   const id = idOf(req);
   const vacancy = found(id === undefined ? undefined : find(id));
-  allowed(canSeeVacancy(userOf(req), vacancy));
+  const user = userOf(req);
+  allowed(canSeeVacancy(user, vacancy, user.role === 'interviewer' && req.ctx.repos.interviews.interviewsIn(vacancy.id, user.id)));
   return vacancy;
 }
 

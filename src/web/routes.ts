@@ -33,6 +33,8 @@ export interface RouteDef {
 const STAFF = ['admin', 'hr', 'interviewer', 'department_head'] as const;
 const HR = ['admin', 'hr'] as const;
 const VACANCY_READERS = ['admin', 'hr', 'department_head'] as const;
+// The vacancy profile: also interviewers, of the vacancies where they interview (loadVacancy asks domain/policy.ts).
+const VACANCY_PROFILE_READERS = STAFF;
 const ADMIN = ['admin'] as const;
 
 const r = (method: Method, path: string, access: Access, ...handlers: RequestHandler[]): RouteDef => ({ method, path, access, handlers });
@@ -56,11 +58,11 @@ export const ROUTES: RouteDef[] = [
   r('get', '/vacancies', VACANCY_READERS, vacancies.listVacancies),
   r('get', '/vacancies/new', HR, vacancies.newVacancy),
   r('post', '/vacancies', HR, vacancies.createVacancy),
-  r('get', '/vacancies/:id', VACANCY_READERS, vacancies.showVacancy),
+  r('get', '/vacancies/:id', VACANCY_PROFILE_READERS, vacancies.showVacancy),
   r('get', '/vacancies/:id/edit', HR, vacancies.editVacancy),
   r('post', '/vacancies/:id', HR, vacancies.updateVacancy),
   r('post', '/vacancies/:id/status', HR, vacancies.setVacancyStatus),
-  r('get', '/vacancies/:id/job-description', VACANCY_READERS, vacancies.jobDescription),
+  r('get', '/vacancies/:id/job-description', VACANCY_PROFILE_READERS, vacancies.jobDescription),
 
   r('get', '/vacancies/:id/checklist', HR, checklist.showChecklist),
   r('post', '/vacancies/:id/checklist', HR, checklist.addItem),

@@ -248,7 +248,8 @@ export function showCandidate(req: Request, res: Response) {
     };
   });
   const reasons = s ? screeningReasons(s, checklist, v.verdictPolicy, lang, req.ctx.t) : null;
-  const labelOf = new Map(checklist.map((ci) => [ci.key, lang === 'ru' ? ci.labelRu : ci.labelEn]));
+  const labels = repos.vacancies.itemLabels(v.id);
+  const labelOf = new Map([...labels].map(([key, l]) => [key, l[lang]]));
   audit(req, 'candidate.view', { type: 'candidate', id: c.id });
   const dup = c.duplicateOf ? repos.candidates.get(c.duplicateOf) : undefined;
   const file = c.fileId ? repos.candidates.file(c.fileId) : undefined;
@@ -298,7 +299,7 @@ export function showCandidate(req: Request, res: Response) {
       c.resumeText,
       items.flatMap((i) => (i.evidence ? [i.evidence] : [])),
     ),
-    // Item events name the item by its label (its key only when the item is no longer on the checklist).
+    // Item events name the item by its label, also when the item has since been deleted from the checklist.
     events: repos.candidates
       .events(c.id)
       .map((e) => ({ ...e, subjectLabel: e.kind === 'item' && e.subject ? (labelOf.get(e.subject) ?? e.subject) : e.subject })),
