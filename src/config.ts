@@ -12,6 +12,20 @@ const configSchema = z.object({
   BANKS_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   COOKIE_SECURE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('Europe/Moscow')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'TIME_ZONE must be an IANA time zone such as Europe/Moscow'),
+  ),
 });
 
 export interface Config {
@@ -25,6 +39,8 @@ export interface Config {
   banksDir: string | undefined;
   /** pino level; unset: `info`, or `error` under NODE_ENV=test. */
   logLevel: string | undefined;
+  /** The zone pages and exports show times in (IANA name). */
+  timeZone: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: c.COOKIE_SECURE === 'true',
     banksDir: c.BANKS_DIR ? resolve(c.BANKS_DIR) : undefined,
     logLevel: c.LOG_LEVEL,
+    timeZone: c.TIME_ZONE,
   };
 }

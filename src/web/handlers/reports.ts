@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { bars, radar } from '../../domain/charts.js';
 import { conversion, FUNNEL, reachedStages, resultsBySource, timeInStage } from '../../domain/funnel.js';
-import { CSV_BOM, csvLine } from '../../domain/csv.js';
+import { CSV_BOM, csvFormat, csvLine } from '../../domain/csv.js';
 import { PIPELINE } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { ScoreResult } from '../../domain/scoring.js';
@@ -207,10 +207,12 @@ export function exportCsv(req: Request, res: Response) {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.attachment(`${v.slug}-candidates.csv`);
   const line = (cells: unknown[]) => csvLine(cells, sep);
+  // Numbers with the decimal mark and times in the zone the opening spreadsheet expects (domain/csv.ts).
+  const f = csvFormat(sep, req.ctx.config.timeZone);
   let out = `${CSV_BOM}${line(header)}`;
   for (const r of repos.reports.exportRows(v.id)) {
     const result = r.result ? (JSON.parse(r.result) as ScoreResult) : null;
-    const stage = (s: string) => result?.stages.find((x) => x.stage === s)?.score ?? '';
+    const stage = (s: string) => f.number(result?.stages.find((x) => x.stage === s)?.score ?? '');
     out += line([
       r.id,
       r.full_name,
@@ -218,13 +220,14 @@ export function exportCsv(req: Request, res: Response) {
       r.phone,
       t(`sources.${r.source}`),
       t(`pipeline.${r.stage}`),
-      r.created_at.slice(0, 10),
+      f.dateTime(r.created_at),
       r.verdict ? t(`verdicts.${r.verdict}`) : '',
       r.decision ? t(`verdicts.${r.decision}`) : '',
-      r.screening_score,
-      r.relevant_years,
-      r.fit,
-      result ? `${result.completedStages}/${result.totalStages}` : '',
+      f.number(r.screening_score),
+      f.number(r.relevant_years),
+      f.number(r.fit),
+      // In words, not «1/4», which a spreadsheet would read as a date.
+      result ? t('score.coverage_short', { done: result.completedStages, total: result.totalStages }) : '',
       r.grade ? t(`grades.${r.grade}`) : '',
       stage('interview'),
       stage('case'),
