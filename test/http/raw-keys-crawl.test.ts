@@ -9,7 +9,7 @@ import { readMessages } from '../../src/web/i18n.js';
 const AREAS = Object.keys(readMessages('en'));
 /** `area.key` for a known area, or the general `word.word_word` shape of a key. */
 const RAW_KEY = new RegExp(`(?<![\\w@./-])(?:(?:${AREAS.join('|')})\\.[a-z][a-z0-9_]*|[a-z]+\\.[a-z]+_[a-z0-9_]+)(?![\\w@/-]|\\.\\w)`, 'g');
-const CAP = 70;
+const CAP = 50;
 
 function visibleText(html: string): string {
   const attrs = [...html.matchAll(/\s(?:title|aria-label|placeholder|alt)="([^"]*)"/g)].map((m) => m[1]).join(' ');
