@@ -9,6 +9,7 @@ import { scoresRepo } from './scores.js';
 import { reportsRepo } from './reports.js';
 import { auditRepo } from './audit.js';
 import { privacyRepo } from './privacy.js';
+import { employerRepo } from './employer.js';
 
 /** Every repository over one connection: what the web app, the services and the CLIs read and write through. */
 export function createRepos(db: DB) {
@@ -23,6 +24,7 @@ export function createRepos(db: DB) {
     reports: reportsRepo(db),
     audit: auditRepo(db),
     privacy: privacyRepo(db),
+    employer: employerRepo(db),
     system: { schemaVersion: () => schemaVersion(db) },
     /** Runs fn in one transaction (a savepoint when already inside one): all of its writes land, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canGrade, canSeeVacancy, interviewAccess, type InterviewAccess } from '../domain/policy.js';
 import { ASSIGNMENT_CODE } from '../domain/assignment.js';
+import { employerFor } from '../domain/employer.js';
 import type { Assignment } from '../db/assignments.js';
 import type { Candidate } from '../db/candidates.js';
 import type { Interview } from '../db/interviews.js';
@@ -99,5 +100,7 @@ export function loadByToken(req: Request, res: Response): Assignment {
     .safeParse(req.params.token);
   const a = found(token.success ? req.ctx.repos.assignments.byTokenHash(hashToken(token.data)) : undefined, 'submission.unknown_link');
   if (!req.ctx.user && !req.session.lang) useLanguage(req, res, a.lang);
+  // Every page the link leads to (the task, an expired link) names the employer and whom to ask.
+  res.locals.employer = employerFor(req.ctx.repos.employer.get(), req.ctx.lang);
   return a;
 }

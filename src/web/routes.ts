@@ -15,6 +15,7 @@ import * as grading from './handlers/grading.js';
 import * as reports from './handlers/reports.js';
 import * as privacy from './handlers/privacy.js';
 import * as account from './handlers/account.js';
+import * as settings from './handlers/settings.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -133,6 +134,8 @@ export const ROUTES: RouteDef[] = [
   r('post', '/admin/privacy', ADMIN, privacy.saveRetention),
   r('post', '/admin/privacy/run', ADMIN, privacy.runRetentionNow),
   r('get', '/admin/audit', ADMIN, privacy.auditLog),
+  r('get', '/admin/settings', ADMIN, settings.settingsPage),
+  r('post', '/admin/settings', ADMIN, settings.saveSettings),
 
   r('get', '/admin/users', ADMIN, users.listUsers),
   r('get', '/admin/users/new', ADMIN, users.newUser),
