@@ -92,9 +92,10 @@ export function scoreView(
         return e.grade ? t('score.explain_grade', { grade: t(`grades.${e.grade}`), gaps: e.gaps }) : t('score.explain_no_grade');
     }
   });
-  const axes = competencies
-    .filter((c) => c.weight > 0)
-    .map((c) => ({ id: c.id, label: c.title.length > 28 ? `${c.title.slice(0, 26)}…` : c.title }));
+  // Whole titles: the chart wraps them and makes room (domain/charts.ts); unrated competencies are marked, not drawn at 0.
+  const weighted = competencies.filter((c) => c.weight > 0);
+  const axes = weighted.map((c) => ({ id: c.id, label: c.title }));
+  const ratedAxes = weighted.filter((c) => c.rating !== null).length;
   return {
     fit: r.fit,
     completed: r.completedStages,
@@ -108,7 +109,7 @@ export function scoreView(
     notAssessed: r.notAssessed.map(title),
     explanation,
     radar:
-      axes.length >= 3
+      axes.length >= 3 && ratedAxes >= 3
         ? radar(
             axes,
             [
@@ -118,7 +119,7 @@ export function scoreView(
                 values: Object.fromEntries(competencies.map((c) => [c.id, c.expected])),
               },
             ],
-            { size: opts.radarSize ?? 420 },
+            { size: opts.radarSize ?? 420, unratedLabel: t('charts.not_rated'), reference: 1 },
           )
         : null,
     updatedAt: stored.updatedAt,

@@ -131,9 +131,9 @@ export function compare(req: Request, res: Response) {
     radar:
       comps.length >= 3 && people.length
         ? radar(
-            comps.map((id) => ({ id, label: (titles.get(id) ?? id).slice(0, 26) })),
+            comps.map((id) => ({ id, label: titles.get(id) ?? id })),
             people.slice(0, 5).map((p) => ({ name: p.name, values: Object.fromEntries(comps.map((id) => [id, ratingOf(p.result, id)])) })),
-            { size: 440 },
+            { size: 440, unratedLabel: req.ctx.t('charts.not_rated') },
           )
         : null,
     tooMany: q.ids.length > MAX_COMPARE,
