@@ -138,7 +138,9 @@ export function radar(
     })),
     axes: geoAxes,
     series: series.map((s) => {
-      const dots = axes.flatMap((a, i) => (rated(s, a.id) ? [{ ...at(i, s.values[a.id] as number), value: s.values[a.id] as number, axis: a.id }] : []));
+      const dots = axes.flatMap((a, i) =>
+        rated(s, a.id) ? [{ ...at(i, s.values[a.id] as number), value: s.values[a.id] as number, axis: a.id }] : [],
+      );
       return {
         name: s.name,
         points: dots.length >= 2 ? dots.map((d) => `${d.x},${d.y}`).join(' ') : '',

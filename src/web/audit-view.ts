@@ -94,7 +94,10 @@ export function describeAudit(req: Request, rows: AuditEntry[]): AuditLine[] {
           break;
         case 'user': {
           const u = repos.users.findByUsername(r.subjectId);
-          subject = { text: `${t('audit_log.subject_user')} ${u ? `${u.display_name} (${u.username})` : r.subjectId}`, href: u ? `/admin/users/${u.id}` : null };
+          subject = {
+            text: `${t('audit_log.subject_user')} ${u ? `${u.display_name} (${u.username})` : r.subjectId}`,
+            href: u ? `/admin/users/${u.id}` : null,
+          };
           break;
         }
         default:

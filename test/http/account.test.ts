@@ -18,7 +18,10 @@ describe('a user changes their own password', () => {
     expect(empty.text).toContain('id="f-current-error"');
     expect(empty.text).toContain('href="#f-current"');
 
-    const short = await agent.post('/account/password').type('form').send({ _csrf: csrf, current: TEST_PASSWORD, password: 'short', confirm: 'short' });
+    const short = await agent
+      .post('/account/password')
+      .type('form')
+      .send({ _csrf: csrf, current: TEST_PASSWORD, password: 'short', confirm: 'short' });
     expect(short.status).toBe(422);
     expect(short.text).toContain('В новом пароле нужно не меньше 10 символов.');
 
@@ -47,7 +50,10 @@ describe('a user changes their own password', () => {
     const t = buildApp();
     const here = await loginAs(t, 'hr', { username: 'hanna' });
     const elsewhere = await anonymous(t.app);
-    const signedIn = await elsewhere.agent.post('/login').type('form').send({ _csrf: elsewhere.csrf, username: 'hanna', password: TEST_PASSWORD });
+    const signedIn = await elsewhere.agent
+      .post('/login')
+      .type('form')
+      .send({ _csrf: elsewhere.csrf, username: 'hanna', password: TEST_PASSWORD });
     expect(signedIn.status).toBe(302);
     expect((await elsewhere.agent.get('/')).status).toBe(200);
 

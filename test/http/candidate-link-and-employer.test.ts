@@ -8,28 +8,34 @@ const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().sl
 
 async function withAssignment(t: TestApp) {
   const hr = await loginAs(t, 'hr', { lang: 'ru' });
-  const add = await hr.agent.post(`/vacancies/${t.demoVacancyId}/candidates`).type('form').send({
-    _csrf: hr.csrf,
-    full_name: 'Мария Кузнецова',
-    email: 'maria@example.com',
-    phone: '',
-    source: 'hh',
-    resume_text: 'Менеджер по работе с ключевыми клиентами, 5 лет в FMCG.',
-    consent: '1',
-    consent_date: day(0),
-  });
+  const add = await hr.agent
+    .post(`/vacancies/${t.demoVacancyId}/candidates`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      full_name: 'Мария Кузнецова',
+      email: 'maria@example.com',
+      phone: '',
+      source: 'hh',
+      resume_text: 'Менеджер по работе с ключевыми клиентами, 5 лет в FMCG.',
+      consent: '1',
+      consent_date: day(0),
+    });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const grader = await makeUser(t.db, { role: 'interviewer' });
-  const res = await hr.agent.post(`/candidates/${candidateId}/assignments`).type('form').send({
-    _csrf: hr.csrf,
-    item: 'task:task-commercial-proposal',
-    lang: 'ru',
-    date: day(3),
-    time: '18:00',
-    grace_hours: '24',
-    brief: '',
-    graders: [String(grader)],
-  });
+  const res = await hr.agent
+    .post(`/candidates/${candidateId}/assignments`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      item: 'task:task-commercial-proposal',
+      lang: 'ru',
+      date: day(3),
+      time: '18:00',
+      grace_hours: '24',
+      brief: '',
+      graders: [String(grader)],
+    });
   expect(res.status).toBe(200);
   const url = /id="link" type="text" readonly value="(http[^"]+)"/.exec(res.text)![1]!;
   const assignmentId = (t.db.prepare('SELECT id FROM assignments WHERE candidate_id = ?').get(candidateId) as { id: number }).id;
@@ -112,9 +118,21 @@ describe('the employer and contact on candidate pages', () => {
 
   it('picks the reader’s language, falls back to the other, and shows nothing when unset', () => {
     const e = parseEmployer(
-      JSON.stringify({ companyRu: 'ООО «Ромашка»', companyEn: '', contactRu: 'Анна', contactEn: 'Anna', email: '', phone: '8 (812) 000-00-00' }),
+      JSON.stringify({
+        companyRu: 'ООО «Ромашка»',
+        companyEn: '',
+        contactRu: 'Анна',
+        contactEn: 'Anna',
+        email: '',
+        phone: '8 (812) 000-00-00',
+      }),
     );
-    expect(employerFor(e, 'en')).toMatchObject({ company: 'ООО «Ромашка»', contact: 'Anna', phone: '8 (812) 000-00-00', tel: '+78120000000' });
+    expect(employerFor(e, 'en')).toMatchObject({
+      company: 'ООО «Ромашка»',
+      contact: 'Anna',
+      phone: '8 (812) 000-00-00',
+      tel: '+78120000000',
+    });
     expect(employerFor(parseEmployer(undefined), 'ru')).toBeNull();
     expect(employerFor(parseEmployer('{broken'), 'ru')).toBeNull();
   });

@@ -43,7 +43,8 @@ function links(html: string, from: string): string[] {
 }
 
 /** Pages that are the same page with another filter or sort: one of each is enough. */
-const shape = (path: string) => path.replace(/\d+/g, 'N').replace(/\?.*$/, (q) => `?${[...new URLSearchParams(q)].map(([k]) => k).join('&')}`);
+const shape = (path: string) =>
+  path.replace(/\d+/g, 'N').replace(/\?.*$/, (q) => `?${[...new URLSearchParams(q)].map(([k]) => k).join('&')}`);
 
 let w: World;
 beforeAll(async () => {
@@ -58,7 +59,10 @@ describe('no raw message key on any crawled page', () => {
       it(`${role}, ${lang}`, async () => {
         const p = w.personas[role];
         const agent = p.agent;
-        const sw = await agent.post('/lang').type('form').send({ _csrf: csrfFrom((await agent.get('/')).text), lang, next: '/' });
+        const sw = await agent
+          .post('/lang')
+          .type('form')
+          .send({ _csrf: csrfFrom((await agent.get('/')).text), lang, next: '/' });
         expect(sw.status).toBe(302);
         const seen = new Set<string>();
         const shapes = new Map<string, number>();

@@ -21,7 +21,8 @@ describe('plural forms', () => {
   });
 
   it('points and stages agree with their number', () => {
-    const stage = (n: number) => ru('score.explain_stage', { stage: 'Интервью', score: '100', share: '40 %', count: n, points: formatters('ru').number(n) });
+    const stage = (n: number) =>
+      ru('score.explain_stage', { stage: 'Интервью', score: '100', share: '40 %', count: n, points: formatters('ru').number(n) });
     expect(stage(100)).toMatch(/= 100 баллов$/);
     expect(stage(2.5)).toMatch(/= 2,5 балла$/);
     expect(stage(21)).toMatch(/= 21 балл$/);

@@ -33,7 +33,10 @@ function showForm(req: Request, res: Response, errors: FieldErrors, status = 200
   res.status(status);
   renderPage(res, 'pages/account/password', t('account.password_title'), {
     errors,
-    errorLinks: FIELDS.filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: `${t(`account.${f}`)}: ${t(errors[f]!.key, errors[f]!.params)}` })),
+    errorLinks: FIELDS.filter((f) => errors[f]).map((f) => ({
+      href: `#f-${f}`,
+      text: `${t(`account.${f}`)}: ${t(errors[f]!.key, errors[f]!.params)}`,
+    })),
     minLength: MIN_PASSWORD_LENGTH,
   });
 }

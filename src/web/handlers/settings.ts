@@ -14,7 +14,10 @@ function show(req: Request, res: Response, values: Record<string, unknown>, erro
   renderPage(res, 'pages/admin/settings', t('employer.title'), {
     values,
     errors,
-    errorLinks: FIELDS.filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: `${t(`employer.${f}`)}: ${t(errors[f]!.key, errors[f]!.params)}` })),
+    errorLinks: FIELDS.filter((f) => errors[f]).map((f) => ({
+      href: `#f-${f}`,
+      text: `${t(`employer.${f}`)}: ${t(errors[f]!.key, errors[f]!.params)}`,
+    })),
   });
 }
 
@@ -35,13 +38,16 @@ export function saveSettings(req: Request, res: Response) {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const parsed = parseForm(employerFormSchema, body);
   // Every typed word is kept on an error; nothing is saved until the whole form is right.
-  if (!parsed.ok) return show(req, res, Object.fromEntries(FIELDS.map((f) => [f, typeof body[f] === 'string' ? body[f] : ''])), parsed.errors, 422);
+  if (!parsed.ok)
+    return show(req, res, Object.fromEntries(FIELDS.map((f) => [f, typeof body[f] === 'string' ? body[f] : ''])), parsed.errors, 422);
   const { repos } = req.ctx;
   const before = repos.employer.get();
   repos.transaction(() => {
     repos.employer.set(parsed.data);
     const changed = Object.fromEntries(
-      (Object.keys(parsed.data) as (keyof Employer)[]).filter((k) => before[k] !== parsed.data[k]).map((k) => [k, { from: before[k], to: parsed.data[k] }]),
+      (Object.keys(parsed.data) as (keyof Employer)[])
+        .filter((k) => before[k] !== parsed.data[k])
+        .map((k) => [k, { from: before[k], to: parsed.data[k] }]),
     );
     audit(req, 'settings.employer', undefined, changed);
   });
