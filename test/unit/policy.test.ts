@@ -65,6 +65,20 @@ describe('department key', () => {
     migrate(db, all);
     expect(db.prepare("SELECT department_key FROM vacancies WHERE slug = 'x'").get()).toEqual({ department_key: 'коммерческий отдел' });
   });
+
+  it('is filled in for users stored before users had it (migration 018)', () => {
+    const db = new Database(':memory:');
+    const all = listMigrations();
+    migrate(
+      db,
+      all.filter((m) => m.version < 18),
+    );
+    db.prepare(
+      "INSERT INTO users (username, display_name, role, department, password_hash) VALUES ('h', 'H', 'department_head', ' КОММЕРЧЕСКИЙ  отдел', 'x')",
+    ).run();
+    migrate(db, all);
+    expect(db.prepare("SELECT department_key FROM users WHERE username = 'h'").get()).toEqual({ department_key: 'коммерческий отдел' });
+  });
 });
 
 describe('row-level policy', () => {
