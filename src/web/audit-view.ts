@@ -140,6 +140,7 @@ export function describeAudit(req: Request, rows: AuditEntry[]): AuditLine[] {
         case 'key':
           return itemLabel(s);
         case 'candidate':
+        case 'candidateId':
           return typeof v === 'number' ? (candidateName(v) ?? `#${v}`) : s;
         case 'vacancy':
           return typeof v === 'number' ? (vacancyName(v) ?? `#${v}`) : s;
