@@ -18,3 +18,28 @@ document.addEventListener('submit', (e) => {
       button.disabled = true;
     }, 0);
 });
+// The candidate's private link: a copy button (shown only when scripts run; without them the link stays in a
+// read-only field to select and copy by hand), and the whole link selected when the field gets focus.
+document.addEventListener('DOMContentLoaded', () => {
+  for (const row of document.querySelectorAll('[data-copy-row]')) if (navigator.clipboard) row.hidden = false;
+});
+document.addEventListener('focusin', (e) => {
+  if (e.target instanceof HTMLInputElement && e.target.hasAttribute('data-select-all')) e.target.select();
+});
+document.addEventListener('click', (e) => {
+  const button = e.target instanceof Element ? e.target.closest('[data-copy]') : null;
+  if (!(button instanceof HTMLButtonElement)) return;
+  const field = document.getElementById(button.dataset.copy ?? '');
+  const status = button.parentElement?.querySelector('[data-copy-status]');
+  if (!(field instanceof HTMLInputElement)) return;
+  navigator.clipboard.writeText(field.value).then(
+    () => {
+      if (status) status.textContent = button.dataset.copied ?? '';
+    },
+    () => {
+      field.focus();
+      field.select();
+      if (status) status.textContent = button.dataset.copyFailed ?? '';
+    },
+  );
+});

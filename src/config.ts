@@ -18,6 +18,20 @@ const configSchema = z.object({
   SMTP_URL: z.preprocess(emptyToUndefined, z.string().url('SMTP_URL must look like smtp://user:pass@host:587').optional()),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('Europe/Moscow')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'TIME_ZONE must be an IANA time zone such as Europe/Moscow'),
+  ),
 });
 
 export interface Config {
@@ -36,6 +50,8 @@ export interface Config {
   mailFrom: string;
   /** pino level; unset: `info`, or `error` under NODE_ENV=test. */
   logLevel: string | undefined;
+  /** The zone pages and exports show times in (IANA name). */
+  timeZone: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM ?? 'KAM Hire <no-reply@kam-hire.local>',
     logLevel: c.LOG_LEVEL,
+    timeZone: c.TIME_ZONE,
   };
 }

@@ -125,8 +125,8 @@ export function interviewsRepo(db: DB) {
        WHERE i.status = 'scheduled' AND (i.scheduled_at >= ? OR s.status = 'draft') ORDER BY i.scheduled_at LIMIT 50`,
     ),
     awaiting: db.prepare<[], InterviewRow & { missing: number }>(
-      `${INTERVIEW_SELECT} JOIN (SELECT interview_id, COUNT(*) AS missing FROM scorecards WHERE status = 'draft' GROUP BY interview_id) m
-         ON m.interview_id = i.id
+      `${INTERVIEW_SELECT.replace(' FROM ', ', m.missing FROM ')}
+         JOIN (SELECT interview_id, COUNT(*) AS missing FROM scorecards WHERE status = 'draft' GROUP BY interview_id) m ON m.interview_id = i.id
        WHERE i.status = 'scheduled' ORDER BY i.scheduled_at LIMIT 50`,
     ),
     setStatus: db.prepare('UPDATE interviews SET status = ? WHERE id = ?'),
@@ -173,6 +173,9 @@ export function interviewsRepo(db: DB) {
     ),
     anySubmitted: db.prepare<[number], { n: number }>(
       'SELECT COUNT(*) AS n FROM scorecards WHERE interview_id = ? AND submitted_at IS NOT NULL',
+    ),
+    interviewsIn: db.prepare<[number, number], { n: number }>(
+      'SELECT EXISTS (SELECT 1 FROM scorecards s JOIN interviews i ON i.id = s.interview_id JOIN candidates c ON c.id = i.candidate_id WHERE c.vacancy_id = ? AND s.interviewer_id = ?) AS n',
     ),
     isInterviewer: db.prepare<[number, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM scorecards WHERE interview_id = ? AND interviewer_id = ?',
@@ -253,6 +256,8 @@ export function interviewsRepo(db: DB) {
       const r = stmts.scorecardFor.get(interviewId, userId);
       return r ? toScorecard(r) : undefined;
     },
+    /** The user sits on a panel of some interview of the vacancy's candidates. */
+    interviewsIn: (vacancyId: number, userId: number) => stmts.interviewsIn.get(vacancyId, userId)!.n > 0,
     isInterviewer: (interviewId: number, userId: number) => stmts.isInterviewer.get(interviewId, userId)!.n > 0,
     anySubmitted: (interviewId: number) => stmts.anySubmitted.get(interviewId)!.n > 0,
     /** Saves only if nobody saved since `version`; otherwise hands back what is stored. */

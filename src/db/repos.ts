@@ -17,6 +17,7 @@ import { consentRepo } from './consent.js';
 import { jobsRepo } from './jobs.js';
 import { remindersRepo } from './reminders.js';
 import { mailTemplatesRepo } from './mail-templates.js';
+import { employerRepo } from './employer.js';
 
 /** Every repository over one connection: what the web app, the services and the CLIs read and write through. */
 export function createRepos(db: DB) {
@@ -50,6 +51,7 @@ export function createRepos(db: DB) {
     jobs: jobsRepo(db),
     reminders: remindersRepo(db),
     mailTemplates: mailTemplatesRepo(db),
+    employer: employerRepo(db),
     /** Runs fn in one transaction (a savepoint when already inside one): all of its writes land, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

@@ -38,12 +38,12 @@ export function usersRepo(db: DB) {
     byUsername: db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?'),
     list: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY disabled, role, username'),
     insert: db.prepare(
-      `INSERT INTO users (username, display_name, email, role, department, password_hash)
-       VALUES (@username, @displayName, @email, @role, @department, @passwordHash)`,
+      `INSERT INTO users (username, display_name, email, role, department, department_key, password_hash)
+       VALUES (@username, @displayName, @email, @role, @department, kam_department_key(@department), @passwordHash)`,
     ),
     update: db.prepare(
       `UPDATE users SET display_name = @displayName, email = @email, role = @role, department = @department,
-       disabled = @disabled, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
+       department_key = kam_department_key(@department), disabled = @disabled, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = @id`,
     ),
     setPassword: db.prepare(`UPDATE users SET password_hash = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`),
     setLocale: db.prepare('UPDATE users SET locale = ? WHERE id = ?'),

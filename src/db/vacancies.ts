@@ -131,9 +131,15 @@ export function vacanciesRepo(db: DB) {
     ),
     setStatus: db.prepare(`UPDATE vacancies SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`),
     departments: db.prepare<[], { department: string }>(
-      `SELECT department FROM vacancies UNION SELECT department FROM users WHERE department IS NOT NULL ORDER BY 1`,
+      // One spelling per department key (the first in sort order), so «Коммерческий отдел» and «коммерческий ОТДЕЛ» are one.
+      `SELECT MIN(department) AS department FROM (SELECT department, department_key FROM vacancies
+         UNION ALL SELECT department, department_key FROM users WHERE department_key <> '') GROUP BY department_key ORDER BY 1`,
     ),
     checklist: db.prepare<[number], ChecklistRow>('SELECT * FROM vacancy_checklist_items WHERE vacancy_id = ? ORDER BY position, id'),
+    itemLabels: db.prepare<[number, number], { key: string; label_ru: string; label_en: string }>(
+      `SELECT key, label_ru, label_en FROM checklist_item_labels WHERE vacancy_id = ?
+       UNION ALL SELECT key, label_ru, label_en FROM vacancy_checklist_items WHERE vacancy_id = ?`,
+    ),
     insertChecklistItem: db.prepare(
       `INSERT INTO vacancy_checklist_items (vacancy_id, key, label_ru, label_en, hint_ru, hint_en, kind, weight, position, keywords)
        VALUES (@vacancyId, @key, @labelRu, @labelEn, @hintRu, @hintEn, @kind, @weight,
@@ -222,6 +228,9 @@ export function vacanciesRepo(db: DB) {
         profile: JSON.stringify(vacancyProfileSchema.parse(profile)),
       }),
     setStatus: (id: number, status: 'open' | 'closed') => stmts.setStatus.run(status, id),
+    /** Every checklist item's labels by key, deleted items included (their labels are kept when deleted). */
+    itemLabels: (vacancyId: number): Map<string, { ru: string; en: string }> =>
+      new Map(stmts.itemLabels.all(vacancyId, vacancyId).map((r) => [r.key, { ru: r.label_ru, en: r.label_en }])),
     departments: () => stmts.departments.all().map((r) => r.department),
     checklist: (vacancyId: number) => stmts.checklist.all(vacancyId).map(toChecklistItem),
     openCount: () => stmts.openCount.get()!.n,

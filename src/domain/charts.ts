@@ -9,24 +9,69 @@ export interface RadarAxis {
 
 export interface RadarSeries {
   name: string;
-  /** Values by axis id on the 0…max scale; a missing value is drawn at 0 and listed as such. */
+  /** Values by axis id on the 0…max scale; a missing (null) value is not rated: no point, never drawn as 0. */
   values: Record<string, number | null>;
+}
+
+export interface RadarAxisGeometry {
+  id: string;
+  label: string;
+  /** The label in lines short enough to fit beside the chart; the view box makes room for all of them. */
+  lines: string[];
+  x: number;
+  y: number;
+  lx: number;
+  ly: number;
+  anchor: 'start' | 'middle' | 'end';
+  /** No series (but the reference) has a value here: marked on the chart and in its label. */
+  unrated: boolean;
 }
 
 export interface RadarGeometry {
   size: number;
   center: number;
+  /** Covers the chart and every label, so no label is cut on screen or in print. */
+  viewBox: string;
+  width: number;
+  height: number;
   rings: { r: number; label: string; points: string }[];
-  axes: { id: string; label: string; x: number; y: number; lx: number; ly: number; anchor: 'start' | 'middle' | 'end' }[];
-  series: { name: string; points: string; dots: { x: number; y: number; value: number | null; axis: string }[] }[];
+  axes: RadarAxisGeometry[];
+  series: {
+    name: string;
+    /** Through the rated axes only; empty when fewer than two are rated. */
+    points: string;
+    dots: { x: number; y: number; value: number; axis: string }[];
+    /** Axes this series has no value for. */
+    unrated: string[];
+  }[];
 }
 
 const r2 = (n: number) => Math.round(n * 10) / 10;
 
+/** Splits a label at spaces into lines of at most `width` characters; a longer word keeps a line of its own, whole. */
+export function wrapLabel(label: string, width = 18): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.trim().split(/\s+/u)) {
+    if (!word) continue;
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+/** Label font size (px, as in the stylesheet) and the share of it an average character takes, Cyrillic included. */
+const FONT = 10;
+const CHAR = 0.62;
+const LINE = 1.2;
+
 export function radar(
   axes: readonly RadarAxis[],
   series: readonly RadarSeries[],
-  opts: { size?: number; max?: number } = {},
+  opts: { size?: number; max?: number; unratedLabel?: string; labelWidth?: number; reference?: number } = {},
 ): RadarGeometry {
   const size = opts.size ?? 360;
   const max = opts.max ?? 5;
@@ -42,34 +87,65 @@ export function radar(
       .map((v, i) => at(i, v))
       .map((p) => `${p.x},${p.y}`)
       .join(' ');
+  const rated = (s: RadarSeries, id: string) => typeof s.values[id] === 'number' && Number.isFinite(s.values[id]);
+  const geoAxes: RadarAxisGeometry[] = axes.map((a, i) => {
+    const end = at(i, max);
+    const label = at(i, max + 0.55);
+    const cos = Math.cos(angle(i));
+    // Not rated: no series has a value there (a reference series, such as the target profile, does not count).
+    const subjects = series.filter((_, k) => k !== opts.reference);
+    const unrated = subjects.length > 0 && !subjects.some((s) => rated(s, a.id));
+    const lines = wrapLabel(a.label, opts.labelWidth ?? 18);
+    if (unrated && opts.unratedLabel) lines.push(`(${opts.unratedLabel})`);
+    return {
+      id: a.id,
+      label: a.label,
+      lines,
+      x: end.x,
+      y: end.y,
+      lx: label.x,
+      ly: label.y,
+      anchor: Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end',
+      unrated,
+    };
+  });
+  // The box every label needs (estimated from its longest line), joined with the chart's own square.
+  let minX = 0;
+  let minY = 0;
+  let maxX = size;
+  let maxY = size;
+  for (const a of geoAxes) {
+    const w = Math.max(...a.lines.map((l) => l.length)) * FONT * CHAR;
+    const h = a.lines.length * FONT * LINE;
+    const left = a.anchor === 'start' ? a.lx : a.anchor === 'end' ? a.lx - w : a.lx - w / 2;
+    minX = Math.min(minX, left - 4);
+    maxX = Math.max(maxX, left + w + 4);
+    minY = Math.min(minY, a.ly - h / 2 - 4);
+    maxY = Math.max(maxY, a.ly + h / 2 + 4);
+  }
+  const width = r2(maxX - minX);
+  const height = r2(maxY - minY);
   return {
     size,
     center,
+    viewBox: `${r2(minX)} ${r2(minY)} ${width} ${height}`,
+    width,
+    height,
     rings: Array.from({ length: max }, (_, k) => ({
       r: r2((radius * (k + 1)) / max),
       label: String(k + 1),
       points: polygon(axes.map(() => k + 1)),
     })),
-    axes: axes.map((a, i) => {
-      const end = at(i, max);
-      const label = at(i, max + 0.55);
-      const cos = Math.cos(angle(i));
-      return {
-        id: a.id,
-        label: a.label,
-        x: end.x,
-        y: end.y,
-        lx: label.x,
-        ly: label.y,
-        anchor: Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end',
-      };
-    }),
+    axes: geoAxes,
     series: series.map((s) => {
-      const vals = axes.map((a) => s.values[a.id] ?? null);
+      const dots = axes.flatMap((a, i) =>
+        rated(s, a.id) ? [{ ...at(i, s.values[a.id] as number), value: s.values[a.id] as number, axis: a.id }] : [],
+      );
       return {
         name: s.name,
-        points: polygon(vals.map((v) => v ?? 0)),
-        dots: vals.map((v, i) => ({ ...at(i, v ?? 0), value: v, axis: axes[i]!.id })),
+        points: dots.length >= 2 ? dots.map((d) => `${d.x},${d.y}`).join(' ') : '',
+        dots,
+        unrated: axes.filter((a) => !rated(s, a.id)).map((a) => a.id),
       };
     }),
   };

@@ -38,9 +38,15 @@ export function isHeadOf(actor: Actor, department: string): boolean {
   return actor.role === 'department_head' && sameDepartment(actor.department, department);
 }
 
-/** A department head sees only their department's vacancies; every other role the route admits sees all. */
-export function canSeeVacancy(actor: Actor, vacancy: { department: string }): boolean {
-  return actor.role !== 'department_head' || isHeadOf(actor, vacancy.department);
+/**
+ * A department head sees only their department's vacancies; an interviewer only the vacancies where they sit on
+ * an interview panel (to prepare: the profile, the competencies, the job description); every other role the route
+ * admits sees all.
+ */
+export function canSeeVacancy(actor: Actor, vacancy: { department: string }, interviewsThere = false): boolean {
+  if (actor.role === 'department_head') return isHeadOf(actor, vacancy.department);
+  if (actor.role === 'interviewer') return interviewsThere;
+  return true;
 }
 
 export interface InterviewAccess {

@@ -12,6 +12,9 @@ function scrypt(password: string, salt: Buffer, keylen: number, opts: ScryptOpti
   });
 }
 
+/** The strength rule for every password a person chooses (at user creation, reset and change). */
+export const MIN_PASSWORD_LENGTH = 10;
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, KEYLEN, { N, r: R, p: P, maxmem: 128 * N * R * 2 });

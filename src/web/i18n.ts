@@ -109,6 +109,8 @@ function buildFormatters(lang: Lang, timeZone: string) {
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone });
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
+  const kilobytes = new Intl.NumberFormat(tag, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 });
+  const megabytes = new Intl.NumberFormat(tag, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
   const toDate = (v: string | Date) => (typeof v === 'string' ? new Date(v.endsWith('Z') || v.includes('+') ? v : `${v}Z`) : v);
   // A list page formats the same few dates and numbers over and over; Intl formatting is the slow part.
   const dates = new Map<string, string>();
@@ -135,6 +137,8 @@ function buildFormatters(lang: Lang, timeZone: string) {
       return out;
     },
     money: (n: number, currency: string) => new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 }).format(n),
+    /** A file size in the reader's units (кБ/МБ, kB/MB, from Intl), binary multiples as file managers show them. */
+    bytes: (n: number) => (n < 1024 * 1024 ? kilobytes.format(n / 1024) : megabytes.format(n / 1024 / 1024)),
     percent: (n: number) => `${number.format(n)}${lang === 'ru' ? ' %' : '%'}`,
   };
 }

@@ -15,6 +15,7 @@ import { isBlind } from '../domain/assignment.js';
 import type { Offer } from '../db/offers.js';
 import type { OutboxRow } from '../db/outbox.js';
 import { ASSIGNMENT_CODE } from '../domain/assignment.js';
+import { employerFor } from '../domain/employer.js';
 import type { Assignment } from '../db/assignments.js';
 import type { Candidate } from '../db/candidates.js';
 import type { Interview } from '../db/interviews.js';
@@ -49,7 +50,8 @@ function idOf(req: Request): number | undefined {
 function visibleVacancy<V extends VacancySummary>(req: Request, find: (id: number) => V | undefined): V {
   const id = idOf(req);
   const vacancy = found(id === undefined ? undefined : find(id));
-  allowed(canSeeVacancy(userOf(req), vacancy));
+  const user = userOf(req);
+  allowed(canSeeVacancy(user, vacancy, user.role === 'interviewer' && req.ctx.repos.interviews.interviewsIn(vacancy.id, user.id)));
   return vacancy;
 }
 
@@ -140,6 +142,8 @@ export function loadByToken(req: Request, res: Response): Assignment {
     .safeParse(req.params.token);
   const a = found(token.success ? req.ctx.repos.assignments.byTokenHash(hashToken(token.data)) : undefined, 'submission.unknown_link');
   if (!req.ctx.user && !req.session.lang) useLanguage(req, res, a.lang);
+  // Every page the link leads to (the task, an expired link) names the employer and whom to ask.
+  res.locals.employer = employerFor(req.ctx.repos.employer.get(), req.ctx.lang);
   if (!candidateLinksOpen({ stage: a.candidateStage, erased: a.candidateErased })) throw new HttpError(410, 'submission.link_closed');
   return a;
 }

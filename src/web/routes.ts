@@ -22,6 +22,8 @@ import * as consent from './handlers/consent.js';
 import * as consentLink from './handlers/consent-link.js';
 import * as reminders from './handlers/reminders.js';
 import * as mail from './handlers/mail.js';
+import * as account from './handlers/account.js';
+import * as settings from './handlers/settings.js';
 import { multiUpload, singleUpload } from './upload.js';
 import { MAX_SUBMISSION_FILES, MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 
@@ -40,6 +42,8 @@ export interface RouteDef {
 const STAFF = ['admin', 'hr', 'interviewer', 'department_head'] as const;
 const HR = ['admin', 'hr'] as const;
 const VACANCY_READERS = ['admin', 'hr', 'department_head'] as const;
+// The vacancy profile: also interviewers, of the vacancies where they interview (loadVacancy asks domain/policy.ts).
+const VACANCY_PROFILE_READERS = STAFF;
 const ADMIN = ['admin'] as const;
 // Offers: HR proposes; the department's head and the vacancy's second approver (narrowed by loadOfferCase) approve.
 const OFFER_PEOPLE = ['admin', 'hr', 'department_head'] as const;
@@ -56,6 +60,8 @@ export const ROUTES: RouteDef[] = [
   r('post', '/lang', 'public', auth.switchLanguage),
 
   r('get', '/', 'authenticated', home.showHome),
+  r('get', '/account/password', 'authenticated', account.passwordPage),
+  r('post', '/account/password', 'authenticated', account.changePassword),
 
   r('get', '/bank', STAFF, bank.listBank),
   r('get', '/bank/:lang/:id', STAFF, bank.showBankItem),
@@ -63,11 +69,11 @@ export const ROUTES: RouteDef[] = [
   r('get', '/vacancies', VACANCY_READERS, vacancies.listVacancies),
   r('get', '/vacancies/new', HR, vacancies.newVacancy),
   r('post', '/vacancies', HR, vacancies.createVacancy),
-  r('get', '/vacancies/:id', VACANCY_READERS, vacancies.showVacancy),
+  r('get', '/vacancies/:id', VACANCY_PROFILE_READERS, vacancies.showVacancy),
   r('get', '/vacancies/:id/edit', HR, vacancies.editVacancy),
   r('post', '/vacancies/:id', HR, vacancies.updateVacancy),
   r('post', '/vacancies/:id/status', HR, vacancies.setVacancyStatus),
-  r('get', '/vacancies/:id/job-description', VACANCY_READERS, vacancies.jobDescription),
+  r('get', '/vacancies/:id/job-description', VACANCY_PROFILE_READERS, vacancies.jobDescription),
 
   r('get', '/vacancies/:id/checklist', HR, checklist.showChecklist),
   r('post', '/vacancies/:id/checklist', HR, checklist.addItem),
@@ -173,6 +179,8 @@ export const ROUTES: RouteDef[] = [
   r('post', '/admin/privacy', ADMIN, privacy.saveRetention),
   r('post', '/admin/privacy/run', ADMIN, privacy.runRetentionNow),
   r('get', '/admin/audit', ADMIN, privacy.auditLog),
+  r('get', '/admin/settings', ADMIN, settings.settingsPage),
+  r('post', '/admin/settings', ADMIN, settings.saveSettings),
 
   // Consent to personal-data processing: HR asks or records; the candidate answers through a private link
   // (no login, its token stored hashed); the destruction act lists what erasure destroyed.

@@ -76,6 +76,7 @@ export function scoreView(
           stage: t(`stages.${e.stage}`),
           score: fmt.number(e.score),
           share: fmt.percent(Math.round(e.share * 1000) / 10),
+          count: Math.round(e.points * 10) / 10,
           points: fmt.number(e.points),
         });
       case 'stage_missing':
@@ -85,6 +86,7 @@ export function scoreView(
           name: title(e.competency),
           rating: fmt.number(e.rating),
           weight: e.weight,
+          count: Math.round(e.points * 10) / 10,
           points: fmt.number(e.points),
         });
       case 'knockout':
@@ -93,9 +95,10 @@ export function scoreView(
         return e.grade ? t('score.explain_grade', { grade: t(`grades.${e.grade}`), gaps: e.gaps }) : t('score.explain_no_grade');
     }
   });
-  const axes = competencies
-    .filter((c) => c.weight > 0)
-    .map((c) => ({ id: c.id, label: c.title.length > 28 ? `${c.title.slice(0, 26)}…` : c.title }));
+  // Whole titles: the chart wraps them and makes room (domain/charts.ts); unrated competencies are marked, not drawn at 0.
+  const weighted = competencies.filter((c) => c.weight > 0);
+  const axes = weighted.map((c) => ({ id: c.id, label: c.title }));
+  const ratedAxes = weighted.filter((c) => c.rating !== null).length;
   return {
     fit: r.fit,
     completed: r.completedStages,
@@ -110,7 +113,7 @@ export function scoreView(
     notAssessed: r.notAssessed.map(title),
     explanation,
     radar:
-      axes.length >= 3
+      axes.length >= 3 && ratedAxes >= 3
         ? radar(
             axes,
             [
@@ -120,7 +123,7 @@ export function scoreView(
                 values: Object.fromEntries(competencies.map((c) => [c.id, c.expected])),
               },
             ],
-            { size: opts.radarSize ?? 420 },
+            { size: opts.radarSize ?? 420, unratedLabel: t('charts.not_rated'), reference: 1 },
           )
         : null,
     updatedAt: stored.updatedAt,

@@ -186,6 +186,23 @@ const ROW_LEVEL: RowCase[] = [
   { persona: 'interviewer', method: 'get', path: '/candidates/:id/report', status: 403, why: 'interviewer on the candidate report' },
   { persona: 'interviewer', method: 'get', path: '/api/candidates/:id', status: 403, why: 'interviewer on the candidate API' },
   { persona: 'interviewer', method: 'get', path: '/assignments/:id', status: 403, why: 'a grader on the HR assignment page' },
+  // The vacancy profile: an interviewer reads it where they interview, nowhere else.
+  { persona: 'interviewer', method: 'get', path: '/vacancies/:id', status: 200, why: 'interviewer on the vacancy of their interview' },
+  { persona: 'interviewer', method: 'get', path: '/vacancies/:id/job-description', status: 200, why: 'interviewer on its job description' },
+  {
+    persona: 'unassigned_interviewer',
+    method: 'get',
+    path: '/vacancies/:id',
+    status: 403,
+    why: 'interviewer without an interview on the vacancy',
+  },
+  {
+    persona: 'unassigned_interviewer',
+    method: 'get',
+    path: '/vacancies/:id/job-description',
+    status: 403,
+    why: 'interviewer without an interview on its job description',
+  },
 
   // A department head of another department.
   { persona: 'other_head', method: 'get', path: '/vacancies/:id', status: 403, why: 'head of another department on the vacancy' },

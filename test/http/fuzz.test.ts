@@ -362,6 +362,21 @@ function baseFields(route: RouteDef, c: Ctx): Pair[] {
       ];
     case 'POST /admin/users/:id/password':
       return [['password', '']];
+    case 'POST /account/password':
+      return [
+        ['current', 'not-the-current-password'],
+        ['password', 'a-new-password-123'],
+        ['confirm', 'a-new-password-123'],
+      ];
+    case 'POST /admin/settings':
+      return [
+        ['company_ru', 'ООО «Пример»'],
+        ['company_en', 'Primer LLC'],
+        ['contact_ru', 'Ольга, HR'],
+        ['contact_en', 'Olga, HR'],
+        ['email', 'hr@example.com'],
+        ['phone', '+7 495 000-00-00'],
+      ];
     case 'GET /login':
       return [['next', '/vacancies']];
     case 'GET /bank':
@@ -420,6 +435,7 @@ const SCRYPT_CAP: Record<string, number> = {
   'POST /login': 45,
   'POST /admin/users': 30,
   'POST /admin/users/:id/password': 30,
+  'POST /account/password': 30,
   'POST /logout': 6,
 };
 

@@ -12,6 +12,7 @@ import {
 import { listMigrations, migrate } from '../../src/db/connection.js';
 import { vacanciesRepo } from '../../src/db/vacancies.js';
 import { buildApp, loginAs } from '../helpers/app.js';
+import { makeUser } from '../helpers/factories.js';
 
 const head = (department: string | null) => ({ id: 7, role: 'department_head' as const, department });
 
@@ -35,6 +36,12 @@ describe('department key', () => {
     });
     expect(repo.listByDepartment('коммерческий ОТДЕЛ').map((v) => v.id)).toEqual([t.demoVacancyId]);
     expect(repo.listByDepartment('Логистика')).toEqual([]);
+    // Users store the same key; the department list offers one spelling per department.
+    await makeUser(t.db, { role: 'department_head', department: 'коммерческий  ОТДЕЛ' });
+    expect(t.db.prepare("SELECT DISTINCT department_key FROM users WHERE role = 'department_head'").all()).toEqual([
+      { department_key: 'коммерческий отдел' },
+    ]);
+    expect(repo.departments().filter((d) => departmentKey(d) === 'коммерческий отдел')).toHaveLength(1);
     // The same head through the pages: the list (SQL), the vacancy page (the policy) and the home page agree.
     const { agent } = await loginAs(t, 'department_head', { department: ' коммерческий  ОТДЕЛ' });
     expect((await agent.get('/vacancies')).text).toContain(`/vacancies/${t.demoVacancyId}`);
@@ -58,6 +65,20 @@ describe('department key', () => {
     migrate(db, all);
     expect(db.prepare("SELECT department_key FROM vacancies WHERE slug = 'x'").get()).toEqual({ department_key: 'коммерческий отдел' });
   });
+
+  it('is filled in for users stored before users had it (migration 018)', () => {
+    const db = new Database(':memory:');
+    const all = listMigrations();
+    migrate(
+      db,
+      all.filter((m) => m.version < 18),
+    );
+    db.prepare(
+      "INSERT INTO users (username, display_name, role, department, password_hash) VALUES ('h', 'H', 'department_head', ' КОММЕРЧЕСКИЙ  отдел', 'x')",
+    ).run();
+    migrate(db, all);
+    expect(db.prepare("SELECT department_key FROM users WHERE username = 'h'").get()).toEqual({ department_key: 'коммерческий отдел' });
+  });
 });
 
 describe('row-level policy', () => {
@@ -68,6 +89,15 @@ describe('row-level policy', () => {
     expect(canSeeVacancy(head('Логистика'), vacancy)).toBe(false);
     expect(canSeeVacancy(head(null), vacancy)).toBe(false);
     expect(canSeeVacancy({ id: 1, role: 'hr', department: null }, vacancy)).toBe(true);
+  });
+
+  it('lets an interviewer read the profile only of vacancies where they interview', () => {
+    const interviewer = { id: 3, role: 'interviewer' as const, department: null };
+    expect(canSeeVacancy(interviewer, vacancy, true)).toBe(true);
+    expect(canSeeVacancy(interviewer, vacancy, false)).toBe(false);
+    expect(canSeeVacancy(interviewer, vacancy)).toBe(false);
+    // Interviewing there gives a head of another department nothing more.
+    expect(canSeeVacancy(head('Логистика'), vacancy, true)).toBe(false);
   });
 
   it('opens an interview to HR, the head of the department and the panel; the panel judges independently', () => {

@@ -163,11 +163,21 @@ export function createAssignment(req: Request, res: Response) {
   showLink(req, res, id, token, mail && compose.send ? compose.to : null);
 }
 
+/**
+ * The candidate's link, right after it was made. Only its hash is stored, so this response is the one place the
+ * link exists: it is never cached, and the page says that a lost link is replaced by making a new one.
+ */
 function showLink(req: Request, res: Response, id: number, token: string, mailedTo: string | null = null) {
-  const a = req.ctx.repos.assignments.get(id)!;
+  const { repos, lang } = req.ctx;
+  const a = repos.assignments.get(id)!;
+  const candidate = repos.candidates.get(a.candidateId)!;
+  const vacancy = repos.vacancies.findSummaryById(a.vacancyId)!;
   const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  res.setHeader('Cache-Control', 'no-store');
   renderPage(res, 'pages/assignments/link', req.ctx.t('assignments.link_title'), {
-    a: { id, code: a.code, deadlineAt: a.deadlineAt },
+    a: { id, code: a.code, deadlineAt: a.deadlineAt, title: repos.bank.get(a.itemId, a.lang)?.title ?? a.itemId },
+    candidate: { id: candidate.id, name: candidate.fullName },
+    vacancy: { id: vacancy.id, title: vacancyTitle(vacancy, lang) },
     url: `${origin}/t/${token}`,
     mailedTo,
     candidateId: a.candidateId,
@@ -211,6 +221,11 @@ function assignmentPage(req: Request, res: Response, a: Assignment, values: Reco
     table,
     meanPercent: mean.length ? Math.round((mean.reduce((s, x) => s + x, 0) / mean.length) * 10) / 10 : null,
     flagged: table.rows.some((r) => r.flag),
+    // When the current link was made (the audit log has it; the link itself is stored only as a hash).
+    linkIssuedAt:
+      repos.audit
+        .list({ subjectType: 'assignment', subjectId: String(a.id), action: 'assignment', limit: 100, offset: 0 })
+        .rows.find((r) => r.action === 'assignment.create' || r.action === 'assignment.link_reissued')?.at ?? null,
   });
 }
 

@@ -266,7 +266,8 @@ function renderCandidate(req: Request, res: Response, sent?: CandidateForm, stat
     };
   });
   const reasons = s ? screeningReasons(s, checklist, v.verdictPolicy, lang, req.ctx.t) : null;
-  const labelOf = new Map(checklist.map((ci) => [ci.key, lang === 'ru' ? ci.labelRu : ci.labelEn]));
+  const labels = repos.vacancies.itemLabels(v.id);
+  const labelOf = new Map([...labels].map(([key, l]) => [key, l[lang]]));
   audit(req, 'candidate.view', { type: 'candidate', id: c.id });
   const dup = c.duplicateOf ? repos.candidates.get(c.duplicateOf) : undefined;
   const file = c.fileId ? repos.candidates.file(c.fileId) : undefined;

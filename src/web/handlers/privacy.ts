@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { ConsentEventRow, ConsentRow } from '../../db/consent.js';
+import { actionGroupLabel, actionLabel, describeAudit, zonedMidnight } from '../audit-view.js';
 import { z } from 'zod';
 import { msg } from '../../domain/messages.js';
 import { actorOf, audit } from '../audit.js';
@@ -147,6 +148,15 @@ export function runRetentionNow(req: Request, res: Response) {
 
 // ---- Admin: audit log ---------------------------------------------------------------------------
 
+/** The action filter: each group (`candidate`, all its actions) and then each action, in words, sorted as read. */
+function auditActionOptions(req: Request) {
+  const { t, lang } = req.ctx;
+  const actions = req.ctx.repos.audit.actions();
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, lang);
+  const groups = [...new Set(actions.map((a) => a.split('.')[0]!))].map((g) => ({ value: g, label: actionGroupLabel(t, g) })).sort(byLabel);
+  return { groups, actions: actions.map((a) => ({ value: a, label: actionLabel(t, a) })).sort(byLabel) };
+}
+
 const auditQuery = z.object({
   action: z
     .string()
@@ -170,13 +180,16 @@ const AUDIT_PAGE = 50;
 export function auditLog(req: Request, res: Response) {
   const q = auditQuery.parse(req.query);
   const [subjectType, subjectId] = q.subject ? (q.subject.split(':') as [string, string]) : [undefined, undefined];
-  const to = q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000).toISOString() : undefined;
+  // The dates are days in the configured zone (Moscow by default), as the times on the page are shown.
+  const zone = req.ctx.config.timeZone;
+  const from = q.from ? zonedMidnight(q.from, zone) : undefined;
+  const to = q.to ? zonedMidnight(new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10), zone) : undefined;
   const { rows, total } = req.ctx.repos.audit.list({
     action: q.action,
     userId: q.user,
     subjectType,
     subjectId,
-    from: q.from,
+    from,
     to,
     limit: AUDIT_PAGE,
     offset: (q.page - 1) * AUDIT_PAGE,
@@ -190,9 +203,9 @@ export function auditLog(req: Request, res: Response) {
     ).toString()}`;
   renderPage(res, 'pages/privacy/audit', req.ctx.t('audit.title'), {
     filters: { action: q.action ?? '', user: q.user ? String(q.user) : '', subject: q.subject ?? '', from: q.from ?? '', to: q.to ?? '' },
-    actions: req.ctx.repos.audit.actions(),
+    actions: auditActionOptions(req),
     users: req.ctx.repos.users.list().map((u) => ({ id: u.id, name: `${u.display_name} (${u.username})` })),
-    rows: rows.map((r) => ({ ...r, detailText: r.detail ? JSON.stringify(r.detail) : '' })),
+    rows: describeAudit(req, rows),
     total,
     page: q.page,
     pages,

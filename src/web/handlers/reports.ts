@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { bars, radar } from '../../domain/charts.js';
 import { conversion, cumulativeReached, FUNNEL, resultsBySource, timeInStage } from '../../domain/funnel.js';
 import { decisionStats } from '../offer-view.js';
-import { CSV_BOM, csvLine } from '../../domain/csv.js';
+import { CSV_BOM, csvFormat, csvLine } from '../../domain/csv.js';
 import { PIPELINE } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { ScoreResult } from '../../domain/scoring.js';
@@ -139,9 +139,9 @@ export function compare(req: Request, res: Response) {
     radar:
       comps.length >= 3 && people.length
         ? radar(
-            comps.map((id) => ({ id, label: (titles.get(id) ?? id).slice(0, 26) })),
+            comps.map((id) => ({ id, label: titles.get(id) ?? id })),
             people.slice(0, 5).map((p) => ({ name: p.name, values: Object.fromEntries(comps.map((id) => [id, ratingOf(p.result, id)])) })),
-            { size: 440 },
+            { size: 440, unratedLabel: req.ctx.t('charts.not_rated') },
           )
         : null,
     tooMany: q.ids.length > MAX_COMPARE,
@@ -223,10 +223,12 @@ export function exportCsv(req: Request, res: Response) {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.attachment(`${v.slug}-candidates.csv`);
   const line = (cells: unknown[]) => csvLine(cells, sep);
+  // Numbers with the decimal mark and times in the zone the opening spreadsheet expects (domain/csv.ts).
+  const f = csvFormat(sep, req.ctx.config.timeZone);
   let out = `${CSV_BOM}${line(header)}`;
   for (const r of repos.reports.exportRows(v.id)) {
     const result = r.result ? (JSON.parse(r.result) as ScoreResult) : null;
-    const stage = (s: string) => result?.stages.find((x) => x.stage === s)?.score ?? '';
+    const stage = (s: string) => f.number(result?.stages.find((x) => x.stage === s)?.score ?? '');
     out += line([
       r.id,
       r.full_name,
@@ -234,13 +236,14 @@ export function exportCsv(req: Request, res: Response) {
       r.phone,
       t(`sources.${r.source}`),
       t(`pipeline.${r.stage}`),
-      r.created_at.slice(0, 10),
+      f.dateTime(r.created_at),
       r.verdict ? t(`verdicts.${r.verdict}`) : '',
       r.decision ? t(`verdicts.${r.decision}`) : '',
-      r.screening_score,
-      r.relevant_years,
-      r.fit,
-      result ? `${result.completedStages}/${result.totalStages}` : '',
+      f.number(r.screening_score),
+      f.number(r.relevant_years),
+      f.number(r.fit),
+      // In words, not «1/4», which a spreadsheet would read as a date.
+      result ? t('score.coverage_short', { done: result.completedStages, total: result.totalStages }) : '',
       r.grade ? t(`grades.${r.grade}`) : '',
       stage('interview'),
       stage('case'),

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles.js';
-import { generatePassword, hashPassword } from '../../security/password.js';
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../../security/password.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
@@ -21,7 +21,7 @@ const optionalText = (max: number) =>
 const password = z
   .string()
   .max(200, 'errors.too_long')
-  .refine((v) => v === '' || v.length >= 10, 'errors.password_short');
+  .refine((v) => v === '' || v.length >= MIN_PASSWORD_LENGTH, 'errors.password_short');
 
 const profileFields = {
   display_name: z.string().trim().min(1, 'errors.required').max(120, 'errors.too_long'),

@@ -31,7 +31,7 @@ export function context(services: Services, config: Config) {
     }
     const lang: Lang = user?.locale ?? req.session.lang ?? ((req.acceptsLanguages('ru', 'en') || 'ru') as Lang);
     const t = translator(lang);
-    const fmt = formatters(lang);
+    const fmt = formatters(lang, config.timeZone);
     req.ctx = { repos, services, config, user, lang, t, fmt };
     res.locals.t = t;
     res.locals.fmt = fmt;
@@ -52,7 +52,7 @@ export function flash(req: Request, kind: 'ok' | 'error', key: string): void {
 /** For pages whose reader has no account and no choice yet (a candidate's task link): show them in `lang`. */
 export function useLanguage(req: Request, res: Response, lang: Lang): void {
   const t = translator(lang);
-  const fmt = formatters(lang);
+  const fmt = formatters(lang, req.ctx.config.timeZone);
   req.ctx = { ...req.ctx, lang, t, fmt };
   res.locals.t = t;
   res.locals.fmt = fmt;
