@@ -223,7 +223,13 @@ export function highlight(text: string, quotes: string[]): { text: string; mark:
   return out;
 }
 
-export function showCandidate(req: Request, res: Response) {
+/** A form on the candidate page that failed: its errors and what was typed and chosen, shown next to it. */
+interface CandidateForm {
+  errors: FieldErrors;
+  values: Record<string, unknown>;
+}
+
+export function showCandidate(req: Request, res: Response, form?: CandidateForm) {
   const { candidate: c, vacancy: v } = loadCandidate(req);
   const { repos, lang } = req.ctx;
   const s = repos.candidates.screening(c.id);
@@ -319,8 +325,8 @@ export function showCandidate(req: Request, res: Response) {
         grades: repos.assignments.grades(a.id).length,
       };
     }),
-    errors: {},
-    values: { decision: s?.decision ?? s?.verdict ?? '', reason: '', stage: c.stage, stage_reason: '' },
+    errors: form?.errors ?? {},
+    values: { decision: s?.decision ?? s?.verdict ?? '', reason: '', stage: c.stage, stage_reason: '', ...form?.values },
   });
 }
 
@@ -362,8 +368,13 @@ export function decide(req: Request, res: Response) {
   const { candidate: c } = loadCandidate(req);
   const parsed = parseForm(decisionSchema, req.body ?? {});
   if (!parsed.ok) {
-    flash(req, 'error', 'candidates.decision_invalid');
-    return res.redirect(`/candidates/${c.id}#decision`);
+    // Shown again with the choice and the words kept, the problems next to the decision form.
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    res.status(422);
+    return showCandidate(req, res, {
+      errors: parsed.errors,
+      values: { decision: typeof body.decision === 'string' ? body.decision : '', reason: typeof body.reason === 'string' ? body.reason : '' },
+    });
   }
   if (!decideCandidate(req.ctx.repos, c, parsed.data, userActorOf(req))) throw new HttpError(404, 'errors.not_found');
   flash(req, 'ok', 'candidates.decided');

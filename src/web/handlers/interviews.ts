@@ -341,6 +341,8 @@ function showScorecard(req: Request, res: Response, a: Access, s: Scorecard, sta
       return { label: c ? (lang === 'ru' ? c.labelRu : c.labelEn) : i.key, status: i.status };
     });
   res.status(status);
+  // Back after submitting must ask again and show the locked card, never a stale editable copy.
+  res.set('Cache-Control', 'no-store');
   renderPage(res, 'pages/interviews/scorecard', req.ctx.t('scorecard.title_for', { name: a.interview.candidateName }), {
     i: a.interview,
     vacancy: { id: a.vacancy.id, title: vacancyTitle(a.vacancy, lang) },
