@@ -14,7 +14,12 @@ const errorTarget = (href) => {
 const labelOf = (el) => {
   const group = el.closest('fieldset');
   const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
-  const source = el.tagName === 'FIELDSET' ? el.querySelector('legend') : label && !(group && el.type === 'radio') ? label : group?.querySelector('legend');
+  const source =
+    el.tagName === 'FIELDSET'
+      ? el.querySelector('legend')
+      : label && !(group && el.type === 'radio')
+        ? label
+        : group?.querySelector('legend');
   if (!source) return '';
   const copy = source.cloneNode(true);
   for (const x of copy.querySelectorAll('.req, .visually-hidden, .muted')) x.remove();

@@ -10,7 +10,7 @@ import { type LayoutWorld, seedLongContent } from './layout-seed.js';
 const WIDTH = 390;
 const MAX_PAGES = 150;
 /** Pages of one shape (ids replaced) to visit: enough to meet different content, bounded in time. */
-const PER_SHAPE = 3;
+const PER_SHAPE = 2;
 
 let app: E2eApp;
 let browser: Browser;
@@ -37,7 +37,7 @@ const shapeOf = (path: string) =>
     .replace(/\/(ru|en)\/[^/]+/, '/:lang/:id')
     .replace(/\/t\/[^/]+/, '/t/:token');
 
-export interface Overflow {
+interface Overflow {
   path: string;
   width: number;
   offenders: string[];

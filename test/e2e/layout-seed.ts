@@ -7,7 +7,8 @@ import { type E2eApp, HttpUser, userId, withDb } from './helpers.js';
 
 export const LONG_NAME = 'Александра-Виктория Константиновна Преображенская-Старокрымская';
 export const LONG_COMPANY = 'ООО «Торгово-производственная компания „Северо-Западный дистрибьюторский холдинг“»';
-export const LONG_URL = 'https://www.example.ru/portfolio/key-account-management/presentations/2025/negotiations-with-federal-retail-chains';
+export const LONG_URL =
+  'https://www.example.ru/portfolio/key-account-management/presentations/2025/negotiations-with-federal-retail-chains';
 
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 

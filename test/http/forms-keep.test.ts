@@ -89,7 +89,8 @@ const CASES: Case[] = [
     name: 'a vacancy without a department',
     persona: 'hr',
     path: () => '/vacancies',
-    body: () => vacancyForm({ title_ru: LONG_WORDS, department: '', target_grade: 'junior', currency: 'EUR' }) as Record<string, string | string[]>,
+    body: () =>
+      vacancyForm({ title_ru: LONG_WORDS, department: '', target_grade: 'junior', currency: 'EUR' }) as Record<string, string | string[]>,
     kept: () => [/value="junior"\s+selected/, /value="EUR"\s+selected/, /id="q-[^"]+" name="questions" value="[^"]+"\s+checked/],
   },
   {

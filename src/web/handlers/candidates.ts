@@ -229,7 +229,11 @@ interface CandidateForm {
   values: Record<string, unknown>;
 }
 
-export function showCandidate(req: Request, res: Response, form?: CandidateForm) {
+export function showCandidate(req: Request, res: Response) {
+  renderCandidate(req, res);
+}
+
+function renderCandidate(req: Request, res: Response, form?: CandidateForm) {
   const { candidate: c, vacancy: v } = loadCandidate(req);
   const { repos, lang } = req.ctx;
   const s = repos.candidates.screening(c.id);
@@ -371,9 +375,12 @@ export function decide(req: Request, res: Response) {
     // Shown again with the choice and the words kept, the problems next to the decision form.
     const body = (req.body ?? {}) as Record<string, unknown>;
     res.status(422);
-    return showCandidate(req, res, {
+    return renderCandidate(req, res, {
       errors: parsed.errors,
-      values: { decision: typeof body.decision === 'string' ? body.decision : '', reason: typeof body.reason === 'string' ? body.reason : '' },
+      values: {
+        decision: typeof body.decision === 'string' ? body.decision : '',
+        reason: typeof body.reason === 'string' ? body.reason : '',
+      },
     });
   }
   if (!decideCandidate(req.ctx.repos, c, parsed.data, userActorOf(req))) throw new HttpError(404, 'errors.not_found');
