@@ -1,13 +1,13 @@
 // Compact mode of the live scorecard, for a window beside a video call: a one-line status bar, the
 // rating anchors folded to one line until opened, the guidance folded, the competency or question
-// title kept in view. It turns on by itself in a small window (narrow or short); the button in the
+// title kept in view. It turns on by itself in a narrow window (half a laptop screen or a phone); the button in the
 // bar switches it either way, and that choice is remembered in this browser.
 (() => {
   const form = document.querySelector('form[data-scorecard]');
   const button = document.querySelector('[data-compact-toggle]');
   if (!form || !button) return;
   const KEY = 'kam-scorecard-layout';
-  const small = window.matchMedia('(max-width: 760px), (max-height: 760px)');
+  const small = window.matchMedia('(max-width: 760px)');
   const stored = () => {
     try {
       return localStorage.getItem(KEY);
