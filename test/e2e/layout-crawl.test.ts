@@ -137,6 +137,7 @@ describe(`no page scrolls sideways at ${WIDTH} px`, () => {
       const visited: string[] = [];
       const problems = await crawl(context, '/', visited);
       await context.close();
+      console.log(`${role}: ${visited.length} pages crawled at ${WIDTH} px`);
       // The crawl really went somewhere: the home page and the pages it links to.
       expect(visited.length).toBeGreaterThan(3);
       expect(report(problems)).toBe('');
