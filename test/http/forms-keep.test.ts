@@ -127,3 +127,14 @@ describe('forms shown again after a mistake keep everything and link to each pro
     });
   }
 });
+
+describe('the scorecard page after submitting', () => {
+  it('is never kept by the browser: Back asks the server again and shows the locked card', async () => {
+    const p = w.personas.interviewer;
+    const res = await p.agent.get(`/interviews/${w.ids.interviewId}/scorecard`);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    // And a page restored from the back/forward cache reloads itself (app.js, pageshow).
+    expect(res.text).toContain('data-reload-on-back');
+  });
+});
