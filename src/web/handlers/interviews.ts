@@ -316,6 +316,8 @@ interface ScorecardPageState {
   version: number;
   errors: FieldErrors;
   conflict: { field: string; label: string; mine: string; theirs: string }[] | null;
+  /** The amendment reason as typed, when the amend form came back with a problem. */
+  amendReason?: string;
 }
 
 function fieldLabel(req: Request, field: string, kit: KitView[]): string {
@@ -354,6 +356,7 @@ function showScorecard(req: Request, res: Response, a: Access, s: Scorecard, sta
     version: state.version,
     errors: state.errors,
     conflict: state.conflict,
+    typedAmendReason: state.amendReason ?? '',
     recommendations: RECOMMENDATIONS,
     revisions: repos.interviews.revisions(s.id),
     seesOthers: a.seesAll || s.status === 'submitted',
@@ -448,8 +451,17 @@ export function amendScorecard(req: Request, res: Response) {
   const { a, s } = ownScorecard(req);
   const parsed = parseForm(amendSchema, req.body ?? {});
   if (!parsed.ok) {
-    flash(req, 'error', 'scorecard.amend_reason_required');
-    return res.redirect(`/interviews/${a.interview.id}/scorecard`);
+    // The message goes next to the reason box, with what was typed kept (e.g. too long).
+    const reason = (req.body as Record<string, unknown> | undefined)?.reason;
+    const errors: FieldErrors = { reason: { key: 'scorecard.amend_reason_required' } };
+    return showScorecard(
+      req,
+      res,
+      a,
+      s,
+      { data: s.data, version: s.version, errors, conflict: null, amendReason: typeof reason === 'string' ? reason : '' },
+      422,
+    );
   }
   // An amendment in progress takes the old ratings out of the score until it is submitted again.
   if (s.status === 'submitted')
