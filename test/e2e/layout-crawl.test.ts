@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { type E2eApp, login, startApp, WAIT } from './helpers.js';
+import { type E2eApp, login, startApp, WAIT, withDb } from './helpers.js';
 import { type LayoutWorld, seedLongContent } from './layout-seed.js';
 
 const WIDTH = 390;
@@ -84,12 +84,13 @@ function measure(page: Page): Promise<{ width: number; offenders: string[] }> {
 }
 
 /** Follows links breadth-first from `start`; returns the pages wider than the window. */
-async function crawl(context: BrowserContext, start: string, visitedOut: string[]): Promise<Overflow[]> {
+async function crawl(context: BrowserContext, start: string, visitedOut: string[], extra: string[] = []): Promise<Overflow[]> {
   const page = await context.newPage();
   const origin = new URL(app.url).origin;
-  const seen = new Set<string>([start]);
+  const seen = new Set<string>([start, ...extra]);
   const perShape = new Map<string, number>();
-  const queue = [start];
+  // Pages reached by a GET form rather than a link (a comparison, a search) are added by hand.
+  const queue = [start, ...extra];
   const problems: Overflow[] = [];
   while (queue.length > 0 && visitedOut.length < MAX_PAGES) {
     const path = queue.shift() as string;
@@ -119,6 +120,20 @@ async function crawl(context: BrowserContext, start: string, visitedOut: string[
   return problems;
 }
 
+/** HR's pages behind GET forms: the comparison of three candidates (one with long content) and a search. */
+function formPages(): string[] {
+  const ids = withDb(app, (db) =>
+    (db.prepare('SELECT id FROM candidates WHERE vacancy_id = ? ORDER BY id DESC LIMIT 3').all(world.vacancyId) as { id: number }[]).map(
+      (r) => r.id,
+    ),
+  );
+  const v = world.vacancyId;
+  return [
+    `/vacancies/${v}/compare?${ids.map((id) => `ids=${id}`).join('&')}`,
+    `/vacancies/${v}/candidates?q=${encodeURIComponent('переговоры')}&sort=name`,
+  ];
+}
+
 const report = (problems: Overflow[]) =>
   problems.map((p) => `${p.path}: ${p.width}px wide; sticking out: ${p.offenders.join(' | ') || '(none found)'}`).join('\n');
 
@@ -135,7 +150,7 @@ describe(`no page scrolls sideways at ${WIDTH} px`, () => {
       await login(page, app, username);
       await page.close();
       const visited: string[] = [];
-      const problems = await crawl(context, '/', visited);
+      const problems = await crawl(context, '/', visited, role === 'hr' ? formPages() : []);
       await context.close();
       console.log(`${role}: ${visited.length} pages crawled at ${WIDTH} px`);
       // The crawl really went somewhere: the home page and the pages it links to.
