@@ -426,10 +426,12 @@ describe('reviewing a screening', () => {
   it('records a decision with its reason and moves the candidate along the pipeline', async () => {
     const t = buildApp();
     const { agent, csrf, id } = await addPasted(t);
-    const bad = await agent.post(`/candidates/${id}/decision`).type('form').send({ _csrf: csrf, decision: 'pass', reason: '' });
-    // The page comes back with the error next to the reason (issue 12), not a redirect that lost the choice.
+    const bad = await agent.post(`/candidates/${id}/decision`).type('form').send({ _csrf: csrf, decision: 'reject', reason: '' });
+    // Shown again: the chosen decision still chosen, the message next to the reason, a summary linking to it.
     expect(bad.status).toBe(422);
-    expect(bad.text).toContain('id="f-reason-error"');
+    expect(bad.text).toMatch(/id="d-reject" name="decision" value="reject"\s+checked/);
+    expect(bad.text).toMatch(/<a href="#f-reason">/);
+    expect(bad.text).toMatch(/id="f-reason-error"/);
     expect(t.db.prepare('SELECT decision FROM screenings WHERE candidate_id = ?').get(id)).toEqual({ decision: null });
     await agent
       .post(`/candidates/${id}/decision`)

@@ -193,7 +193,15 @@ describe('the scorecard', () => {
     const revs = t.db.prepare('SELECT revision, kind FROM scorecard_revisions WHERE scorecard_id = ?').all(card.id);
     expect(revs).toEqual([{ revision: 1, kind: 'submit' }]);
 
-    // An amendment needs a reason and becomes a new revision.
+    // An amendment needs a reason (the message next to the box, the page shown again) and becomes a new revision.
+    const noReason = await ivan.agent
+      .post(`/interviews/${interviewId}/scorecard/amend`)
+      .type('form')
+      .send({ _csrf: ivan.csrf, reason: '   ' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.text).toMatch(/<a href="#f-reason">/);
+    expect(noReason.text).toMatch(/id="f-reason-error"/);
+    expect(t.db.prepare('SELECT status FROM scorecards WHERE id = ?').get(card.id)).toEqual({ status: 'submitted' });
     await ivan.agent
       .post(`/interviews/${interviewId}/scorecard/amend`)
       .type('form')

@@ -364,6 +364,8 @@ interface ScorecardPageState {
   version: number;
   errors: FieldErrors;
   conflict: { field: string; label: string; mine: string; theirs: string }[] | null;
+  /** The amendment reason as typed, when the amend form came back with a problem. */
+  amendReason?: string;
 }
 
 function fieldLabel(req: Request, field: string, kit: KitView[]): string {
@@ -390,6 +392,8 @@ function showScorecard(req: Request, res: Response, a: Access, s: Scorecard, sta
       return { label: c ? (lang === 'ru' ? c.labelRu : c.labelEn) : i.key, status: i.status };
     });
   res.status(status);
+  // Back after submitting must ask again and show the locked card, never a stale editable copy.
+  res.set('Cache-Control', 'no-store');
   renderPage(res, 'pages/interviews/scorecard', req.ctx.t('scorecard.title_for', { name: a.interview.candidateName }), {
     i: a.interview,
     vacancy: { id: a.vacancy.id, title: vacancyTitle(a.vacancy, lang) },
@@ -401,6 +405,7 @@ function showScorecard(req: Request, res: Response, a: Access, s: Scorecard, sta
     version: state.version,
     errors: state.errors,
     conflict: state.conflict,
+    typedAmendReason: state.amendReason ?? '',
     recommendations: RECOMMENDATIONS,
     revisions: repos.interviews.revisions(s.id),
     seesOthers: seesOthersScorecards(a, s.status === 'submitted'),
@@ -496,8 +501,17 @@ export function amendScorecard(req: Request, res: Response) {
   const { a, s } = ownScorecard(req);
   const parsed = parseForm(amendSchema, req.body ?? {});
   if (!parsed.ok) {
-    flash(req, 'error', 'scorecard.amend_reason_required');
-    return res.redirect(`/interviews/${a.interview.id}/scorecard`);
+    // The message goes next to the reason box, with what was typed kept (e.g. too long).
+    const reason = (req.body as Record<string, unknown> | undefined)?.reason;
+    const errors: FieldErrors = { reason: { key: 'scorecard.amend_reason_required' } };
+    return showScorecard(
+      req,
+      res,
+      a,
+      s,
+      { data: s.data, version: s.version, errors, conflict: null, amendReason: typeof reason === 'string' ? reason : '' },
+      422,
+    );
   }
   // An amendment in progress takes the old ratings out of the score until it is submitted again.
   if (s.status === 'submitted')

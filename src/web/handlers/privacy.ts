@@ -83,12 +83,14 @@ export function exportCandidate(req: Request, res: Response) {
 
 const eraseSchema = z.object({ confirm: z.string().trim().min(1, 'errors.required').max(300) });
 
-export function showErase(req: Request, res: Response, errors: FieldErrors = {}, status = 200) {
+export function showErase(req: Request, res: Response, errors: FieldErrors = {}, status = 200, typed = '') {
   const { candidate: c } = loadCandidate(req);
   res.status(status);
   renderPage(res, 'pages/privacy/erase', req.ctx.t('privacy.erase_title'), {
     c: { id: c.id, fullName: c.fullName, anonymized: c.fullName === `#${c.id}` },
     errors,
+    // What was typed stays in the box, so a near miss can be corrected rather than retyped.
+    typed,
   });
 }
 
@@ -98,7 +100,7 @@ export function eraseCandidate(req: Request, res: Response) {
   if (!parsed.ok) return showErase(req, res, parsed.errors, 422);
   // Typing the name guards against erasing the wrong person by a slip of the mouse.
   if (parsed.data.confirm.toLocaleLowerCase() !== c.fullName.trim().toLocaleLowerCase())
-    return showErase(req, res, { confirm: { key: 'privacy.confirm_mismatch' } }, 422);
+    return showErase(req, res, { confirm: { key: 'privacy.confirm_mismatch' } }, 422, parsed.data.confirm);
   req.ctx.services.privacy.erase(c.id, actorOf(req));
   flash(req, 'ok', 'privacy.erased');
   res.redirect(`/candidates/${c.id}`);
