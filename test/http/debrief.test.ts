@@ -321,7 +321,7 @@ describe('blind grading holds', () => {
 
     const refused = await assign([dina.id, elena.id]);
     expect(refused.status).toBe(422);
-    expect(refused.text).toMatch(/<p class="field-error" id="graders-error">[^<]*elena[^<]*interview panel[^<]*<\/p>/i);
+    expect(refused.text).toMatch(/<p class="field-error" id="f-graders-error">[^<]*elena[^<]*interview panel[^<]*<\/p>/i);
     expect(refused.text).toMatch(new RegExp(`value="${dina.id}" checked`));
     expect((t.db.prepare('SELECT COUNT(*) AS n FROM assignments').get() as { n: number }).n).toBe(0);
 
@@ -372,7 +372,7 @@ describe('blind grading holds', () => {
         graders: [String(gleb.id)],
       });
     expect(res.status).toBe(422);
-    expect(res.text).toMatch(/<p class="field-error" id="graders-error">[^<]*gleb[^<]*identity[^<]*<\/p>/i);
+    expect(res.text).toMatch(/<p class="field-error" id="f-graders-error">[^<]*gleb[^<]*identity[^<]*<\/p>/i);
   });
 
   it("never shows a grading code beside the candidate's name on a grader's home page", async () => {
