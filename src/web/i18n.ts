@@ -10,7 +10,9 @@ export type Messages = { [key: string]: string | Messages };
 // files; a top-level key defined twice is a mistake and stops the start.
 export function readMessages(lang: Lang): Messages {
   const out: Messages = {};
-  for (const file of readdirSync(`${LOCALES_DIR}${lang}`).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(`${LOCALES_DIR}${lang}`)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const part = JSON.parse(readFileSync(`${LOCALES_DIR}${lang}/${file}`, 'utf8')) as Messages;
     for (const [key, value] of Object.entries(part)) {
       if (key in out) throw new Error(`locales/${lang}/${file}: "${key}" is already defined in another file`);
