@@ -34,6 +34,7 @@ export function reportsRepo(db: DB) {
     candidates: db.prepare<[number], FunnelCandidate>(
       'SELECT candidate_id AS id, created_at AS createdAt, stage, source, fit FROM candidate_list WHERE vacancy_id = ?',
     ),
+    version: db.prepare<[number], { version: number }>('SELECT version FROM vacancy_versions WHERE vacancy_id = ?'),
     board: db.prepare<
       { v: number; stage: string; limit: number },
       {
@@ -58,6 +59,8 @@ export function reportsRepo(db: DB) {
   return {
     total: (vacancyId: number) => stmts.total.get(vacancyId)!.n,
     stageEvents: (vacancyId: number) => stmts.events.all(vacancyId),
+    /** Raised by triggers on every change to the vacancy's list rows or stage history (migration 019). */
+    version: (vacancyId: number) => stmts.version.get(vacancyId)?.version ?? 0,
     /** Every candidate of the vacancy, as the funnel needs them (from the thin list table). */
     funnelCandidates: (vacancyId: number) => stmts.candidates.all(vacancyId),
     board: (vacancyId: number, stage: string, limit: number) => stmts.board.all({ v: vacancyId, stage, limit }),

@@ -1,13 +1,14 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { bars, radar } from '../../domain/charts.js';
-import { conversion, FUNNEL, reachedStages, resultsBySource, timeInStage } from '../../domain/funnel.js';
+import { conversion, FUNNEL } from '../../domain/funnel.js';
 import { CSV_BOM, csvLine } from '../../domain/csv.js';
 import { PIPELINE } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { ScoreResult } from '../../domain/scoring.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
+import { funnelStats } from '../funnel-cache.js';
 import { renderPage } from '../render.js';
 import { scoreView } from '../score-view.js';
 import { loadCandidate, loadVacancy } from '../loaders.js';
@@ -145,12 +146,8 @@ export function compare(req: Request, res: Response) {
 export function pipeline(req: Request, res: Response) {
   const v = loadVacancy(req);
   const { repos, lang, t } = req.ctx;
-  const candidates = repos.reports.funnelCandidates(v.id);
-  const events = repos.reports.stageEvents(v.id);
-  const reached = reachedStages(candidates, events);
+  const { reached, times, sources } = funnelStats(repos.reports, v.id);
   const counts = new Map(repos.candidates.stageCounts(v.id).map((r) => [r.stage, r.n]));
-  const times = timeInStage(new Map(candidates.map((c) => [c.id, c.createdAt])), events);
-  const sources = resultsBySource(candidates, events);
   renderPage(res, 'pages/reports/pipeline', t('pipeline_page.title'), {
     vacancy: { id: v.id, title: vacancyTitle(v, lang) },
     board: PIPELINE.map((stage) => ({

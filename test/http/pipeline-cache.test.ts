@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import type request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { buildApp, loginAs, type TestApp } from '../helpers/app.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+let seq = 0;
+async function addCandidate(t: TestApp, hr: { agent: request.Agent; csrf: string }, name: string, file: string) {
+  seq += 1;
+  const res = await hr.agent
+    .post(`/vacancies/${t.demoVacancyId}/candidates`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      full_name: name,
+      email: `pipeline${seq}@example.com`,
+      phone: '',
+      source: 'hh',
+      resume_text: readFileSync(`test/fixtures/resumes/${file}`, 'utf8'),
+      consent: '1',
+      consent_date: today(),
+    });
+  return Number(res.headers.location!.split('/').pop());
+}
+
+/** The funnel table's "reached" cell of a stage. */
+const reached = (html: string, stage: string) => Number(new RegExp(`<th scope="row">${stage}</th><td>(\\d+)</td>`).exec(html)?.[1]);
+
+describe('the pipeline page keeps its funnel until the vacancy changes', () => {
+  it('shows every change made through the app or straight in the database (another process)', async () => {
+    const t = buildApp();
+    const hr = await loginAs(t, 'hr');
+    const page = async () => (await hr.agent.get(`/vacancies/${t.demoVacancyId}/pipeline`).expect(200)).text;
+    const a = await addCandidate(t, hr, 'Анна Петрова', 'ru_hh_kam_nestle.txt');
+    const first = await page();
+    expect(reached(first, 'New')).toBe(1);
+    expect(reached(first, 'Interview')).toBe(0);
+    // Nothing changed: the same funnel, from the kept one.
+    expect(reached(await page(), 'New')).toBe(1);
+
+    await addCandidate(t, hr, 'Alexey Smirnov', 'en_programmer.txt');
+    expect(reached(await page(), 'New')).toBe(2);
+
+    await hr.agent.post(`/candidates/${a}/decision`).type('form').send({ _csrf: hr.csrf, decision: 'pass', reason: 'ok' }).expect(302);
+    expect(reached(await page(), 'Interview')).toBe(1);
+
+    // A write that bypasses the app (a command-line import, another server process) raises the version too.
+    const before = t.db.prepare('SELECT version FROM vacancy_versions WHERE vacancy_id = ?').pluck().get(t.demoVacancyId) as number;
+    t.db.prepare("UPDATE candidates SET stage = 'rejected' WHERE id = ?").run(a);
+    const after = t.db.prepare('SELECT version FROM vacancy_versions WHERE vacancy_id = ?').pluck().get(t.demoVacancyId) as number;
+    expect(after).toBeGreaterThan(before);
+    const moved = await page();
+    expect(reached(moved, 'Interview')).toBe(1);
+    expect(reached(moved, 'Rejected')).toBe(1);
+    t.db.prepare('DELETE FROM candidates WHERE id = ?').run(a);
+    expect(reached(await page(), 'New')).toBe(1);
+  });
+});
