@@ -49,11 +49,14 @@ export function reportsRepo(db: DB) {
       `SELECT candidate_id AS id, full_name, fit, completed_stages, total_stages, grade FROM candidate_list
        WHERE vacancy_id = @v AND stage = @stage ORDER BY fit IS NULL, fit DESC, candidate_id DESC LIMIT @limit`,
     ),
-    export: db.prepare<[number], ExportRow>(
-      `SELECT c.id, c.full_name, c.email, c.phone, c.source, c.stage, c.created_at, s.verdict, s.decision, s.score AS screening_score,
+    // One page of the export after a candidate id, in id order through the thin list table's index; created_at comes
+    // from there too, since in candidates it sits behind the resume text.
+    exportPage: db.prepare<{ v: number; after: number; limit: number }, ExportRow>(
+      `SELECT c.id, c.full_name, c.email, c.phone, c.source, c.stage, l.created_at, s.verdict, s.decision, s.score AS screening_score,
          s.relevant_years, sc.fit, sc.completed_stages, sc.total_stages, sc.grade, sc.knockouts, sc.disagreement, sc.result
-       FROM candidates c LEFT JOIN screenings s ON s.candidate_id = c.id LEFT JOIN candidate_scores sc ON sc.candidate_id = c.id
-       WHERE c.vacancy_id = ? ORDER BY c.id`,
+       FROM candidate_list l JOIN candidates c ON c.id = l.candidate_id
+       LEFT JOIN screenings s ON s.candidate_id = c.id LEFT JOIN candidate_scores sc ON sc.candidate_id = c.id
+       WHERE l.vacancy_id = @v AND l.candidate_id > @after ORDER BY l.candidate_id LIMIT @limit`,
     ),
   };
   return {
@@ -64,8 +67,11 @@ export function reportsRepo(db: DB) {
     /** Every candidate of the vacancy, as the funnel needs them (from the thin list table). */
     funnelCandidates: (vacancyId: number) => stmts.candidates.all(vacancyId),
     board: (vacancyId: number, stage: string, limit: number) => stmts.board.all({ v: vacancyId, stage, limit }),
-    /** Row by row, so a 10,000-candidate export never sits in memory at once. */
-    exportRows: (vacancyId: number) => stmts.export.iterate(vacancyId),
+    /**
+     * The export in pages of `limit` rows after `afterId` (0 for the first): between pages the connection is free for
+     * other requests, which an open iterate() would block.
+     */
+    exportPage: (vacancyId: number, afterId: number, limit: number) => stmts.exportPage.all({ v: vacancyId, after: afterId, limit }),
   };
 }
 export type ReportsRepo = ReturnType<typeof reportsRepo>;

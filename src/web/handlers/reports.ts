@@ -6,6 +6,7 @@ import { CSV_BOM, csvLine } from '../../domain/csv.js';
 import { PIPELINE } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { ScoreResult } from '../../domain/scoring.js';
+import type { ExportRow } from '../../db/reports.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { funnelStats } from '../funnel-cache.js';
@@ -175,7 +176,23 @@ export function pipeline(req: Request, res: Response) {
 const csvQuery = z.object({ sep: z.enum(['semicolon', 'comma']).optional().catch(undefined) });
 
 /** UTF-8 with a byte-order mark so Excel reads Cyrillic; `;` by default for Russian Excel, `,` for English. */
-export function exportCsv(req: Request, res: Response) {
+/** Sends a chunk and waits until the socket can take more (or the client went away: false). */
+function flush(res: Response, chunk: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (res.write(chunk)) return setImmediate(() => resolve(!res.destroyed));
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve(!res.destroyed);
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+const EXPORT_PAGE = 500;
+
+export async function exportCsv(req: Request, res: Response) {
   const v = loadVacancy(req);
   const { repos, t, lang } = req.ctx;
   const sep = (csvQuery.parse(req.query).sep ?? (lang === 'ru' ? 'semicolon' : 'comma')) === 'semicolon' ? ';' : ',';
@@ -205,10 +222,23 @@ export function exportCsv(req: Request, res: Response) {
   res.attachment(`${v.slug}-candidates.csv`);
   const line = (cells: unknown[]) => csvLine(cells, sep);
   let out = `${CSV_BOM}${line(header)}`;
-  for (const r of repos.reports.exportRows(v.id)) {
+  // Page by page, yielding between pages: the first bytes leave at once and other requests are served meanwhile,
+  // however many candidates the vacancy has.
+  let after = 0;
+  for (;;) {
+    const rows = repos.reports.exportPage(v.id, after, EXPORT_PAGE);
+    for (const r of rows) out += csvRow(r);
+    if (rows.length < EXPORT_PAGE) break;
+    after = rows[rows.length - 1]!.id;
+    if (!(await flush(res, out))) return;
+    out = '';
+  }
+  res.end(out);
+
+  function csvRow(r: ExportRow): string {
     const result = r.result ? (JSON.parse(r.result) as ScoreResult) : null;
     const stage = (s: string) => result?.stages.find((x) => x.stage === s)?.score ?? '';
-    out += line([
+    return line([
       r.id,
       r.full_name,
       r.email,
@@ -229,12 +259,7 @@ export function exportCsv(req: Request, res: Response) {
       result?.knockouts.join(' ') ?? '',
       r.disagreement ? 1 : 0,
     ]);
-    if (out.length > 1 << 16) {
-      res.write(out);
-      out = '';
-    }
   }
-  res.end(out);
 }
 
 const apiQuery = z.object({ page: z.coerce.number().int().min(1).max(100000).default(1).catch(1) });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { buildApp, loginAs, type TestApp } from '../helpers/app.js';
+import { binaryBody, buildApp, loginAs, type TestApp } from '../helpers/app.js';
+import { resumePool, seedCandidates } from '../../bench/lib.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -55,5 +56,22 @@ describe('the pipeline page keeps its funnel until the vacancy changes', () => {
     expect(reached(moved, 'Rejected')).toBe(1);
     t.db.prepare('DELETE FROM candidates WHERE id = ?').run(a);
     expect(reached(await page(), 'New')).toBe(1);
+  });
+});
+
+describe('the CSV export', () => {
+  it('sends every candidate once, in id order, across its pages', async () => {
+    const t = buildApp();
+    const hr = await loginAs(t, 'hr');
+    const rows = 1_234; // more than two pages of 500
+    seedCandidates(t.db, t.demoVacancyId, rows, 7, undefined, { pool: resumePool(20, 7) });
+    const res = await hr.agent.get(`/vacancies/${t.demoVacancyId}/export.csv`).buffer(true).parse(binaryBody).expect(200);
+    const lines = (res.body as Buffer).toString('utf8').trim().split('\r\n');
+    const ids = lines.slice(1).map((l) => Number(l.split(',')[0]));
+    const expected = (
+      t.db.prepare('SELECT id FROM candidates WHERE vacancy_id = ? ORDER BY id').pluck().all(t.demoVacancyId) as number[]
+    ).map(Number);
+    expect(ids).toEqual(expected);
+    expect(ids.length).toBe(rows);
   });
 });
