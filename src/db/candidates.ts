@@ -352,9 +352,9 @@ export function candidatesRepo(db: DB) {
     idsForVacancy: db.prepare<[number], { id: number }>('SELECT id FROM candidates WHERE vacancy_id = ? ORDER BY id'),
     sources: db.prepare<[number], { source: string }>('SELECT DISTINCT source FROM candidates WHERE vacancy_id = ? ORDER BY 1'),
     waiting: db.prepare<[], { vacancyId: number; n: number }>(
-      // candidate_list.verdict is set exactly when a screening exists (screenings.verdict is NOT NULL).
-      `SELECT vacancy_id AS vacancyId, COUNT(*) AS n FROM candidate_list
-       WHERE verdict IS NOT NULL AND decision IS NULL AND stage IN ('new', 'screening') GROUP BY vacancy_id`,
+      // Kept by triggers on candidate_list (migration 019): screened (candidate_list.verdict is set exactly when a
+      // screening exists), no decision yet, stage new or screening.
+      'SELECT vacancy_id AS vacancyId, n FROM vacancy_waiting_counts WHERE n > 0',
     ),
   };
 

@@ -75,3 +75,29 @@ describe('the CSV export', () => {
     expect(ids.length).toBe(rows);
   });
 });
+
+describe('the count of candidates waiting for a decision', () => {
+  it('is kept by triggers equal to counting them', async () => {
+    const t = buildApp();
+    seedCandidates(t.db, t.demoVacancyId, 300, 3, undefined, { pool: resumePool(10, 3) });
+    const counted = () =>
+      t.db
+        .prepare(
+          `SELECT COUNT(*) FROM candidate_list WHERE vacancy_id = ? AND verdict IS NOT NULL AND decision IS NULL AND stage IN ('new', 'screening')`,
+        )
+        .pluck()
+        .get(t.demoVacancyId);
+    const kept = () => t.db.prepare('SELECT n FROM vacancy_waiting_counts WHERE vacancy_id = ?').pluck().get(t.demoVacancyId);
+    expect(kept()).toBe(counted());
+    const ids = t.db
+      .prepare('SELECT id FROM candidates WHERE vacancy_id = ? ORDER BY id LIMIT 40')
+      .pluck()
+      .all(t.demoVacancyId) as number[];
+    for (const id of ids.slice(0, 10)) t.db.prepare("UPDATE candidates SET stage = 'interview' WHERE id = ?").run(id);
+    for (const id of ids.slice(10, 20)) t.db.prepare("UPDATE screenings SET decision = 'pass' WHERE candidate_id = ?").run(id);
+    for (const id of ids.slice(20, 30)) t.db.prepare('DELETE FROM candidates WHERE id = ?').run(id);
+    for (const id of ids.slice(30, 40)) t.db.prepare("UPDATE candidates SET stage = 'new' WHERE id = ?").run(id);
+    expect(kept()).toBe(counted());
+    expect(Number(counted())).toBeGreaterThan(0);
+  });
+});

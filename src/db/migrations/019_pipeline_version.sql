@@ -29,3 +29,29 @@ CREATE TRIGGER vacancy_version_stage_event AFTER INSERT ON candidate_events WHEN
   SELECT vacancy_id, 1 FROM candidate_list WHERE candidate_id = NEW.candidate_id
   ON CONFLICT (vacancy_id) DO UPDATE SET version = version + 1;
 END;
+
+-- Candidates screened and waiting for HR's decision, per vacancy, for the home page: kept by triggers instead of
+-- counted over every candidate of every vacancy on each view.
+CREATE TABLE vacancy_waiting_counts (
+  vacancy_id INTEGER PRIMARY KEY,
+  n INTEGER NOT NULL
+);
+INSERT INTO vacancy_waiting_counts (vacancy_id, n)
+SELECT vacancy_id, COUNT(*) FROM candidate_list
+WHERE verdict IS NOT NULL AND decision IS NULL AND stage IN ('new', 'screening') GROUP BY vacancy_id;
+CREATE TRIGGER waiting_count_insert AFTER INSERT ON candidate_list
+WHEN NEW.verdict IS NOT NULL AND NEW.decision IS NULL AND NEW.stage IN ('new', 'screening') BEGIN
+  INSERT INTO vacancy_waiting_counts (vacancy_id, n) VALUES (NEW.vacancy_id, 1) ON CONFLICT (vacancy_id) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER waiting_count_delete AFTER DELETE ON candidate_list
+WHEN OLD.verdict IS NOT NULL AND OLD.decision IS NULL AND OLD.stage IN ('new', 'screening') BEGIN
+  UPDATE vacancy_waiting_counts SET n = n - 1 WHERE vacancy_id = OLD.vacancy_id;
+END;
+CREATE TRIGGER waiting_count_update_old AFTER UPDATE ON candidate_list
+WHEN OLD.verdict IS NOT NULL AND OLD.decision IS NULL AND OLD.stage IN ('new', 'screening') BEGIN
+  UPDATE vacancy_waiting_counts SET n = n - 1 WHERE vacancy_id = OLD.vacancy_id;
+END;
+CREATE TRIGGER waiting_count_update_new AFTER UPDATE ON candidate_list
+WHEN NEW.verdict IS NOT NULL AND NEW.decision IS NULL AND NEW.stage IN ('new', 'screening') BEGIN
+  INSERT INTO vacancy_waiting_counts (vacancy_id, n) VALUES (NEW.vacancy_id, 1) ON CONFLICT (vacancy_id) DO UPDATE SET n = n + 1;
+END;
