@@ -2,7 +2,7 @@
 /**
  * Runs the compiled app: `node scripts/run.mjs server` (what `npm start` does) or `node scripts/run.mjs cli/import …`.
  *
- * `npm install` compiles src/ into dist/ once (the `prepare` script: `node scripts/run.mjs --build`). Before running an
+ * `npm install` compiles src/ into dist/ once (the `prepare` script: `node scripts/run.mjs --prepare`). Before running an
  * entry point this checks, by file times only (a few milliseconds), that dist/ was built from the sources as they are
  * now; when it is missing or older (new code pulled without `npm install`), it is rebuilt first. If it cannot be built
  * (no TypeScript installed, e.g. `npm install --omit=dev`), the sources run through tsx instead, slower to start.
@@ -66,6 +66,12 @@ function build(quiet) {
 
 const [entry, ...rest] = process.argv.slice(2);
 if (entry === '--build') process.exit(build(false) ? 0 : 1);
+// `npm install --omit=dev` runs `prepare` too, without TypeScript: the install goes on, and the app runs from the sources.
+if (entry === '--prepare') {
+  if (existsSync(join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'))) process.exit(build(false) ? 0 : 1);
+  console.error('TypeScript is not installed (dev dependencies omitted): dist/ is not built; npm start runs the sources through tsx.');
+  process.exit(0);
+}
 // Build only when dist/ is missing or stale (the benchmarks use it, so they measure a start, not a build).
 if (entry === '--ensure') process.exit(isFresh() || build(false) ? 0 : 1);
 if (!entry || !/^[a-z][\w/-]*$/.test(entry) || !existsSync(join(SRC, `${entry}.ts`))) {
