@@ -229,6 +229,9 @@ export function candidatesRepo(db: DB) {
     name: listStatements('name'),
   };
   const counts = {
+    kept: db.prepare<ListParams, { n: number }>(
+      'SELECT COALESCE(SUM(n), 0) AS n FROM vacancy_stage_counts WHERE vacancy_id = @vacancyId AND (@stage IS NULL OR stage = @stage)',
+    ),
     browse: db.prepare<ListParams, { n: number }>(
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidate_list WHERE ${FILTERS} LIMIT ${COUNT_CAP + 1})`,
     ),
@@ -544,7 +547,8 @@ export function candidatesRepo(db: DB) {
       let n: number;
       if (!f.match) {
         rows = sorted.browse.all(p);
-        n = counts.browse.get(p)!.n;
+        // Filtered by stage at most: the kept per-stage counts (migration 008) answer without walking the list.
+        n = p.verdict === null && p.source === null ? counts.kept.get(p)!.n : counts.browse.get(p)!.n;
       } else {
         // The capped count also tells which plan is cheaper: up to the cap, starting from the hits and
         // sorting them; past it, walking the sorted index until a page of hits is found.
