@@ -295,6 +295,8 @@ async function main() {
     resumes_per_s: a.perS >= TARGETS.resumes_per_s,
     pdfs_per_s: Number.isFinite(b.perS) && b.perS >= TARGETS.pdfs_per_s,
     search_p95_ms: c.appLat.p95 < TARGETS.search_p95_ms,
+    // Second round: the app's search p95 at most 3× the bare FTS query on the same rows.
+    search_p95_le_3x_baseline: c.appLat.p95 <= 3 * c.baseLat.p95,
   };
   line('== targets ==');
   line(`resumes/s ≥ ${TARGETS.resumes_per_s}: ${met.resumes_per_s ? 'MET' : 'MISSED'} (${fmtInt(a.perS)})`);

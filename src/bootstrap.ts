@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { Config } from './config.js';
 import { openDatabase, type DB } from './db/connection.js';
 import { bankRepo, type ImportSummary } from './db/bank.js';
 import { settingsRepo } from './db/settings.js';
 import { usersRepo } from './db/users.js';
 import { vacanciesRepo } from './db/vacancies.js';
-import { loadBank } from './content/bank-files.js';
+import { bankFingerprint, DEFAULT_BANKS_DIR, readBankFiles } from './content/bank-source.js';
+import type { BankSet, BankSourceFile } from './domain/bank/parse.js';
 import { demoCore, demoTexts, demoVerdictPolicy, DEMO_DEPARTMENT } from './content/demo-vacancy.js';
 import { defaultProfile } from './domain/vacancy.js';
 import type { Role } from './domain/roles.js';
@@ -66,6 +68,14 @@ export function seedDemoVacancy(db: DB): number | null {
   return id;
 }
 
+const BANK_FINGERPRINT = 'bank_fingerprint';
+
+/** The parser (gray-matter, YAML) is loaded only when there is something to parse. */
+async function parseBankFiles(files: BankSourceFile[]): Promise<BankSet> {
+  const { parseBank } = await import('./domain/bank/parse.js');
+  return parseBank(files);
+}
+
 export interface Booted {
   db: DB;
   sessionSecret: string;
@@ -76,8 +86,12 @@ export interface Booted {
 
 /** Everything `npm start` needs before listening: database, migrations, banks, demo data. */
 export async function bootstrap(config: Config, opts: { seedDemo?: boolean; seedDemoUsers?: boolean } = {}): Promise<Booted> {
-  // Parse the banks before opening the database: a malformed file stops start-up with nothing written.
-  const bankSet = loadBank(config.banksDir);
+  // The banks are parsed and imported only when their files (or the code that imports them) changed since the last
+  // import, judged by a fingerprint stored with it: reading the files is cheap, parsing them is not.
+  const bankFiles = readBankFiles(config.banksDir ?? DEFAULT_BANKS_DIR);
+  const fingerprint = bankFingerprint(bankFiles);
+  // On a new database they are parsed before it is created: a malformed file stops start-up with nothing written.
+  let bankSet = existsSync(config.dbFile) ? null : await parseBankFiles(bankFiles);
   // Before the database is opened: its file, -wal and -shm are created 0600.
   checkDataDir(config.dataDir);
   let db: DB;
@@ -88,10 +102,26 @@ export async function bootstrap(config: Config, opts: { seedDemo?: boolean; seed
     if (storageFault(e)) throw dataDirProblem(`the database ${config.dbFile}`, e);
     throw e;
   }
-  const bank = bankRepo(db).importBank(bankSet);
+  const settings = settingsRepo(db);
+  let bank: ImportSummary;
+  if (bankSet === null && settings.get(BANK_FINGERPRINT) === fingerprint) {
+    const current = bankRepo(db)
+      .counts()
+      .reduce((n, r) => n + r.n, 0);
+    bank = { added: 0, updated: 0, unchanged: current, retired: 0, restored: 0 };
+  } else {
+    try {
+      bankSet ??= await parseBankFiles(bankFiles);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    bank = bankRepo(db).importBank(bankSet);
+    settings.set(BANK_FINGERPRINT, fingerprint);
+  }
   const seed = opts.seedDemo ?? true;
   const demoUsers = seed && opts.seedDemoUsers !== false ? await seedDemoUsers(db, config.demoPassword) : null;
   const demoVacancyId = seed ? seedDemoVacancy(db) : null;
-  const sessionSecret = config.sessionSecret ?? settingsRepo(db).ensure('session_secret', () => randomBytes(32).toString('base64url'));
+  const sessionSecret = config.sessionSecret ?? settings.ensure('session_secret', () => randomBytes(32).toString('base64url'));
   return { db, sessionSecret, bank, demoUsers, demoVacancyId };
 }

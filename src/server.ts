@@ -1,6 +1,6 @@
 import { loadConfig } from './config.js';
 import { bootstrap } from './bootstrap.js';
-import { BankError } from './domain/bank/parse.js';
+import { BankError } from './domain/bank/error.js';
 import { createApp } from './web/app.js';
 import { DataDirError } from './storage/private.js';
 import { startJobs } from './services/jobs.js';

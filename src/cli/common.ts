@@ -2,10 +2,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { loadConfig } from '../config.js';
 import { bootstrap } from '../bootstrap.js';
-import { BankError } from '../domain/bank/parse.js';
+import { BankError } from '../domain/bank/error.js';
 import { createRepos } from '../db/repos.js';
 import { DEMO_SLUG } from '../content/demo-vacancy.js';
-import { ExtractError, type ExtractErrorCode } from '../extract/index.js';
+import { ExtractError, type ExtractErrorCode } from '../extract/errors.js';
 
 import { UsageError } from './run.js';
 

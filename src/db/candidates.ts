@@ -242,6 +242,9 @@ export function candidatesRepo(db: DB) {
     name: listStatements('name'),
   };
   const counts = {
+    kept: db.prepare<ListParams, { n: number }>(
+      'SELECT COALESCE(SUM(n), 0) AS n FROM vacancy_stage_counts WHERE vacancy_id = @vacancyId AND (@stage IS NULL OR stage = @stage)',
+    ),
     browse: db.prepare<ListParams, { n: number }>(
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidate_list WHERE ${FILTERS} LIMIT ${COUNT_CAP + 1})`,
     ),
@@ -365,9 +368,9 @@ export function candidatesRepo(db: DB) {
     idsForVacancy: db.prepare<[number], { id: number }>('SELECT id FROM candidates WHERE vacancy_id = ? ORDER BY id'),
     sources: db.prepare<[number], { source: string }>('SELECT DISTINCT source FROM candidates WHERE vacancy_id = ? ORDER BY 1'),
     waiting: db.prepare<[], { vacancyId: number; n: number }>(
-      // candidate_list.verdict is set exactly when a screening exists (screenings.verdict is NOT NULL).
-      `SELECT vacancy_id AS vacancyId, COUNT(*) AS n FROM candidate_list
-       WHERE verdict IS NOT NULL AND decision IS NULL AND stage IN ('new', 'screening') GROUP BY vacancy_id`,
+      // Kept by triggers on candidate_list (migration 019): screened (candidate_list.verdict is set exactly when a
+      // screening exists), no decision yet, stage new or screening.
+      'SELECT vacancy_id AS vacancyId, n FROM vacancy_waiting_counts WHERE n > 0',
     ),
   };
 
@@ -560,7 +563,8 @@ export function candidatesRepo(db: DB) {
       let n: number;
       if (!f.match) {
         rows = sorted.browse.all(p);
-        n = counts.browse.get(p)!.n;
+        // Filtered by stage at most: the kept per-stage counts (migration 008) answer without walking the list.
+        n = p.verdict === null && p.source === null ? counts.kept.get(p)!.n : counts.browse.get(p)!.n;
       } else {
         // The capped count also tells which plan is cheaper: up to the cap, starting from the hits and
         // sorting them; past it, walking the sorted index until a page of hits is found.

@@ -5,7 +5,9 @@ import { registerSqlFunctions } from './functions.js';
 
 export type DB = Database.Database;
 
-const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url).pathname;
+// Read from src/ also when running compiled (dist/db/connection.js is as deep as src/db/connection.ts), so the
+// .sql files have one home and the build copies nothing.
+const MIGRATIONS_DIR = new URL('../../src/db/migrations/', import.meta.url).pathname;
 
 export function openDatabase(file: string): DB {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -27,15 +29,18 @@ export interface Migration {
   sql: string;
 }
 
-export function listMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
+const migrationFiles = (dir: string) =>
+  readdirSync(dir)
     .filter((f) => /^\d+_.+\.sql$/.test(f))
     .sort()
-    .map((f) => ({ version: Number(f.split('_')[0]), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
+    .map((f) => ({ version: Number(f.split('_')[0]), name: f }));
+
+export function listMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  return migrationFiles(dir).map((m) => ({ ...m, sql: readFileSync(join(dir, m.name), 'utf8') }));
 }
 
 /** Forward-only: each migration runs once, inside one transaction with its bookkeeping row. */
-export function migrate(db: DB, migrations: Migration[] = listMigrations()): number {
+export function migrate(db: DB, given?: Migration[]): number {
   registerSqlFunctions(db);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL,
@@ -46,6 +51,12 @@ export function migrate(db: DB, migrations: Migration[] = listMigrations()): num
       .all()
       .map((r) => (r as { version: number }).version),
   );
+  // At start only the files not yet applied are read (usually none).
+  const migrations =
+    given ??
+    migrationFiles(MIGRATIONS_DIR)
+      .filter((m) => !applied.has(m.version))
+      .map((m) => ({ ...m, sql: readFileSync(join(MIGRATIONS_DIR, m.name), 'utf8') }));
   const record = db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)');
   let count = 0;
   for (const m of migrations) {

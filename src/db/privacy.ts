@@ -52,7 +52,9 @@ export function privacyRepo(db: DB) {
       `SELECT (SELECT COUNT(*) FROM files WHERE storage_name = ?) + (SELECT COUNT(*) FROM submission_files WHERE scrubbed_storage_name = ?) AS n`,
     ),
     due: db.prepare<[string], { id: number }>(
-      `SELECT id FROM candidates WHERE stage = 'rejected' AND anonymized_at IS NULL AND stage_changed_at < ? ORDER BY id`,
+      // Through the partial index candidates_retention (migration 019); ordered below, since ORDER BY id here would
+      // make SQLite prefer reading every candidate in id order.
+      `SELECT id FROM candidates WHERE stage = 'rejected' AND anonymized_at IS NULL AND stage_changed_at < ?`,
     ),
   };
 
@@ -92,7 +94,11 @@ export function privacyRepo(db: DB) {
 
   return {
     anonymize,
-    dueForRetention: (cutoffIso: string) => stmts.due.all(cutoffIso).map((r) => r.id),
+    dueForRetention: (cutoffIso: string) =>
+      stmts.due
+        .all(cutoffIso)
+        .map((r) => r.id)
+        .sort((a, b) => a - b),
   };
 }
 export type PrivacyRepo = ReturnType<typeof privacyRepo>;

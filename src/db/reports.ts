@@ -38,6 +38,7 @@ export function reportsRepo(db: DB) {
     candidates: db.prepare<[number], FunnelCandidate>(
       'SELECT candidate_id AS id, created_at AS createdAt, stage, source, fit FROM candidate_list WHERE vacancy_id = ?',
     ),
+    version: db.prepare<[number], { version: number }>('SELECT version FROM vacancy_versions WHERE vacancy_id = ?'),
     board: db.prepare<
       { v: number; stage: string; limit: number },
       {
@@ -62,24 +63,32 @@ export function reportsRepo(db: DB) {
       `SELECT source, completed_stages AS completedStages, total_stages AS totalStages, fit FROM candidate_list
        WHERE vacancy_id = ? AND fit IS NOT NULL AND completed_stages IS NOT NULL AND total_stages IS NOT NULL`,
     ),
-    export: db.prepare<[number], ExportRow>(
-      `SELECT c.id, c.full_name, c.email, c.phone, c.source, c.stage, c.created_at, s.verdict, s.decision, s.score AS screening_score,
+    // One page of the export after a candidate id, in id order through the thin list table's index; created_at comes
+    // from there too, since in candidates it sits behind the resume text.
+    exportPage: db.prepare<{ v: number; after: number; limit: number }, ExportRow>(
+      `SELECT c.id, c.full_name, c.email, c.phone, c.source, c.stage, l.created_at, s.verdict, s.decision, s.score AS screening_score,
          s.relevant_years, sc.fit, sc.completed_stages, sc.total_stages, sc.grade, sc.knockouts, sc.disagreement, sc.result,
          sc.rec_strong_no, sc.rec_no, sc.rec_yes, sc.rec_strong_yes
-       FROM candidates c LEFT JOIN screenings s ON s.candidate_id = c.id LEFT JOIN candidate_scores sc ON sc.candidate_id = c.id
-       WHERE c.vacancy_id = ? ORDER BY c.id`,
+       FROM candidate_list l JOIN candidates c ON c.id = l.candidate_id
+       LEFT JOIN screenings s ON s.candidate_id = c.id LEFT JOIN candidate_scores sc ON sc.candidate_id = c.id
+       WHERE l.vacancy_id = @v AND l.candidate_id > @after ORDER BY l.candidate_id LIMIT @limit`,
     ),
   };
   return {
     total: (vacancyId: number) => stmts.total.get(vacancyId)!.n,
     stageEvents: (vacancyId: number) => stmts.events.all(vacancyId),
+    /** Raised by triggers on every change to the vacancy's list rows or stage history (migration 019). */
+    version: (vacancyId: number) => stmts.version.get(vacancyId)?.version ?? 0,
     /** Every candidate of the vacancy, as the funnel needs them (from the thin list table). */
     funnelCandidates: (vacancyId: number) => stmts.candidates.all(vacancyId),
     board: (vacancyId: number, stage: string, limit: number) => stmts.board.all({ v: vacancyId, stage, limit }),
     /** Every fit of the vacancy with its coverage and source, for averages taken like with like. */
     fits: (vacancyId: number) => stmts.fits.all(vacancyId),
-    /** Row by row, so a 10,000-candidate export never sits in memory at once. */
-    exportRows: (vacancyId: number) => stmts.export.iterate(vacancyId),
+    /**
+     * The export in pages of `limit` rows after `afterId` (0 for the first): between pages the connection is free for
+     * other requests, which an open iterate() would block.
+     */
+    exportPage: (vacancyId: number, afterId: number, limit: number) => stmts.exportPage.all({ v: vacancyId, after: afterId, limit }),
   };
 }
 export type ReportsRepo = ReturnType<typeof reportsRepo>;

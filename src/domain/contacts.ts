@@ -12,8 +12,15 @@
  * Phones are read and normalised with libphonenumber-js (full metadata, so a date range or a salary
  * never passes as a phone).
  */
-import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import { createRequire } from 'node:module';
+import type * as Phones from 'libphonenumber-js/max';
+import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import { toLatin } from './translit.js';
+
+// The full metadata (about 150 ms to load) is read with the first phone handled, not when the server starts.
+const require = createRequire(import.meta.url);
+let phones: typeof Phones | undefined;
+const lib = () => (phones ??= require('libphonenumber-js/max') as typeof Phones);
 
 export interface ContactProposal {
   fullName: string | null;
@@ -33,7 +40,7 @@ export const DEFAULT_PHONE_REGION: CountryCode = 'RU';
 export function phoneE164(input: string | null | undefined, region: CountryCode = DEFAULT_PHONE_REGION): string | null {
   const raw = input?.trim();
   if (!raw) return null;
-  const parsed = parsePhoneNumberFromString(raw, region);
+  const parsed = lib().parsePhoneNumberFromString(raw, region);
   return parsed?.isPossible() ? parsed.number : null;
 }
 
@@ -101,9 +108,9 @@ function proposePhone(head: string): string | null {
     // Digits without one must be a valid number in the region, so an INN or a date range is not taken.
     // The finder's leniency (README: "POSSIBLE" | "VALID" | …) is not in its types; the rule is applied below.
     const options = { defaultCountry: region, leniency: 'POSSIBLE' };
-    const found = findPhoneNumbersInText(head, options).filter(
-      (f) => f.number.isValid() || (head[f.startsAt] === '+' && f.number.isPossible()),
-    );
+    const found = lib()
+      .findPhoneNumbersInText(head, options)
+      .filter((f) => f.number.isValid() || (head[f.startsAt] === '+' && f.number.isPossible()));
     if (found.length === 0) continue;
     const preferred = found.find((f) => PREFERRED.test(phoneContext(head, f.startsAt, f.endsAt)));
     const mobile = found.find((f) => f.number.getType() === 'MOBILE');

@@ -8,8 +8,9 @@ import { ExtractError, type ExtractErrorCode } from './errors.js';
 import { normalizeText } from './normalize.js';
 import { extractPdf } from './pdf.js';
 import { extractRtf } from './rtf.js';
+import { MAX_FILE_BYTES } from './kinds.js';
 
-export { detectKind, ExtractError, normalizeText };
+export { detectKind, ExtractError, MAX_FILE_BYTES, normalizeText };
 export type { Detected, ExtractErrorCode, FileKind };
 
 export interface Extracted {
@@ -19,8 +20,6 @@ export interface Extracted {
   /** PDF page count; null for formats without fixed pages. */
   pages: number | null;
 }
-
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const MIME: Readonly<Record<FileKind, string>> = {
   pdf: 'application/pdf',

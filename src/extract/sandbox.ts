@@ -68,7 +68,9 @@ interface Slot {
   id: number;
 }
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+// Compiled (dist/), the worker is plain JavaScript; from the TypeScript sources (tsx, vitest) a small boot file
+// registers tsx in the worker thread first, since workers do not inherit the parent's loader.
+const BOOT = import.meta.url.endsWith('.ts') ? new URL('./worker-boot.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
 
 const isOutOfMemory = (err: unknown) => (err as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 

@@ -2,7 +2,7 @@ import { blindFileForm } from '../domain/blind.js';
 import { redact, type Identity } from '../domain/redact.js';
 import type { SubmissionFile } from '../db/assignments.js';
 import { extractionSandbox } from '../extract/sandbox.js';
-import { isScrubKind } from '../extract/scrub.js';
+import { isScrubKind } from '../extract/kinds.js';
 import type { FileStore } from '../storage/files.js';
 
 export interface GraderCopy {

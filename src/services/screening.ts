@@ -11,7 +11,8 @@ import {
   type ScreeningResult,
 } from '../domain/screening/index.js';
 import { normalizeEmail, normalizePhone } from '../domain/candidate.js';
-import { ExtractError, type Extracted } from '../extract/index.js';
+import { ExtractError } from '../extract/errors.js';
+import type { Extracted } from '../extract/index.js';
 import { extractionSandbox } from '../extract/sandbox.js';
 import { sha256, type FileStore } from '../storage/files.js';
 

@@ -1,6 +1,6 @@
-import { ExtractError } from '../extract/index.js';
+import { ExtractError } from '../extract/errors.js';
 import { extractionSandbox } from '../extract/sandbox.js';
-import { detectOfficeKind, type ScrubKind } from '../extract/scrub.js';
+import { detectOfficeKind, type ScrubKind } from '../extract/kinds.js';
 import { MAX_SUBMISSION_FILE_BYTES } from '../domain/assignment.js';
 import type { NewSubmissionFile } from '../db/assignments.js';
 import type { FileStore } from '../storage/files.js';

@@ -1,5 +1,12 @@
+import { createRequire } from 'node:module';
 import { marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import type SanitizeHtml from 'sanitize-html';
+
+// sanitize-html (with postcss and htmlparser2) is loaded on the first page that shows Markdown, not at start-up.
+const require = createRequire(import.meta.url);
+let sanitizer: typeof SanitizeHtml | undefined;
+const sanitizeHtml: typeof SanitizeHtml = ((html: string, options?: SanitizeHtml.IOptions) =>
+  (sanitizer ??= require('sanitize-html') as typeof SanitizeHtml)(html, options)) as typeof SanitizeHtml;
 
 const ALLOWED = {
   allowedTags: [

@@ -1,10 +1,16 @@
-import multer from 'multer';
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type Multer from 'multer';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { MAX_FILE_BYTES } from '../extract/index.js';
+import { MAX_FILE_BYTES } from '../extract/kinds.js';
+
+// multer (and busboy) load with the first upload, not at start-up: the access table builds its parsers up front.
+const require = createRequire(import.meta.url);
+let multerModule: typeof Multer | undefined;
+const multer = () => (multerModule ??= require('multer') as typeof Multer);
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -20,23 +26,31 @@ declare global {
 
 /** Multer's limits, and busboy's complaints about a malformed multipart body, are all the sender's doing. */
 function uploadProblem(err: unknown): 'too_large' | 'too_many' | 'bad_upload' {
-  if (err instanceof multer.MulterError) {
+  if (multerModule !== undefined && err instanceof multerModule.MulterError) {
     if (err.code === 'LIMIT_FILE_SIZE') return 'too_large';
     if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT') return 'too_many';
   }
   return 'bad_upload';
 }
 
-const parser = multer({
-  storage: multer.memoryStorage(),
-  // Browsers send file names as UTF-8; multer's latin1 default would garble «Резюме.pdf».
-  defParamCharset: 'utf8',
-  limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 50, fieldSize: 1024 * 1024 },
-});
+/** A handler built on its first request. */
+function onFirstUse(build: () => RequestHandler): RequestHandler {
+  let handler: RequestHandler | undefined;
+  return (req, res, next) => (handler ??= build())(req, res, next);
+}
+
+let memoryParser: Multer.Multer | undefined;
+const parser = () =>
+  (memoryParser ??= multer()({
+    storage: multer().memoryStorage(),
+    // Browsers send file names as UTF-8; multer's latin1 default would garble «Резюме.pdf».
+    defParamCharset: 'utf8',
+    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 50, fieldSize: 1024 * 1024 },
+  }));
 
 /** Parses one optional file field plus the text fields; upload problems become a field error, not a 4xx page. */
 export function singleUpload(field: string) {
-  return problemsAsFieldError(parser.single(field));
+  return problemsAsFieldError(onFirstUse(() => parser().single(field)));
 }
 
 let spoolDir: string | null = null;
@@ -59,18 +73,20 @@ export function uploadSpool(): string | null {
  * the upload fails.
  */
 export function multiUpload(field: string, maxFiles: number, maxBytes: number) {
-  const handle = multer({
-    storage: multer.diskStorage({
-      destination: (_req, _file, cb) => cb(null, spool()),
-      filename: (req, _file, cb) => {
-        const name = randomBytes(16).toString('hex');
-        (req.spooled ??= []).push(join(spool(), name));
-        cb(null, name);
-      },
-    }),
-    defParamCharset: 'utf8',
-    limits: { fileSize: maxBytes, files: maxFiles, fields: 50, fieldSize: 1024 * 1024 },
-  }).array(field, maxFiles);
+  const handle = onFirstUse(() =>
+    multer()({
+      storage: multer().diskStorage({
+        destination: (_req, _file, cb) => cb(null, spool()),
+        filename: (req, _file, cb) => {
+          const name = randomBytes(16).toString('hex');
+          (req.spooled ??= []).push(join(spool(), name));
+          cb(null, name);
+        },
+      }),
+      defParamCharset: 'utf8',
+      limits: { fileSize: maxBytes, files: maxFiles, fields: 50, fieldSize: 1024 * 1024 },
+    }).array(field, maxFiles),
+  );
   const fromDisk: RequestHandler = (req, res, next) => {
     handle(req, res, (err: unknown) => {
       const files = Array.isArray(req.files) ? req.files : [];

@@ -8,12 +8,16 @@ export interface RunningServer {
 }
 
 /**
- * Starts the real server as `node --import tsx` (not through npm, whose child would outlive a kill)
+ * Starts the real server as `node --import tsx` (or `args`, e.g. the compiled `dist/server.js`; not through npm, whose child would outlive a kill)
  * and resolves once it prints its URL. PORT=0 lets the OS choose a free port.
  */
-export function startServer(env: Record<string, string>, timeoutMs = 30000): Promise<RunningServer> {
+export function startServer(
+  env: Record<string, string>,
+  timeoutMs = 30000,
+  args: string[] = ['--import', 'tsx', 'src/server.ts'],
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const proc = spawn(process.execPath, args, {
       env: { ...process.env, PORT: '0', NODE_ENV: 'test', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { BankError } from './error.js';
 import { FOLDER_KIND, itemSchemas, LANGS, CHECKLIST_KEYS, type AnyMeta, type ItemKind, type Lang } from './schema.js';
 
 export interface BankItem {
@@ -19,16 +20,7 @@ export interface BankSourceFile {
   content: string;
 }
 
-export class BankError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string | null,
-    detail: string,
-  ) {
-    super(`${file}: ${field ? `field "${field}": ` : ''}${detail}`);
-    this.name = 'BankError';
-  }
-}
+export { BankError };
 
 function fieldOf(issue: z.core.$ZodIssue): string {
   return issue.path.map(String).join('.') || '(front matter)';

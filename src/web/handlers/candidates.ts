@@ -5,7 +5,7 @@ import { vacancyTitle } from '../../domain/vacancy.js';
 import { fillContacts, proposeContacts, type ContactField } from '../../domain/contacts.js';
 import { assignmentStatus } from '../../domain/assignment.js';
 import type { Vacancy } from '../../db/vacancies.js';
-import { ExtractError } from '../../extract/index.js';
+import { ExtractError } from '../../extract/errors.js';
 import { prepareResume, type PreparedResume } from '../../services/screening.js';
 import {
   addCandidate,

@@ -7,8 +7,10 @@ import { CSV_BOM, csvFormat, csvLine } from '../../domain/csv.js';
 import { PIPELINE } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import type { ScoreResult } from '../../domain/scoring.js';
+import type { ExportRow } from '../../db/reports.js';
 import { audit } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
+import { funnelStats } from '../funnel-cache.js';
 import { renderPage } from '../render.js';
 import { scoreView } from '../score-view.js';
 import { loadCandidate, loadVacancy } from '../loaders.js';
@@ -153,13 +155,11 @@ export function compare(req: Request, res: Response) {
 export function pipeline(req: Request, res: Response) {
   const v = loadVacancy(req);
   const { repos, lang, t } = req.ctx;
-  const candidates = repos.reports.funnelCandidates(v.id);
-  const events = repos.reports.stageEvents(v.id);
-  // Cumulative: everyone who reached a stage or a later one, rejected candidates in the stages they got to.
+  // Days in stage and results by source walk the vacancy's whole history: kept until something changes (funnel-cache.ts).
+  const { times, sources } = funnelStats(repos.reports, v.id);
+  // Cumulative: everyone who reached a stage or a later one, rejected candidates in the stages they got to (kept counts).
   const reached = cumulativeReached(Object.fromEntries(repos.offers.furthestCounts(v.id).map((r) => [r.stage, r.n])));
   const counts = new Map(repos.candidates.stageCounts(v.id).map((r) => [r.stage, r.n]));
-  const times = timeInStage(new Map(candidates.map((c) => [c.id, c.createdAt])), events);
-  const sources = resultsBySource(candidates, events);
   // Fits are averaged like with like: per source and per coverage (completed of total stages), with count and range.
   const fits = repos.reports.fits(v.id);
   const fitGroups = (source: string) => fitByCoverage(fits.filter((f) => f.source === source));
@@ -192,7 +192,23 @@ export function pipeline(req: Request, res: Response) {
 const csvQuery = z.object({ sep: z.enum(['semicolon', 'comma']).optional().catch(undefined) });
 
 /** UTF-8 with a byte-order mark so Excel reads Cyrillic; `;` by default for Russian Excel, `,` for English. */
-export function exportCsv(req: Request, res: Response) {
+/** Sends a chunk and waits until the socket can take more (or the client went away: false). */
+function flush(res: Response, chunk: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (res.write(chunk)) return setImmediate(() => resolve(!res.destroyed));
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve(!res.destroyed);
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+const EXPORT_PAGE = 500;
+
+export async function exportCsv(req: Request, res: Response) {
   const v = loadVacancy(req);
   const { repos, t, lang } = req.ctx;
   const sep = (csvQuery.parse(req.query).sep ?? (lang === 'ru' ? 'semicolon' : 'comma')) === 'semicolon' ? ';' : ',';
@@ -226,10 +242,23 @@ export function exportCsv(req: Request, res: Response) {
   // Numbers with the decimal mark and times in the zone the opening spreadsheet expects (domain/csv.ts).
   const f = csvFormat(sep, req.ctx.config.timeZone);
   let out = `${CSV_BOM}${line(header)}`;
-  for (const r of repos.reports.exportRows(v.id)) {
+  // Page by page, yielding between pages: the first bytes leave at once and other requests are served meanwhile,
+  // however many candidates the vacancy has.
+  let after = 0;
+  for (;;) {
+    const rows = repos.reports.exportPage(v.id, after, EXPORT_PAGE);
+    for (const r of rows) out += csvRow(r);
+    if (rows.length < EXPORT_PAGE) break;
+    after = rows[rows.length - 1]!.id;
+    if (!(await flush(res, out))) return;
+    out = '';
+  }
+  res.end(out);
+
+  function csvRow(r: ExportRow): string {
     const result = r.result ? (JSON.parse(r.result) as ScoreResult) : null;
     const stage = (s: string) => f.number(result?.stages.find((x) => x.stage === s)?.score ?? '');
-    out += line([
+    return line([
       r.id,
       r.full_name,
       r.email,
@@ -255,12 +284,7 @@ export function exportCsv(req: Request, res: Response) {
       r.rec_yes ?? 0,
       r.rec_strong_yes ?? 0,
     ]);
-    if (out.length > 1 << 16) {
-      res.write(out);
-      out = '';
-    }
   }
-  res.end(out);
 }
 
 const apiQuery = z.object({ page: z.coerce.number().int().min(1).max(100000).default(1).catch(1) });
