@@ -54,7 +54,9 @@ export function myTasks(repos: Repos, user: PolicyActor, lang: Lang, now: Date):
     .filter((a) => !a.graded && canGrade(user, a, true) && repos.assignments.submissions(a.id).length > 0);
   add(
     'grading',
-    toGrade.map((a) => ({ label: `${a.code} — ${repos.bank.get(a.itemId, lang)?.title ?? a.itemId}`, href: `/grading/${a.code}` })),
+    // Blind grading holds: the home page also names candidates (interviews), so no grading code appears here;
+    // the codes are on the grading list, which names nobody.
+    toGrade.map((a) => ({ label: repos.bank.get(a.itemId, lang)?.title ?? a.itemId, href: '/grading' })),
     '/grading',
   );
 
