@@ -226,7 +226,11 @@ export function pruneExpiredBackups(dir: string, now = new Date(), maxAgeDays = 
 }
 
 /** Takes an online backup of `db` into `dir` as kam-hire-YYYYMMDD-HHMMSS.db (UTC), checks it, keeps the newest `keep`. */
-export async function backupDatabase(db: DB, dir: string, opts: { keep?: number; now?: Date } = {}): Promise<BackupResult> {
+export async function backupDatabase(
+  db: DB,
+  dir: string,
+  opts: { keep?: number; now?: Date /** null: no age limit (default BACKUP_MAX_AGE_DAYS) */; maxAgeDays?: number | null } = {},
+): Promise<BackupResult> {
   const keep = opts.keep ?? 14;
   if (!Number.isInteger(keep) || keep < 1) throw new BackupError(`keep must be a whole number of at least 1, not ${keep}`);
   const { file, pages, restarts } = await snapshot(db, resolve(dir), '', opts.now ?? new Date(), true);
@@ -237,7 +241,9 @@ export async function backupDatabase(db: DB, dir: string, opts: { keep?: number;
     rmSync(old.file, { force: true });
     removed.push(old.file);
   }
-  for (const old of pruneExpiredBackups(dirname(file), opts.now ?? new Date())) if (old !== file) removed.push(old);
+  if (opts.maxAgeDays !== null)
+    for (const old of pruneExpiredBackups(dirname(file), opts.now ?? new Date(), opts.maxAgeDays ?? BACKUP_MAX_AGE_DAYS))
+      if (old !== file) removed.push(old);
   return { file, bytes: statSync(file).size, pages, restarts, removed };
 }
 

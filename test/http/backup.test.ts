@@ -249,8 +249,9 @@ describe('backup and restore', () => {
     const others = ['notes.txt', 'pre-restore-kam-hire-20230101-000000.db', 'kam-hire-latest.db', 'kam-hire-20240105-000000.db.bak'];
     for (const name of [...old, ...others]) writeFileSync(join(dir, name), 'x');
     const now = new Date('2025-03-04T05:06:07.890Z');
-    const a = await backupDatabase(db, dir, { keep: 3, now });
-    const b = await backupDatabase(db, dir, { keep: 3, now });
+    // The count alone here; the age limit (30 days) has its own test (test/http/erasure.test.ts).
+    const a = await backupDatabase(db, dir, { keep: 3, now, maxAgeDays: null });
+    const b = await backupDatabase(db, dir, { keep: 3, now, maxAgeDays: null });
     expect(a.file.endsWith('kam-hire-20250304-050607.db')).toBe(true);
     expect(b.file.endsWith('kam-hire-20250304-050607-2.db')).toBe(true);
     expect(a.removed.map((f) => f.split('/').at(-1))).toEqual(['kam-hire-20240102-000000.db', 'kam-hire-20240101-000000.db']);
@@ -260,7 +261,7 @@ describe('backup and restore', () => {
     expect(kept).toEqual(['kam-hire-20250304-050607-2.db', 'kam-hire-20250304-050607.db', 'kam-hire-20240104-000000.db']);
     for (const name of others) expect(existsSync(join(dir, name)), name).toBe(true);
     // A clock set back does not make the new backup the first one pruned.
-    const past = await backupDatabase(db, dir, { keep: 2, now: new Date('2020-01-01T00:00:00Z') });
+    const past = await backupDatabase(db, dir, { keep: 2, now: new Date('2020-01-01T00:00:00Z'), maxAgeDays: null });
     expect(existsSync(past.file)).toBe(true);
     expect(
       listBackups(dir)
