@@ -236,6 +236,8 @@ export async function scheduleInterview(app: E2eApp, hr: HttpUser): Promise<Fixt
     duration_min: '60',
     location: 'Zoom',
     interviewers: [String(userId(app, 'interviewer')), String(userId(app, 'head'))],
+    // Every seeded interview is at the same hour: the overlap warning is confirmed, as HR would.
+    confirm_overlap: '1',
   });
   return { interviewId, candidateName, scorecardPath: `/interviews/${interviewId}/scorecard` };
 }

@@ -67,7 +67,9 @@ export async function seedLongContent(app: E2eApp): Promise<LayoutWorld> {
     time: '11:00',
     duration_min: '60',
     location: `Zoom ${LONG_URL}`,
-    interviewers: [String(userId(app, 'interviewer')), String(userId(app, 'head'))],
+    // The head grades the take-home task blind below, so the head is not on this panel.
+    interviewers: [String(userId(app, 'interviewer'))],
+    confirm_overlap: '1',
   });
   const res = await hr.request(`/candidates/${candidateId}/assignments`, {
     _csrf: hr.csrf,
