@@ -191,8 +191,8 @@ export function localToIso(date: string, time: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-export const scheduleFormSchema = z.object({
-  stage: z.enum(INTERVIEW_STAGES, { error: 'errors.choice' }),
+/** When and where an interview is: the fields scheduling and moving an interview share. */
+export const interviewTimeFields = {
   date: z.iso.date({ error: 'errors.date' }),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time'),
   duration_min: z.coerce
@@ -205,6 +205,11 @@ export const scheduleFormSchema = z.object({
     .trim()
     .max(500, msg('errors.too_long', { max: 500 }))
     .default(''),
+};
+
+export const scheduleFormSchema = z.object({
+  stage: z.enum(INTERVIEW_STAGES, { error: 'errors.choice' }),
+  ...interviewTimeFields,
   interviewers: z.preprocess(
     (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.coerce.number().int().positive()).min(1, 'errors.interviewers_required').max(10),

@@ -35,3 +35,29 @@ export function createdId(res: { status: number; headers: Record<string, string>
   if (res.status !== 302) throw new Error(`candidate intake answered ${res.status}`);
   return Number(String(res.headers.location).split('/').pop());
 }
+
+/**
+ * HR assigns the commercial-proposal take-home task (Russian, due in three days at 18:00, 24 hours' grace)
+ * to graders; `extra` overrides or adds form fields (a letter to send, another task or language).
+ */
+export function postAssignment(
+  hr: { agent: Agent; csrf: string },
+  candidateId: number,
+  graders: (number | string)[],
+  extra: Record<string, unknown> = {},
+) {
+  return hr.agent
+    .post(`/candidates/${candidateId}/assignments`)
+    .type('form')
+    .send({
+      _csrf: hr.csrf,
+      item: 'task:task-commercial-proposal',
+      lang: 'ru',
+      date: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+      time: '18:00',
+      grace_hours: '24',
+      brief: '',
+      graders: graders.map(String),
+      ...extra,
+    });
+}

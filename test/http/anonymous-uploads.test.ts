@@ -11,9 +11,7 @@ import { buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { uploadSpool } from '../../src/web/upload.js';
 import { readdirSync } from 'node:fs';
-import { postCandidate } from '../helpers/intake.js';
-
-const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+import { postAssignment, postCandidate } from '../helpers/intake.js';
 
 const servers: { close: () => void }[] = [];
 afterAll(() => servers.forEach((s) => s.close()));
@@ -24,19 +22,7 @@ async function withLink() {
   const add = await postCandidate(hr, t.demoVacancyId, { full_name: 'Орлова Вера', email: 'vera@example.org' });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
-  const res = await hr.agent
-    .post(`/candidates/${candidateId}/assignments`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      item: 'task:task-commercial-proposal',
-      lang: 'ru',
-      date: future(3),
-      time: '18:00',
-      grace_hours: '24',
-      graders: [String(head)],
-      brief: '',
-    });
+  const res = await postAssignment(hr, candidateId, [String(head)]);
   return { t, token: /value="http[^"]+\/t\/([^"]+)"/.exec(res.text)![1]! };
 }
 

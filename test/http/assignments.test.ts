@@ -5,9 +5,7 @@ import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { anonymous, binaryBody, buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories.js';
-import { postCandidate } from '../helpers/intake.js';
-
-const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+import { postAssignment, postCandidate } from '../helpers/intake.js';
 
 const RESUME = readFileSync('test/fixtures/resumes/ru_hh_kam_nestle.txt', 'utf8');
 const NAME = 'Петрова Анна Сергеевна';
@@ -29,19 +27,7 @@ async function setup() {
   const h2 = await makeUser(t.db, { role: 'department_head', username: 'head2', department: 'Коммерческий отдел' });
   await makeUser(t.db, { role: 'department_head', username: 'head3', department: 'Коммерческий отдел' });
   await makeUser(t.db, { role: 'department_head', username: 'logist', department: 'Логистика' });
-  const res = await hr.agent
-    .post(`/candidates/${candidateId}/assignments`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      item: 'task:task-commercial-proposal',
-      lang: 'ru',
-      date: future(3),
-      time: '18:00',
-      grace_hours: '24',
-      graders: [String(h1), String(h2)],
-      brief: '',
-    });
+  const res = await postAssignment(hr, candidateId, [String(h1), String(h2)]);
   expect(res.status).toBe(200);
   const url = /value="(http[^"]+\/t\/[^"]+)"/.exec(res.text)![1]!;
   const token = url.split('/t/')[1]!;

@@ -28,9 +28,7 @@ import {
   WORK_PPTX,
   XLSX_LEAKS,
 } from '../helpers/leaky.js';
-import { postCandidate } from '../helpers/intake.js';
-
-const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+import { postAssignment, postCandidate } from '../helpers/intake.js';
 
 async function setup() {
   const t = buildApp();
@@ -43,19 +41,7 @@ async function setup() {
   });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
-  const res = await hr.agent
-    .post(`/candidates/${candidateId}/assignments`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      item: 'task:task-commercial-proposal',
-      lang: 'ru',
-      date: future(3),
-      time: '18:00',
-      grace_hours: '24',
-      graders: [String(head)],
-      brief: '',
-    });
+  const res = await postAssignment(hr, candidateId, [String(head)]);
   const token = /value="http[^"]+\/t\/([^"]+)"/.exec(res.text)![1]!;
   const code = (t.db.prepare('SELECT code FROM assignments').get() as { code: string }).code;
   const grader = await anonymous(t.app);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, buildApp, csrfFrom, loginAs, type Agent, type TestApp } from '../helpers/app.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { DEMO_DEPARTMENT } from '../../src/content/demo-vacancy.js';
+import { postAssignment } from '../helpers/intake.js';
 
 // Issue 12 (decision day): the debrief, the recommendations count beside every fit, coverage-first
 // ranking, blind grading that holds; issue 13 finding 9: an amendment after seeing the others is marked.
@@ -294,20 +295,7 @@ describe('amended after seeing other scorecards', () => {
 });
 
 describe('blind grading holds', () => {
-  const assign = (graders: number[]) =>
-    hr.agent
-      .post(`/candidates/${ids.a}/assignments`)
-      .type('form')
-      .send({
-        _csrf: hr.csrf,
-        item: 'task:task-commercial-proposal',
-        lang: 'ru',
-        date: future(3),
-        time: '18:00',
-        grace_hours: '24',
-        brief: '',
-        graders: graders.map(String),
-      });
+  const assign = (graders: number[]) => postAssignment(hr, ids.a, graders);
   let assignmentId = 0;
   let code = '';
   let link = '';
@@ -401,19 +389,7 @@ describe('blind grading holds', () => {
   });
 
   it('refuses putting a blind grader of the candidate on their interview panel, the other way round', async () => {
-    const given = await hr.agent
-      .post(`/candidates/${ids.b}/assignments`)
-      .type('form')
-      .send({
-        _csrf: hr.csrf,
-        item: 'task:task-commercial-proposal',
-        lang: 'ru',
-        date: future(3),
-        time: '18:00',
-        grace_hours: '24',
-        brief: '',
-        graders: [String(gleb.id)],
-      });
+    const given = await postAssignment(hr, ids.b, [String(gleb.id)]);
     expect(given.status).toBe(200);
     const schedule = (people: number[]) =>
       hr.agent

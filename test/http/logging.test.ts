@@ -8,9 +8,7 @@ import { createLogger } from '../../src/web/middleware/log.js';
 import { ROUTES, type RouteDef } from '../../src/web/routes.js';
 import { anonymous, buildApp, csrfFrom, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories.js';
-import { postCandidate } from '../helpers/intake.js';
-
-const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+import { postAssignment, postCandidate } from '../helpers/intake.js';
 
 /** A logger writing JSON lines to memory, so a test can read what the server logged. */
 function memoryLogger() {
@@ -67,19 +65,7 @@ async function submittedDocx(t: TestApp) {
   const add = await postCandidate(hr, t.demoVacancyId, { full_name: NAME, email: 'anna@example.ru', resume_text: resume });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
-  const assigned = await hr.agent
-    .post(`/candidates/${candidateId}/assignments`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      item: 'task:task-commercial-proposal',
-      lang: 'ru',
-      date: future(3),
-      time: '18:00',
-      grace_hours: '24',
-      graders: [String(head)],
-      brief: '',
-    });
+  const assigned = await postAssignment(hr, candidateId, [String(head)]);
   const token = /value="http[^"]+\/t\/([^"]+)"/.exec(assigned.text)![1]!;
   const zip = await JSZip.loadAsync(readFileSync('test/fixtures/files/resume-ru.docx'));
   const docx = await zip.generateAsync({ type: 'nodebuffer' });

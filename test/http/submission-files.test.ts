@@ -4,9 +4,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { buildApp, csrfFrom, loginAs } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
-import { postCandidate } from '../helpers/intake.js';
-
-const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+import { postAssignment, postCandidate } from '../helpers/intake.js';
 
 // Issue 13, finding 9: a rejected multi-file submission left the accepted files' blobs on disk.
 describe('a refused submission leaves no files behind', () => {
@@ -16,19 +14,7 @@ describe('a refused submission leaves no files behind', () => {
     const add = await postCandidate(hr, t.demoVacancyId, { full_name: 'Орлова Вера', email: 'vera@example.org' });
     const candidateId = Number(add.headers.location!.split('/').pop());
     const head = await makeUser(t.db, { role: 'department_head', username: 'head1', department: 'Коммерческий отдел' });
-    const res = await hr.agent
-      .post(`/candidates/${candidateId}/assignments`)
-      .type('form')
-      .send({
-        _csrf: hr.csrf,
-        item: 'task:task-commercial-proposal',
-        lang: 'ru',
-        date: future(3),
-        time: '18:00',
-        grace_hours: '24',
-        graders: [String(head)],
-        brief: '',
-      });
+    const res = await postAssignment(hr, candidateId, [String(head)]);
     const token = /value="http[^"]+\/t\/([^"]+)"/.exec(res.text)![1]!;
     const blobs = () => (existsSync(join(t.dataDir, 'files')) ? readdirSync(join(t.dataDir, 'files')) : []);
 

@@ -3,9 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { timeZoneChoices } from '../../domain/calendar/ics.js';
 import { messageFields } from '../../domain/calendar/slots.js';
-import { localToIso } from '../../domain/interview.js';
+import { interviewTimeFields, localToIso } from '../../domain/interview.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
-import { msg } from '../../domain/messages.js';
 import {
   cancelInterview,
   candidateLang,
@@ -109,18 +108,7 @@ export function feed(req: Request, res: Response) {
 // ---- Changing or cancelling an interview (HR) ------------------------------------------------------
 
 const rescheduleSchema = z.object({
-  date: z.iso.date({ error: 'errors.date' }),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.time'),
-  duration_min: z.coerce
-    .number({ error: 'errors.number' })
-    .int('errors.integer')
-    .min(15, msg('errors.range', { min: 15, max: 240 }))
-    .max(240, msg('errors.range', { min: 15, max: 240 })),
-  location: z
-    .string()
-    .trim()
-    .max(500, msg('errors.too_long', { max: 500 }))
-    .default(''),
+  ...interviewTimeFields,
   confirm_overlap: z.literal('1').optional(),
   ...messageFields,
 });
