@@ -447,7 +447,7 @@ async function main() {
     const countSql = sqls.find(
       (s) => /SELECT COUNT\(\*\) AS n FROM/.test(s) && /LIMIT @limit|vacancy_id = @vacancyId/.test(s) && !s.includes('candidates_fts'),
     );
-    const base: ListFilter = { vacancyId, sort: 'score', limit: PAGE_SIZE, offset: 0 };
+    const base: ListFilter = { vacancyId, sort: 'fit', limit: PAGE_SIZE, offset: 0 };
     const plan = (sql: string | undefined, f: ListFilter) => {
       if (sql === undefined) return 'n/a (not among the statements candidatesRepo prepares up front)';
       const stmt = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);

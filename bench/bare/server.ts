@@ -2,7 +2,7 @@
  * The baseline for `npm run bench:pages`: a bare express 5 + ejs app (no session, no helmet, no i18n, no
  * access checks, no layout) that renders the same 25 rows the candidate list shows by default.
  *
- * BARE_MODE=query (default): runs the page's own list and count queries (candidatesRepo.list, sort by score,
+ * BARE_MODE=query (default): runs the page's own list and count queries (candidatesRepo.list, the default order: coverage, then fit,
  *   first page) on every request — the difference to the real page is then the app's overhead alone.
  * BARE_MODE=static: reads the rows once at start and only renders them — express + ejs and nothing else.
  *
@@ -23,7 +23,7 @@ if (!file || !Number.isInteger(vacancyId)) throw new Error('BARE_DB and BARE_VAC
 
 const db = openDatabase(file);
 const repo = candidatesRepo(db);
-const filter: ListFilter = { vacancyId, sort: 'score', limit: 25, offset: 0 };
+const filter: ListFilter = { vacancyId, sort: 'fit', limit: 25, offset: 0 };
 const title = (db.prepare('SELECT title_ru AS t FROM vacancies WHERE id = ?').get(vacancyId) as { t: string } | undefined)?.t ?? '';
 const once = mode === 'static' ? repo.list(filter) : null;
 

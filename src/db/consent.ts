@@ -79,6 +79,9 @@ const COLUMNS = [
 
 /** Consent states, their history, the versioned consent texts and the destruction records. */
 export function consentRepo(db: DB) {
+  const statesOf = db.prepare<[string], { candidate_id: number; state: ConsentState }>(
+    'SELECT candidate_id, state FROM candidate_consents WHERE candidate_id IN (SELECT value FROM json_each(?))',
+  );
   const stmts = {
     get: db.prepare<[number], ConsentRow>('SELECT * FROM candidate_consents WHERE candidate_id = ?'),
     byToken: db.prepare<[string], ConsentRow>('SELECT * FROM candidate_consents WHERE token_hash = ?'),
@@ -143,9 +146,8 @@ export function consentRepo(db: DB) {
     statesFor(ids: number[]): Map<number, ConsentState> {
       const out = new Map<number, ConsentState>();
       if (ids.length === 0) return out;
-      const rows = db
-        .prepare(`SELECT candidate_id, state FROM candidate_consents WHERE candidate_id IN (${ids.map(() => '?').join(',')})`)
-        .all(...ids) as { candidate_id: number; state: ConsentState }[];
+      // One prepared statement for any number of ids (a JSON array), not a new statement per page.
+      const rows = statesOf.all(JSON.stringify(ids));
       for (const r of rows) out.set(r.candidate_id, r.state);
       return out;
     },
