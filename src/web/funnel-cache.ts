@@ -9,6 +9,8 @@ import type { ReportsRepo } from '../db/reports.js';
 export interface FunnelStats {
   times: ReturnType<typeof timeInStage>;
   sources: SourceResult[];
+  /** Every fit with its coverage and source (candidate_list rows: a change to any raises the version). */
+  fits: ReturnType<ReportsRepo['fits']>;
 }
 
 const caches = new WeakMap<ReportsRepo, Map<number, { version: number; stats: FunnelStats }>>();
@@ -25,6 +27,7 @@ export function funnelStats(reports: ReportsRepo, vacancyId: number): FunnelStat
   const stats = {
     times: timeInStage(new Map(candidates.map((c) => [c.id, c.createdAt])), events),
     sources: resultsBySource(candidates, events),
+    fits: reports.fits(vacancyId),
   };
   cache.set(vacancyId, { version, stats });
   return stats;

@@ -156,12 +156,11 @@ export function pipeline(req: Request, res: Response) {
   const v = loadVacancy(req);
   const { repos, lang, t } = req.ctx;
   // Days in stage and results by source walk the vacancy's whole history: kept until something changes (funnel-cache.ts).
-  const { times, sources } = funnelStats(repos.reports, v.id);
+  const { times, sources, fits } = funnelStats(repos.reports, v.id);
   // Cumulative: everyone who reached a stage or a later one, rejected candidates in the stages they got to (kept counts).
   const reached = cumulativeReached(Object.fromEntries(repos.offers.furthestCounts(v.id).map((r) => [r.stage, r.n])));
   const counts = new Map(repos.candidates.stageCounts(v.id).map((r) => [r.stage, r.n]));
   // Fits are averaged like with like: per source and per coverage (completed of total stages), with count and range.
-  const fits = repos.reports.fits(v.id);
   const fitGroups = (source: string) => fitByCoverage(fits.filter((f) => f.source === source));
   renderPage(res, 'pages/reports/pipeline', t('pipeline_page.title'), {
     vacancy: { id: v.id, title: vacancyTitle(v, lang) },
