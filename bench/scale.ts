@@ -8,7 +8,8 @@
  *     from a pool of generated resumes), with the triggers that keep the list, counts and versions.
  *  2. The compiled server (dist/server.js, NODE_ENV=production) runs on each, all three at once; we log in as hr.
  *  3. Each page is requested in rounds that visit the three servers in turn, so background load hits all sizes alike;
- *     the median of the rounds is reported. Fixed-size pages (home, the list's first and last page, a search, filters,
+ *     the median of the rounds is reported. Fixed-size pages (home, the list's first and last page, its "Next" link from
+ *     the middle page, a search, filters,
  *     the pipeline board, the comparison, the candidate page) must stay within 1.5× from the smallest to the largest;
  *     reports (the pipeline's funnel computed after a change, the CSV export, a backup) may grow with the data.
  *
@@ -114,6 +115,8 @@ interface Site {
   base?: string;
   headers?: Record<string, string>;
   ids?: number[];
+  /** The list's own "Next" link from its middle page (keyset: continues from that page's last row). */
+  nextFromMiddle?: string;
 }
 
 async function buildSite(size: { candidates: number; vacancies: number }, password: string, pool: ReturnType<typeof resumePool>) {
@@ -189,6 +192,12 @@ async function main() {
       const first = await send(`${s.base}/vacancies/${s.vacancyId}/candidates`, { headers: s.headers });
       s.ids = [...first.body.matchAll(/<a href="\/candidates\/(\d+)">/g)].map((m) => Number(m[1]));
       if (first.status !== 200 || s.ids.length !== PAGE_SIZE) throw new Error(`list page: ${first.status}, ${s.ids.length} rows`);
+      const middle = await send(`${s.base}/vacancies/${s.vacancyId}/candidates?page=${Math.ceil(s.inVacancy / PAGE_SIZE / 2)}`, {
+        headers: s.headers,
+      });
+      const next = /<a href="([^"]+)" rel="next">/.exec(middle.body)?.[1]?.replaceAll('&amp;', '&');
+      if (!next?.includes('after=')) throw new Error('the middle page has no keyset "Next" link');
+      s.nextFromMiddle = `/vacancies/${s.vacancyId}/candidates${next}`;
     }
     const db0 = (s: Site) => join(s.dir, 'kam-hire.db');
     const lastPage = (s: Site) => Math.max(1, Math.ceil(s.inVacancy / PAGE_SIZE));
@@ -207,6 +216,7 @@ async function main() {
       { name: 'home', fixed: true, path: () => '/' },
       { name: 'list_first', fixed: true, path: (s) => `${v(s)}/candidates` },
       { name: 'list_last', fixed: true, path: (s) => `${v(s)}/candidates?page=${lastPage(s)}` },
+      { name: 'list_next_middle', fixed: true, path: (s) => s.nextFromMiddle! },
       { name: 'list_search', fixed: true, path: (s) => `${v(s)}/candidates?q=${encodeURIComponent('переговор')}` },
       { name: 'list_stage', fixed: true, path: (s) => `${v(s)}/candidates?stage=interview` },
       { name: 'list_verdict', fixed: true, path: (s) => `${v(s)}/candidates?verdict=pass&sort=name` },

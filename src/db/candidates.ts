@@ -1,5 +1,8 @@
+import type Database from 'better-sqlite3';
 import type { DB } from './connection.js';
+import { keysetArms, keysetParams, orderBy, reversed, type SortKey } from './keyset.js';
 import type { PipelineStage } from '../domain/candidate.js';
+import type { ConsentState } from '../domain/consent.js';
 import { searchable, searchStems } from '../domain/search.js';
 import { textLang } from '../domain/offer.js';
 import type {
@@ -165,7 +168,12 @@ export interface ListFilter {
   match?: string | null | undefined;
   sort: 'score' | 'fit' | 'newest' | 'name';
   limit: number;
+  /** Rows skipped; ignored when a cursor row (after/before) is given and still in the vacancy. */
   offset: number;
+  /** Keyset paging: the page after this candidate's row (the previous page's last), in the sort's order. */
+  after?: number | undefined;
+  /** Keyset paging: the page before this candidate's row (the next page's first). */
+  before?: number | undefined;
 }
 
 export interface ListRow {
@@ -189,6 +197,8 @@ export interface ListRow {
   recNo: number;
   recYes: number;
   recStrongYes: number;
+  /** Consent to process personal data (152-FZ), read with the row (only a page's rows are looked up). */
+  consentState: ConsentState;
 }
 
 function keyList(json: string | null): string[] {
@@ -206,41 +216,63 @@ function localized(json: string | null): LocalizedText | null {
 export function candidatesRepo(db: DB) {
   // The list reads only candidate_list (thin, kept by triggers) and, for a search, the FTS index.
   // Each sort has its own index so a page is read in order without sorting the whole vacancy.
-  const SORT: Record<ListFilter['sort'], { index: string; order: string }> = {
-    score: { index: 'candidate_list_score', order: 'score DESC, candidate_id DESC' },
+  const desc = (column: string, nullable = true): SortKey => ({ column, desc: true, nullable });
+  const SORT: Record<ListFilter['sort'], { index: string; keys: SortKey[] }> = {
+    score: { index: 'candidate_list_score', keys: [desc('score'), desc('candidate_id', false)] },
     // Coverage first: a fit from fewer completed stages never ranks above one from more (issue 12).
-    fit: { index: 'candidate_list_coverage_fit', order: 'completed_stages DESC, fit DESC, candidate_id DESC' },
-    newest: { index: 'candidate_list_newest', order: 'candidate_id DESC' },
-    name: { index: 'candidate_list_name', order: 'full_name COLLATE NOCASE, candidate_id DESC' },
+    fit: { index: 'candidate_list_coverage_fit', keys: [desc('completed_stages'), desc('fit'), desc('candidate_id', false)] },
+    newest: { index: 'candidate_list_newest', keys: [desc('candidate_id', false)] },
+    name: {
+      index: 'candidate_list_name',
+      keys: [{ column: 'full_name', desc: false, collate: 'NOCASE', nullable: false }, desc('candidate_id', false)],
+    },
   };
   const FILTERS = `vacancy_id = @vacancyId AND (@stage IS NULL OR stage = @stage)
       AND (@verdict IS NULL OR effective_verdict = @verdict) AND (@source IS NULL OR source = @source)`;
   const COLUMNS = `candidate_id AS id, full_name AS fullName, source, stage, created_at AS createdAt, verdict, decision,
       score, relevant_years AS relevantYears, duplicate_of AS duplicateOf, fit, completed_stages AS completedStages, total_stages AS totalStages, grade,
-      rec_strong_no AS recStrongNo, rec_no AS recNo, rec_yes AS recYes, rec_strong_yes AS recStrongYes`;
+      rec_strong_no AS recStrongNo, rec_no AS recNo, rec_yes AS recYes, rec_strong_yes AS recStrongYes,
+      COALESCE((SELECT state FROM candidate_consents WHERE candidate_consents.candidate_id = candidate_list.candidate_id), 'not_requested') AS consentState`;
   const FTS_IDS = 'SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH @match';
   /** Totals above this are shown as "1000+": counting 60,000 search hits exactly would cost more than the page. */
   const COUNT_CAP = 1000;
-  const listStatements = (sort: ListFilter['sort']) => {
-    const { index, order } = SORT[sort];
-    return {
-      browse: db.prepare<ListParams, ListRow>(
-        `SELECT ${COLUMNS} FROM candidate_list INDEXED BY ${index} WHERE ${FILTERS} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      ),
-      fewHits: db.prepare<ListParams, ListRow>(
-        `SELECT ${COLUMNS} FROM candidate_list WHERE candidate_id IN (${FTS_IDS}) AND ${FILTERS} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      ),
-      manyHits: db.prepare<ListParams, ListRow>(
-        `SELECT ${COLUMNS} FROM candidate_list INDEXED BY ${index} WHERE ${FILTERS} AND candidate_id IN (${FTS_IDS}) ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      ),
-    };
+  /**
+   * How a page is read: `browse` walks the sort's index; `fewHits` starts from the (at most COUNT_CAP) search hits
+   * and sorts them; `manyHits` walks the sort's index and keeps the rows that are hits.
+   */
+  type Walk = 'browse' | 'fewHits' | 'manyHits';
+  const pageStatements = new Map<string, Database.Statement<ListParams, ListRow>>();
+  /**
+   * The statement for a page: read forwards or backwards (`rev`, for the rows before a cursor and for pages
+   * nearer the end than the start), from an offset (`nulls` null) or after a cursor row whose NULL keys are `nulls`.
+   */
+  const pageStatement = (sort: ListFilter['sort'], walk: Walk, rev: boolean, nulls: boolean[] | null) => {
+    const cacheKey = `${sort} ${walk} ${rev} ${nulls?.map(Number).join('') ?? '-'}`;
+    let stmt = pageStatements.get(cacheKey);
+    if (stmt === undefined) {
+      const keys = rev ? reversed(SORT[sort].keys) : SORT[sort].keys;
+      const from = walk === 'fewHits' ? 'candidate_list' : `candidate_list INDEXED BY ${SORT[sort].index}`;
+      const where =
+        walk === 'browse'
+          ? FILTERS
+          : walk === 'fewHits'
+            ? `candidate_id IN (${FTS_IDS}) AND ${FILTERS}`
+            : `${FILTERS} AND candidate_id IN (${FTS_IDS})`;
+      const order = orderBy(keys);
+      const sql =
+        nulls === null
+          ? `SELECT ${COLUMNS} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`
+          : `${keysetArms(keys, nulls)
+              .map((arm) => `SELECT * FROM (SELECT ${COLUMNS} FROM ${from} WHERE ${where} AND ${arm} ORDER BY ${order} LIMIT @limit)`)
+              .join(' UNION ALL ')} LIMIT @limit`;
+      stmt = db.prepare<ListParams, ListRow>(sql);
+      pageStatements.set(cacheKey, stmt);
+    }
+    return stmt;
   };
-  const lists = {
-    score: listStatements('score'),
-    fit: listStatements('fit'),
-    newest: listStatements('newest'),
-    name: listStatements('name'),
-  };
+  const cursorRow = db.prepare<[number, number], Record<string, unknown>>(
+    'SELECT candidate_id, score, completed_stages, fit, full_name FROM candidate_list WHERE candidate_id = ? AND vacancy_id = ?',
+  );
   const counts = {
     kept: db.prepare<ListParams, { n: number }>(
       'SELECT COALESCE(SUM(n), 0) AS n FROM vacancy_stage_counts WHERE vacancy_id = @vacancyId AND (@stage IS NULL OR stage = @stage)',
@@ -558,20 +590,42 @@ export function candidatesRepo(db: DB) {
     /** A page of the list and its total; `capped` means there are more than `total` (shown as "1000+"). */
     list: (f: ListFilter): { rows: ListRow[]; total: number; capped: boolean } => {
       const p = params(f);
-      const sorted = lists[f.sort];
-      let rows: ListRow[];
+      let walk: Walk = 'browse';
       let n: number;
+      // Exact when the kept per-stage counts (migration 008) answer: filtered by stage at most.
+      let exact = false;
       if (!f.match) {
-        rows = sorted.browse.all(p);
-        // Filtered by stage at most: the kept per-stage counts (migration 008) answer without walking the list.
-        n = p.verdict === null && p.source === null ? counts.kept.get(p)!.n : counts.browse.get(p)!.n;
+        exact = p.verdict === null && p.source === null;
+        n = exact ? counts.kept.get(p)!.n : counts.browse.get(p)!.n;
       } else {
         // The capped count also tells which plan is cheaper: up to the cap, starting from the hits and
         // sorting them; past it, walking the sorted index until a page of hits is found.
         n = counts.search.get(p)!.n;
-        rows = (n <= COUNT_CAP ? sorted.fewHits : sorted.manyHits).all(p);
+        walk = n <= COUNT_CAP ? 'fewHits' : 'manyHits';
       }
-      return { rows, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+      const total = exact ? n : Math.min(n, COUNT_CAP);
+      const capped = !exact && n > COUNT_CAP;
+      const cursorId = f.after ?? f.before;
+      const cursor = cursorId === undefined ? undefined : cursorRow.get(cursorId, f.vacancyId);
+      if (cursor !== undefined) {
+        // The rows after (or before) the row the previous page ended (or began) with: index ranges, whatever the page number.
+        const values = SORT[f.sort].keys.map((k) => cursor[k.column] ?? null);
+        const rev = f.after === undefined;
+        const rows = pageStatement(
+          f.sort,
+          walk,
+          rev,
+          values.map((v) => v === null),
+        ).all({ ...p, ...keysetParams(values) } as ListParams);
+        return { rows: rev ? rows.reverse() : rows, total, capped };
+      }
+      // A page nearer the end than the start (the last page, say) is read backwards from the end.
+      if (!capped && f.offset > total / 2 && f.offset < total) {
+        const end = Math.min(f.offset + f.limit, total);
+        const rows = pageStatement(f.sort, walk, true, null).all({ ...p, limit: end - f.offset, offset: total - end });
+        return { rows: rows.reverse(), total, capped };
+      }
+      return { rows: pageStatement(f.sort, walk, false, null).all(p), total, capped };
     },
     stageCounts: (vacancyId: number) => stmts.stageCounts.all(vacancyId),
     idsForVacancy: (vacancyId: number) => stmts.idsForVacancy.all(vacancyId).map((r) => r.id),

@@ -79,9 +79,6 @@ const COLUMNS = [
 
 /** Consent states, their history, the versioned consent texts and the destruction records. */
 export function consentRepo(db: DB) {
-  const statesOf = db.prepare<[string], { candidate_id: number; state: ConsentState }>(
-    'SELECT candidate_id, state FROM candidate_consents WHERE candidate_id IN (SELECT value FROM json_each(?))',
-  );
   const stmts = {
     get: db.prepare<[number], ConsentRow>('SELECT * FROM candidate_consents WHERE candidate_id = ?'),
     byToken: db.prepare<[string], ConsentRow>('SELECT * FROM candidate_consents WHERE token_hash = ?'),
@@ -142,15 +139,6 @@ export function consentRepo(db: DB) {
   return {
     get: (candidateId: number) => stmts.get.get(candidateId),
     byTokenHash: (hash: string) => stmts.byToken.get(hash),
-    /** Consent states of many candidates at once (a page of the candidate list); missing: not requested. */
-    statesFor(ids: number[]): Map<number, ConsentState> {
-      const out = new Map<number, ConsentState>();
-      if (ids.length === 0) return out;
-      // One prepared statement for any number of ids (a JSON array), not a new statement per page.
-      const rows = statesOf.all(JSON.stringify(ids));
-      for (const r of rows) out.set(r.candidate_id, r.state);
-      return out;
-    },
     /** Writes the new state (all columns: pass the previous row spread in) and its history line. */
     save(candidateId: number, change: ConsentChange, event: { userId: number | null; at: string }) {
       const prev = stmts.get.get(candidateId);

@@ -41,31 +41,45 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 // never change while the process runs, so each is looked up once; {{name}} parameters are filled in
 // directly; plurals (count) and anything unusual still go through i18next.
 const plain: Record<Lang, Map<string, string>> = { ru: new Map(), en: new Map() };
-const templates: Record<Lang, Map<string, unknown>> = { ru: new Map(), en: new Map() };
+const templates: Record<Lang, Map<string, Template | null | false>> = { ru: new Map(), en: new Map() };
+
+/**
+ * A message split at its {{name}} placeholders: literal texts at even places, names at odd ones.
+ * null when the message is not a plain string or nests other messages ($t(...)): i18next fills those;
+ * false when there is no such message.
+ */
+type Template = string[];
+
+function parseTemplate(message: unknown): Template | null | false {
+  if (message === undefined || message === null) return false;
+  if (typeof message !== 'string' || message.includes('$t(')) return null;
+  return message.split(/\{\{(\w+)\}\}/);
+}
 
 const pluralRules: Record<Lang, Intl.PluralRules> = { ru: new Intl.PluralRules('ru'), en: new Intl.PluralRules('en') };
 
 export function translator(lang: Lang): Translate {
   const t = fixed[lang];
   const memo = plain[lang];
-  const raws = templates[lang];
+  const parsed = templates[lang];
   const rules = pluralRules[lang];
-  const raw = (key: string): unknown => {
-    let r = raws.get(key);
-    if (r === undefined) raws.set(key, (r = instance.getResource(lang, 'translation', key) ?? null));
+  const template = (key: string): Template | null | false => {
+    let r = parsed.get(key);
+    if (r === undefined) parsed.set(key, (r = parseTemplate(instance.getResource(lang, 'translation', key))));
     return r;
   };
   // {{name}} filled from params; null when the message needs more than that (nesting, a missing value).
-  const fill = (message: unknown, params: Record<string, unknown>): string | null => {
-    if (typeof message !== 'string' || message.includes('$t(')) return null;
-    let ok = true;
-    const out = message.replace(/\{\{(\w+)\}\}/g, (m, name: string) => {
-      const v = params[name];
-      if (typeof v === 'string' || typeof v === 'number') return String(v);
-      ok = false;
-      return m;
-    });
-    return ok ? out : null;
+  const fill = (parts: Template | null | false, params: Record<string, unknown>): string | null => {
+    if (!parts) return null;
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const v = params[parts[i]!];
+      if (typeof v === 'string') out += v;
+      else if (typeof v === 'number') out += String(v);
+      else return null;
+      out += parts[i + 1]!;
+    }
+    return out;
   };
   return (key, params) => {
     if (params === undefined) {
@@ -76,12 +90,12 @@ export function translator(lang: Lang): Translate {
     if (!('context' in params) && !('ordinal' in params)) {
       const count = params.count;
       let out: string | null = null;
-      if (count === undefined) out = fill(raw(key), params);
+      if (count === undefined) out = fill(template(key), params);
       // Plurals as i18next resolves them (key_one / key_few / key_many / key_other by Intl.PluralRules),
       // without its ~20 µs per call; a language without the form falls back to i18next below.
       else if (typeof count === 'number' && count !== 0) {
-        const form = raw(`${key}_${rules.select(count)}`);
-        out = fill(form === null ? raw(key) : form, params);
+        const form = template(`${key}_${rules.select(count)}`);
+        out = fill(form === false ? template(key) : form, params);
       }
       if (out !== null) return out;
     }

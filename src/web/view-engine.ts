@@ -112,7 +112,13 @@ function rethrow(err: unknown, lines: string, file: string, line: number): never
 function compile(file: string, text: string, names: string[]): Template {
   const parsed = new EjsTemplate(text, { filename: file, escape: escapeHtml, compileDebug: true });
   parsed.generateSource();
-  const declared = names.map((n) => `, ${n} = locals.${n}`).join('');
+  // Only the names the template's code mentions are declared: a row partial included 25 times a page would
+  // otherwise copy every name of the page's data (fifty or more) into variables at each call.
+  const mentioned = new Set(parsed.source.match(/[A-Za-z_$][\w$]*/g));
+  const declared = names
+    .filter((n) => mentioned.has(n))
+    .map((n) => `, ${n} = locals.${n}`)
+    .join('');
   const src = `var __line = 1, __lines = ${JSON.stringify(text)}, __filename = ${JSON.stringify(file)};
 try {
   var __output = '';
@@ -131,31 +137,82 @@ ${parsed.source}
   return new Function('locals, escapeFn, include, rethrow', src).bind(null) as Template;
 }
 
+/** A set of data names, numbered so that an include finds its compiled template without joining names into a key. */
+interface Shape {
+  id: number;
+  names: string[];
+  /** The shape of this data plus an include's own names, by those names joined. */
+  extended: Map<string, Shape>;
+}
+
 export function ejsViewEngine() {
   const sources = new Map<string, string>();
-  const templates = new Map<string, Template>();
+  /** Compiled templates by file, then by data shape. */
+  const templates = new Map<string, Map<number, Template>>();
+  /** Shapes of whole pages' data, by their names joined. */
+  const shapes = new Map<string, Shape>();
+  let shapeCount = 0;
+  const newShape = (names: string[]): Shape => ({ id: ++shapeCount, names, extended: new Map() });
+  /** An include's file, by the including file and the path written in it. */
+  const targets = new Map<string, Map<string, string>>();
 
-  const template = (file: string, names: string[], cache: boolean): Template => {
-    const key = `${file}\0${names.join(',')}`;
-    let fn = cache ? templates.get(key) : undefined;
+  const template = (file: string, shape: Shape, cache: boolean): Template => {
+    let byShape = templates.get(file);
+    let fn = cache ? byShape?.get(shape.id) : undefined;
     if (fn === undefined) {
       let text = cache ? sources.get(file) : undefined;
       if (text === undefined) {
         text = readFileSync(file, 'utf8');
         if (cache) sources.set(file, text);
       }
-      fn = compile(file, text, names);
-      if (cache) templates.set(key, fn);
+      fn = compile(file, text, shape.names);
+      if (cache) {
+        if (byShape === undefined) templates.set(file, (byShape = new Map()));
+        byShape.set(shape.id, fn);
+      }
     }
     return fn;
   };
 
-  const render = (file: string, data: Data, cache: boolean): string => {
+  const target = (file: string, path: string): string => {
+    let byPath = targets.get(file);
+    if (byPath === undefined) targets.set(file, (byPath = new Map()));
+    let out = byPath.get(path);
+    if (out === undefined) byPath.set(path, (out = resolve(dirname(file), path) + (extname(path) ? '' : '.ejs')));
+    return out;
+  };
+
+  const extend = (shape: Shape, extra: Data): Shape => {
+    const keys = Object.keys(extra).filter(declarable);
+    const key = keys.join(',');
+    let next = shape.extended.get(key);
+    if (next === undefined) {
+      const names = [...shape.names];
+      for (const k of keys) if (!names.includes(k)) names.push(k);
+      shape.extended.set(key, (next = newShape(names)));
+    }
+    return next;
+  };
+
+  const render = (file: string, data: Data, shape: Shape, cache: boolean): string => {
     const include: Include = (path, extra) => {
-      const target = resolve(dirname(file), path) + (extname(path) ? '' : '.ejs');
-      return render(target, extra ? { ...data, ...extra } : data, cache);
+      if (extra === undefined) return render(target(file, path), data, shape, cache);
+      // The includer's data with the include's own on top, without copying the page's data at every row.
+      const merged = Object.assign(Object.create(data) as Data, extra);
+      return render(target(file, path), merged, extend(shape, extra), cache);
     };
-    return template(file, Object.keys(data).filter(declarable), cache)(data, escapeHtml, include, rethrow);
+    return template(file, shape, cache)(data, escapeHtml, include, rethrow);
+  };
+
+  const pageShape = (data: Data): Shape => {
+    const names = Object.keys(data).filter(declarable);
+    const key = names.join(',');
+    let shape = shapes.get(key);
+    if (shape === undefined) {
+      shape = newShape(names);
+      if (shapes.size < 1000) shapes.set(key, shape);
+    }
+    return shape;
   };
 
   // Express passes its `view cache` setting as `cache`: templates are re-read on every render in development.
@@ -163,7 +220,7 @@ export function ejsViewEngine() {
     let html: string;
     try {
       const data = options as Data;
-      html = render(file, data, data.cache === true);
+      html = render(file, data, pageShape(data), data.cache === true);
     } catch (e) {
       callback(e);
       return;

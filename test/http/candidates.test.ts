@@ -566,23 +566,51 @@ Negotiating annual terms with Tesco; led the negotiation of the 2025 range revie
     expect(await search('переговорами Tesco')).toContain('0 candidates');
   });
 
-  it('pages through a long list', async () => {
+  it('pages through a long list by its links: next and previous continue from a row, first and last jump', async () => {
     const t = buildApp();
     const { agent, csrf } = await hr(t);
-    for (let i = 0; i < 27; i += 1) {
+    for (let i = 0; i < 55; i += 1) {
       await agent
         .post(`/vacancies/${t.demoVacancyId}/candidates`)
         .type('form')
         .send({
           _csrf: csrf,
-          ...form({ full_name: `Кандидат ${i}`, email: `c${i}@example.com`, phone: '', resume_text: `${RESUME_EN}\n${i}` }),
+          ...form({ full_name: `Кандидат ${i % 7}`, email: `c${i}@example.com`, phone: '', resume_text: `${RESUME_EN}\n${i}` }),
         })
         .expect(302);
     }
-    const p1 = await agent.get(`/vacancies/${t.demoVacancyId}/candidates?sort=name`);
-    expect(p1.text).toContain('Page 1 of 2');
-    expect(p1.text).toContain('rel="next"');
-    const p2 = await agent.get(`/vacancies/${t.demoVacancyId}/candidates?sort=name&page=2`);
-    expect((p2.text.match(/href="\/candidates\/\d+"/g) ?? []).length).toBe(2);
+    const ids = (html: string) => [...html.matchAll(/<a href="\/candidates\/(\d+)">/g)].map((m) => Number(m[1]));
+    const link = (html: string, text: string) => {
+      const m = new RegExp(`<a href="([^"]+)"[^>]*>${text}</a>`).exec(html);
+      return m ? m[1]!.replaceAll('&amp;', '&') : null;
+    };
+    for (const sort of ['name', 'fit', 'score', 'newest']) {
+      const p1 = await agent.get(`/vacancies/${t.demoVacancyId}/candidates?sort=${sort}`);
+      expect(p1.text).toContain('Page 1 of 3');
+      expect(link(p1.text, '« First')).toBeNull();
+      // Forward by "Next": every candidate once, in pages of 25, 25 and 5.
+      const pages = [ids(p1.text)];
+      let html = p1.text;
+      for (let n = 2; n <= 3; n++) {
+        const next = link(html, 'Next');
+        expect(next).toMatch(new RegExp(`page=${n}&after=\\d+`));
+        html = (await agent.get(`/vacancies/${t.demoVacancyId}/candidates${next}`)).text;
+        expect(html).toContain(`Page ${n} of 3`);
+        pages.push(ids(html));
+      }
+      expect(link(html, 'Next')).toBeNull();
+      expect(pages.map((p) => p.length)).toEqual([25, 25, 5]);
+      expect(new Set(pages.flat()).size).toBe(55);
+      // "Last" from page 1 is the same page; "Previous" from there goes back over the same pages.
+      const last = await agent.get(`/vacancies/${t.demoVacancyId}/candidates${link(p1.text, 'Last »')}`);
+      expect(ids(last.text)).toEqual(pages[2]);
+      const prev = link(last.text, 'Previous');
+      expect(prev).toMatch(/page=2&before=\d+/);
+      const back = await agent.get(`/vacancies/${t.demoVacancyId}/candidates${prev}`);
+      expect(ids(back.text)).toEqual(pages[1]);
+      expect(link(back.text, 'Previous')).toMatch(/sort=\w+$/); // page 1 needs no cursor
+      // A page number typed by hand still works.
+      expect(ids((await agent.get(`/vacancies/${t.demoVacancyId}/candidates?sort=${sort}&page=2`)).text)).toEqual(pages[1]);
+    }
   });
 });

@@ -475,6 +475,10 @@ const listQuery = z.object({
   // By default coverage first, then fit (issue 12): screening alone never outranks an interview.
   sort: z.enum(['score', 'fit', 'newest', 'name']).default('fit').catch('fit'),
   page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  // Keyset paging: the next and previous links name the row the page continues from, so page 2,000 costs
+  // what page 1 does; the page number stays for reading (and for a link typed by hand).
+  after: z.coerce.number().int().min(1).optional().catch(undefined),
+  before: z.coerce.number().int().min(1).optional().catch(undefined),
 });
 
 export function listCandidates(req: Request, res: Response) {
@@ -491,10 +495,12 @@ export function listCandidates(req: Request, res: Response) {
     sort: f.sort,
     limit: PAGE_SIZE,
     offset: (f.page - 1) * PAGE_SIZE,
+    after: f.after,
+    before: f.after === undefined ? f.before : undefined,
   });
   // Past 1000 matches the total is not counted exactly; paging then follows the rows themselves.
   const pages = capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const query = (over: Record<string, string | number>) => {
+  const query = (over: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();
     const all = {
       stage: f.stage ?? '',
@@ -505,7 +511,7 @@ export function listCandidates(req: Request, res: Response) {
       page: f.page,
       ...over,
     };
-    for (const [k, val] of Object.entries(all)) if (val !== '' && !(k === 'page' && val === 1)) q.set(k, String(val));
+    for (const [k, val] of Object.entries(all)) if (val !== '' && val !== undefined && !(k === 'page' && val === 1)) q.set(k, String(val));
     const s = q.toString();
     return s ? `?${s}` : '';
   };
@@ -517,13 +523,15 @@ export function listCandidates(req: Request, res: Response) {
     verdicts: VERDICTS,
     sources: SOURCES,
     rows,
-    consentStates: repos.consent.statesFor(rows.map((r) => r.id)),
     total,
     capped,
     page: pages === null ? f.page : Math.min(f.page, pages),
     pages,
-    prevHref: f.page > 1 ? query({ page: f.page - 1 }) : null,
-    nextHref: (pages === null ? rows.length === PAGE_SIZE : f.page < pages) ? query({ page: f.page + 1 }) : null,
+    // Previous and next continue from this page's first and last rows; page 1 needs no cursor.
+    prevHref: f.page > 1 ? query({ page: f.page - 1, before: f.page > 2 ? rows[0]?.id : undefined }) : null,
+    nextHref: (pages === null ? rows.length === PAGE_SIZE : f.page < pages) ? query({ page: f.page + 1, after: rows.at(-1)?.id }) : null,
+    firstHref: f.page > 2 ? query({ page: 1 }) : null,
+    lastHref: pages !== null && f.page < pages - 1 ? query({ page: pages }) : null,
     searchIgnored: Boolean(f.q) && !match,
   });
 }

@@ -1,0 +1,160 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { candidatesRepo, type ListFilter } from '../../src/db/candidates.js';
+import { migrate } from '../../src/db/connection.js';
+import { keysetArms, type SortKey } from '../../src/db/keyset.js';
+import { ftsQuery } from '../../src/domain/candidate.js';
+
+/**
+ * Keyset paging (after / before a row) and pages read backwards from the end must give exactly the rows OFFSET
+ * paging gives, in every order, with NULL keys, ties and names that differ only in case, filtered and searched.
+ * The reference is a plain ORDER BY over the whole vacancy.
+ */
+const PAGE = 25;
+
+function build(rows: number) {
+  const db = new Database(':memory:');
+  migrate(db);
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const insert = db.prepare(
+    `INSERT INTO candidate_list (candidate_id, vacancy_id, stage, source, full_name, created_at, verdict, effective_verdict, score, fit, completed_stages, total_stages)
+     VALUES (@id, @vacancy, @stage, @source, @name, '2026-01-01T00:00:00Z', @verdict, @verdict, @score, @fit, @completed, 4)`,
+  );
+  const fts = db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (let id = 1; id <= rows; id++) {
+      const name = pick(['Анна Петрова', 'анна петрова', 'АННА ПЕТРОВА', 'Борис Ильин', 'Вера Соколова', 'Zoe Adams', 'zoe adams']);
+      insert.run({
+        id,
+        vacancy: id % 9 === 0 ? 2 : 1,
+        stage: pick(['new', 'screening', 'interview', 'offer']),
+        source: pick(['hh', 'linkedin']),
+        name,
+        verdict: pick([null, 'pass', 'review', 'reject']),
+        score: rnd() < 0.2 ? null : pick([40, 55, 70, 70, 85, 100]),
+        fit: rnd() < 0.3 ? null : pick([51.5, 60, 72.25, 72.25, 90]),
+        completed: rnd() < 0.25 ? null : pick([0, 1, 2, 3]),
+      });
+      fts.run(id, name, rnd() < 0.7 ? 'вела переговоры с сетями' : 'продажи в рознице', '');
+    }
+  })();
+  return db;
+}
+
+const ORDER: Record<ListFilter['sort'], string> = {
+  score: 'score DESC, candidate_id DESC',
+  fit: 'completed_stages DESC, fit DESC, candidate_id DESC',
+  newest: 'candidate_id DESC',
+  name: 'full_name COLLATE NOCASE ASC, candidate_id DESC',
+};
+
+function reference(db: Database.Database, f: ListFilter): number[] {
+  const where = [
+    'vacancy_id = @vacancyId',
+    f.stage ? 'stage = @stage' : '',
+    f.verdict ? 'effective_verdict = @verdict' : '',
+    f.match ? 'candidate_id IN (SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH @match)' : '',
+  ].filter(Boolean);
+  return db
+    .prepare<Record<string, unknown>, { id: number }>(
+      `SELECT candidate_id AS id FROM candidate_list NOT INDEXED WHERE ${where.join(' AND ')} ORDER BY ${ORDER[f.sort]}`,
+    )
+    .all({ vacancyId: f.vacancyId, stage: f.stage, verdict: f.verdict, match: f.match })
+    .map((r) => r.id);
+}
+
+describe('candidate list paging', () => {
+  const db = build(2_400);
+  const repo = candidatesRepo(db);
+  const variants: { name: string; filter: Partial<ListFilter> }[] = [
+    { name: 'all', filter: {} },
+    { name: 'stage', filter: { stage: 'interview' } },
+    { name: 'verdict', filter: { verdict: 'pass' } },
+    { name: 'search, over 1000 hits', filter: { match: ftsQuery('переговоры') } },
+    { name: 'search, under 1000 hits', filter: { match: ftsQuery('продажи') } },
+  ];
+  for (const sort of ['fit', 'score', 'newest', 'name'] as const)
+    for (const v of variants)
+      it(`${sort}, ${v.name}: forward and backward by cursor and by page number equal OFFSET paging`, () => {
+        const base: ListFilter = { vacancyId: 1, sort, limit: PAGE, offset: 0, ...v.filter };
+        const expected = reference(db, base);
+        expect(expected.length).toBeGreaterThan(3 * PAGE);
+        // Forward, each page after the previous page's last row.
+        const forward: number[] = [];
+        let page = repo.list(base).rows.map((r) => r.id);
+        while (page.length > 0) {
+          forward.push(...page);
+          if (page.length < PAGE) break;
+          page = repo.list({ ...base, offset: forward.length, after: page[page.length - 1] }).rows.map((r) => r.id);
+        }
+        expect(forward).toEqual(expected);
+        // By page number (pages past the middle are read backwards from the end).
+        for (let offset = 0; offset < expected.length; offset += PAGE)
+          expect(repo.list({ ...base, offset }).rows.map((r) => r.id)).toEqual(expected.slice(offset, offset + PAGE));
+        // Backward from the last page, each page before the next page's first row.
+        const lastOffset = Math.floor((expected.length - 1) / PAGE) * PAGE;
+        let back = expected.slice(lastOffset);
+        let before = back[0]!;
+        while (before !== expected[0]) {
+          const prev = repo.list({ ...base, offset: 0, before }).rows.map((r) => r.id);
+          expect(prev.length).toBe(PAGE);
+          back = [...prev, ...back];
+          before = prev[0]!;
+        }
+        expect(back).toEqual(expected);
+      });
+
+  it('falls back to the page number when the cursor row is gone or in another vacancy', () => {
+    const base: ListFilter = { vacancyId: 1, sort: 'fit', limit: PAGE, offset: PAGE };
+    const expected = reference(db, base).slice(PAGE, 2 * PAGE);
+    expect(repo.list({ ...base, after: 999_999 }).rows.map((r) => r.id)).toEqual(expected);
+    expect(repo.list({ ...base, after: 9 }).rows.map((r) => r.id)).toEqual(expected); // 9 is in vacancy 2
+  });
+
+  it('reads a page after a cursor as index ranges, never the whole vacancy', () => {
+    // The statements the repository prepares, caught on their way to db.prepare.
+    const sqls: string[] = [];
+    const spy = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'prepare')
+          return (sql: string) => {
+            sqls.push(sql);
+            return target.prepare(sql);
+          };
+        const v: unknown = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const spied = candidatesRepo(spy);
+    const first = spied.list({ vacancyId: 1, sort: 'fit', limit: PAGE, offset: 0 }).rows;
+    const cursor = first.find((r) => r.completedStages !== null && r.fit !== null)!;
+    spied.list({ vacancyId: 1, sort: 'fit', limit: PAGE, offset: PAGE, after: cursor.id });
+    const keyset = sqls.find((s) => s.includes('UNION ALL'));
+    expect(keyset).toBeDefined();
+    const plan = db
+      .prepare<Record<string, unknown>, { detail: string }>(`EXPLAIN QUERY PLAN ${keyset!}`)
+      .all({ vacancyId: 1, stage: null, verdict: null, source: null, limit: PAGE, k0: 2, k1: 60, k2: 100 })
+      .map((r) => r.detail);
+    const reads = plan.filter((d) => /candidate_list\b/.test(d) && /^(SCAN|SEARCH)/.test(d));
+    expect(reads.length).toBeGreaterThanOrEqual(4);
+    for (const d of reads) expect(d).toMatch(/^SEARCH candidate_list USING (COVERING )?INDEX candidate_list_coverage_fit \(vacancy_id=\?/);
+    expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+describe('keysetArms', () => {
+  const keys: SortKey[] = [
+    { column: 'a', desc: true, nullable: true },
+    { column: 'id', desc: true, nullable: false },
+  ];
+  it('lists the rows after the cursor from the nearest to the farthest', () => {
+    expect(keysetArms(keys, [false, false])).toEqual(['a = @k0 AND id < @k1', 'a < @k0', 'a IS NULL']);
+    expect(keysetArms(keys, [true, false])).toEqual(['a IS NULL AND id < @k1']);
+    expect(keysetArms([{ column: 'n', desc: false, collate: 'NOCASE', nullable: true }], [true])).toEqual(['n IS NOT NULL']);
+  });
+});
