@@ -257,7 +257,9 @@ export function candidatesRepo(db: DB) {
           ? FILTERS
           : walk === 'fewHits'
             ? `candidate_id IN (${FTS_IDS}) AND ${FILTERS}`
-            : `${FILTERS} AND candidate_id IN (${FTS_IDS})`;
+            : // The unary + keeps the hits a filter on the index walk: as an index constraint they made SQLite
+              // probe the index once per hit of the whole company and sort them all (80 ms at 30,000 candidates).
+              `${FILTERS} AND +candidate_id IN (${FTS_IDS})`;
       const order = orderBy(keys);
       const sql =
         nulls === null

@@ -42,6 +42,9 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
   app.set('views', VIEWS_DIR);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // Pages are made per person and request (a form token, their own data): an ETag, a hash of every page sent,
+  // would only ever match the page just shown. Static files keep theirs (serve-static makes its own).
+  app.set('etag', false);
   if (config.env === 'production') app.set('view cache', true);
 
   app.use(
