@@ -3,7 +3,7 @@ import { bootstrap } from './bootstrap.js';
 import { BankError } from './domain/bank/error.js';
 import { createApp } from './web/app.js';
 import { DataDirError } from './storage/private.js';
-import { startJobs } from './services/jobs.js';
+import { jobScheduler } from './services/jobs.js';
 import { startMailDelivery, transportFor } from './services/mail-sender.js';
 import { createRepos } from './db/repos.js';
 
@@ -27,7 +27,8 @@ async function main() {
   const app = createApp({ db, config, sessionSecret });
   // Periodic jobs (retention, consent erasure, reminders): at start, then on their schedule; with
   // two processes on one database each run happens once (services/scheduler.ts).
-  const scheduler = startJobs(db, config, (line) => console.log(line));
+  // Started once the server listens, so a first run with much to do (years of history to erase) never delays it.
+  const scheduler = jobScheduler(db, config, (line) => console.log(line));
   // Outgoing mail: a delivery pass every few seconds (SMTP, or .eml files under DATA_DIR/outbox without SMTP_URL).
   const transport = transportFor(config);
   const mail = startMailDelivery(createRepos(db), transport, {
@@ -56,6 +57,7 @@ async function main() {
       lines.push('Log in with your account (the demo users admin, hr, interviewer and head were created on the first start).');
     }
     console.log(lines.join('\n'));
+    scheduler.start();
   });
 
   const shutdown = (signal: string) => {

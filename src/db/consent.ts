@@ -103,13 +103,15 @@ export function consentRepo(db: DB) {
       `SELECT candidate_id FROM candidate_consents WHERE erasure_due_at IS NOT NULL AND erased_at IS NULL AND erasure_due_at <= ?
        ORDER BY erasure_due_at`,
     ),
+    // A withdrawal always sets its erasure date: so the partial index of scheduled erasures answers (HR's home page
+    // read every consent row of the company before).
     withdrawnPending: db.prepare<
       [],
       { candidate_id: number; erasure_due_at: string; withdrawn_at: string; full_name: string; vacancy_id: number }
     >(
       `SELECT cc.candidate_id, cc.erasure_due_at, cc.withdrawn_at, c.full_name, c.vacancy_id FROM candidate_consents cc
        JOIN candidates c ON c.id = cc.candidate_id
-       WHERE cc.state = 'withdrawn' AND cc.erased_at IS NULL ORDER BY cc.erasure_due_at`,
+       WHERE cc.state = 'withdrawn' AND cc.erasure_due_at IS NOT NULL AND cc.erased_at IS NULL ORDER BY cc.erasure_due_at`,
     ),
     markErased: db.prepare(
       `UPDATE candidate_consents SET erased_at = ?, ip = NULL, user_agent = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')

@@ -57,7 +57,7 @@ export function reportsRepo(db: DB) {
       // Coverage first, then fit: a fit from fewer completed stages never ranks above one from more.
       `SELECT candidate_id AS id, full_name, fit, completed_stages, total_stages, grade, rec_strong_no, rec_no, rec_yes, rec_strong_yes
        FROM candidate_list WHERE vacancy_id = @v AND stage = @stage
-       ORDER BY completed_stages IS NULL, completed_stages DESC, fit IS NULL, fit DESC, candidate_id DESC LIMIT @limit`,
+       ORDER BY completed_stages DESC, fit DESC, candidate_id DESC LIMIT @limit`,
     ),
     fits: db.prepare<[number], { source: string; completedStages: number; totalStages: number; fit: number }>(
       `SELECT source, completed_stages AS completedStages, total_stages AS totalStages, fit FROM candidate_list

@@ -27,6 +27,11 @@ export interface VacancySummary extends VacancyCore {
   status: 'open' | 'closed';
 }
 
+/** A vacancy as the home page and the task lists show it: its summary and when it last changed. */
+export interface VacancyListing extends VacancySummary {
+  updatedAt: string;
+}
+
 export interface Vacancy extends VacancySummary {
   profile: VacancyProfile;
   /** How the screening verdict is decided from the checklist (its knockouts are the items of kind 'knockout'). */
@@ -75,6 +80,21 @@ function parseProfile(json: string): VacancyProfile {
   return p;
 }
 
+type ListingRow = Pick<VacancyRow, 'id' | 'slug' | 'title_ru' | 'title_en' | 'department' | 'target_grade' | 'status' | 'updated_at'>;
+
+function toListing(r: ListingRow): VacancyListing {
+  return {
+    id: r.id,
+    slug: r.slug,
+    titleRu: r.title_ru,
+    titleEn: r.title_en,
+    department: r.department,
+    targetGrade: r.target_grade,
+    status: r.status,
+    updatedAt: r.updated_at,
+  };
+}
+
 function toVacancy(r: VacancyRow): Vacancy {
   return {
     id: r.id,
@@ -116,6 +136,14 @@ export function vacanciesRepo(db: DB) {
       "SELECT * FROM vacancies WHERE department_key = ? ORDER BY status = 'closed', updated_at DESC",
     ),
     byId: db.prepare<[number], VacancyRow>('SELECT * FROM vacancies WHERE id = ?'),
+    // Without the profile (a JSON document per vacancy): a company with fifty vacancies would parse fifty of them per page.
+    openListings: db.prepare<[], ListingRow>(
+      "SELECT id, slug, title_ru, title_en, department, target_grade, status, updated_at FROM vacancies WHERE status = 'open' ORDER BY updated_at DESC",
+    ),
+    departmentListings: db.prepare<[string], ListingRow>(
+      `SELECT id, slug, title_ru, title_en, department, target_grade, status, updated_at FROM vacancies WHERE department_key = ?
+       ORDER BY status = 'closed', updated_at DESC`,
+    ),
     summaryById: db.prepare<[number], Omit<VacancyRow, 'profile' | 'created_by' | 'created_at' | 'updated_at'>>(
       'SELECT id, slug, title_ru, title_en, department, target_grade, status FROM vacancies WHERE id = ?',
     ),
@@ -173,6 +201,10 @@ export function vacanciesRepo(db: DB) {
     list: () => stmts.list.all().map(toVacancy),
     /** The vacancies of a department, matched by its normalised key (domain/policy.ts). */
     listByDepartment: (department: string) => stmts.listByDepartment.all(departmentKey(department)).map(toVacancy),
+    /** The open vacancies, newest change first, without their profiles. */
+    openListings: () => stmts.openListings.all().map(toListing),
+    /** A department's vacancies (open first), without their profiles. */
+    departmentListings: (department: string) => stmts.departmentListings.all(departmentKey(department)).map(toListing),
     findById: (id: number) => {
       const r = stmts.byId.get(id);
       return r ? toVacancy(r) : undefined;

@@ -7,6 +7,8 @@ import { runReminders } from './reminders.js';
 import { createScheduler, type ScheduledJob, type Scheduler, type SchedulerOptions } from './scheduler.js';
 
 const MINUTE = 60_000;
+/** Candidates erased by the retention job between two turns of the event loop. */
+const RETENTION_SLICE = 20;
 
 /** The server's periodic jobs; each gets `now` from the scheduler, so tests run them at any time. */
 export function serverJobs(
@@ -19,10 +21,20 @@ export function serverJobs(
     {
       name: 'retention',
       everyMs: 24 * 60 * MINUTE,
-      run: (now) => {
-        const r = runRetention(db, config.dataDir, now, repos);
-        if (r.anonymized.length) log(`Retention: ${r.anonymized.length} candidate(s) anonymized (${r.months} months after rejection)`);
-        return { anonymized: r.anonymized.length };
+      run: async (now) => {
+        // In slices, yielding to the event loop between them: the first run on years of history (thousands due)
+        // would otherwise hold every request, and the server's start, until it finished.
+        let anonymized = 0;
+        let months = 0;
+        for (;;) {
+          const r = runRetention(db, config.dataDir, now, repos, RETENTION_SLICE);
+          anonymized += r.anonymized.length;
+          months = r.months;
+          if (!r.more) break;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (anonymized) log(`Retention: ${anonymized} candidate(s) anonymized (${months} months after rejection)`);
+        return { anonymized };
       },
     },
     {
@@ -49,11 +61,4 @@ export function jobScheduler(
     onError: (job, e) => log(`Job ${job} failed: ${e instanceof Error ? e.message : String(e)}`),
     ...opts,
   });
-}
-
-/** Starts the jobs in a running server: checked every minute, the timer never keeps a stopping process alive. */
-export function startJobs(db: DB, config: Pick<Config, 'dataDir' | 'publicUrl'>, log: (line: string) => void): Scheduler {
-  const s = jobScheduler(db, config, log);
-  s.start();
-  return s;
 }

@@ -82,8 +82,8 @@ export function myTasks(repos: Repos, user: PolicyActor, lang: Lang, now: Date):
   const waiting = repos.candidates.waitingByVacancy();
   const hr = isHr(user);
   const queues = repos.vacancies
-    .list()
-    .filter((v) => v.status === 'open' && (waiting.get(v.id) ?? 0) > 0 && seesDecisionQueue(user, v))
+    .openListings()
+    .filter((v) => (waiting.get(v.id) ?? 0) > 0 && seesDecisionQueue(user, v))
     .map((v) => ({
       label: vacancyTitle(v, lang),
       href: hr ? `/vacancies/${v.id}/candidates` : `/vacancies/${v.id}`,

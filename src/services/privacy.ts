@@ -79,15 +79,19 @@ export function runRetention(
   dataDir: string,
   now = new Date(),
   repos: Repos = createRepos(db),
-): { months: number; anonymized: number[] } {
+  limit = Number.POSITIVE_INFINITY,
+): { months: number; anonymized: number[]; more: boolean } {
   const months = retentionMonths(db);
-  const ids = repos.privacy.dueForRetention(retentionCutoff(months, now));
+  const due = repos.privacy.dueForRetention(retentionCutoff(months, now));
+  // A limit lets the server's job erase a long backlog (the first run over years of history) in slices, serving
+  // requests in between; `more` says that some are still due.
+  const ids = due.length > limit ? due.slice(0, limit) : due;
   for (const id of ids)
     eraseCandidate(repos, dataDir, id, SYSTEM_ACTOR, { by: 'retention', months }, { grounds: 'retention', job: 'retention' }, now);
   // What was erased earlier leaves the backups as they age out.
   pruneExpiredBackups(backupsDir(dataDir), now);
   settingsRepo(db).set('retention_last_run', JSON.stringify({ at: now.toISOString(), anonymized: ids.length }));
-  return { months, anonymized: ids };
+  return { months, anonymized: ids, more: ids.length < due.length };
 }
 
 /** What the web layer may do about personal data, bound to one database and data folder. */

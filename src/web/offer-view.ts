@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { Candidate } from '../db/candidates.js';
+import type { OffersRepo } from '../db/offers.js';
 import { FUNNEL, funnelRank } from '../domain/funnel.js';
 import type { Outcome, ReasonKind } from '../domain/offer.js';
 
@@ -43,9 +44,8 @@ export function decisionDayView(req: Request, c: Pick<Candidate, 'id' | 'stage'>
  * Final decisions of a vacancy's candidates per reason and per source: which reasons close candidates, and
  * which sources bring people who are hired, turned down, or who turn us down.
  */
-export function decisionStats(req: Request, vacancyId: number) {
+export function decisionStats(req: Request, rows: ReturnType<OffersRepo['reasonStats']>) {
   const { repos, lang, t } = req.ctx;
-  const rows = repos.offers.reasonStats(vacancyId);
   const reasons = new Map(repos.offers.reasons().map((r) => [r.id, r]));
   const total = rows.reduce((n, r) => n + r.n, 0);
   const byReason = new Map<string, { label: string; kind: string; retired: boolean; n: number; sources: Map<string, number> }>();

@@ -57,6 +57,33 @@ describe('the pipeline page keeps its funnel until the vacancy changes', () => {
     t.db.prepare('DELETE FROM candidates WHERE id = ?').run(a);
     expect(reached(await page(), 'New')).toBe(1);
   });
+
+  it('counts a final decision in the statistics by reason at once, however it was written', async () => {
+    const t = buildApp();
+    const hr = await loginAs(t, 'hr');
+    const id = await addCandidate(t, hr, 'Анна Петрова', 'ru_hh_kam_nestle.txt');
+    const version = () => t.db.prepare('SELECT version FROM vacancy_versions WHERE vacancy_id = ?').pluck().get(t.demoVacancyId) as number;
+    const stats = async () => (await hr.agent.get(`/vacancies/${t.demoVacancyId}/pipeline`).expect(200)).text;
+    const reason = t.db.prepare("SELECT id, label_en FROM decision_reasons WHERE kind = 'company' ORDER BY id LIMIT 1").get() as {
+      id: number;
+      label_en: string;
+    };
+    expect(await stats()).not.toContain(reason.label_en);
+    // Straight into the table (no stage change, no list row touched): the version still moves, the page shows it.
+    let v = version();
+    t.db
+      .prepare("INSERT INTO candidate_outcomes (candidate_id, outcome, reason_id, stage) VALUES (?, 'rejected_by_company', ?, 'new')")
+      .run(id, reason.id);
+    expect(version()).toBeGreaterThan(v);
+    expect(await stats()).toContain(reason.label_en);
+    v = version();
+    t.db.prepare("UPDATE candidate_outcomes SET outcome = 'declined_by_candidate' WHERE candidate_id = ?").run(id);
+    expect(version()).toBeGreaterThan(v);
+    v = version();
+    t.db.prepare('DELETE FROM candidate_outcomes WHERE candidate_id = ?').run(id);
+    expect(version()).toBeGreaterThan(v);
+    expect(await stats()).not.toContain(reason.label_en);
+  });
 });
 
 describe('the CSV export', () => {

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { anonymous, buildApp, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { runRetention } from '../../src/services/privacy.js';
+import { jobScheduler } from '../../src/services/jobs.js';
+import { seedCandidates } from '../../bench/lib.js';
 
 const RESUME = readFileSync('test/fixtures/resumes/ru_hh_kam_nestle.txt', 'utf8');
 const today = () => new Date().toISOString().slice(0, 10);
@@ -124,6 +126,30 @@ describe('personal data', () => {
     expect(t.db.prepare('SELECT email FROM candidates WHERE id = ?').get(id)).toEqual({ email: null });
     const page = await admin.agent.get('/admin/privacy');
     expect(page.text).toContain('1 anonymized');
+  });
+
+  it('erases a backlog (the first run over years of history) in slices, letting other work run in between', async () => {
+    const t = buildApp();
+    seedCandidates(t.db, t.demoVacancyId, 70, 5);
+    t.db.prepare("UPDATE candidates SET stage = 'rejected', stage_changed_at = '2019-01-01T00:00:00.000Z'").run();
+    const due = () => t.db.prepare("SELECT COUNT(*) FROM candidates WHERE stage = 'rejected' AND anonymized_at IS NULL").pluck().get();
+    expect(due()).toBe(70);
+    const log: string[] = [];
+    let turns = 0;
+    let done = false;
+    const other = () => {
+      turns += 1;
+      if (!done) setImmediate(other);
+    };
+    setImmediate(other);
+    const runs = await jobScheduler(t.db, { dataDir: t.dataDir, publicUrl: 'http://localhost:3000' }, (l) => log.push(l)).runDue(
+      new Date(),
+    );
+    done = true;
+    expect(runs.find((r) => r.name === 'retention')).toMatchObject({ ok: true, result: { anonymized: 70 } });
+    expect(due()).toBe(0);
+    expect(log.some((l) => l.startsWith('Retention: 70 candidate(s) anonymized'))).toBe(true);
+    expect(turns).toBeGreaterThanOrEqual(3); // 70 in slices of 20: the event loop turned between them
   });
 });
 

@@ -4,12 +4,12 @@ import { renderPage } from '../render.js';
 import { backupsDir, listBackups } from '../../services/backup.js';
 import { userOf, type CurrentUser } from '../types.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
-import type { Vacancy } from '../../db/vacancies.js';
+import type { VacancyListing } from '../../db/vacancies.js';
 import type { Lang } from '../../domain/bank/schema.js';
 import { canGrade } from '../../domain/policy.js';
 import { myTasksView } from '../my-tasks-view.js';
 
-function vacancyCard(v: Vacancy, lang: Lang) {
+function vacancyCard(v: VacancyListing, lang: Lang) {
   return {
     id: v.id,
     title: vacancyTitle(v, lang),
@@ -67,10 +67,7 @@ export function showHome(req: Request, res: Response) {
     case 'hr': {
       const waiting = repos.candidates.waitingByVacancy();
       return renderPage(res, 'pages/home/hr', t('home.title'), {
-        vacancies: repos.vacancies
-          .list()
-          .filter((v) => v.status === 'open')
-          .map((v) => ({ ...vacancyCard(v, lang), waiting: waiting.get(v.id) ?? 0 })),
+        vacancies: repos.vacancies.openListings().map((v) => ({ ...vacancyCard(v, lang), waiting: waiting.get(v.id) ?? 0 })),
         awaiting: repos.interviews.awaitingScorecards(),
       });
     }
@@ -82,7 +79,7 @@ export function showHome(req: Request, res: Response) {
         toGrade: grading.shown.map(({ candidateId: _, ...g }) => g),
         toGradeHidden: grading.hidden,
         department: user.department,
-        vacancies: user.department ? repos.vacancies.listByDepartment(user.department).map((v) => vacancyCard(v, lang)) : [],
+        vacancies: user.department ? repos.vacancies.departmentListings(user.department).map((v) => vacancyCard(v, lang)) : [],
       });
     }
     case 'interviewer':

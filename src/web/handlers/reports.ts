@@ -156,7 +156,7 @@ export function pipeline(req: Request, res: Response) {
   const v = loadVacancy(req);
   const { repos, lang, t } = req.ctx;
   // Days in stage and results by source walk the vacancy's whole history: kept until something changes (funnel-cache.ts).
-  const { times, sources, fits } = funnelStats(repos.reports, v.id);
+  const { times, sources, fits, outcomes } = funnelStats(repos, v.id);
   // Cumulative: everyone who reached a stage or a later one, rejected candidates in the stages they got to (kept counts).
   const reached = cumulativeReached(Object.fromEntries(repos.offers.furthestCounts(v.id).map((r) => [r.stage, r.n])));
   const counts = new Map(repos.candidates.stageCounts(v.id).map((r) => [r.stage, r.n]));
@@ -182,7 +182,7 @@ export function pipeline(req: Request, res: Response) {
     funnelChart: bars(FUNNEL.map((s) => ({ label: t(`pipeline.${s}`), value: reached[s] ?? 0 }))),
     sources: sources.map((s) => ({ ...s, label: t(`sources.${s.source}`), fitGroups: fitGroups(s.source) })),
     sourceChart: bars(sources.map((s) => ({ label: t(`sources.${s.source}`), value: s.total }))),
-    decisions: decisionStats(req, v.id),
+    decisions: decisionStats(req, outcomes),
   });
 }
 
