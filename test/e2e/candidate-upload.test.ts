@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { HttpUser, WAIT, login, newContext, startApp, tabTo, userId, withDb, type E2eApp } from './helpers.js';
+import { HttpUser, WAIT, login, newContext, startApp, tabTo, userId, withDb, type E2eApp, isoDay } from './helpers.js';
 
 let app: E2eApp;
 let browser: Browser;
@@ -20,7 +20,6 @@ const PDF = fileURLToPath(new URL('../fixtures/files/resume-en.pdf', import.meta
 const TASK = 'task-commercial-proposal';
 const TASK_TITLE_RU = 'Коммерческое предложение новой сети';
 
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const tokenHash = (link: string) =>
   createHash('sha256')
     .update(link.split('/t/')[1] ?? '')

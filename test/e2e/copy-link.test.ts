@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { HttpUser, WAIT, login, startApp, tabTo, userId, withDb, type E2eApp } from './helpers.js';
+import { HttpUser, WAIT, login, startApp, tabTo, userId, withDb, type E2eApp, isoDay } from './helpers.js';
 
 // The candidate's private link page for HR: the copy button works by keyboard; without scripts the button is
 // not offered and the link stays in a read-only field to select by hand.
@@ -9,8 +9,6 @@ import { HttpUser, WAIT, login, startApp, tabTo, userId, withDb, type E2eApp } f
 let app: E2eApp;
 let browser: Browser;
 let assignmentId: number;
-
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   app = await startApp();

@@ -1,35 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/server.js';
-import { launchBrowser } from './browser.js';
+import { login, useDemoServer } from './helpers.js';
+import { describe, expect, it } from 'vitest';
 
-const PASSWORD = 'e2e-demo-password';
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kam-e2e-'));
-  server = await startServer({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function login(page: Page, username: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel(/Username|Имя пользователя/).fill(username);
-  await page.getByLabel(/^(Password|Пароль)/).fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(`${server.url}/`);
-}
+const demo = useDemoServer();
 
 describe('foundation in a real browser', () => {
   it("signs in as each role and lands on that role's home page", async () => {
@@ -40,33 +12,33 @@ describe('foundation in a real browser', () => {
       head: 'Take-home tasks to grade',
     };
     for (const [user, text] of Object.entries(expected)) {
-      const context = await browser.newContext({ locale: 'en-GB' });
+      const context = await demo.browser.newContext({ locale: 'en-GB' });
       const page = await context.newPage();
-      await login(page, user);
+      await login(page, demo.app, user);
       expect(await page.textContent('main')).toContain(text);
       await context.close();
     }
   });
 
   it('switches the language from the header and keeps the page', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await demo.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await login(page, 'admin'); // the choice is stored on the account; other tests use hr
-    await page.goto(`${server.url}/bank`);
+    await login(page, demo.app, 'admin'); // the choice is stored on the account; other tests use hr
+    await page.goto(`${demo.app.url}/bank`);
     expect(await page.textContent('h1')).toBe('Question bank');
     await page.getByRole('button', { name: 'RU' }).click();
     await page.waitForLoadState();
-    expect(page.url()).toBe(`${server.url}/bank`);
+    expect(page.url()).toBe(`${demo.app.url}/bank`);
     expect(await page.textContent('h1')).toBe('Банк вопросов');
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
     await context.close();
   });
 
   it('creates a vacancy with the keyboard, shows errors next to fields and keeps the input', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await demo.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await login(page, 'hr');
-    await page.goto(`${server.url}/vacancies/new`);
+    await login(page, demo.app, 'hr');
+    await page.goto(`${demo.app.url}/vacancies/new`);
     await page.getByLabel('Title (English)').fill('KAM Senior, dairy');
     await page.getByLabel('Department').fill('Молочная категория');
     await page.getByLabel('Salary from').fill('300000');
@@ -87,10 +59,10 @@ describe('foundation in a real browser', () => {
   });
 
   it('prints a clean job description', async () => {
-    const context = await browser.newContext({ locale: 'ru-RU' });
+    const context = await demo.browser.newContext({ locale: 'ru-RU' });
     const page = await context.newPage();
-    await login(page, 'head');
-    await page.goto(`${server.url}/vacancies`);
+    await login(page, demo.app, 'head');
+    await page.goto(`${demo.app.url}/vacancies`);
     await page
       .getByRole('link', { name: /Менеджер по работе с ключевыми клиентами/ })
       .first()
@@ -106,13 +78,13 @@ describe('foundation in a real browser', () => {
   });
 
   it('reaches the main content with the skip link', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await demo.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await login(page, 'interviewer');
+    await login(page, demo.app, 'interviewer');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
-    // A same-page link: the address changes when the browser has handled the key, so wait for it.
+    // A same-page link: the address changes when the demo.browser has handled the key, so wait for it.
     await page.waitForURL(/#main$/, { timeout: 5000 });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await context.close();

@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
 export const PASSWORD = 'e2e-demo-password';
@@ -81,6 +83,31 @@ export async function startApp(): Promise<E2eApp> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** What a browser test file works with: the demo server, a browser, and HR signed in over HTTP. */
+export interface DemoWorld {
+  app: E2eApp;
+  browser: Browser;
+  hr: HttpUser;
+}
+
+/**
+ * Starts a demo server on a throw-away DATA_DIR and a browser before the file's tests, signs HR in over HTTP,
+ * and stops and removes them all after the tests. Read the fields inside tests (they are set in beforeAll).
+ */
+export function useDemoServer(): DemoWorld {
+  const world = {} as DemoWorld;
+  beforeAll(async () => {
+    world.app = await startApp();
+    world.browser = await launchBrowser();
+    world.hr = await new HttpUser(world.app).login('hr');
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.app?.dispose();
+  });
+  return world;
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -200,28 +227,42 @@ export class HttpUser {
   }
 }
 
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** A calendar day (YYYY-MM-DD, UTC) this many days from today. */
+export const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 let candidateSeq = 0;
 
 export interface Fixture {
+  candidateId: number;
   interviewId: number;
   candidateName: string;
   scorecardPath: string;
 }
 
+/** What a test may set of the candidate and interview it seeds (the rest: a fresh name and address, the demo resume). */
+export interface InterviewSeed {
+  vacancyId?: number;
+  fullName?: string;
+  email?: string;
+  phone?: string;
+  resumeText?: string;
+  location?: string;
+  /** Usernames on the panel. */
+  interviewers?: string[];
+}
+
 /**
  * As HR: adds a candidate to the demo vacancy (a pasted resume, consent ticked) and schedules a
- * competency interview with `interviewer` (Игорь Петров) and `head` (Елена Орлова).
+ * competency interview tomorrow at 11:00 with `interviewer` (Игорь Петров) and `head` (Елена Орлова), unless told otherwise.
  */
-export async function scheduleInterview(app: E2eApp, hr: HttpUser): Promise<Fixture> {
+export async function scheduleInterview(app: E2eApp, hr: HttpUser, seed: InterviewSeed = {}): Promise<Fixture> {
   candidateSeq += 1;
-  const candidateName = `Кандидат E2E ${candidateSeq} ${Date.now().toString(36)}`;
-  const vacancyId = withDb(app, (db) => (db.prepare('SELECT MIN(id) AS id FROM vacancies').get() as { id: number }).id);
-  const resume = readFileSync(new URL('../fixtures/resumes/ru_hh_kam_nestle.txt', import.meta.url), 'utf8');
+  const candidateName = seed.fullName ?? `Кандидат E2E ${candidateSeq} ${Date.now().toString(36)}`;
+  const vacancyId = seed.vacancyId ?? withDb(app, (db) => (db.prepare('SELECT MIN(id) AS id FROM vacancies').get() as { id: number }).id);
+  const resume = seed.resumeText ?? readFileSync(new URL('../fixtures/resumes/ru_hh_kam_nestle.txt', import.meta.url), 'utf8');
   const candidateId = await hr.postForId(`/vacancies/${vacancyId}/candidates`, {
     full_name: candidateName,
-    email: `e2e${candidateSeq}.${Date.now()}@example.ru`,
-    phone: '',
+    email: seed.email ?? `e2e${candidateSeq}.${Date.now()}@example.ru`,
+    phone: seed.phone ?? '',
     source: 'hh',
     resume_text: resume,
     consent: '1',
@@ -234,12 +275,12 @@ export async function scheduleInterview(app: E2eApp, hr: HttpUser): Promise<Fixt
     date: isoDay(1),
     time: '11:00',
     duration_min: '60',
-    location: 'Zoom',
-    interviewers: [String(userId(app, 'interviewer')), String(userId(app, 'head'))],
+    location: seed.location ?? 'Zoom',
+    interviewers: (seed.interviewers ?? ['interviewer', 'head']).map((u) => String(userId(app, u))),
     // Every seeded interview is at the same hour: the overlap warning is confirmed, as HR would.
     confirm_overlap: '1',
   });
-  return { interviewId, candidateName, scorecardPath: `/interviews/${interviewId}/scorecard` };
+  return { candidateId, interviewId, candidateName, scorecardPath: `/interviews/${interviewId}/scorecard` };
 }
 
 // ---- The browser ------------------------------------------------------------------------------

@@ -3,14 +3,12 @@
 // the resume, an interview, a take-home task (whose private link is returned), and a long vacancy title.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { type E2eApp, HttpUser, userId, withDb } from './helpers.js';
+import { type E2eApp, HttpUser, scheduleInterview, userId, withDb, isoDay } from './helpers.js';
 
 export const LONG_NAME = 'Александра-Виктория Константиновна Преображенская-Старокрымская';
 export const LONG_COMPANY = 'ООО «Торгово-производственная компания „Северо-Западный дистрибьюторский холдинг“»';
 export const LONG_URL =
   'https://www.example.ru/portfolio/key-account-management/presentations/2025/negotiations-with-federal-retail-chains';
-
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 function runSeed(app: E2eApp, candidates: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -50,26 +48,15 @@ export async function seedLongContent(app: E2eApp): Promise<LayoutWorld> {
   );
   const hr = await new HttpUser(app).login('hr');
   const base = readFileSync(new URL('../fixtures/resumes/ru_hh_kam_nestle.txt', import.meta.url), 'utf8');
-  const resume = `${LONG_NAME}\n${LONG_COMPANY}\nПортфолио: ${LONG_URL}\nЭлектроннаяпочтадляделовойпереписки: aleksandra-viktoria.preobrazhenskaya-starokrymskaya@severo-zapadnyi-holding.example.ru\n\n${base}`;
-  const candidateId = await hr.postForId(`/vacancies/${vacancyId}/candidates`, {
-    full_name: LONG_NAME,
+  const { candidateId, interviewId } = await scheduleInterview(app, hr, {
+    vacancyId,
+    fullName: LONG_NAME,
     email: 'aleksandra-viktoria.preobrazhenskaya-starokrymskaya@severo-zapadnyi-holding.example.ru',
     phone: '+7 (921) 555-01-02',
-    source: 'hh',
-    resume_text: resume,
-    consent: '1',
-    consent_date: isoDay(-1),
-    confirm_duplicate: '1',
-  });
-  const interviewId = await hr.postForId(`/candidates/${candidateId}/interviews`, {
-    stage: 'competency',
-    date: isoDay(1),
-    time: '11:00',
-    duration_min: '60',
+    resumeText: `${LONG_NAME}\n${LONG_COMPANY}\nПортфолио: ${LONG_URL}\nЭлектроннаяпочтадляделовойпереписки: aleksandra-viktoria.preobrazhenskaya-starokrymskaya@severo-zapadnyi-holding.example.ru\n\n${base}`,
     location: `Zoom ${LONG_URL}`,
     // The head grades the take-home task blind below, so the head is not on this panel.
-    interviewers: [String(userId(app, 'interviewer'))],
-    confirm_overlap: '1',
+    interviewers: ['interviewer'],
   });
   const res = await hr.request(`/candidates/${candidateId}/assignments`, {
     _csrf: hr.csrf,

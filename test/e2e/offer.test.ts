@@ -1,39 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../helpers/server.js';
-import { launchBrowser } from './browser.js';
+import type { Page } from 'playwright-core';
+import { login, useDemoServer } from './helpers.js';
+import { describe, expect, it } from 'vitest';
 
 // Issue 12 in a real browser at 390 px: the decision form lands on its own error with the choice kept, and
 // the offer pages (form, approval, letter, reasons, settings) never scroll sideways.
 
-const PASSWORD = 'e2e-demo-password';
-let server: RunningServer;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'kam-e2e-'));
-  server = await startServer({ DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const demo = useDemoServer();
 
 async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 800 }, locale: 'en-US' });
+  const context = await demo.browser.newContext({ viewport: { width: 390, height: 800 }, locale: 'en-US' });
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel(/Username|Имя пользователя/).fill(username);
-  await page.getByLabel(/^(Password|Пароль)/).fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(`${server.url}/`);
+  await login(page, demo.app, username);
   return page;
 }
 
@@ -42,12 +19,12 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 describe('decision day at 390 px', () => {
   it('lands on the decision error with the radio kept; the offer pages fit the phone', { timeout: 240_000 }, async () => {
     const hr = await signedIn('hr');
-    await hr.goto(`${server.url}/vacancies`);
+    await hr.goto(`${demo.app.url}/vacancies`);
     const hrefs = await hr.locator('a[href^="/vacancies/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     const vacancyId = Number(hrefs.map((h) => /^\/vacancies\/(\d+)$/.exec(h)?.[1]).find(Boolean));
     expect(vacancyId).toBeGreaterThan(0);
 
-    await hr.goto(`${server.url}/vacancies/${vacancyId}/candidates/new`);
+    await hr.goto(`${demo.app.url}/vacancies/${vacancyId}/candidates/new`);
     await hr.locator('#f-full_name').fill('Смирнова Елена Викторовна');
     await hr
       .locator('#f-resume_text')
@@ -83,15 +60,15 @@ describe('decision day at 390 px', () => {
     expect(await hr.locator('.site-header').isVisible()).toBe(false);
     expect(await hr.locator('.offer-letter').isVisible()).toBe(true);
     await hr.emulateMedia({ media: 'screen' });
-    await hr.goto(`${server.url}/vacancies/${vacancyId}/offer-settings`);
+    await hr.goto(`${demo.app.url}/vacancies/${vacancyId}/offer-settings`);
     expect(await overflow(hr)).toBeLessThanOrEqual(0);
-    await hr.goto(`${server.url}/vacancies/${vacancyId}/pipeline`);
+    await hr.goto(`${demo.app.url}/vacancies/${vacancyId}/pipeline`);
     const stats = hr.locator('#decisions-title');
     expect(await stats.count()).toBe(1);
 
     // The head approves from their list.
     const head = await signedIn('head');
-    await head.goto(`${server.url}/approvals`);
+    await head.goto(`${demo.app.url}/approvals`);
     expect(await overflow(head)).toBeLessThanOrEqual(0);
     await head.locator('.approvals a').first().click();
     await head.locator('#verdict-approve').check();
@@ -101,9 +78,9 @@ describe('decision day at 390 px', () => {
     const admin = await signedIn('admin');
     // The admin's navigation bar is wider than a phone on every page (the layout's, issue 12 item 6): these
     // pages add nothing to it.
-    await admin.goto(`${server.url}/`);
+    await admin.goto(`${demo.app.url}/`);
     const navOnly = Math.max(0, await overflow(admin));
-    await admin.goto(`${server.url}/admin/decision-reasons`);
+    await admin.goto(`${demo.app.url}/admin/decision-reasons`);
     expect(await overflow(admin)).toBeLessThanOrEqual(navOnly);
     await admin.locator('a[href^="/admin/decision-reasons/"]').first().click();
     await admin.waitForURL(/\/admin\/decision-reasons\/\d+$/);

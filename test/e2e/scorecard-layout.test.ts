@@ -1,39 +1,23 @@
 // The scorecard beside a video call (a ~680×720 window): compact mode keeps the sticky bars small,
 // folds the rating anchors to one line, keeps the title being rated in view, and is remembered. Plus the
 // scorecard's error summary (links to each field, says the draft is saved) and Back after submitting.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   completeAndSubmit,
-  type E2eApp,
-  HttpUser,
   login,
   ratedCompetencies,
   scheduleInterview,
   scorecardOf,
   scorecardReady,
-  startApp,
   summary,
   WAIT,
+  useDemoServer,
 } from './helpers.js';
 
 const CALL = { width: 680, height: 720 };
 
-let app: E2eApp;
-let browser: Browser;
-let hr: HttpUser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  hr = await new HttpUser(app).login('hr');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.dispose();
-});
+const demo = useDemoServer();
 
 const isCompact = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('sc-compact'));
 
@@ -45,10 +29,10 @@ const barHeights = (page: Page) =>
 
 describe('the scorecard in a window beside a video call', () => {
   it('turns compact by itself: bars take at most 15% of the height, anchors fold to one line, the title stays in view', async () => {
-    const f = await scheduleInterview(app, hr);
-    const context = await browser.newContext({ locale: 'ru-RU', viewport: CALL });
+    const f = await scheduleInterview(demo.app, demo.hr);
+    const context = await demo.browser.newContext({ locale: 'ru-RU', viewport: CALL });
     const page = await context.newPage();
-    await login(page, app, 'interviewer', f.scorecardPath);
+    await login(page, demo.app, 'interviewer', f.scorecardPath);
     await scorecardReady(page);
     expect(await isCompact(page)).toBe(true);
     expect(await page.getAttribute('[data-compact-toggle]', 'aria-pressed')).toBe('true');
@@ -108,10 +92,10 @@ describe('the scorecard in a window beside a video call', () => {
   });
 
   it('the toggle switches to the full layout and is remembered after a reload; compact is much shorter', async () => {
-    const f = await scheduleInterview(app, hr);
-    const context = await browser.newContext({ locale: 'ru-RU', viewport: CALL });
+    const f = await scheduleInterview(demo.app, demo.hr);
+    const context = await demo.browser.newContext({ locale: 'ru-RU', viewport: CALL });
     const page = await context.newPage();
-    await login(page, app, 'interviewer', f.scorecardPath);
+    await login(page, demo.app, 'interviewer', f.scorecardPath);
     await scorecardReady(page);
     const compactHeight = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.click('[data-compact-toggle]');
@@ -132,10 +116,10 @@ describe('the scorecard in a window beside a video call', () => {
 
 describe('the scorecard keeps what was chosen', () => {
   it('submitting with ratings missing: every choice and word kept, a summary that says the draft is saved and links to each field', async () => {
-    const f = await scheduleInterview(app, hr);
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const f = await scheduleInterview(demo.app, demo.hr);
+    const context = await demo.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await login(page, app, 'interviewer', f.scorecardPath);
+    await login(page, demo.app, 'interviewer', f.scorecardPath);
     await scorecardReady(page);
     const competencies = await ratedCompetencies(page);
     expect(competencies.length).toBeGreaterThan(1);
@@ -151,7 +135,7 @@ describe('the scorecard keeps what was chosen', () => {
     expect(await page.isChecked(`#r-${first}-4`)).toBe(true);
     expect(await page.isChecked('#rec-yes')).toBe(true);
     expect(await summary(page).inputValue()).toBe(words);
-    expect(scorecardOf(app, f.interviewId, 'interviewer').data.ratings[first]).toBe(4);
+    expect(scorecardOf(demo.app, f.interviewId, 'interviewer').data.ratings[first]).toBe(4);
     // The summary has the focus, says the draft is saved, and links to each missing rating.
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     const box = page.locator('.error-summary');
@@ -169,15 +153,15 @@ describe('the scorecard keeps what was chosen', () => {
   });
 
   it('Back after submitting shows the submitted, locked scorecard, not the editable form', async () => {
-    const f = await scheduleInterview(app, hr);
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const f = await scheduleInterview(demo.app, demo.hr);
+    const context = await demo.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await login(page, app, 'interviewer', f.scorecardPath);
+    await login(page, demo.app, 'interviewer', f.scorecardPath);
     await scorecardReady(page);
-    await completeAndSubmit(page, app, f.interviewId, { rating: 4, recommendation: 'yes', summary: 'Сильный кандидат.' });
-    expect(scorecardOf(app, f.interviewId, 'interviewer').status).toBe('submitted');
+    await completeAndSubmit(page, demo.app, f.interviewId, { rating: 4, recommendation: 'yes', summary: 'Сильный кандидат.' });
+    expect(scorecardOf(demo.app, f.interviewId, 'interviewer').status).toBe('submitted');
     await page.goBack();
-    await page.waitForURL(`${app.url}${f.scorecardPath}`, { timeout: WAIT });
+    await page.waitForURL(`${demo.app.url}${f.scorecardPath}`, { timeout: WAIT });
     await page.waitForSelector('form[data-scorecard]', { state: 'attached', timeout: WAIT });
     expect(await page.isDisabled('textarea#summary')).toBe(true);
     expect(await page.locator('button[value="submit"]').count()).toBe(0);

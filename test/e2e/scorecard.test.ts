@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   CONFLICT_BOX,
   HttpUser,
@@ -24,23 +23,10 @@ import {
   tabTo,
   visibleText,
   waitSaved,
-  type E2eApp,
+  useDemoServer,
 } from './helpers.js';
 
-let app: E2eApp;
-let browser: Browser;
-let hr: HttpUser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  hr = await new HttpUser(app).login('hr');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.dispose();
-});
+const demo = useDemoServer();
 
 const poll = <T>(fn: () => T) => expect.poll(fn, { timeout: WAIT, interval: 200 });
 
@@ -53,15 +39,15 @@ const setVisibility = (page: Page, state: 'hidden' | 'visible') =>
 
 describe('scorecard autosave in a real browser', () => {
   it('saves a note and the summary while typing, and shows them after a reload', async () => {
-    const f = await scheduleInterview(app, hr);
-    const { context, page } = await openScorecard(browser, app, 'interviewer', f);
+    const f = await scheduleInterview(demo.app, demo.hr);
+    const { context, page } = await openScorecard(demo.browser, demo.app, 'interviewer', f);
     const note = 'Рассказал про JBP с «Магнитом»: +18% за год, без потери маржи.';
     const text = 'Сильный переговорщик; аналитику стоит проверить на кейсе.';
     await firstNotes(page).pressSequentially(note);
     await summary(page).pressSequentially(text);
     await waitSaved(page);
-    await poll(() => scorecardOf(app, f.interviewId, 'interviewer').data.summary).toBe(text);
-    expect(scorecardOf(app, f.interviewId, 'interviewer').data.notes[await noteKey(page)]).toBe(note);
+    await poll(() => scorecardOf(demo.app, f.interviewId, 'interviewer').data.summary).toBe(text);
+    expect(scorecardOf(demo.app, f.interviewId, 'interviewer').data.notes[await noteKey(page)]).toBe(note);
     // Nothing is waiting in localStorage, so what the reload shows comes from the server.
     expect(await backups(page)).toEqual([]);
 
@@ -78,7 +64,7 @@ describe('scorecard autosave in a real browser', () => {
     const own = await startApp();
     try {
       const f = await scheduleInterview(own, await new HttpUser(own).login('hr'));
-      const context = await newContext(browser);
+      const context = await newContext(demo.browser);
       let page = await context.newPage();
       await login(page, own, 'interviewer', f.scorecardPath);
       const key = await noteKey(page);
@@ -101,7 +87,7 @@ describe('scorecard autosave in a real browser', () => {
       const kept = (await context.storageState()).origins.flatMap((o) => o.localStorage.map((e) => e.value)).join('\n');
       expect(kept).toContain(typedWhileDown.trim());
 
-      // Same DATA_DIR and same port: the same browser origin, so the same localStorage.
+      // Same DATA_DIR and same port: the same demo.browser origin, so the same localStorage.
       await own.start();
       const check = await context.newPage();
       await check.goto(`${own.url}/`);
@@ -133,10 +119,10 @@ describe('scorecard autosave in a real browser', () => {
   }, 120_000);
 
   it("shows both texts when another tab saved first, overwrites nothing, and saves this tab's text only when asked", async () => {
-    const f = await scheduleInterview(app, hr);
-    const { context, page: a } = await openScorecard(browser, app, 'interviewer', f);
+    const f = await scheduleInterview(demo.app, demo.hr);
+    const { context, page: a } = await openScorecard(demo.browser, demo.app, 'interviewer', f);
     const b = await context.newPage();
-    await b.goto(`${app.url}${f.scorecardPath}`);
+    await b.goto(`${demo.app.url}${f.scorecardPath}`);
     await scorecardReady(b);
     const key = await noteKey(a);
 
@@ -144,7 +130,7 @@ describe('scorecard autosave in a real browser', () => {
     const textB = 'Вкладка B: путается в условиях отсрочки.';
     await firstNotes(a).pressSequentially(textA);
     await waitSaved(a);
-    await poll(() => scorecardOf(app, f.interviewId, 'interviewer').data.notes[key]).toBe(textA);
+    await poll(() => scorecardOf(demo.app, f.interviewId, 'interviewer').data.notes[key]).toBe(textA);
 
     // B still holds the version from before A's save.
     await firstNotes(b).pressSequentially(textB);
@@ -155,45 +141,45 @@ describe('scorecard autosave in a real browser', () => {
     expect(await firstNotes(b).inputValue()).toBe(textB);
 
     // Nothing was overwritten: the database and a reloaded tab A still have A's words.
-    expect(scorecardOf(app, f.interviewId, 'interviewer').data.notes[key]).toBe(textA);
+    expect(scorecardOf(demo.app, f.interviewId, 'interviewer').data.notes[key]).toBe(textA);
     await a.reload();
     await scorecardReady(a);
     expect(await firstNotes(a).inputValue()).toBe(textA);
     expect(await a.isHidden('[data-restored]')).toBe(true);
     expect(await saveState(a)).not.toBe('conflict');
-    expect(scorecardOf(app, f.interviewId, 'interviewer').data.notes[key]).toBe(textA);
+    expect(scorecardOf(demo.app, f.interviewId, 'interviewer').data.notes[key]).toBe(textA);
 
     await b.getByRole('button', { name: "Keep this tab's version" }).click();
     await waitSaved(b);
     expect(await b.isHidden(CONFLICT_BOX)).toBe(true);
-    await poll(() => scorecardOf(app, f.interviewId, 'interviewer').data.notes[key]).toBe(textB);
+    await poll(() => scorecardOf(demo.app, f.interviewId, 'interviewer').data.notes[key]).toBe(textB);
     await context.close();
   });
 
   it("keeps a second interviewer from seeing the first one's words until they have submitted their own", async () => {
-    const f = await scheduleInterview(app, hr);
-    const igor = await openScorecard(browser, app, 'interviewer', f);
+    const f = await scheduleInterview(demo.app, demo.hr);
+    const igor = await openScorecard(demo.browser, demo.app, 'interviewer', f);
     const note = 'Заметка Игоря: назвал конкретные бонусы ретро.';
     const igorSummary = 'Итог Игоря: брать, сильные переговоры.';
     await firstNotes(igor.page).fill(note);
-    await completeAndSubmit(igor.page, app, f.interviewId, { rating: 4, recommendation: 'yes', summary: igorSummary });
-    const stored = scorecardOf(app, f.interviewId, 'interviewer');
+    await completeAndSubmit(igor.page, demo.app, f.interviewId, { rating: 4, recommendation: 'yes', summary: igorSummary });
+    const stored = scorecardOf(demo.app, f.interviewId, 'interviewer');
     expect(stored.status).toBe('submitted');
     expect(stored.data.summary).toBe(igorSummary);
     expect(stored.data.recommendation).toBe('yes');
     expect(Object.values(stored.data.ratings).every((r) => r === 4)).toBe(true);
 
-    const elena = await openScorecard(browser, app, 'head', f);
+    const elena = await openScorecard(demo.browser, demo.app, 'head', f);
     for (const path of [f.scorecardPath, `/interviews/${f.interviewId}`]) {
-      await elena.page.goto(`${app.url}${path}`);
+      await elena.page.goto(`${demo.app.url}${path}`);
       const seen = await visibleText(elena.page);
       expect(seen.includes(note), `${path} shows the note`).toBe(false);
       expect(seen.includes(igorSummary), `${path} shows the summary`).toBe(false);
     }
 
-    await elena.page.goto(`${app.url}${f.scorecardPath}`);
+    await elena.page.goto(`${demo.app.url}${f.scorecardPath}`);
     await scorecardReady(elena.page);
-    await completeAndSubmit(elena.page, app, f.interviewId, { rating: 3, recommendation: 'no', summary: 'Итог Елены: сомневаюсь.' });
+    await completeAndSubmit(elena.page, demo.app, f.interviewId, { rating: 3, recommendation: 'no', summary: 'Итог Елены: сомневаюсь.' });
     expect(await elena.page.textContent('main')).toContain(igorSummary);
     expect(await visibleText(elena.page)).toContain(note);
     await igor.context.close();
@@ -201,39 +187,39 @@ describe('scorecard autosave in a real browser', () => {
   });
 
   it('keeps typing through an expired session and saves from the same tab once signed in again elsewhere', async () => {
-    const f = await scheduleInterview(app, hr);
-    const { context, page } = await openScorecard(browser, app, 'interviewer', f);
+    const f = await scheduleInterview(demo.app, demo.hr);
+    const { context, page } = await openScorecard(demo.browser, demo.app, 'interviewer', f);
     const before = 'До истечения сессии.';
     await firstNotes(page).pressSequentially(before);
     await waitSaved(page);
 
-    expect(deleteSessionsOf(app, 'interviewer')).toBeGreaterThan(0);
+    expect(deleteSessionsOf(demo.app, 'interviewer')).toBeGreaterThan(0);
     const after = 'Набрано после истечения сессии — не должно пропасть.';
     await summary(page).pressSequentially(after);
     await page.waitForSelector('[data-session-expired]:not([hidden])', { timeout: WAIT });
     expect(await saveState(page)).toBe('expired');
-    expect(storedText(app, f.interviewId, 'interviewer')).not.toContain(after);
+    expect(storedText(demo.app, f.interviewId, 'interviewer')).not.toContain(after);
 
-    // "Sign in again" opens a new tab of the same browser; the original tab keeps retrying.
+    // "Sign in again" opens a new tab of the same demo.browser; the original tab keeps retrying.
     const [popup] = await Promise.all([context.waitForEvent('page'), page.click('[data-session-expired] a')]);
     await popup.waitForURL(/\/login\?next=/, { timeout: WAIT });
-    await submitLogin(popup, app, 'interviewer', f.scorecardPath);
+    await submitLogin(popup, demo.app, 'interviewer', f.scorecardPath);
 
-    await poll(() => scorecardOf(app, f.interviewId, 'interviewer').data.summary).toBe(after);
+    await poll(() => scorecardOf(demo.app, f.interviewId, 'interviewer').data.summary).toBe(after);
     await waitSaved(page);
     expect(await page.isHidden('[data-session-expired]')).toBe(true);
     expect(await summary(page).inputValue()).toBe(after);
-    expect(storedText(app, f.interviewId, 'interviewer')).toContain(before);
+    expect(storedText(demo.app, f.interviewId, 'interviewer')).toContain(before);
 
     // And the tab goes on saving normally.
     await summary(page).pressSequentially(' Дописано потом.');
-    await poll(() => scorecardOf(app, f.interviewId, 'interviewer').data.summary).toBe(`${after} Дописано потом.`);
+    await poll(() => scorecardOf(demo.app, f.interviewId, 'interviewer').data.summary).toBe(`${after} Дописано потом.`);
     await context.close();
   });
 
   it('works with the keyboard alone: Tab to the notes, type, Tab to a rating, choose it with the arrows', async () => {
-    const f = await scheduleInterview(app, hr);
-    const { context, page } = await openScorecard(browser, app, 'interviewer', f);
+    const f = await scheduleInterview(demo.app, demo.hr);
+    const { context, page } = await openScorecard(demo.browser, demo.app, 'interviewer', f);
     await tabTo(page, 'textarea[name^="notes["]');
     const notesName = await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).name);
     const note = 'Набрано только с клавиатуры.';
@@ -247,10 +233,10 @@ describe('scorecard autosave in a real browser', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate((n) => document.querySelector<HTMLInputElement>(`input[name="${n}"]:checked`)?.value, group)).toBe('3');
 
-    await poll(() => scorecardOf(app, f.interviewId, 'interviewer').data.ratings[competency]).toBe(3);
+    await poll(() => scorecardOf(demo.app, f.interviewId, 'interviewer').data.ratings[competency]).toBe(3);
     await waitSaved(page);
     const key = /^notes\[(k\d+)\]$/.exec(notesName)?.[1] ?? '';
-    expect(scorecardOf(app, f.interviewId, 'interviewer').data.notes[key]).toBe(note);
+    expect(scorecardOf(demo.app, f.interviewId, 'interviewer').data.notes[key]).toBe(note);
 
     await page.reload();
     await scorecardReady(page);
@@ -259,21 +245,21 @@ describe('scorecard autosave in a real browser', () => {
   });
 
   it('does not conflict with itself when the tab is hidden and shown again mid-typing', async () => {
-    const f = await scheduleInterview(app, hr);
-    const { context, page } = await openScorecard(browser, app, 'interviewer', f);
+    const f = await scheduleInterview(demo.app, demo.hr);
+    const { context, page } = await openScorecard(demo.browser, demo.app, 'interviewer', f);
     const first = 'Начало фразы,';
     const second = ' а это дописано после возврата во вкладку.';
     await summary(page).pressSequentially(first);
     // Switching to the video-call tab sends what is typed so far…
     await setVisibility(page, 'hidden');
-    await poll(() => scorecardOf(app, f.interviewId, 'interviewer').data.summary).toBe(first);
+    await poll(() => scorecardOf(demo.app, f.interviewId, 'interviewer').data.summary).toBe(first);
     await setVisibility(page, 'visible');
     // …and typing on afterwards must not be mistaken for another tab's edit.
     await summary(page).pressSequentially(second);
     await page.waitForSelector('[data-save-state][data-state="saved"], [data-save-state][data-state="conflict"]', { timeout: WAIT });
     expect(await saveState(page)).toBe('saved');
     expect(await page.isHidden(CONFLICT_BOX)).toBe(true);
-    expect(scorecardOf(app, f.interviewId, 'interviewer').data.summary).toBe(first + second);
+    expect(scorecardOf(demo.app, f.interviewId, 'interviewer').data.summary).toBe(first + second);
     await context.close();
   });
 });

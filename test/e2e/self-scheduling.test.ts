@@ -4,13 +4,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { HttpUser, WAIT, login, newContext, startApp, userId, withDb, type E2eApp } from './helpers.js';
+import { HttpUser, WAIT, login, newContext, startApp, userId, withDb, type E2eApp, isoDay } from './helpers.js';
 
 let app: E2eApp;
 let browser: Browser;
 let candidateId: number;
-
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   app = await startApp();

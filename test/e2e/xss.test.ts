@@ -24,6 +24,7 @@ import {
   withDb,
   type E2eApp,
   startApp,
+  isoDay,
 } from './helpers.js';
 
 const NAME = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">';
@@ -42,8 +43,6 @@ let candidateId: number;
 let interviewId: number;
 let hrContext: BrowserContext;
 let igorContext: BrowserContext;
-
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   app = await startApp();
