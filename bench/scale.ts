@@ -146,7 +146,9 @@ async function buildSite(size: { candidates: number; vacancies: number }, passwo
   });
   // The generated history reaches back years; with the default retention (12 months) the server's first retention run
   // would erase thousands of them in the background while the pages are timed. The company here keeps ten years.
-  db.prepare("INSERT INTO settings (key, value) VALUES ('retention_months', '120') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+  db.prepare(
+    "INSERT INTO settings (key, value) VALUES ('retention_months', '120') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  ).run();
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   db.close();

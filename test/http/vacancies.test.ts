@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp, loginAs } from '../helpers/app.js';
 import { vacancyForm } from '../helpers/factories.js';
+import { seedDemoVacancy } from '../../src/bootstrap.js';
 
 const count = (t: ReturnType<typeof buildApp>) => (t.db.prepare('SELECT COUNT(*) AS n FROM vacancies').get() as { n: number }).n;
 
@@ -27,6 +28,20 @@ describe('vacancy profile', () => {
       'kpi_results',
       'stable_tenure',
     ]);
+  });
+
+  it("shows HR's home the twelve most recently changed open vacancies and links to the rest", async () => {
+    const t = buildApp();
+    for (let i = 0; i < 13; i++) {
+      t.db.prepare("DELETE FROM settings WHERE key = 'demo_vacancy_seeded'").run();
+      seedDemoVacancy(t.db);
+    }
+    const { agent } = await loginAs(t, 'hr');
+    const home = await agent.get('/');
+    expect((home.text.match(/<li class="card">/g) ?? []).length).toBe(12);
+    expect(home.text).toContain('<a href="/vacancies">2 more open vacancies — all vacancies</a>');
+    const { agent: ru } = await loginAs(t, 'hr', { lang: 'ru' });
+    expect((await ru.get('/')).text).toContain('Ещё 2 открытые вакансии — все вакансии');
   });
 
   it('is created from a valid form, with a slug made from the title', async () => {

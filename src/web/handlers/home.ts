@@ -9,6 +9,9 @@ import type { Lang } from '../../domain/bank/schema.js';
 import { canGrade } from '../../domain/policy.js';
 import { myTasksView } from '../my-tasks-view.js';
 
+/** Open vacancies shown as cards on HR's home page. */
+const HOME_VACANCIES = 12;
+
 function vacancyCard(v: VacancyListing, lang: Lang) {
   return {
     id: v.id,
@@ -66,8 +69,11 @@ export function showHome(req: Request, res: Response) {
   switch (user.role) {
     case 'hr': {
       const waiting = repos.candidates.waitingByVacancy();
+      // The most recently changed open vacancies; a company with fifty open gets a link to the full list instead.
+      const open = repos.vacancies.openListings();
       return renderPage(res, 'pages/home/hr', t('home.title'), {
-        vacancies: repos.vacancies.openListings().map((v) => ({ ...vacancyCard(v, lang), waiting: waiting.get(v.id) ?? 0 })),
+        vacancies: open.slice(0, HOME_VACANCIES).map((v) => ({ ...vacancyCard(v, lang), waiting: waiting.get(v.id) ?? 0 })),
+        moreVacancies: Math.max(0, open.length - HOME_VACANCIES),
         awaiting: repos.interviews.awaitingScorecards(),
       });
     }
