@@ -7,6 +7,9 @@ import { jobScheduler } from './services/jobs.js';
 import { startMailDelivery, transportFor } from './services/mail-sender.js';
 import { createRepos } from './db/repos.js';
 
+/** The periodic jobs first run this long after the server starts listening. */
+const JOBS_AFTER_START_MS = 5_000;
+
 async function main() {
   const config = loadConfig();
   let booted: Awaited<ReturnType<typeof bootstrap>>;
@@ -24,14 +27,16 @@ async function main() {
     throw e;
   }
   const { db, bank, demoUsers, sessionSecret } = booted;
-  const app = createApp({ db, config, sessionSecret });
+  // One set of prepared statements for the pages, the jobs and the mail loop.
+  const repos = createRepos(db);
+  const app = createApp({ db, config, sessionSecret, repos });
   // Periodic jobs (retention, consent erasure, reminders): at start, then on their schedule; with
   // two processes on one database each run happens once (services/scheduler.ts).
-  // Started once the server listens, so a first run with much to do (years of history to erase) never delays it.
-  const scheduler = jobScheduler(db, config, (line) => console.log(line));
+  // Started after the server listens, so a first run with much to do (years of history to erase) never delays it.
+  const scheduler = jobScheduler(db, config, (line) => console.log(line), {}, repos);
   // Outgoing mail: a delivery pass every few seconds (SMTP, or .eml files under DATA_DIR/outbox without SMTP_URL).
   const transport = transportFor(config);
-  const mail = startMailDelivery(createRepos(db), transport, {
+  const mail = startMailDelivery(repos, transport, {
     from: config.mailFrom,
     onError: (e) => console.error('Mail delivery pass failed:', e),
   });
@@ -57,7 +62,8 @@ async function main() {
       lines.push('Log in with your account (the demo users admin, hr, interviewer and head were created on the first start).');
     }
     console.log(lines.join('\n'));
-    scheduler.start();
+    // A few seconds later: the first requests after a start (a deploy, a restart) are not kept waiting for them.
+    setTimeout(() => scheduler.start(), JOBS_AFTER_START_MS).unref();
   });
 
   const shutdown = (signal: string) => {

@@ -55,8 +55,8 @@ export function jobScheduler(
   config: Pick<Config, 'dataDir' | 'publicUrl'>,
   log: (line: string) => void,
   opts: SchedulerOptions = {},
+  repos: Repos = createRepos(db),
 ): Scheduler {
-  const repos = createRepos(db);
   return createScheduler(repos.jobs, serverJobs(db, config, log, repos), {
     onError: (job, e) => log(`Job ${job} failed: ${e instanceof Error ? e.message : String(e)}`),
     ...opts,

@@ -33,7 +33,7 @@ export interface KamApp extends Express {
 
 export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
   const { db, config } = deps;
-  const repos = createRepos(db);
+  const repos = deps.repos ?? createRepos(db);
   const store = new SqliteSessionStore(db);
   const app = express() as KamApp;
 

@@ -28,6 +28,8 @@ export interface AppDeps {
   throttle?: LoginThrottle;
   /** Structured log (pino); tests pass one writing to memory. */
   logger?: Logger;
+  /** The repositories bound to `db`, when the caller made them already (the server shares one set with its jobs). */
+  repos?: Repos;
 }
 
 export type { Repos };

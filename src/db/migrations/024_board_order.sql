@@ -21,3 +21,7 @@ CREATE TRIGGER vacancy_version_outcome_delete AFTER DELETE ON candidate_outcomes
   SELECT vacancy_id, 1 FROM candidate_list WHERE candidate_id = OLD.candidate_id
   ON CONFLICT (vacancy_id) DO UPDATE SET version = version + 1;
 END;
+
+-- The scorecard reminders (every 15 minutes, and once right after a start) look for drafts: from this small index
+-- instead of reading every submitted scorecard of the company's history.
+CREATE INDEX scorecards_drafts ON scorecards (interview_id) WHERE status = 'draft';
