@@ -29,6 +29,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../test/helpers/server.js';
+import { watchPrepare } from '../test/helpers/sql-spy.js';
 import { candidatesRepo, type ListFilter } from '../src/db/candidates.js';
 import { openDatabase, type DB } from '../src/db/connection.js';
 import { ftsQuery } from '../src/domain/candidate.js';
@@ -274,22 +275,13 @@ function startBare(dbFile: string, vacancyId: number, mode: 'query' | 'static', 
 
 // ---- SQL profile ----------------------------------------------------------------------------------------
 
-/** The SQL texts candidatesRepo prepares, caught on their way to db.prepare (the repo does not export them). */
-function repoSql(db: DB): string[] {
-  const sqls: string[] = [];
-  const spy = new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'prepare')
-        return (sql: string) => {
-          sqls.push(sql);
-          return target.prepare(sql);
-        };
-      const v: unknown = Reflect.get(target, prop, target);
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
-  candidatesRepo(spy);
-  return sqls;
+/** The SQL texts candidatesRepo prepares, caught on their way to db.prepare (the repo does not export them); the list
+ * statements are prepared when first used, so a default page and a stage filter are read once. */
+function repoSql(db: DB, vacancyId: number): string[] {
+  const watched = watchPrepare(db);
+  const repo = candidatesRepo(watched.db);
+  repo.list({ vacancyId, sort: 'fit', limit: PAGE_SIZE, offset: 0 });
+  return watched.sqls;
 }
 
 function listParams(f: ListFilter) {
@@ -441,7 +433,7 @@ async function main() {
     }
 
     // ---- SQL profile, in-process on the same file ----
-    const sqls = repoSql(db);
+    const sqls = repoSql(db, vacancyId);
     // The first list statement without a text search is the default order's; likewise the count.
     const listSql = sqls.find((s) => s.includes('LIMIT @limit OFFSET @offset') && !s.includes('candidates_fts'));
     const countSql = sqls.find(
@@ -449,7 +441,7 @@ async function main() {
     );
     const base: ListFilter = { vacancyId, sort: 'fit', limit: PAGE_SIZE, offset: 0 };
     const plan = (sql: string | undefined, f: ListFilter) => {
-      if (sql === undefined) return 'n/a (not among the statements candidatesRepo prepares up front)';
+      if (sql === undefined) return 'n/a (not among the statements candidatesRepo prepared)';
       const stmt = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
       // Bind only the parameters the statement names.
       const all: Record<string, unknown> = listParams(f);

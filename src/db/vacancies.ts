@@ -80,9 +80,10 @@ function parseProfile(json: string): VacancyProfile {
   return p;
 }
 
-type ListingRow = Pick<VacancyRow, 'id' | 'slug' | 'title_ru' | 'title_en' | 'department' | 'target_grade' | 'status' | 'updated_at'>;
+type SummaryRow = Pick<VacancyRow, 'id' | 'slug' | 'title_ru' | 'title_en' | 'department' | 'target_grade' | 'status'>;
+type ListingRow = SummaryRow & Pick<VacancyRow, 'updated_at'>;
 
-function toListing(r: ListingRow): VacancyListing {
+function toSummary(r: SummaryRow): VacancySummary {
   return {
     id: r.id,
     slug: r.slug,
@@ -91,19 +92,16 @@ function toListing(r: ListingRow): VacancyListing {
     department: r.department,
     targetGrade: r.target_grade,
     status: r.status,
-    updatedAt: r.updated_at,
   };
+}
+
+function toListing(r: ListingRow): VacancyListing {
+  return { ...toSummary(r), updatedAt: r.updated_at };
 }
 
 function toVacancy(r: VacancyRow): Vacancy {
   return {
-    id: r.id,
-    slug: r.slug,
-    titleRu: r.title_ru,
-    titleEn: r.title_en,
-    department: r.department,
-    targetGrade: r.target_grade,
-    status: r.status,
+    ...toSummary(r),
     // Parsing on read catches a profile written by an older version with a missing field.
     profile: parseProfile(r.profile),
     verdictPolicy: { minRequiredMet: r.min_required_met },
@@ -211,17 +209,7 @@ export function vacanciesRepo(db: DB) {
     },
     findSummaryById: (id: number): VacancySummary | undefined => {
       const r = stmts.summaryById.get(id);
-      return r
-        ? {
-            id: r.id,
-            slug: r.slug,
-            titleRu: r.title_ru,
-            titleEn: r.title_en,
-            department: r.department,
-            targetGrade: r.target_grade,
-            status: r.status,
-          }
-        : undefined;
+      return r ? toSummary(r) : undefined;
     },
     findBySlug: (slug: string) => {
       const r = stmts.bySlug.get(slug);

@@ -4,6 +4,7 @@ import { candidatesRepo, type ListFilter } from '../../src/db/candidates.js';
 import { migrate } from '../../src/db/connection.js';
 import { keysetArms, type SortKey } from '../../src/db/keyset.js';
 import { ftsQuery } from '../../src/domain/candidate.js';
+import { watchPrepare } from '../helpers/sql-spy.js';
 
 /**
  * Keyset paging (after / before a row) and pages read backwards from the end must give exactly the rows OFFSET
@@ -118,19 +119,8 @@ describe('candidate list paging', () => {
 
   it('reads a page after a cursor as index ranges, never the whole vacancy', () => {
     // The statements the repository prepares, caught on their way to db.prepare.
-    const sqls: string[] = [];
-    const spy = new Proxy(db, {
-      get(target, prop) {
-        if (prop === 'prepare')
-          return (sql: string) => {
-            sqls.push(sql);
-            return target.prepare(sql);
-          };
-        const v: unknown = Reflect.get(target, prop, target);
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
-    const spied = candidatesRepo(spy);
+    const { db: watched, sqls } = watchPrepare(db);
+    const spied = candidatesRepo(watched);
     const first = spied.list({ vacancyId: 1, sort: 'fit', limit: PAGE, offset: 0 }).rows;
     const cursor = first.find((r) => r.completedStages !== null && r.fit !== null)!;
     spied.list({ vacancyId: 1, sort: 'fit', limit: PAGE, offset: PAGE, after: cursor.id });
