@@ -119,30 +119,44 @@ function notify(repos: Repos, actor: Actor, deps: CalendarDeps, interviewId: num
     durationMin: interview.durationMin,
     location: interview.location,
   };
+  // One letter with its .ics, to the candidate or an interviewer: each sees the event in their own zone.
+  const invite = (
+    to: { address: string; name: string },
+    lang: Lang,
+    rendered: ReturnType<typeof renderTemplate>,
+    event: { timeZone: string; summary: string; url: string | null },
+    userId?: number,
+  ) =>
+    queueMail(repos, actor, {
+      kind: TEMPLATE_OF[notice],
+      lang,
+      to,
+      ...rendered,
+      attachments: [
+        ics(uid, sequence, cancelled, event.timeZone, {
+          startsAt: interview.scheduledAt,
+          durationMin: interview.durationMin,
+          summary: event.summary,
+          description: rendered.text,
+          location: interview.location,
+          url: event.url,
+          organizer,
+          attendees: [{ name: to.name, email: to.address }],
+        }),
+      ],
+      candidateId: candidate.id,
+      ...(userId === undefined ? {} : { userId }),
+    });
 
   if (message && candidate.email) {
     const lang = candidateLang(repos, candidate);
     const t = deps.texts(lang);
     const vars = interviewVars(deps, lang, DEFAULT_TIME_ZONE, x);
     const rendered = renderTemplate(message, vars);
-    queueMail(repos, actor, {
-      kind: TEMPLATE_OF[notice],
-      lang,
-      to: { address: candidate.email, name: candidate.fullName },
-      ...rendered,
-      attachments: [
-        ics(uid, sequence, cancelled, DEFAULT_TIME_ZONE, {
-          startsAt: interview.scheduledAt,
-          durationMin: interview.durationMin,
-          summary: t('calendar.summary_candidate', { vacancy: vacancyTitle(vacancy, lang) }),
-          description: rendered.text,
-          location: interview.location,
-          url: null,
-          organizer,
-          attendees: [{ name: candidate.fullName, email: candidate.email }],
-        }),
-      ],
-      candidateId: candidate.id,
+    invite({ address: candidate.email, name: candidate.fullName }, lang, rendered, {
+      timeZone: DEFAULT_TIME_ZONE,
+      summary: t('calendar.summary_candidate', { vacancy: vacancyTitle(vacancy, lang) }),
+      url: null,
     });
   }
 
@@ -171,26 +185,17 @@ function notify(repos: Repos, actor: Actor, deps: CalendarDeps, interviewId: num
       ].join('\n'),
     };
     const rendered = renderTemplate(template, vars);
-    queueMail(repos, actor, {
-      kind: TEMPLATE_OF[notice],
+    invite(
+      { address: user.email, name: user.display_name },
       lang,
-      to: { address: user.email, name: user.display_name },
-      ...rendered,
-      attachments: [
-        ics(uid, sequence, cancelled, timeZone, {
-          startsAt: interview.scheduledAt,
-          durationMin: interview.durationMin,
-          summary: t('calendar.summary_staff', { candidate: candidate.fullName, stage: t(`interviews.stage_${interview.stage}`) }),
-          description: rendered.text,
-          location: interview.location,
-          url: `${deps.publicUrl}/interviews/${interview.id}/scorecard`,
-          organizer,
-          attendees: [{ name: user.display_name, email: user.email }],
-        }),
-      ],
-      candidateId: candidate.id,
-      userId: user.id,
-    });
+      rendered,
+      {
+        timeZone,
+        summary: t('calendar.summary_staff', { candidate: candidate.fullName, stage: t(`interviews.stage_${interview.stage}`) }),
+        url: `${deps.publicUrl}/interviews/${interview.id}/scorecard`,
+      },
+      user.id,
+    );
   }
 }
 

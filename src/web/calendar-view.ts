@@ -44,12 +44,17 @@ export function placeholderErrors(e: UnknownPlaceholderError, message: NonNullab
   return { [inSubject ? 'mail_subject' : 'mail_body']: { key: 'calendar.error_placeholder', params: { names } } };
 }
 
-/** Links from the error summary to each field with a problem (ids as partials/field makes them). */
-export function errorLinks(req: Request, errors: FieldErrors, labels: Record<string, string>) {
-  return Object.entries(errors).map(([name, err]) => ({
-    href: `#f-${name.replace(/[^a-zA-Z0-9_]+/g, '-').replace(/-$/, '')}`,
-    text: `${labels[name] ?? name}: ${req.ctx.t(err.key, err.params)}`,
-  }));
+/** The labels of the when-and-where and letter fields that scheduling and moving an interview share, for errorLinks. */
+export function interviewFieldLabels(t: (key: string) => string): Record<string, string> {
+  return {
+    date: t('interviews.date'),
+    time: t('interviews.time'),
+    duration_min: t('interviews.duration'),
+    location: t('interviews.location'),
+    send_to_candidate: t('calendar.send_to_candidate'),
+    mail_subject: t('calendar.mail_subject'),
+    mail_body: t('calendar.mail_body'),
+  };
 }
 
 /** Overlaps as the warning lists them: who, with which other candidate, when. */

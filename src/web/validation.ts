@@ -49,3 +49,22 @@ export function parseForm<S extends z.ZodType>(schema: S, input: unknown): Parse
   }
   return { ok: false, errors };
 }
+
+/**
+ * Links from a form's error summary to each field with a problem (ids as partials/field makes them), each saying
+ * which field (its label, when given) and what is wrong. Form-wide errors (`_form`) link to `formAnchor`.
+ */
+export function errorLinks(
+  req: { ctx: { t: (key: string, params?: Record<string, unknown>) => string } },
+  errors: FieldErrors,
+  labels: Record<string, string>,
+  formAnchor = '#main',
+) {
+  return Object.entries(errors).map(([name, err]) => {
+    const message = req.ctx.t(err.key, err.params);
+    return {
+      href: name === '_form' ? formAnchor : `#f-${name.replace(/[^a-zA-Z0-9_]+/g, '-').replace(/-$/, '')}`,
+      text: labels[name] ? `${labels[name]}: ${message}` : message,
+    };
+  });
+}

@@ -22,16 +22,16 @@ import {
   calendarDeps,
   checkTimeZone,
   timeZoneField,
-  errorLinks,
   messageFromForm,
   overlapView,
   placeholderErrors,
+  interviewFieldLabels,
 } from '../calendar-view.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
-import { parseForm, type FieldErrors } from '../validation.js';
+import { errorLinks, parseForm, type FieldErrors } from '../validation.js';
 import { hashToken, loadInterview } from '../loaders.js';
 
 // ---- My calendar: the personal feed and the time zone ---------------------------------------------
@@ -160,14 +160,8 @@ function showEdit(
     errors,
     overlaps,
     errorLinks: errorLinks(req, errors, {
-      date: t('interviews.date'),
-      time: t('interviews.time'),
-      duration_min: t('interviews.duration'),
-      location: t('interviews.location'),
+      ...interviewFieldLabels(t),
       confirm: t('calendar.confirm_cancel'),
-      send_to_candidate: t('calendar.send_to_candidate'),
-      mail_subject: t('calendar.mail_subject'),
-      mail_body: t('calendar.mail_body'),
     }),
   });
 }

@@ -23,11 +23,18 @@ import { flash } from '../middleware/context.js';
 import { renderMarkdown } from '../markdown.js';
 import { renderPage } from '../render.js';
 import { userOf, type CurrentUser } from '../types.js';
-import { parseForm, type FieldErrors } from '../validation.js';
+import { errorLinks, parseForm, type FieldErrors } from '../validation.js';
 import { gradesBlind, loadCandidate, loadInterview, mayOpenDebrief, type LoadedInterview } from '../loaders.js';
 import { messageFields } from '../../domain/calendar/slots.js';
 import { candidateLang, findOverlaps, messageDraft, scheduleInterview } from '../../services/calendar.js';
-import { UnknownPlaceholderError, calendarDeps, errorLinks, messageFromForm, overlapView, placeholderErrors } from '../calendar-view.js';
+import {
+  UnknownPlaceholderError,
+  calendarDeps,
+  messageFromForm,
+  overlapView,
+  placeholderErrors,
+  interviewFieldLabels,
+} from '../calendar-view.js';
 
 type Access = LoadedInterview;
 
@@ -63,14 +70,8 @@ function showSchedule(
     errors,
     overlaps,
     errorLinks: errorLinks(req, errors, {
-      date: t('interviews.date'),
-      time: t('interviews.time'),
-      duration_min: t('interviews.duration'),
-      location: t('interviews.location'),
+      ...interviewFieldLabels(t),
       interviewers: t('interviews.interviewers'),
-      send_to_candidate: t('calendar.send_to_candidate'),
-      mail_subject: t('calendar.mail_subject'),
-      mail_body: t('calendar.mail_body'),
     }),
   });
 }

@@ -33,18 +33,13 @@ import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
-import { parseForm, type FieldErrors } from '../validation.js';
+import { errorLinks, parseForm, type FieldErrors } from '../validation.js';
 import { reasonOptions } from '../offer-view.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 type FormState = { errors: FieldErrors; values: Record<string, unknown> };
 const EMPTY: FormState = { errors: {}, values: {} };
-const errorLinks = (req: Request, errors: FieldErrors, labels: Record<string, string>) =>
-  Object.entries(errors).map(([field, e]) => ({
-    href: field === '_form' ? '#offer-title' : `#f-${field}`,
-    text: `${labels[field] ?? ''}${labels[field] ? ': ' : ''}${req.ctx.t(e.key, e.params)}`,
-  }));
 
 // ---- The offer page ---------------------------------------------------------------------------
 
@@ -122,7 +117,7 @@ function showOfferPage(req: Request, res: Response, forms: OfferPageForms = {}, 
     currencies: CURRENCIES,
     reasons: { hire: reasonOptions(req, ['hire']), candidate: reasonOptions(req, ['candidate']) },
     errors,
-    errorLinks: errorLinks(req, errors, labels),
+    errorLinks: errorLinks(req, errors, labels, '#offer-title'),
     propose: { values: proposeValues },
     approval: { values: forms.approval?.values ?? { verdict: '', note: '' } },
     answer: { values: forms.answer?.values ?? { answer: '', reason: '', note: '' } },
@@ -255,7 +250,7 @@ function showSettings(req: Request, res: Response, state: FormState, status = 20
     options: [{ value: '', label: t('offers.no_second_approver') }, ...options],
     values: { second_approver: String(state.values.second_approver ?? repos.offers.secondApproverOf(v.id) ?? '') },
     errors: state.errors,
-    errorLinks: errorLinks(req, state.errors, { second_approver: t('offers.second_approver') }),
+    errorLinks: errorLinks(req, state.errors, { second_approver: t('offers.second_approver') }, '#offer-title'),
   });
 }
 
@@ -296,7 +291,7 @@ function showReasons(req: Request, res: Response, state: FormState, status = 200
     kinds: REASON_KINDS,
     values: { kind: 'company', label_ru: '', label_en: '', ...state.values },
     errors: state.errors,
-    errorLinks: errorLinks(req, state.errors, reasonLabels(req)),
+    errorLinks: errorLinks(req, state.errors, reasonLabels(req), '#offer-title'),
   });
 }
 
@@ -328,7 +323,7 @@ function showReason(req: Request, res: Response, state: FormState, status = 200)
     kinds: REASON_KINDS,
     values: { kind: r.kind, label_ru: r.labelRu, label_en: r.labelEn, ...state.values },
     errors: state.errors,
-    errorLinks: errorLinks(req, state.errors, reasonLabels(req)),
+    errorLinks: errorLinks(req, state.errors, reasonLabels(req), '#offer-title'),
   });
 }
 

@@ -9,10 +9,10 @@ import { vacancyTitle } from '../../domain/vacancy.js';
 import type { SlotOffer } from '../../db/calendar.js';
 import { availableSlots, candidateLang, messageDraft, offerSlots, pickSlot } from '../../services/calendar.js';
 import { actorOf, userActorOf } from '../audit.js';
-import { UnknownPlaceholderError, calendarDeps, errorLinks, messageFromForm, placeholderErrors } from '../calendar-view.js';
+import { UnknownPlaceholderError, calendarDeps, messageFromForm, placeholderErrors } from '../calendar-view.js';
 import { HttpError } from '../middleware/errors.js';
 import { renderPage } from '../render.js';
-import { parseForm, type FieldErrors } from '../validation.js';
+import { errorLinks, parseForm, type FieldErrors } from '../validation.js';
 import { hashToken, loadCandidate, loadOfferByToken } from '../loaders.js';
 
 // ---- HR offers times ---------------------------------------------------------------------------
