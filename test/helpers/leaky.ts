@@ -3,7 +3,7 @@
  * format, one switch per hiding place listed in issue 13. All content is fictional and made here.
  */
 import JSZip from 'jszip';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
+import { type PDFArray, type PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 
 export const WHO = { fullName: 'Петрова Анна Сергеевна', email: 'anna.petrova@example.ru', phone: '+7 (916) 555-12-34' };
 /** What must not be found anywhere in a blind copy (compared case-insensitively). */

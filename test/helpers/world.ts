@@ -9,6 +9,7 @@ import { interviewsRepo } from '../../src/db/interviews.js';
 import { createRepos } from '../../src/db/repos.js';
 import { DEMO_DEPARTMENT } from '../../src/content/demo-vacancy.js';
 import type { Role } from '../../src/domain/roles.js';
+import { postAssignment } from './intake.js';
 
 /**
  * One populated app for the hardening suites (access control, fuzzing): every role signed in,
@@ -215,19 +216,7 @@ export async function buildWorld(opts: Parameters<typeof buildApp>[0] = {}): Pro
   ).id;
 
   // A take-home task graded blind by two heads of the department (and, as before the blind rule, the panel members).
-  const asg = await hr.agent
-    .post(`/candidates/${candidateId}/assignments`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      item: 'task:task-commercial-proposal',
-      lang: 'ru',
-      date: future(3),
-      time: '18:00',
-      grace_hours: '24',
-      brief: '',
-      graders: [id('grader_head'), id('moved_head')],
-    });
+  const asg = await postAssignment(hr, candidateId, [id('grader_head'), id('moved_head')]);
   if (asg.status !== 200) throw new Error(`world: assigning answered ${asg.status}`);
   const url = must(/value="(http[^"]+\/t\/[^"]+)"/.exec(asg.text)?.[1], 'candidate link');
   let token = must(url.split('/t/')[1], 'token');

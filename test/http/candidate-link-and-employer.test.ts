@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { employerFor, parseEmployer } from '../../src/domain/employer.js';
+import { postAssignment } from '../helpers/intake.js';
 
 const day = (n: number) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
 
@@ -23,19 +24,7 @@ async function withAssignment(t: TestApp) {
     });
   const candidateId = Number(add.headers.location!.split('/').pop());
   const grader = await makeUser(t.db, { role: 'interviewer' });
-  const res = await hr.agent
-    .post(`/candidates/${candidateId}/assignments`)
-    .type('form')
-    .send({
-      _csrf: hr.csrf,
-      item: 'task:task-commercial-proposal',
-      lang: 'ru',
-      date: day(3),
-      time: '18:00',
-      grace_hours: '24',
-      brief: '',
-      graders: [String(grader)],
-    });
+  const res = await postAssignment(hr, candidateId, [String(grader)]);
   expect(res.status).toBe(200);
   const url = /id="link" type="text" readonly value="(http[^"]+)"/.exec(res.text)![1]!;
   const assignmentId = (t.db.prepare('SELECT id FROM assignments WHERE candidate_id = ?').get(candidateId) as { id: number }).id;

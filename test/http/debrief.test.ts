@@ -346,19 +346,10 @@ describe('blind grading holds', () => {
   });
 
   it('refuses someone who saw the candidate on unblinded work as a blind grader of another task', async () => {
-    const res = await hr.agent
-      .post(`/candidates/${ids.a}/assignments`)
-      .type('form')
-      .send({
-        _csrf: hr.csrf,
-        item: 'task:task-commercial-proposal',
-        lang: 'en',
-        date: future(4),
-        time: '18:00',
-        grace_hours: '24',
-        brief: '',
-        graders: [String(gleb.id)],
-      });
+    const res = await postAssignment(hr, ids.a, [String(gleb.id)], {
+      lang: 'en',
+      date: future(4),
+    });
     expect(res.status).toBe(422);
     expect(res.text).toMatch(/<p class="field-error" id="f-graders-error">[^<]*gleb[^<]*identity[^<]*<\/p>/i);
   });

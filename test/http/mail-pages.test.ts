@@ -8,11 +8,11 @@ import { queueTemplatedMail, templateFor } from '../../src/services/mail.js';
 import { deliverDue, emlTransport } from '../../src/services/mail-sender.js';
 import { buildApp, loginAs, type TestApp } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
+import { postAssignment } from '../helpers/intake.js';
 
 const RESUME_RU = readFileSync('test/fixtures/resumes/ru_hh_kam_nestle.txt', 'utf8');
 const RESUME_EN = readFileSync('test/fixtures/resumes/en_programmer.txt', 'utf8');
 const today = () => new Date().toISOString().slice(0, 10);
-const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 const decode = (s: string) =>
   s
     .replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)))
@@ -166,24 +166,13 @@ describe('assigning a take-home task with its letter', () => {
     over: Record<string, string> = {},
   ) {
     const head = await makeUser(t.db, { role: 'department_head', department: 'Коммерческий отдел' });
-    return hr.agent
-      .post(`/candidates/${id}/assignments`)
-      .type('form')
-      .send({
-        _csrf: hr.csrf,
-        item: 'task:task-commercial-proposal',
-        lang: 'ru',
-        date: future(3),
-        time: '18:00',
-        grace_hours: '24',
-        graders: [String(head)],
-        brief: '',
-        send_mail: '1',
-        mail_to: 'anna.petrova@example.ru',
-        mail_subject: 'Тестовое задание',
-        mail_body: 'Здравствуйте, {{candidate.first_name}}!\n\nСсылка: {{task.link}}\n\nСрок: {{task.deadline}}',
-        ...over,
-      });
+    return postAssignment(hr, id, [String(head)], {
+      send_mail: '1',
+      mail_to: 'anna.petrova@example.ru',
+      mail_subject: 'Тестовое задание',
+      mail_body: 'Здравствуйте, {{candidate.first_name}}!\n\nСсылка: {{task.link}}\n\nСрок: {{task.deadline}}',
+      ...over,
+    });
   }
 
   it('the form offers the template in the candidate language with the link left to fill', async () => {

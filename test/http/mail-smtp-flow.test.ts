@@ -6,10 +6,10 @@ import { smtpTransport, startMailDelivery } from '../../src/services/mail-sender
 import { buildApp, loginAs } from '../helpers/app.js';
 import { makeUser } from '../helpers/factories.js';
 import { startSmtp } from '../helpers/smtp.js';
+import { postAssignment } from '../helpers/intake.js';
 
 const RESUME_EN = readFileSync('test/fixtures/resumes/en_programmer.txt', 'utf8');
 const today = () => new Date().toISOString().slice(0, 10);
-const future = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
 describe('with an SMTP server: the take-home link and a rejection go out from their pages', () => {
   it('HR sends the default letters; the server receives them in the candidate language and the link opens the task', async () => {
@@ -44,23 +44,13 @@ describe('with an SMTP server: the take-home link and a rejection go out from th
           .replace(/&lt;/g, '<')
           .replace(/&gt;/g, '>');
       };
-      const assigned = await hr.agent
-        .post(`/candidates/${id}/assignments`)
-        .type('form')
-        .send({
-          _csrf: hr.csrf,
-          item: 'task:task-commercial-proposal',
-          lang: 'en',
-          date: future(3),
-          time: '18:00',
-          grace_hours: '24',
-          graders: [String(head)],
-          brief: '',
-          send_mail: '1',
-          mail_to: field('mail_to'),
-          mail_subject: field('mail_subject'),
-          mail_body: field('mail_body'),
-        });
+      const assigned = await postAssignment(hr, id, [String(head)], {
+        lang: 'en',
+        send_mail: '1',
+        mail_to: field('mail_to'),
+        mail_subject: field('mail_subject'),
+        mail_body: field('mail_body'),
+      });
       expect(assigned.status).toBe(200);
       const page = await hr.agent.get(`/candidates/${id}`);
       const rejection = { subject: /name="mail_subject"[^>]*value="([^"]*)"/.exec(page.text)![1]!.replace(/&#39;/g, "'") };

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp, csrfFrom, loginAs, type Agent, type TestApp } from '../helpers/app.js';
 import { DEMO_DEPARTMENT } from '../../src/content/demo-vacancy.js';
 import { defaultStartDate } from '../../src/domain/offer.js';
+import { postAssignment } from '../helpers/intake.js';
 
 // Issue 12, deliver 3: an offer proposed from the vacancy profile, approved by the department's head (and a
 // second approver when the vacancy names one), printed in the candidate's language, then accepted or declined.
@@ -295,20 +296,8 @@ describe('stages move themselves, never backwards', () => {
       });
     expect(iv.status).toBe(302);
     expect(stageOf(id)).toBe('interview');
-    const asg = await hr.agent
-      .post(`/candidates/${id}/assignments`)
-      .type('form')
-      .send({
-        _csrf: hr.csrf,
-        item: 'task:task-commercial-proposal',
-        lang: 'ru',
-        date: future(3),
-        time: '18:00',
-        grace_hours: '24',
-        brief: '',
-        // Not the interviewer: someone on the panel is refused as a blind grader.
-        graders: [String(head.userId)],
-      });
+    // Not the interviewer: someone on the panel is refused as a blind grader.
+    const asg = await postAssignment(hr, id, [String(head.userId)]);
     expect(asg.status).toBe(200);
     expect(stageOf(id)).toBe('take_home');
     expect((await hr.agent.post(`/candidates/${id}/offer`).type('form').send(offerForm())).status).toBe(302);

@@ -8,7 +8,7 @@ import { createRepos } from '../../src/db/repos.js';
 import { runReminders } from '../../src/services/reminders.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { jobScheduler } from '../../src/services/jobs.js';
-import { postCandidate } from '../helpers/intake.js';
+import { postCandidate, postAssignment } from '../helpers/intake.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -138,19 +138,9 @@ describe('reminders', () => {
     const { t, hr, candidateId } = await setup();
     const grader = await makeUser(t.db, { role: 'interviewer', username: 'grader1' });
     t.db.prepare("UPDATE users SET email = 'grader@example.ru' WHERE id = ?").run(grader);
-    const res = await hr.agent
-      .post(`/candidates/${candidateId}/assignments`)
-      .type('form')
-      .send({
-        _csrf: hr.csrf,
-        item: 'task:task-commercial-proposal',
-        lang: 'ru',
-        date: today(),
-        time: '18:00',
-        grace_hours: '24',
-        graders: [String(grader)],
-        brief: '',
-      });
+    const res = await postAssignment(hr, candidateId, [String(grader)], {
+      date: today(),
+    });
     expect(res.status).toBe(200);
     const a = t.db.prepare('SELECT id, code FROM assignments').get() as { id: number; code: string };
     const repos = createRepos(t.db);
