@@ -18,6 +18,7 @@ export const SLOW_SUITES = [
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/helpers/build-once.ts'],
     include: SLOW_SUITES,
     testTimeout: 120000,
     hookTimeout: 90000,

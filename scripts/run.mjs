@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleOf, bundleServer, runBundle } from './bundle.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const SRC = join(ROOT, 'src');
@@ -60,6 +61,7 @@ function build(quiet) {
     rmSync(DIST, { recursive: true, force: true });
     return false;
   }
+  bundleServer(DIST, quiet); // the server's one-file bundle (scripts/bundle.mjs); without it, dist/server.js runs
   writeFileSync(STAMP, `${JSON.stringify({ sources, builtAt: new Date().toISOString() })}\n`);
   return true;
 }
@@ -89,5 +91,7 @@ if (!isFresh()) {
     file = join(SRC, `${entry}.ts`);
   }
 }
-process.argv = [process.argv[0], file, ...rest];
-await import(pathToFileURL(file).href);
+const bundle = entry === 'server' && file.startsWith(DIST) ? bundleOf(DIST) : null;
+process.argv = [process.argv[0], bundle ?? file, ...rest];
+if (bundle) runBundle(bundle);
+else await import(pathToFileURL(file).href);

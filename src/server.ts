@@ -85,4 +85,7 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-await main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

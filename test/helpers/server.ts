@@ -8,13 +8,15 @@ export interface RunningServer {
 }
 
 /**
- * Starts the real server as `node --import tsx` (or `args`, e.g. the compiled `dist/server.js`; not through npm, whose child would outlive a kill)
- * and resolves once it prints its URL. PORT=0 lets the OS choose a free port.
+ * Starts the real server as `npm start` does, `node scripts/run.mjs server` (the compiled bundle, dist/bundle/server.js;
+ * not through npm, whose child would outlive a kill), or with other `args` (e.g. `--import tsx src/server.ts`), and
+ * resolves once it prints its URL. PORT=0 lets the OS choose a free port. The suites that use it build dist/ first
+ * (globalSetup: helpers/build-once.ts).
  */
 export function startServer(
   env: Record<string, string>,
   timeoutMs = 30000,
-  args: string[] = ['--import', 'tsx', 'src/server.ts'],
+  args: string[] = ['scripts/run.mjs', 'server'],
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, args, {
