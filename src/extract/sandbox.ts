@@ -71,7 +71,9 @@ interface Slot {
 // Compiled (dist/), the worker is plain JavaScript; from the TypeScript sources (tsx, vitest) a small boot file
 // registers tsx in the worker thread first, since workers do not inherit the parent's loader. The path goes through
 // ../extract/ so it holds from the server's bundle (dist/bundle/server.js) as well as from dist/extract/.
-const BOOT = import.meta.url.endsWith('.ts') ? new URL('./worker-boot.mjs', import.meta.url) : new URL('../extract/worker.js', import.meta.url);
+const BOOT = import.meta.url.endsWith('.ts')
+  ? new URL('./worker-boot.mjs', import.meta.url)
+  : new URL('../extract/worker.js', import.meta.url);
 
 const isOutOfMemory = (err: unknown) => (err as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
