@@ -4,7 +4,7 @@
  * Loading dist/ module by module costs a start most of its time: about 190 of our modules and some 400 of the
  * packages', each resolved, read, compiled and linked. So after `tsc`, the build joins dist/server.js and everything it
  * imports into one CommonJS file, dist/bundle/server.js (esbuild; better-sqlite3 stays outside, being a native
- * addon, and so do the packages the code loads only when a feature needs them, through `createRequire`).
+ * addon, and so do the packages the code loads only when a feature needs them: src/domain/lazy.ts, nodemailer).
  *
  * At start the file is compiled with V8's code cache (dist/bundle/server.cache): the first start writes it, later starts
  * skip most of the parsing and compiling. V8 checks the cache against the source's length and its own version and
@@ -41,7 +41,9 @@ export function bundleServer(dist, quiet = false) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['better-sqlite3'],
+    // better-sqlite3 is a native addon; nodemailer is imported on the first message (services/mail-sender.ts), and the
+    // packages src/domain/lazy.ts loads on first use are required at run time, so esbuild leaves them out by itself.
+    external: ['better-sqlite3', 'nodemailer', 'iconv-lite'],
     define: { 'import.meta.url': '__kam_module_url' },
     banner: { js: "var __kam_module_url = require('node:url').pathToFileURL(__filename).href;" },
     minify: true,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
+import { isTimeZone } from './domain/time-zone.js';
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
@@ -20,17 +21,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   TIME_ZONE: z.preprocess(
     emptyToUndefined,
-    z
-      .string()
-      .default('Europe/Moscow')
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'TIME_ZONE must be an IANA time zone such as Europe/Moscow'),
+    z.string().default('Europe/Moscow').refine(isTimeZone, 'TIME_ZONE must be an IANA time zone such as Europe/Moscow'),
   ),
 });
 

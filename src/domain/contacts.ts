@@ -12,15 +12,13 @@
  * Phones are read and normalised with libphonenumber-js (full metadata, so a date range or a salary
  * never passes as a phone).
  */
-import { createRequire } from 'node:module';
+import { lazyPackage } from './lazy.js';
 import type * as Phones from 'libphonenumber-js/max';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import { toLatin } from './translit.js';
 
 // The full metadata (about 150 ms to load) is read with the first phone handled, not when the server starts.
-const require = createRequire(import.meta.url);
-let phones: typeof Phones | undefined;
-const lib = () => (phones ??= require('libphonenumber-js/max') as typeof Phones);
+const lib = lazyPackage<typeof Phones>('libphonenumber-js/max');
 
 export interface ContactProposal {
   fullName: string | null;

@@ -1,6 +1,6 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Config } from '../config.js';
 import type { Repos } from '../db/repos.js';
@@ -45,20 +45,32 @@ export function messageOf(row: OutboxRow, from: string): Mail.Options {
   };
 }
 
+/**
+ * A nodemailer transporter made on the first message: nodemailer (about 40 modules) is imported then, not when the
+ * server starts, which most starts (an empty outbox) never need.
+ */
+function onFirstMessage(options: Parameters<typeof import('nodemailer').createTransport>[0]) {
+  let made: Promise<Transporter> | undefined;
+  return {
+    get: () => (made ??= import('nodemailer').then((m) => m.default.createTransport(options))),
+    close: () => void made?.then((t) => t.close()),
+  };
+}
+
 /** SMTP through nodemailer (SMTP_URL). Timeouts stay well under the lease. */
 export function smtpTransport(url: string): MailTransport {
   const u = new URL(url);
   // Options in the query string (?connectionTimeout=…) are read by nodemailer too; these are the defaults.
   for (const [k, v] of Object.entries({ connectionTimeout: '30000', greetingTimeout: '30000', socketTimeout: '60000' }))
     if (!u.searchParams.has(k)) u.searchParams.set(k, v);
-  const transporter = nodemailer.createTransport(u.toString());
+  const transporter = onFirstMessage(u.toString());
   return {
     outcome: 'sent',
     describe: `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ''}`,
     async send(message) {
-      await transporter.sendMail(message);
+      await (await transporter.get()).sendMail(message);
     },
-    close: () => transporter.close(),
+    close: transporter.close,
   };
 }
 
@@ -70,20 +82,20 @@ export const emlName = (id: number) => `outbox/${id}.eml`;
  * sent and written as DATA_DIR/outbox/<id>.eml (0600, written whole then renamed into place).
  */
 export function emlTransport(dataDir: string): MailTransport {
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  const transporter = onFirstMessage({ streamTransport: true, buffer: true, newline: 'windows' });
   const dir = join(dataDir, 'outbox');
   return {
     outcome: 'kept',
     describe: 'DATA_DIR/outbox',
     async send(message, row) {
-      const info = (await transporter.sendMail(message)) as { message: Buffer };
+      const info = (await (await transporter.get()).sendMail(message)) as unknown as { message: Buffer };
       privateDir(dir);
       const file = join(dataDir, emlName(row.id));
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, info.message, { mode: PRIVATE_FILE_MODE });
       renameSync(tmp, file);
     },
-    close: () => transporter.close(),
+    close: transporter.close,
   };
 }
 

@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../domain/lazy.js';
 import { marked } from 'marked';
 import type SanitizeHtml from 'sanitize-html';
 
 // sanitize-html (with postcss and htmlparser2) is loaded on the first page that shows Markdown, not at start-up.
-const require = createRequire(import.meta.url);
-let sanitizer: typeof SanitizeHtml | undefined;
-const sanitizeHtml: typeof SanitizeHtml = ((html: string, options?: SanitizeHtml.IOptions) =>
-  (sanitizer ??= require('sanitize-html') as typeof SanitizeHtml)(html, options)) as typeof SanitizeHtml;
+const sanitizeHtml = lazyPackage<typeof SanitizeHtml>('sanitize-html');
 
 const ALLOWED = {
   allowedTags: [
@@ -42,5 +39,5 @@ const ALLOWED = {
 
 /** The only way Markdown reaches a page: parsed, then sanitized, so content can never inject script. */
 export function renderMarkdown(md: string): string {
-  return sanitizeHtml(marked.parse(md, { async: false, gfm: true }), ALLOWED);
+  return sanitizeHtml()(marked.parse(md, { async: false, gfm: true }), ALLOWED);
 }

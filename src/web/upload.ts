@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { lazyPackage } from '../domain/lazy.js';
 import type Multer from 'multer';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,9 +8,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { MAX_FILE_BYTES } from '../extract/kinds.js';
 
 // multer (and busboy) load with the first upload, not at start-up: the access table builds its parsers up front.
-const require = createRequire(import.meta.url);
-let multerModule: typeof Multer | undefined;
-const multer = () => (multerModule ??= require('multer') as typeof Multer);
+const multer = lazyPackage<typeof Multer>('multer');
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -26,7 +24,8 @@ declare global {
 
 /** Multer's limits, and busboy's complaints about a malformed multipart body, are all the sender's doing. */
 function uploadProblem(err: unknown): 'too_large' | 'too_many' | 'bad_upload' {
-  if (multerModule !== undefined && err instanceof multerModule.MulterError) {
+  // Only called after multer ran, so loading it here loads nothing new.
+  if (err instanceof multer().MulterError) {
     if (err.code === 'LIMIT_FILE_SIZE') return 'too_large';
     if (err.code === 'LIMIT_UNEXPECTED_FILE' || err.code === 'LIMIT_FILE_COUNT') return 'too_many';
   }

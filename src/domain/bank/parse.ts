@@ -1,8 +1,12 @@
-import matter from 'gray-matter';
+import type matterFn from 'gray-matter';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { lazyPackage } from '../lazy.js';
 import { BankError } from './error.js';
 import { FOLDER_KIND, itemSchemas, LANGS, CHECKLIST_KEYS, type AnyMeta, type ItemKind, type Lang } from './schema.js';
+
+// gray-matter (with js-yaml) loads when a bank file is parsed: a start whose banks did not change parses none.
+const matter = lazyPackage<typeof matterFn>('gray-matter');
 
 export interface BankItem {
   id: string;
@@ -37,10 +41,10 @@ export function parseBankFile(file: BankSourceFile): BankItem {
   if (!kind) throw new BankError(file.path, null, `unknown folder "${folder}"`);
 
   const normalized = file.content.replace(/\r\n?/g, '\n');
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: matterFn.GrayMatterFile<string>;
   try {
     // An empty options object disables gray-matter's cache, which would hand back stale data for equal strings.
-    parsed = matter(normalized, {});
+    parsed = matter()(normalized, {});
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new BankError(file.path, null, `YAML front matter does not parse: ${reason}`);

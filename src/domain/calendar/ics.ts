@@ -4,16 +4,7 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEve
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
-/** An IANA zone name the runtime knows (Intl is the judge), e.g. Europe/Moscow, Asia/Novosibirsk. */
-export function isTimeZone(name: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone } from '../time-zone.js';
 
 /** The zones offered in pickers: Russia's zones first, then the rest of the runtime's list. */
 export function timeZoneChoices(): string[] {

@@ -1,6 +1,7 @@
-import matter from 'gray-matter';
+import type matterFn from 'gray-matter';
 import { marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import type SanitizeHtml from 'sanitize-html';
+import { lazyPackage } from '../lazy.js';
 import { lookupVar, type TemplateVars } from './message.js';
 
 /** A mail template: a subject line and a Markdown body, both with {{dotted.placeholders}}. */
@@ -15,11 +16,14 @@ export interface RenderedMail {
   html: string;
 }
 
+const matter = lazyPackage<typeof matterFn>('gray-matter');
+const sanitizeHtml = lazyPackage<typeof SanitizeHtml>('sanitize-html');
+
 const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*)\s*\}\}/g;
 
 /** Reads a template file: front matter `subject:` and the Markdown body. */
 export function parseTemplateSource(source: string): MailTemplate {
-  const parsed = matter(source, {});
+  const parsed = matter()(source, {});
   const subject = typeof parsed.data.subject === 'string' ? parsed.data.subject : '';
   return { subject, body: parsed.content.trim() };
 }
@@ -53,7 +57,7 @@ export function renderTemplate(template: MailTemplate, vars: TemplateVars): Rend
     .replace(/\s+/g, ' ')
     .trim();
   const text = fill(template.body, (s) => s);
-  const html = sanitizeHtml(marked.parse(fill(template.body, escapeMarkdownHtml), { async: false, gfm: true }), {
+  const html = sanitizeHtml()(marked.parse(fill(template.body, escapeMarkdownHtml), { async: false, gfm: true }), {
     allowedTags: ['p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'blockquote', 'a', 'h3', 'h4', 'hr', 'table', 'tr', 'td', 'th'],
     allowedAttributes: { a: ['href'] },
     allowedSchemes: ['http', 'https', 'mailto'],

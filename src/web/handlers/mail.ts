@@ -1,13 +1,14 @@
 import type { Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import sanitizeHtml from 'sanitize-html';
+import type SanitizeHtml from 'sanitize-html';
 import { z } from 'zod';
 import { OUTBOX_STATES, parseAttachments, type OutboxState } from '../../db/outbox.js';
 import { LANGS, type Lang } from '../../domain/bank/schema.js';
 import { downloadHeaders } from '../../domain/download.js';
 import { TEMPLATE_KEYS, type TemplateKey } from '../../domain/mail/message.js';
 import { renderTemplate, type MailTemplate } from '../../domain/mail/render.js';
+import { lazyPackage } from '../../domain/lazy.js';
 import { isTemplateKey, sampleVars, TEMPLATE_VOCABULARY, templateFormSchema } from '../../domain/mail/vocabulary.js';
 import { mailScope } from '../../domain/policy.js';
 import { defaultTemplateOrNull, resetTemplate, saveTemplate } from '../../services/mail.js';
@@ -19,6 +20,9 @@ import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
 import { loadCandidate, loadMail } from '../loaders.js';
+
+// sanitize-html loads with the first letter previewed, not at start-up.
+const sanitizeHtml = lazyPackage<typeof SanitizeHtml>('sanitize-html');
 
 const PAGE_SIZE = 50;
 
@@ -54,7 +58,7 @@ export function listOutbox(req: Request, res: Response) {
 
 /** Mail HTML shown inside a sandboxed frame, and cleaned again: a stored body is never trusted as markup. */
 const previewHtml = (html: string) =>
-  sanitizeHtml(html, {
+  sanitizeHtml()(html, {
     allowedTags: ['p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'blockquote', 'a', 'h3', 'h4', 'hr', 'table', 'tr', 'td', 'th'],
     allowedAttributes: { a: ['href'] },
     allowedSchemes: ['http', 'https', 'mailto'],
