@@ -13,7 +13,7 @@ import { openDatabase, type DB } from '../src/db/connection.js';
 import { vacanciesRepo, type ChecklistItem } from '../src/db/vacancies.js';
 import type { VerdictPolicy } from '../src/domain/screening/index.js';
 import { CONSENT_VERSION, normalizeEmail, normalizePhone, type PipelineStage, type Source } from '../src/domain/candidate.js';
-import { searchable, searchStems } from '../src/domain/search.js';
+import { searchable, searchScope, searchStems } from '../src/domain/search.js';
 
 const started = performance.now();
 
@@ -205,7 +205,7 @@ export function seedCandidates(
        consent_at, consent_version, resume_text, resume_sha256, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insFts = db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems) VALUES (?, ?, ?, ?)');
+  const insFts = db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems, scope) VALUES (?, ?, ?, ?, ?)');
   const insScreening = db.prepare(
     `INSERT INTO screenings (candidate_id, relevant_years, total_years, experience, proposed_verdict, proposed_score, verdict, score)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -247,8 +247,8 @@ export function seedCandidates(
             ).lastInsertRowid,
           );
           const fts = pool?.fts[i % pool.items.length];
-          if (fts) insFts.run(id, fts.name, fts.text, fts.stems);
-          else insFts.run(id, searchable(r.fullName), searchable(r.text), searchStems(`${r.fullName}\n${r.text}`));
+          if (fts) insFts.run(id, fts.name, fts.text, fts.stems, searchScope(vacancyId));
+          else insFts.run(id, searchable(r.fullName), searchable(r.text), searchStems(`${r.fullName}\n${r.text}`), searchScope(vacancyId));
           const [lo, hi] = SCORE_RANGE[r.profile];
           const score = lo + ((i * 7919) % (hi - lo + 1));
           // A verdict mix for the list's filters; bench data need not follow the policy.

@@ -3,7 +3,15 @@ import type { DB } from './connection.js';
 import { keysetArms, keysetParams, orderBy, reversed, type SortKey } from './keyset.js';
 import type { PipelineStage } from '../domain/candidate.js';
 import type { ConsentState } from '../domain/consent.js';
-import { searchable, searchStems } from '../domain/search.js';
+import {
+  expandLongPrefixes,
+  inVacancy,
+  inWrittenColumns,
+  MAX_PREFIX_WORDS,
+  searchable,
+  searchScope,
+  searchStems,
+} from '../domain/search.js';
 import { textLang } from '../domain/offer.js';
 import type {
   ExperienceSummary,
@@ -286,7 +294,13 @@ export function candidatesRepo(db: DB) {
     browse: db.prepare<ListParams, { n: number }>(
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidate_list WHERE ${FILTERS} LIMIT ${COUNT_CAP + 1})`,
     ),
-    // Walks the hits lazily (the FTS index drives, CROSS JOIN keeps it outside) and stops at the cap.
+    // A search within the vacancy's scope and no other filter: the search index alone answers.
+    hits: db.prepare<ListParams, { n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidates_fts WHERE candidates_fts MATCH @match LIMIT ${COUNT_CAP + 1})`,
+    ),
+    // The company's size, to weigh the vacancy's scope (see list()).
+    company: db.prepare<[], { n: number }>('SELECT COALESCE(SUM(n), 0) AS n FROM vacancy_stage_counts'),
+    // Otherwise: walks the hits lazily (the FTS index drives, CROSS JOIN keeps it outside), stops at the cap.
     search: db.prepare<ListParams, { n: number }>(
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidates_fts CROSS JOIN candidate_list ON candidate_list.candidate_id = candidates_fts.rowid
        WHERE candidates_fts MATCH @match AND ${FILTERS} LIMIT ${COUNT_CAP + 1})`,
@@ -297,6 +311,7 @@ export function candidatesRepo(db: DB) {
     stage: string | null;
     verdict: string | null;
     source: string | null;
+    /** The search as FTS5 reads it: the typed words, within the vacancy's scope (inVacancy) or not (inWrittenColumns). */
     match?: string;
   };
   const stmts = {
@@ -312,7 +327,11 @@ export function candidatesRepo(db: DB) {
        VALUES (@vacancyId, @fullName, @email, @phone, @emailNorm, @phoneNorm, @city, @source, @consentAt, @consentVersion,
          @resumeText, @resumeSha256, @coverLetter, @fileId, @duplicateOf, @duplicateReason, @createdBy)`,
     ),
-    insertFts: db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems) VALUES (?, ?, ?, ?)'),
+    insertFts: db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems, scope) VALUES (?, ?, ?, ?, ?)'),
+    // The index's words beginning with a prefix (bounds: the prefix, and the prefix followed by the last code point).
+    wordsFrom: db.prepare<[string, string], string>(
+      `SELECT term FROM candidates_fts_vocab WHERE term >= ? AND term < ? LIMIT ${MAX_PREFIX_WORDS + 1}`,
+    ),
     get: db.prepare<[number], CandidateRow>('SELECT * FROM candidates WHERE id = ?'),
     dupByFile: db.prepare<[string, number], { id: number }>(
       `SELECT c.id FROM candidates c JOIN files f ON f.id = c.file_id WHERE f.sha256 = ? AND c.vacancy_id = ? ORDER BY c.id LIMIT 1`,
@@ -450,6 +469,10 @@ export function candidatesRepo(db: DB) {
     stmts.deleteItemsNotIn.run(candidateId, JSON.stringify(Object.keys(result.items)));
   }
 
+  const wordsFor = (prefix: string): string[] | null => {
+    const words = stmts.wordsFrom.pluck().all(prefix, `${prefix}\u{10FFFF}`);
+    return words.length > MAX_PREFIX_WORDS ? null : words.filter((w) => w.startsWith(prefix));
+  };
   const params = (f: ListFilter): ListParams => ({
     vacancyId: f.vacancyId,
     stage: f.stage ?? null,
@@ -475,7 +498,13 @@ export function candidatesRepo(db: DB) {
             duplicateReason: c.duplicate?.reason ?? null,
           }).lastInsertRowid,
         );
-        stmts.insertFts.run(id, searchable(c.fullName), searchable(c.resumeText), searchStems(`${c.fullName}\n${c.resumeText}`));
+        stmts.insertFts.run(
+          id,
+          searchable(c.fullName),
+          searchable(c.resumeText),
+          searchStems(`${c.fullName}\n${c.resumeText}`),
+          searchScope(c.vacancyId),
+        );
         saveScreening(id, screening);
         logEvent({ candidateId: id, userId: c.createdBy, kind: 'created', newValue: screening.verdict });
         return id;
@@ -604,9 +633,16 @@ export function candidatesRepo(db: DB) {
         exact = p.verdict === null && p.source === null;
         n = exact ? counts.kept.get(p)!.n : counts.browse.get(p)!.n;
       } else {
+        const words = expandLongPrefixes(f.match, wordsFor);
+        // A vacancy that is a small part of the company is searched within its scope, so neither the count nor the
+        // page reads the other vacancies' hits; one that is most of it (one big vacancy) is not, as its scope would
+        // only add a step to every hit.
+        const scoped = 2 * counts.kept.get({ ...p, stage: null })!.n < counts.company.get()!.n;
+        p.match = scoped ? inVacancy(f.vacancyId, words) : inWrittenColumns(words);
+        const filtered = p.stage !== null || p.verdict !== null || p.source !== null;
         // The capped count also tells which plan is cheaper: up to the cap, starting from the hits and
         // sorting them; past it, walking the sorted index until a page of hits is found.
-        n = counts.search.get(p)!.n;
+        n = (scoped && !filtered ? counts.hits : counts.search).get(p)!.n;
         walk = n <= COUNT_CAP ? 'fewHits' : 'manyHits';
       }
       const total = exact ? n : Math.min(n, COUNT_CAP);

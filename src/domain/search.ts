@@ -81,3 +81,33 @@ export function ftsQuery(input: string): string | null {
       .join(' AND ')
   );
 }
+
+/** The longest prefix the search index keeps a list for (migration 025: prefix = '2 3 4 5 6 7'). */
+export const LONGEST_INDEXED_PREFIX = 7;
+/** A long prefix is expanded into at most this many words; one that stands for more is searched as a prefix. */
+export const MAX_PREFIX_WORDS = 64;
+
+/** The token a candidate's search row holds for their vacancy (the `scope` column, migration 025). */
+export const searchScope = (vacancyId: number) => `v${vacancyId}`;
+
+/** An ftsQuery() result matched in the written columns only (never in `scope`). */
+export const inWrittenColumns = (query: string) => `{full_name resume_text stems}: (${query})`;
+
+/** An ftsQuery() result limited to one vacancy's candidates. */
+export const inVacancy = (vacancyId: number, query: string) => `{scope}: ${searchScope(vacancyId)} AND ${inWrittenColumns(query)}`;
+
+/**
+ * Replaces each quoted prefix longer than the index's prefix lists ("переговор"*) by the words of the index that
+ * begin with it, ("переговоров" OR "переговоры"): the same rows, but FTS5 reads such an OR lazily, while a prefix
+ * with no list of its own makes it merge every such word's list before the first row (the whole company's hits,
+ * twice a page). `wordsFor` returns the index's words beginning with a prefix, or null when there are more than
+ * MAX_PREFIX_WORDS; a prefix with no word, or too many, stays as it is.
+ */
+export function expandLongPrefixes(query: string, wordsFor: (prefix: string) => string[] | null): string {
+  return query.replace(/"([^"]+)"\*/g, (whole, prefix: string) => {
+    if ([...prefix].length <= LONGEST_INDEXED_PREFIX) return whole;
+    const words = wordsFor(prefix);
+    if (words === null || words.length === 0) return whole;
+    return `(${words.map((w) => `"${w.replaceAll('"', '""')}"`).join(' OR ')})`;
+  });
+}

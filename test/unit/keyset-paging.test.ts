@@ -13,7 +13,11 @@ import { watchPrepare } from '../helpers/sql-spy.js';
  */
 const PAGE = 25;
 
-function build(rows: number) {
+/**
+ * Vacancy 1 (8 of 9 rows of the first `rows`) and 2 (the 9th), and vacancy 3 with `big` more rows, one in nine of
+ * them a hit for «переговоры»: most of the company, searched without its scope.
+ */
+function build(rows: number, big = 0) {
   const db = new Database(':memory:');
   migrate(db);
   let seed = 7;
@@ -26,13 +30,14 @@ function build(rows: number) {
     `INSERT INTO candidate_list (candidate_id, vacancy_id, stage, source, full_name, created_at, verdict, effective_verdict, score, fit, completed_stages, total_stages)
      VALUES (@id, @vacancy, @stage, @source, @name, '2026-01-01T00:00:00Z', @verdict, @verdict, @score, @fit, @completed, 4)`,
   );
-  const fts = db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems) VALUES (?, ?, ?, ?)');
+  const fts = db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems, scope) VALUES (?, ?, ?, ?, ?)');
   db.transaction(() => {
-    for (let id = 1; id <= rows; id++) {
+    for (let id = 1; id <= rows + big; id++) {
+      const vacancy = id > rows ? 3 : id % 9 === 0 ? 2 : 1;
       const name = pick(['Анна Петрова', 'анна петрова', 'АННА ПЕТРОВА', 'Борис Ильин', 'Вера Соколова', 'Zoe Adams', 'zoe adams']);
       insert.run({
         id,
-        vacancy: id % 9 === 0 ? 2 : 1,
+        vacancy,
         stage: pick(['new', 'screening', 'interview', 'offer']),
         source: pick(['hh', 'linkedin']),
         name,
@@ -41,8 +46,11 @@ function build(rows: number) {
         fit: rnd() < 0.3 ? null : pick([51.5, 60, 72.25, 72.25, 90]),
         completed: rnd() < 0.25 ? null : pick([0, 1, 2, 3]),
       });
-      fts.run(id, name, rnd() < 0.7 ? 'вела переговоры с сетями' : 'продажи в рознице', '');
+      const hit = vacancy === 3 ? id % 9 === 0 : rnd() < 0.7;
+      fts.run(id, name, hit ? 'вела переговоры с сетями' : 'продажи в рознице', '', `v${vacancy}`);
     }
+    // The kept per-vacancy counts (kept by triggers on candidates, which this world bypasses).
+    db.exec('INSERT INTO vacancy_stage_counts (vacancy_id, stage, n) SELECT vacancy_id, stage, COUNT(*) FROM candidate_list GROUP BY 1, 2');
   })();
   return db;
 }
@@ -70,7 +78,7 @@ function reference(db: Database.Database, f: ListFilter): number[] {
 }
 
 describe('candidate list paging', () => {
-  const db = build(2_400);
+  const db = build(2_400, 9_900);
   const repo = candidatesRepo(db);
   const variants: { name: string; filter: Partial<ListFilter> }[] = [
     { name: 'all', filter: {} },
@@ -78,6 +86,8 @@ describe('candidate list paging', () => {
     { name: 'verdict', filter: { verdict: 'pass' } },
     { name: 'search, over 1000 hits', filter: { match: ftsQuery('переговоры') } },
     { name: 'search, under 1000 hits', filter: { match: ftsQuery('продажи') } },
+    { name: 'search and stage', filter: { match: ftsQuery('переговоры'), stage: 'offer' } },
+    { name: 'search, over 1000 hits, in the biggest vacancy', filter: { vacancyId: 3, match: ftsQuery('переговоры') } },
   ];
   for (const sort of ['fit', 'score', 'newest', 'name'] as const)
     for (const v of variants)
@@ -115,6 +125,34 @@ describe('candidate list paging', () => {
     const expected = reference(db, base).slice(PAGE, 2 * PAGE);
     expect(repo.list({ ...base, after: 999_999 }).rows.map((r) => r.id)).toEqual(expected);
     expect(repo.list({ ...base, after: 9 }).rows.map((r) => r.id)).toEqual(expected); // 9 is in vacancy 2
+  });
+
+  it('searches a small vacancy within its scope, one that is most of the company without it, long stems as words', () => {
+    // What the repository binds to its FTS statements: the MATCH text of each.
+    const matches = (vacancyId: number) => {
+      const seen: string[] = [];
+      const prepare = db.prepare.bind(db);
+      const spy = Object.create(db) as typeof db;
+      spy.prepare = ((sql: string) => {
+        const stmt = prepare(sql);
+        if (!sql.includes('MATCH')) return stmt;
+        for (const m of ['get', 'all'] as const) {
+          const run = stmt[m].bind(stmt) as (...a: unknown[]) => unknown;
+          (stmt as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => {
+            const bound = args[0] as { match?: string } | undefined;
+            if (bound && typeof bound === 'object' && typeof bound.match === 'string') seen.push(bound.match);
+            return run(...args);
+          };
+        }
+        return stmt;
+      }) as typeof db.prepare;
+      candidatesRepo(spy).list({ vacancyId, sort: 'fit', limit: PAGE, offset: 0, match: ftsQuery('переговоры') });
+      return [...new Set(seen)];
+    };
+    // Vacancy 1 holds 2,133 of 12,300 candidates; vacancy 3, 9,900. «переговор» is longer than the prefix lists:
+    // searched as the one word of the index that begins with it.
+    expect(matches(1)).toEqual(['{scope}: v1 AND {full_name resume_text stems}: (("переговоры"))']);
+    expect(matches(3)).toEqual(['{full_name resume_text stems}: (("переговоры"))']);
   });
 
   it('reads a page after a cursor as index ranges, never the whole vacancy', () => {

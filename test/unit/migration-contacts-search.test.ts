@@ -52,3 +52,29 @@ describe('migration 014: word stems in the search table', () => {
     expect(hit).toEqual([{ rowid: 7 }]);
   });
 });
+
+describe('migration 025: the vacancy in each search row', () => {
+  it('copies every search row with its vacancy scope, keeps secure delete, and lists the index words', () => {
+    const db = new Database(':memory:');
+    migrate(db, upTo('025_'));
+    db.pragma('foreign_keys = OFF');
+    candidate(db, 7, 'Кузнецова Анна', null, null, 'переговоры с сетевыми клиентами');
+    candidate(db, 8, 'Иванов Пётр', null, null, 'переговоров не вёл');
+    db.prepare('UPDATE candidates SET vacancy_id = 2 WHERE id = 8').run();
+    const ins = db.prepare('INSERT INTO candidates_fts (rowid, full_name, resume_text, stems) VALUES (?, ?, ?, ?)');
+    ins.run(7, 'Кузнецова Анна', 'переговоры с сетевыми клиентами', '');
+    ins.run(8, 'Иванов Петр', 'переговоров не вел', '');
+    migrate(db, only('025_search_scope.sql'));
+    const scoped = (q: string) =>
+      db.prepare<[string], number>('SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH ? ORDER BY rowid').pluck().all(q);
+    expect(scoped('{scope}: v1 AND {full_name resume_text stems}: ("переговор"*)')).toEqual([7]);
+    expect(scoped('{scope}: v2 AND {full_name resume_text stems}: ("переговор"*)')).toEqual([8]);
+    expect(scoped('"переговор"*')).toEqual([7, 8]);
+    expect(
+      db.prepare("SELECT term FROM candidates_fts_vocab WHERE term >= 'переговор' AND term < 'переговп' ORDER BY term").pluck().all(),
+    ).toEqual(['переговоров', 'переговоры']);
+    // 023's setting survived the rebuild: an erased row's words leave the index at once.
+    db.prepare('DELETE FROM candidates_fts WHERE rowid = 8').run();
+    expect(db.prepare("SELECT count(*) FROM candidates_fts_vocab WHERE term = 'вел'").pluck().get()).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { stemmer as oramaRu } from '@orama/stemmers/russian';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/db/connection.js';
-import { ftsQuery, searchable, searchStems, stemWord } from '../../src/domain/search.js';
+import { expandLongPrefixes, ftsQuery, inWrittenColumns, searchable, searchStems, stemWord } from '../../src/domain/search.js';
 
 describe('stemWord', () => {
   it.each([
@@ -76,5 +76,35 @@ describe('search over the FTS table', () => {
   it('requires every word', () => {
     expect(find('переговоры Tesco')).toEqual([]);
     expect(find('переговоры Лента')).toEqual([1]);
+  });
+
+  it('finds the same rows when long prefixes are expanded into the index words that begin with them', () => {
+    const vocab = db.prepare<[string, string], string>('SELECT term FROM candidates_fts_vocab WHERE term >= ? AND term < ?').pluck();
+    const asked: string[] = [];
+    const wordsFor = (prefix: string) => (asked.push(prefix), vocab.all(prefix, `${prefix}\u{10FFFF}`));
+    const raw = db.prepare<[string], number>('SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH ? ORDER BY rowid').pluck();
+    for (const q of [
+      'переговорами',
+      'сетевых клиентов',
+      'Кузнецову',
+      'negotiations',
+      'negotiating',
+      'dairies',
+      'пятерочк',
+      'пятёрочке',
+      'Магнитогорск',
+      'магнитные доски',
+      'переговорщик',
+    ]) {
+      const query = ftsQuery(q)!;
+      expect(raw.all(inWrittenColumns(expandLongPrefixes(query, wordsFor))), q).toEqual(raw.all(query));
+    }
+    // Only prefixes longer than the index's prefix lists are looked up: «переговор», «negotiat», «пятерочк»…
+    expect(asked).toContain('переговор');
+    expect(asked).not.toContain('сетев');
+    expect(expandLongPrefixes('"переговор"*', () => ['переговоры', 'переговоров'])).toBe('("переговоры" OR "переговоров")');
+    // No such word, or too many: searched as the prefix it was.
+    expect(expandLongPrefixes('"переговорщик"* AND "ма"*', () => [])).toBe('"переговорщик"* AND "ма"*');
+    expect(expandLongPrefixes('("dairies"* OR "dairi"*)', () => null)).toBe('("dairies"* OR "dairi"*)');
   });
 });
