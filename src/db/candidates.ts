@@ -634,10 +634,11 @@ export function candidatesRepo(db: DB) {
         n = exact ? counts.kept.get(p)!.n : counts.browse.get(p)!.n;
       } else {
         const words = expandLongPrefixes(f.match, wordsFor);
-        // A vacancy that is a small part of the company is searched within its scope, so neither the count nor the
-        // page reads the other vacancies' hits; one that is most of it (one big vacancy) is not, as its scope would
-        // only add a step to every hit.
-        const scoped = 2 * counts.kept.get({ ...p, stage: null })!.n < counts.company.get()!.n;
+        // A vacancy of up to two thirds of the company is searched within its scope, so neither the count nor the page
+        // reads the other vacancies' hits; a bigger one is not, as its scope would only add a step to every hit.
+        // Measured at 100,000 candidates («менеджер», 58% of resumes, first page): a vacancy of half the company 6.3 ms
+        // scoped against 9.5 ms not; the company's only vacancy 13.2 ms scoped against 7.8 ms not.
+        const scoped = 3 * counts.kept.get({ ...p, stage: null })!.n <= 2 * counts.company.get()!.n;
         p.match = scoped ? inVacancy(f.vacancyId, words) : inWrittenColumns(words);
         const filtered = p.stage !== null || p.verdict !== null || p.source !== null;
         // The capped count also tells which plan is cheaper: up to the cap, starting from the hits and
