@@ -70,7 +70,12 @@ export function migrate(db: DB, given?: Migration[]): number {
   return count;
 }
 
+// Prepared once per connection: /health asks on every call.
+const versionStatements = new WeakMap<DB, Database.Statement<[], { v: number | null }>>();
+
 export function schemaVersion(db: DB): number {
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
-  return row.v ?? 0;
+  let stmt = versionStatements.get(db);
+  if (stmt === undefined)
+    versionStatements.set(db, (stmt = db.prepare<[], { v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations')));
+  return stmt.get()?.v ?? 0;
 }
