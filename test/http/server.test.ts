@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, existsSync, cpSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,35 @@ describe('the real server', () => {
       expect(again.output()).toMatch(/0 added, 0 updated, 0 retired/);
     } finally {
       await again.stop();
+    }
+  });
+
+  it('runs the bundle npm start runs, writes its code cache on the first start, and replaces a damaged one', async () => {
+    const cache = join(process.cwd(), 'dist', 'bundle', 'server.cache');
+    const waitForCache = async () => {
+      for (let i = 0; i < 100 && !(existsSync(cache) && statSync(cache).size > 100_000); i++) await new Promise((r) => setTimeout(r, 50));
+      return existsSync(cache) ? readFileSync(cache) : null;
+    };
+    const dataDir = tempDir();
+    rmSync(cache, { force: true });
+    const first = await startServer({ DATA_DIR: dataDir, DEMO_PASSWORD: 'cache-test-password' });
+    try {
+      expect(first.output()).not.toMatch(/building it/);
+      expect((await fetch(`${first.url}/health`)).status).toBe(200);
+      expect((await waitForCache())?.length).toBeGreaterThan(100_000);
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+    // A cache V8 cannot use (another build, another Node): rejected, the server starts all the same, and a new one is written.
+    writeFileSync(cache, Buffer.alloc(4096, 7));
+    const second = await startServer({ DATA_DIR: dataDir, DEMO_PASSWORD: 'cache-test-password' });
+    try {
+      expect(await login(second.url, 'hr', 'cache-test-password')).toBe(302);
+      const rewritten = await waitForCache();
+      expect(rewritten?.length).toBeGreaterThan(100_000);
+      expect(rewritten?.subarray(0, 4096).equals(Buffer.alloc(4096, 7))).toBe(false);
+    } finally {
+      expect(await second.stop()).toBe(0);
     }
   });
 
