@@ -13,7 +13,7 @@
  * The bundle sits two folders deep, like every compiled module, so the paths the code finds from `import.meta.url`
  * (views/, locales/, mail-templates/, src/db/migrations/, ../extract/worker.js) point where they do from dist/web/….
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
@@ -30,6 +30,18 @@ export function bundleServer(dist, quiet = false) {
     return false;
   }
   const outDir = join(dist, 'bundle');
+  try {
+    writeBundle(esbuild, dist, outDir);
+    return true;
+  } catch (e) {
+    // The app still runs, from dist/ module by module: slower to start, never broken by the bundle.
+    rmSync(outDir, { recursive: true, force: true });
+    console.error(`Bundling the server failed, so it runs from dist/ unbundled (slower to start): ${e instanceof Error ? e.message : e}`);
+    return false;
+  }
+}
+
+function writeBundle(esbuild, dist, outDir) {
   mkdirSync(outDir, { recursive: true });
   // CommonJS, so V8's code cache applies (node:vm compiles scripts with a cache; ES modules have none on Node 20).
   writeFileSync(join(outDir, 'package.json'), '{ "type": "commonjs" }\n');
@@ -60,7 +72,6 @@ export function bundleServer(dist, quiet = false) {
     out,
     code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   );
-  return true;
 }
 
 /** The bundle's path, when the build made one. */
