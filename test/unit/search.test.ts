@@ -81,7 +81,10 @@ describe('search over the FTS table', () => {
   it('finds the same rows when long prefixes are expanded into the index words that begin with them', () => {
     const vocab = db.prepare<[string, string], string>('SELECT term FROM candidates_fts_vocab WHERE term >= ? AND term < ?').pluck();
     const asked: string[] = [];
-    const wordsFor = (prefix: string) => (asked.push(prefix), vocab.all(prefix, `${prefix}\u{10FFFF}`));
+    const wordsFor = (prefix: string) => {
+      asked.push(prefix);
+      return vocab.all(prefix, `${prefix}\u{10FFFF}`);
+    };
     const raw = db.prepare<[string], number>('SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH ? ORDER BY rowid').pluck();
     for (const q of [
       'переговорами',
