@@ -40,7 +40,12 @@ async function main() {
     from: config.mailFrom,
     onError: (e) => console.error('Mail delivery pass failed:', e),
   });
-  const server = app.listen(config.port, () => {
+  const server = app.listen(config.port, (error?: Error) => {
+    // Express 5 hands a failed listen (the port taken, say) to this callback: say so and stop, rather than claim to run.
+    if (error) {
+      console.error(`Cannot listen on port ${config.port}: ${error.message}`);
+      process.exit(1);
+    }
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     // One write, so whoever reads the output sees the URL and the login help together.

@@ -52,6 +52,20 @@ describe('the real server', () => {
     }
   });
 
+  it('says the port is taken and exits with an error, instead of claiming to run', async () => {
+    const { createServer } = await import('node:net');
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      await expect(startServer({ DATA_DIR: tempDir(), DEMO_PASSWORD: 'port-test-password', PORT: String(port) })).rejects.toThrow(
+        /exited with 1[\s\S]*Cannot listen on port \d+: listen EADDRINUSE/,
+      );
+    } finally {
+      taken.close();
+    }
+  });
+
   it('runs the bundle npm start runs, writes its code cache on the first start, and replaces a damaged one', async () => {
     const cache = join(process.cwd(), 'dist', 'bundle', 'server.cache');
     const waitForCache = async () => {
