@@ -19,6 +19,7 @@ import { candidatesRepo } from '../src/db/candidates.js';
 import { ftsQuery } from '../src/domain/candidate.js';
 import { extractText, ExtractError } from '../src/extract/index.js';
 import { screenText } from '../src/services/screening.js';
+import { compactSearchIndex, type CompactResult } from '../src/services/search-index.js';
 import {
   fmtInt,
   fmtMs,
@@ -204,6 +205,11 @@ async function benchSearch() {
     progress(`temp database ${file}`);
     const ins = seedCandidates(db, vacancyId, ROWS, SEED + 1, (done) => progress(`inserted ${fmtInt(done)} / ${fmtInt(ROWS)} candidates`));
     const repo = candidatesRepo(db);
+    // The index as `npm run import` and the server's hourly job leave it (services/search-index.ts).
+    let index: CompactResult | null = null;
+    const compactMs = await timeAsync(async () => {
+      index = await compactSearchIndex(repo);
+    });
     const bare = db.prepare<[string], { rowid: number }>('SELECT rowid FROM candidates_fts WHERE candidates_fts MATCH ? LIMIT 25');
     const bareCount = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM candidates_fts WHERE candidates_fts MATCH ?');
 
@@ -258,6 +264,7 @@ async function benchSearch() {
     line(
       `${fmtInt(ROWS)} candidates, ${fmtInt(ins.textChars / ROWS)} chars/resume; generated in ${fmtMs(ins.genMs)}, inserted in ${fmtMs(ins.insMs)} (${fmtInt((ROWS / ins.insMs) * 1000)} rows/s)`,
     );
+    line(`search index: ${index!.segmentsBefore} segments after seeding, ${index!.segmentsAfter} after the merge (${fmtMs(compactMs)})`);
     line(
       `app path:        p50 ${fmtMs(appLat.p50)}, p95 ${fmtMs(appLat.p95)}, p99 ${fmtMs(appLat.p99)}, max ${fmtMs(appLat.max)} over ${appLat.n} searches (target p95 < ${TARGETS.search_p95_ms} ms)`,
     );
@@ -270,7 +277,16 @@ async function benchSearch() {
       .sort((a, b) => b.ms - a.ms);
     for (const r of rows) line(`  ${fmtMs(r.ms).padStart(9)}  ${fmtInt(r.total).padStart(7)}  ${r.q}`);
     line();
-    return { appLat, baseLat, countLat, browseLat, searches: app.length, queries: queries.length, insertPerS: (ROWS / ins.insMs) * 1000 };
+    return {
+      appLat,
+      baseLat,
+      countLat,
+      browseLat,
+      searches: app.length,
+      queries: queries.length,
+      insertPerS: (ROWS / ins.insMs) * 1000,
+      segments: index!.segmentsAfter,
+    };
   } finally {
     tmp.remove();
   }
@@ -329,6 +345,7 @@ async function main() {
       baseline_count_p95_ms: ms(c.countLat, 'p95'),
       browse_p95_ms: ms(c.browseLat, 'p95'),
       insert_rows_per_s: Math.round(c.insertPerS),
+      search_index_segments: c.segments,
       load_avg_1m: { start: round(loadBefore, 2), end: round(loadavg()[0] ?? 0, 2) },
       targets: TARGETS,
       targets_met: met,

@@ -7,6 +7,7 @@ import { proposeContacts } from '../domain/contacts.js';
 import { duplicateOf, prepareResume } from '../services/screening.js';
 import { fileStore } from '../storage/files.js';
 import { addCandidate } from '../services/candidates.js';
+import { compactSearchIndex } from '../services/search-index.js';
 import { expandPaths, findVacancy, openApp, parseArgs, plainReason } from './common.js';
 import { runCli, UsageError } from './run.js';
 
@@ -84,11 +85,14 @@ async function main(): Promise<number> {
     }
     progress(list.length, list.length, 'done');
     if (process.stderr.isTTY) process.stderr.write('\n');
+    // Many candidates at once leave the search index in many segments, each read by every search: merge them now.
+    const index = await compactSearchIndex(repos.candidates);
     console.log(`Vacancy: ${vacancy.slug}`);
     console.log(`Imported: ${summary.imported} (of them flagged as possible duplicates: ${summary.flagged})`);
     console.log(`Skipped as duplicates: ${summary.duplicates}`);
     console.log(`Failed: ${summary.failed}`);
     for (const f of failures) console.log(`  ${f.file}: ${f.reason}`);
+    if (index.slices) console.log(`Search index: ${index.segmentsBefore} segments merged into ${index.segmentsAfter}`);
     return summary.failed > 0 ? 1 : 0;
   } finally {
     db.close();

@@ -40,6 +40,7 @@ import type { Verdict } from '../domain/screening/index.js';
 import { generatePassword, hashPassword } from '../security/password.js';
 import { refreshScore } from '../services/scores.js';
 import { intakeCandidate } from '../services/screening.js';
+import { compactSearchIndex } from '../services/search-index.js';
 import { fileStore } from '../storage/files.js';
 import { createRepos, type Repos } from '../db/repos.js';
 import { isHeadOf } from '../domain/policy.js';
@@ -449,6 +450,8 @@ export async function seedDemoCandidates(db: DB, opts: SeedOptions): Promise<See
     opts.onProgress?.(to, opts.count);
   }
   summary.vacancyTotal = repos.candidates.idsForVacancy(vacancy.id).length;
+  // As after an import: many candidates at once leave the search index in many segments (services/search-index.ts).
+  await compactSearchIndex(repos.candidates);
   summary.ms = performance.now() - started;
   return summary;
 }

@@ -221,7 +221,16 @@ function localized(json: string | null): LocalizedText | null {
   return v && typeof v.ru === 'string' && typeof v.en === 'string' ? { ru: v.ru, en: v.en } : null;
 }
 
-export function candidatesRepo(db: DB) {
+/**
+ * The costs walkPage weighs (measured on a merged index; see there): what asking the search index about one row costs,
+ * and what reading one hit costs, in µs. Tests set them to force either plan.
+ */
+export interface SearchCosts {
+  probeUs: number;
+  hitUs: number;
+}
+
+export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs: 0.12 }) {
   // The list reads only candidate_list (thin, kept by triggers) and, for a search, the FTS index.
   // Each sort has its own index so a page is read in order without sorting the whole vacancy.
   const desc = (column: string, nullable = true): SortKey => ({ column, desc: true, nullable });
@@ -246,9 +255,10 @@ export function candidatesRepo(db: DB) {
   const COUNT_CAP = 1000;
   /**
    * How a page is read: `browse` walks the sort's index; `fewHits` starts from the (at most COUNT_CAP) search hits
-   * and sorts them; `manyHits` walks the sort's index and keeps the rows that are hits.
+   * and sorts them; `manyHits` walks the sort's index and keeps the rows that are hits; `ids` walks the sort's index like
+   * `browse` but reads only the ids (the index holds them), for walkPage.
    */
-  type Walk = 'browse' | 'fewHits' | 'manyHits';
+  type Walk = 'browse' | 'fewHits' | 'manyHits' | 'ids';
   const pageStatements = new Map<string, Database.Statement<ListParams, ListRow>>();
   /**
    * The statement for a page: read forwards or backwards (`rev`, for the rows before a cursor and for pages
@@ -273,11 +283,12 @@ export function candidatesRepo(db: DB) {
             `${FILTERS} AND +candidate_id IN (${FTS_IDS})`
           : FILTERS;
       const order = orderBy(keys);
+      const columns = walk === 'ids' ? 'candidate_id AS id' : COLUMNS;
       const sql =
         nulls === null
-          ? `SELECT ${COLUMNS} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`
+          ? `SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`
           : `${keysetArms(keys, nulls)
-              .map((arm) => `SELECT * FROM (SELECT ${COLUMNS} FROM ${from} WHERE ${where} AND ${arm} ORDER BY ${order} LIMIT @limit)`)
+              .map((arm) => `SELECT * FROM (SELECT ${columns} FROM ${from} WHERE ${where} AND ${arm} ORDER BY ${order} LIMIT @limit)`)
               .join(' UNION ALL ')} LIMIT @limit`;
       stmt = db.prepare<ListParams, ListRow>(sql);
       pageStatements.set(cacheKey, stmt);
@@ -295,16 +306,90 @@ export function candidatesRepo(db: DB) {
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidate_list WHERE ${FILTERS} LIMIT ${COUNT_CAP + 1})`,
     ),
     // A search within the vacancy's scope and no other filter: the search index alone answers.
-    hits: db.prepare<ListParams, { n: number }>(
-      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidates_fts WHERE candidates_fts MATCH @match LIMIT ${COUNT_CAP + 1})`,
+    // Both search counts also give the id of the last hit counted (they read the hits in id order), for probeDensity.
+    hits: db.prepare<ListParams, CappedCount>(
+      `SELECT COUNT(*) AS n, MAX(hit) AS last FROM (SELECT rowid AS hit FROM candidates_fts WHERE candidates_fts MATCH @match LIMIT ${COUNT_CAP + 1})`,
     ),
     // The company's size, to weigh the vacancy's scope (see list()).
     company: db.prepare<[], { n: number }>('SELECT COALESCE(SUM(n), 0) AS n FROM vacancy_stage_counts'),
     // Otherwise: walks the hits lazily (the FTS index drives, CROSS JOIN keeps it outside), stops at the cap.
-    search: db.prepare<ListParams, { n: number }>(
-      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidates_fts CROSS JOIN candidate_list ON candidate_list.candidate_id = candidates_fts.rowid
+    search: db.prepare<ListParams, CappedCount>(
+      `SELECT COUNT(*) AS n, MAX(hit) AS last FROM (SELECT candidates_fts.rowid AS hit FROM candidates_fts
+       CROSS JOIN candidate_list ON candidate_list.candidate_id = candidates_fts.rowid
        WHERE candidates_fts MATCH @match AND ${FILTERS} LIMIT ${COUNT_CAP + 1})`,
     ),
+    // The vacancy's lowest and highest candidate id (two index seeks).
+    span: db.prepare<ListParams, { lo: number | null; hi: number | null }>(
+      `SELECT (SELECT MIN(candidate_id) FROM candidate_list WHERE vacancy_id = @vacancyId) AS lo,
+              (SELECT MAX(candidate_id) FROM candidate_list WHERE vacancy_id = @vacancyId) AS hi`,
+    ),
+  };
+  type CappedCount = { n: number; last: number | null };
+  // Is this one row a hit? FTS5 finds it by id in each of the index's segments. The id is bound as a BigInt: bound as
+  // a JS number it arrives as REAL, and FTS5 then ignores `rowid = ?` and returns every hit.
+  const isHit = db.prepare<[string, bigint], number>('SELECT 1 FROM candidates_fts WHERE candidates_fts MATCH ? AND rowid = ?').pluck();
+
+  /**
+   * A page of a search with many hits, found by walking the sort's index and asking the search index about each row
+   * in turn, until the page is full. A search matching half of a 100,000-candidate vacancy fills its first page
+   * after some fifty rows (about 1 ms on a merged index), where reading its hits first costs 5–10 ms (every hit is
+   * listed and kept before the first row). Measured on this machine: a row costs 15–30 µs to ask about on a merged
+   * index (more with more segments: services/search-index.ts), a hit about 0.12 µs to read (SearchCosts).
+   *
+   * Taken only when the estimate says it is cheaper (`hits` and `density` from the capped count), and given up
+   * (null: the caller reads the hits after all) as soon as its pace says the rest would cost more than reading the hits:
+   * on a badly fragmented index that is after three rows.
+   */
+  const { probeUs: PROBE_US, hitUs: HIT_US } = costs;
+  const walkPage = (
+    open: () => IterableIterator<{ id: number }>,
+    match: string,
+    skip: number,
+    limit: number,
+    est: { hits: number; density: number },
+  ): ListRow[] | null => {
+    if (((skip + limit) / est.density) * PROBE_US > est.hits * HIT_US) return null;
+    const budget = (est.hits * HIT_US) / 1000;
+    const start = performance.now();
+    const ids: number[] = [];
+    let seen = 0;
+    let probes = 0;
+    let firstDone = start;
+    for (const { id } of open()) {
+      probes += 1;
+      if (isHit.get(match, BigInt(id)) !== undefined && seen++ >= skip) {
+        ids.push(id);
+        if (ids.length === limit) break;
+      }
+      // Every few rows: at the pace so far, would the rest of the walk still cost less than reading the hits? An index of
+      // many segments makes each row dearer to ask about (0.4 ms at 22 segments against 15–30 µs at one); then the walk
+      // is given up after a few rows. The pace leaves out the first row, which costs several times the next ones.
+      // (Leaving the loop ends the statement: for…of calls the iterator's return().)
+      if (probes === 1) firstDone = performance.now();
+      else if (probes % 4 === 3) {
+        const now = performance.now();
+        const pace = (now - firstDone) / (probes - 1);
+        if (now - start + ((skip + limit - seen) / est.density) * pace > budget) return null;
+      }
+    }
+    const byId = new Map(rowsByIds.all(JSON.stringify(ids)).map((r) => [r.id, r]));
+    // (A row another process deleted meanwhile is left out.)
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+  const rowsByIds = db.prepare<[string], ListRow>(
+    `SELECT ${COLUMNS} FROM candidate_list WHERE candidate_id IN (SELECT value FROM json_each(?))`,
+  );
+  /**
+   * The share of the vacancy's candidates a search matches, from where its capped count stopped: the hits were read in
+   * id order, so COUNT_CAP + 1 hits among the candidates up to id `last` (the vacancy's candidates taken as spread
+   * evenly over its ids). Filters (stage, verdict, source) make it an underestimate, which only makes a walk less likely.
+   */
+  const probeDensity = (p: ListParams, last: number, vacancyRows: number) => {
+    const { lo, hi } = counts.span.get(p)!;
+    if (lo === null || hi === null) return null;
+    const read = (vacancyRows * (last - lo + 1)) / (hi - lo + 1);
+    const density = Math.min(1, (COUNT_CAP + 1) / Math.max(1, read));
+    return { density, hits: density * vacancyRows };
   };
 
   type ListParams = Omit<ListFilter, 'stage' | 'verdict' | 'source' | 'match'> & {
@@ -485,6 +570,13 @@ export function candidatesRepo(db: DB) {
   });
 
   const setLang = db.prepare('UPDATE candidates SET lang = ? WHERE id = ?');
+  const index = {
+    // Each segment has rows in the index's page table (%_idx), keyed by segment first.
+    segments: db.prepare<[], number>('SELECT COUNT(*) FROM (SELECT 1 FROM candidates_fts_idx GROUP BY segid)').pluck(),
+    // A negative page count merges every segment, whatever its level, writing about that many pages (FTS5's 'merge').
+    merge: db.prepare<[number]>("INSERT INTO candidates_fts (candidates_fts, rank) VALUES ('merge', ?)"),
+    changes: db.prepare<[], number>('SELECT total_changes()').pluck(),
+  };
   return {
     /** Candidate, file, search row, screening and its first event: all or nothing. */
     create: (c: NewCandidate, screening: ScreeningResult): number =>
@@ -627,6 +719,9 @@ export function candidatesRepo(db: DB) {
       const p = params(f);
       let walk: Walk = 'browse';
       let n: number;
+      // For a search with many hits: how many, and what share of the vacancy (see walkPage).
+      let estimate: { hits: number; density: number } | null = null;
+      let probe = '';
       // Exact when the kept per-stage counts (migration 008) answer: filtered by stage at most.
       let exact = false;
       if (!f.match) {
@@ -638,13 +733,18 @@ export function candidatesRepo(db: DB) {
         // reads the other vacancies' hits; a bigger one is not, as its scope would only add a step to every hit.
         // Measured at 100,000 candidates (count and first page): in a vacancy of half the company «менеджер» took 7.1 ms
         // scoped against 10.2 ms not; in the company's only vacancy «переговор» took 8.6 ms scoped against 4.2 ms not.
-        const scoped = 3 * counts.kept.get({ ...p, stage: null })!.n <= 2 * counts.company.get()!.n;
+        const vacancyRows = counts.kept.get({ ...p, stage: null })!.n;
+        const scoped = 3 * vacancyRows <= 2 * counts.company.get()!.n;
         p.match = scoped ? inVacancy(f.vacancyId, words) : inWrittenColumns(words);
         const filtered = p.stage !== null || p.verdict !== null || p.source !== null;
         // The capped count also tells which plan is cheaper: up to the cap, starting from the hits and
         // sorting them; past it, walking the sorted index until a page of hits is found.
-        n = (scoped && !filtered ? counts.hits : counts.search).get(p)!.n;
+        const count = (scoped && !filtered ? counts.hits : counts.search).get(p)!;
+        n = count.n;
         walk = n <= COUNT_CAP ? 'fewHits' : 'manyHits';
+        if (walk === 'manyHits' && count.last !== null) estimate = probeDensity(p, count.last, vacancyRows);
+        // The walk's rows are the vacancy's already: it asks about the typed words only.
+        probe = inWrittenColumns(words);
       }
       const total = exact ? n : Math.min(n, COUNT_CAP);
       const capped = !exact && n > COUNT_CAP;
@@ -654,12 +754,18 @@ export function candidatesRepo(db: DB) {
         // The rows after (or before) the row the previous page ended (or began) with: index ranges, whatever the page number.
         const values = SORT[f.sort].keys.map((k) => cursor[k.column] ?? null);
         const rev = f.after === undefined;
-        const rows = pageStatement(
-          f.sort,
-          walk,
-          rev,
-          values.map((v) => v === null),
-        ).all({ ...p, ...keysetParams(values) } as ListParams);
+        const nulls = values.map((v) => v === null);
+        const walked =
+          estimate &&
+          walkPage(
+            () => pageStatement(f.sort, 'ids', rev, nulls).iterate({ ...p, ...keysetParams(values), limit: -1 } as ListParams),
+            probe,
+            0,
+            f.limit,
+            estimate,
+          );
+        if (walked) return { rows: rev ? walked.reverse() : walked, total, capped };
+        const rows = pageStatement(f.sort, walk, rev, nulls).all({ ...p, ...keysetParams(values) } as ListParams);
         return { rows: rev ? rows.reverse() : rows, total, capped };
       }
       // A page nearer the end than the start (the last page, say) is read backwards from the end.
@@ -668,12 +774,30 @@ export function candidatesRepo(db: DB) {
         const rows = pageStatement(f.sort, walk, true, null).all({ ...p, limit: end - f.offset, offset: total - end });
         return { rows: rows.reverse(), total, capped };
       }
-      return { rows: pageStatement(f.sort, walk, false, null).all(p), total, capped };
+      const walked =
+        estimate &&
+        walkPage(
+          () => pageStatement(f.sort, 'ids', false, null).iterate({ ...p, limit: -1, offset: 0 }),
+          probe,
+          f.offset,
+          f.limit,
+          estimate,
+        );
+      return { rows: walked ?? pageStatement(f.sort, walk, false, null).all(p), total, capped };
     },
     stageCounts: (vacancyId: number) => stmts.stageCounts.all(vacancyId),
     idsForVacancy: (vacancyId: number) => stmts.idsForVacancy.all(vacancyId).map((r) => r.id),
     sources: (vacancyId: number) => stmts.sources.all(vacancyId).map((r) => r.source),
     waitingByVacancy: () => new Map(stmts.waiting.all().map((r) => [r.vacancyId, r.n])),
+    /** How many segments the search index is in (each search reads every one: see walkPage). */
+    searchSegments: () => index.segments.get()!,
+    /** One step of merging the search index into one segment, writing about `pages` pages; false when nothing was left. */
+    mergeSearchStep: (pages: number): boolean => {
+      const before = index.changes.get()!;
+      index.merge.run(-Math.abs(pages));
+      // FTS5's documented test: a step that merged something changes two rows or more.
+      return index.changes.get()! - before >= 2;
+    },
   };
 }
 export type CandidatesRepo = ReturnType<typeof candidatesRepo>;

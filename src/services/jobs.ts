@@ -4,6 +4,7 @@ import { createRepos, type Repos } from '../db/repos.js';
 import { runConsentErasure } from './consent.js';
 import { runRetention } from './privacy.js';
 import { runReminders } from './reminders.js';
+import { compactSearchIndex } from './search-index.js';
 import { createScheduler, type ScheduledJob, type Scheduler, type SchedulerOptions } from './scheduler.js';
 
 const MINUTE = 60_000;
@@ -47,6 +48,16 @@ export function serverJobs(
       },
     },
     { name: 'reminders', everyMs: 15 * MINUTE, run: (now) => runReminders(repos, config.publicUrl, now) },
+    {
+      // Searches stay fast as candidates arrive one by one (services/search-index.ts); slices yield to requests.
+      name: 'search_index',
+      everyMs: 60 * MINUTE,
+      run: async () => {
+        const r = await compactSearchIndex(repos.candidates, () => new Promise((resolve) => setImmediate(resolve)));
+        if (r.slices) log(`Search index: ${r.segmentsBefore} segments merged into ${r.segmentsAfter} (${r.slices} slices)`);
+        return { segments: r.segmentsAfter };
+      },
+    },
   ];
 }
 

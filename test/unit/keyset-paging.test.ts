@@ -77,9 +77,29 @@ function reference(db: Database.Database, f: ListFilter): number[] {
     .map((r) => r.id);
 }
 
+/** A repository whose searches with many hits always walk the sort's index (walkPage), counting the rows it asks about. */
+function walkingRepo(db: Database.Database) {
+  let probes = 0;
+  const prepare = db.prepare.bind(db);
+  const spy = Object.create(db) as typeof db;
+  spy.prepare = ((sql: string) => {
+    const stmt = prepare(sql);
+    if (!/MATCH \? AND rowid = \?/.test(sql)) return stmt;
+    const get = stmt.get.bind(stmt) as (...a: unknown[]) => unknown;
+    (stmt as unknown as Record<string, unknown>).get = (...args: unknown[]) => {
+      probes += 1;
+      return get(...args);
+    };
+    return stmt;
+  }) as typeof db.prepare;
+  // Asking about a row costs nothing and reading the hits forever: the walk is always taken and never given up.
+  const repo = candidatesRepo(spy, { probeUs: 0, hitUs: 1e9 });
+  return { repo, probes: () => probes };
+}
+
 describe('candidate list paging', () => {
   const db = build(2_400, 9_900);
-  const repo = candidatesRepo(db);
+  const walking = walkingRepo(db);
   const variants: { name: string; filter: Partial<ListFilter> }[] = [
     { name: 'all', filter: {} },
     { name: 'stage', filter: { stage: 'interview' } },
@@ -89,38 +109,60 @@ describe('candidate list paging', () => {
     { name: 'search and stage', filter: { match: ftsQuery('переговоры'), stage: 'offer' } },
     { name: 'search, over 1000 hits, in the biggest vacancy', filter: { vacancyId: 3, match: ftsQuery('переговоры') } },
   ];
+  const repos = [
+    { plan: '', repo: candidatesRepo(db) },
+    { plan: ' (searches walking the index)', repo: walking.repo },
+  ];
   for (const sort of ['fit', 'score', 'newest', 'name'] as const)
     for (const v of variants)
-      it(`${sort}, ${v.name}: forward and backward by cursor and by page number equal OFFSET paging`, () => {
-        const base: ListFilter = { vacancyId: 1, sort, limit: PAGE, offset: 0, ...v.filter };
-        const expected = reference(db, base);
-        expect(expected.length).toBeGreaterThan(3 * PAGE);
-        // Forward, each page after the previous page's last row.
-        const forward: number[] = [];
-        let page = repo.list(base).rows.map((r) => r.id);
-        while (page.length > 0) {
-          forward.push(...page);
-          if (page.length < PAGE) break;
-          page = repo.list({ ...base, offset: forward.length, after: page[page.length - 1] }).rows.map((r) => r.id);
-        }
-        expect(forward).toEqual(expected);
-        // By page number (pages past the middle are read backwards from the end).
-        for (let offset = 0; offset < expected.length; offset += PAGE)
-          expect(repo.list({ ...base, offset }).rows.map((r) => r.id)).toEqual(expected.slice(offset, offset + PAGE));
-        // Backward from the last page, each page before the next page's first row.
-        const lastOffset = Math.floor((expected.length - 1) / PAGE) * PAGE;
-        let back = expected.slice(lastOffset);
-        let before = back[0]!;
-        while (before !== expected[0]) {
-          const prev = repo.list({ ...base, offset: 0, before }).rows.map((r) => r.id);
-          expect(prev.length).toBe(PAGE);
-          back = [...prev, ...back];
-          before = prev[0]!;
-        }
-        expect(back).toEqual(expected);
-      });
+      for (const { plan, repo } of repos.filter((r) => r.plan === '' || v.filter.match))
+        it(`${sort}, ${v.name}${plan}: forward and backward by cursor and by page number equal OFFSET paging`, () => {
+          const base: ListFilter = { vacancyId: 1, sort, limit: PAGE, offset: 0, ...v.filter };
+          const expected = reference(db, base);
+          expect(expected.length).toBeGreaterThan(3 * PAGE);
+          // Forward, each page after the previous page's last row.
+          const forward: number[] = [];
+          let page = repo.list(base).rows.map((r) => r.id);
+          while (page.length > 0) {
+            forward.push(...page);
+            if (page.length < PAGE) break;
+            page = repo.list({ ...base, offset: forward.length, after: page[page.length - 1] }).rows.map((r) => r.id);
+          }
+          expect(forward).toEqual(expected);
+          // By page number (pages past the middle are read backwards from the end). A walk to page n asks about every row
+          // before it, so the walking plan is checked on its first pages only.
+          const pages = plan ? Math.min(expected.length, 4 * PAGE) : expected.length;
+          for (let offset = 0; offset < pages; offset += PAGE)
+            expect(repo.list({ ...base, offset }).rows.map((r) => r.id)).toEqual(expected.slice(offset, offset + PAGE));
+          // Backward from the last page, each page before the next page's first row.
+          const lastOffset = Math.floor((expected.length - 1) / PAGE) * PAGE;
+          let back = expected.slice(lastOffset);
+          let before = back[0]!;
+          while (before !== expected[0]) {
+            const prev = repo.list({ ...base, offset: 0, before }).rows.map((r) => r.id);
+            expect(prev.length).toBe(PAGE);
+            back = [...prev, ...back];
+            before = prev[0]!;
+          }
+          expect(back).toEqual(expected);
+        });
+
+  it('walks the index for a search with many hits, asking about each row it passes, and reads the hits for few', () => {
+    const at = walking.probes();
+    const page = walking.repo.list({ vacancyId: 1, sort: 'score', limit: PAGE, offset: 0, match: ftsQuery('переговоры') });
+    expect(page.rows.map((r) => r.id)).toEqual(
+      reference(db, { vacancyId: 1, sort: 'score', limit: PAGE, offset: 0, match: ftsQuery('переговоры') }).slice(0, PAGE),
+    );
+    // 70% of vacancy 1 are hits: a page of 25 is found among the first rows in order, not among all 2,133.
+    expect(walking.probes() - at).toBeGreaterThanOrEqual(PAGE);
+    expect(walking.probes() - at).toBeLessThan(3 * PAGE);
+    const few = walking.probes();
+    walking.repo.list({ vacancyId: 1, sort: 'score', limit: PAGE, offset: 0, match: ftsQuery('продажи') });
+    expect(walking.probes()).toBe(few);
+  });
 
   it('falls back to the page number when the cursor row is gone or in another vacancy', () => {
+    const repo = candidatesRepo(db);
     const base: ListFilter = { vacancyId: 1, sort: 'fit', limit: PAGE, offset: PAGE };
     const expected = reference(db, base).slice(PAGE, 2 * PAGE);
     expect(repo.list({ ...base, after: 999_999 }).rows.map((r) => r.id)).toEqual(expected);
