@@ -161,6 +161,32 @@ describe('candidate list paging', () => {
     expect(walking.probes()).toBe(few);
   });
 
+  it('remembers the words a long prefix stands for only until the search index changes', () => {
+    const small = build(30);
+    const repo = candidatesRepo(small);
+    const add = (id: number, text: string) => {
+      small
+        .prepare(
+          `INSERT INTO candidate_list (candidate_id, vacancy_id, stage, source, full_name, created_at, total_stages)
+           VALUES (?, 1, 'new', 'hh', 'Олег Новиков', '2026-01-01T00:00:00Z', 4)`,
+        )
+        .run(id);
+      small
+        .prepare("INSERT INTO candidates_fts (rowid, full_name, resume_text, stems, scope) VALUES (?, 'Олег Новиков', ?, '', 'v1')")
+        .run(id, text);
+    };
+    // «переговорщиками» → the stem «переговорщик», longer than the prefix lists: replaced by the index's words.
+    const search = () =>
+      repo.list({ vacancyId: 1, sort: 'newest', limit: PAGE, offset: 0, match: ftsQuery('переговорщиками') }).rows.map((r) => r.id);
+    add(100, 'лучший переговорщик отдела');
+    expect(search()).toEqual([100]);
+    // A new word for the same prefix: the words remembered for it would miss the new row.
+    add(101, 'команда переговорщиков');
+    expect(search()).toEqual([101, 100]);
+    small.prepare('DELETE FROM candidates_fts WHERE rowid = 100').run();
+    expect(search()).toEqual([101]);
+  });
+
   it('falls back to the page number when the cursor row is gone or in another vacancy', () => {
     const repo = candidatesRepo(db);
     const base: ListFilter = { vacancyId: 1, sort: 'fit', limit: PAGE, offset: PAGE };
