@@ -47,7 +47,9 @@ describe('search index upkeep', () => {
 
   it('is one of the server jobs, and reports the segments it leaves', async () => {
     const { db, repo } = fragmented(200);
-    const job = serverJobs(db, { dataDir: '/nonexistent', publicUrl: 'http://localhost:3000' }, () => undefined).find((j) => j.name === 'search_index');
+    const job = serverJobs(db, { dataDir: '/nonexistent', publicUrl: 'http://localhost:3000' }, () => undefined).find(
+      (j) => j.name === 'search_index',
+    );
     expect(job).toBeDefined();
     expect(repo.searchSegments()).toBeGreaterThan(SEGMENTS_MAX);
     expect(await job!.run(new Date())).toEqual({ segments: 1 });
