@@ -362,14 +362,17 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
         if (ids.length === limit) break;
       }
       // Every few rows: at the pace so far, would the rest of the walk still cost less than reading the hits? An index of
-      // many segments makes each row dearer to ask about (0.4 ms at 22 segments against 15–30 µs at one); then the walk
-      // is given up after a few rows. The pace leaves out the first row, which costs several times the next ones.
+      // many segments makes each row dearer to ask about (0.4 ms at 22 segments against 15–30 µs at one), and hits
+      // can be rarer in the sort's order than on the whole (a name sort meeting the same few resumes first); then the
+      // walk is given up after a few rows. The pace leaves out the first row, which costs several times the next ones;
+      // the share of hits still to come is the estimate's, or the share met so far when that is lower.
       // (Leaving the loop ends the statement: for…of calls the iterator's return().)
       if (probes === 1) firstDone = performance.now();
       else if (probes % 4 === 3) {
         const now = performance.now();
         const pace = (now - firstDone) / (probes - 1);
-        if (now - start + ((skip + limit - seen) / est.density) * pace > budget) return null;
+        const density = Math.min(est.density, (seen + 1) / (probes + 1));
+        if (now - start + ((skip + limit - seen) / density) * pace > budget) return null;
       }
     }
     const byId = new Map(rowsByIds.all(JSON.stringify(ids)).map((r) => [r.id, r]));
@@ -381,19 +384,20 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
   );
   /**
    * The share of the vacancy's candidates a search matches, from where its capped count stopped: the hits were read in
-   * id order, so COUNT_CAP + 1 hits among the candidates up to id `last` (the vacancy's candidates taken as spread
-   * evenly over its ids). Filters (stage, verdict, source) make it an underestimate, which only makes a walk less likely.
+   * id order, so COUNT_CAP + 1 hits among the `walkRows` candidates the walk would pass (the vacancy's, or its stage's)
+   * up to id `last`, taken as spread evenly over the vacancy's ids. A verdict or source filter makes it an underestimate,
+   * which only makes a walk less likely.
    * With it, the hits that reading them would list: in a vacancy of half the company «переговор» cost 0.27 µs a hit of
    * the vacancy, twice the 0.12 of a company's only vacancy, as FTS5 steps through the other half's hits too.
    */
-  const probeDensity = (p: ListParams, last: number, vacancyRows: number, companyRows: number) => {
+  const probeDensity = (p: ListParams, last: number, walkRows: number, companyRows: number) => {
     const { lo, hi } = counts.span.get(p)!;
     if (lo === null || hi === null) return null;
-    const read = (vacancyRows * (last - lo + 1)) / (hi - lo + 1);
+    const read = (walkRows * (last - lo + 1)) / (hi - lo + 1);
     const density = Math.min(1, (COUNT_CAP + 1) / Math.max(1, read));
     // Reading the hits lists the company's (within the scope or not, FTS5 steps through every hit of the words):
     // taken as matching the vacancy's share.
-    return { density, hits: density * Math.max(vacancyRows, companyRows) };
+    return { density, hits: density * Math.max(walkRows, companyRows) };
   };
 
   type ListParams = Omit<ListFilter, 'stage' | 'verdict' | 'source' | 'match'> & {
@@ -773,7 +777,9 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
         const count = (scoped && !filtered ? counts.hits : counts.search).get(p)!;
         n = count.n;
         walk = n <= COUNT_CAP ? 'fewHits' : 'manyHits';
-        if (walk === 'manyHits' && count.last !== null) estimate = probeDensity(p, count.last, vacancyRows, companyRows);
+        // The rows the walk passes: the vacancy's, or its stage's (kept counts); other filters are not counted.
+        const walkRows = p.stage !== null && p.verdict === null && p.source === null ? counts.kept.get(p)!.n : vacancyRows;
+        if (walk === 'manyHits' && count.last !== null) estimate = probeDensity(p, count.last, walkRows, companyRows);
         // The walk's rows are the vacancy's already: it asks about the typed words only.
         probe = inWrittenColumns(words);
       }
