@@ -371,7 +371,8 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
       else if (probes % 4 === 3) {
         const now = performance.now();
         const pace = (now - firstDone) / (probes - 1);
-        const density = Math.min(est.density, (seen + 1) / (probes + 1));
+        // (The share met so far counts once the walk has passed the rows that should have given four hits.)
+        const density = probes * est.density >= 4 ? Math.min(est.density, (seen + 1) / (probes + 1)) : est.density;
         if (now - start + ((skip + limit - seen) / density) * pace > budget) return null;
       }
     }
