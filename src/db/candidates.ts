@@ -778,11 +778,13 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
         const count = (scoped && !filtered ? counts.hits : counts.search).get(p)!;
         n = count.n;
         walk = n <= COUNT_CAP ? 'fewHits' : 'manyHits';
-        // The rows the walk passes: the vacancy's, or its stage's (kept counts); other filters are not counted.
-        const walkRows = p.stage !== null && p.verdict === null && p.source === null ? counts.kept.get(p)!.n : vacancyRows;
-        if (walk === 'manyHits' && count.last !== null) estimate = probeDensity(p, count.last, walkRows, companyRows);
-        // The walk's rows are the vacancy's already: it asks about the typed words only.
-        probe = inWrittenColumns(words);
+        if (walk === 'manyHits' && count.last !== null) {
+          // The rows the walk passes: the vacancy's, or its stage's (kept counts); other filters are not counted.
+          const walkRows = p.stage !== null && p.verdict === null && p.source === null ? counts.kept.get(p)!.n : vacancyRows;
+          estimate = probeDensity(p, count.last, walkRows, companyRows);
+          // The walk's rows are the vacancy's already: it asks about the typed words only.
+          probe = inWrittenColumns(words);
+        }
       }
       const total = exact ? n : Math.min(n, COUNT_CAP);
       const capped = !exact && n > COUNT_CAP;
