@@ -20,3 +20,25 @@ export function watchPrepare(db: DB): { db: DB; sqls: string[] } {
   });
   return { db: watched, sqls };
 }
+
+/**
+ * The database with the statements whose SQL passes `wanted` spied on: every `get` and `all` call on them is reported
+ * with its arguments, then runs as it would.
+ */
+export function spyStatements(db: DB, wanted: (sql: string) => boolean, onCall: (args: unknown[]) => void): DB {
+  const prepare = db.prepare.bind(db);
+  const spy = Object.create(db) as DB;
+  spy.prepare = ((sql: string) => {
+    const stmt = prepare(sql);
+    if (!wanted(sql)) return stmt;
+    for (const m of ['get', 'all'] as const) {
+      const run = stmt[m].bind(stmt) as (...a: unknown[]) => unknown;
+      (stmt as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => {
+        onCall(args);
+        return run(...args);
+      };
+    }
+    return stmt;
+  }) as DB['prepare'];
+  return spy;
+}

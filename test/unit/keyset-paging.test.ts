@@ -4,7 +4,7 @@ import { candidatesRepo, type ListFilter } from '../../src/db/candidates.js';
 import { migrate } from '../../src/db/connection.js';
 import { keysetArms, type SortKey } from '../../src/db/keyset.js';
 import { ftsQuery } from '../../src/domain/candidate.js';
-import { watchPrepare } from '../helpers/sql-spy.js';
+import { spyStatements, watchPrepare } from '../helpers/sql-spy.js';
 
 /**
  * Keyset paging (after / before a row) and pages read backwards from the end must give exactly the rows OFFSET
@@ -80,18 +80,13 @@ function reference(db: Database.Database, f: ListFilter): number[] {
 /** A repository whose searches with many hits always walk the sort's index (walkPage), counting the rows it asks about. */
 function walkingRepo(db: Database.Database) {
   let probes = 0;
-  const prepare = db.prepare.bind(db);
-  const spy = Object.create(db) as typeof db;
-  spy.prepare = ((sql: string) => {
-    const stmt = prepare(sql);
-    if (!/MATCH \? AND rowid = \?/.test(sql)) return stmt;
-    const get = stmt.get.bind(stmt) as (...a: unknown[]) => unknown;
-    (stmt as unknown as Record<string, unknown>).get = (...args: unknown[]) => {
+  const spy = spyStatements(
+    db,
+    (sql) => /MATCH \? AND rowid = \?/.test(sql),
+    () => {
       probes += 1;
-      return get(...args);
-    };
-    return stmt;
-  }) as typeof db.prepare;
+    },
+  );
   // Asking about a row costs nothing and reading the hits forever: the walk is always taken and never given up.
   const repo = candidatesRepo(spy, { probeUs: 0, hitUs: 1e9 });
   return { repo, probes: () => probes };
@@ -199,21 +194,14 @@ describe('candidate list paging', () => {
     // What the repository binds to its FTS statements: the MATCH text of each.
     const matches = (vacancyId: number) => {
       const seen: string[] = [];
-      const prepare = db.prepare.bind(db);
-      const spy = Object.create(db) as typeof db;
-      spy.prepare = ((sql: string) => {
-        const stmt = prepare(sql);
-        if (!sql.includes('MATCH')) return stmt;
-        for (const m of ['get', 'all'] as const) {
-          const run = stmt[m].bind(stmt) as (...a: unknown[]) => unknown;
-          (stmt as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => {
-            const bound = args[0] as { match?: string } | undefined;
-            if (bound && typeof bound === 'object' && typeof bound.match === 'string') seen.push(bound.match);
-            return run(...args);
-          };
-        }
-        return stmt;
-      }) as typeof db.prepare;
+      const spy = spyStatements(
+        db,
+        (sql) => sql.includes('MATCH'),
+        ([bound]) => {
+          if (bound && typeof bound === 'object' && typeof (bound as { match?: unknown }).match === 'string')
+            seen.push((bound as { match: string }).match);
+        },
+      );
       candidatesRepo(spy).list({ vacancyId, sort: 'fit', limit: PAGE, offset: 0, match: ftsQuery('переговоры') });
       return [...new Set(seen)];
     };
