@@ -184,6 +184,21 @@ export interface ListFilter {
   before?: number | undefined;
 }
 
+/** A vacancy's candidates in one pipeline stage (kept by triggers, migration 008); stages without any are left out. */
+export interface StageCount {
+  stage: PipelineStage;
+  n: number;
+}
+
+export interface ListResult {
+  rows: ListRow[];
+  /** Exact, or the cap when `capped`. */
+  total: number;
+  capped: boolean;
+  /** The vacancy's per-stage counts, when the count was made from them (no search, verdict or source filter). */
+  stages?: StageCount[] | undefined;
+}
+
 export interface ListRow {
   id: number;
   fullName: string;
@@ -513,9 +528,7 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
               e.reason, e.created_at AS createdAt
        FROM candidate_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.candidate_id = ? ORDER BY e.id`,
     ),
-    stageCounts: db.prepare<[number], { stage: PipelineStage; n: number }>(
-      'SELECT stage, n FROM vacancy_stage_counts WHERE vacancy_id = ? AND n > 0',
-    ),
+    stageCounts: db.prepare<[number], StageCount>('SELECT stage, n FROM vacancy_stage_counts WHERE vacancy_id = ? AND n > 0'),
     idsForVacancy: db.prepare<[number], { id: number }>('SELECT id FROM candidates WHERE vacancy_id = ? ORDER BY id'),
     sources: db.prepare<[number], { source: string }>('SELECT DISTINCT source FROM candidates WHERE vacancy_id = ? ORDER BY 1'),
     waiting: db.prepare<[], { vacancyId: number; n: number }>(
@@ -750,8 +763,10 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
     /** The language letters to the candidate are written in. */
     setLang: (candidateId: number, lang: 'ru' | 'en') => setLang.run(lang, candidateId).changes > 0,
     /** A page of the list and its total; `capped` means there are more than `total` (shown as "1000+"). */
-    list: (f: ListFilter): { rows: ListRow[]; total: number; capped: boolean } => {
+    list: (f: ListFilter): ListResult => {
       const p = params(f);
+      // The vacancy's kept per-stage counts, when they answer the count: read once, they also serve the page's stage tabs.
+      let stages: StageCount[] | undefined;
       let walk: Walk = 'browse';
       let n: number;
       // For a search with many hits: how many, and what share of the vacancy (see walkPage).
@@ -761,7 +776,11 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
       let exact = false;
       if (!f.match) {
         exact = p.verdict === null && p.source === null;
-        n = exact ? counts.kept.get(p)!.n : counts.browse.get(p)!.n;
+        if (exact) {
+          stages = stmts.stageCounts.all(f.vacancyId);
+          n = 0;
+          for (const s of stages) if (p.stage === null || s.stage === p.stage) n += s.n;
+        } else n = counts.browse.get(p)!.n;
       } else {
         const words = expandLongPrefixes(f.match, knownWords());
         // A vacancy of up to two thirds of the company is searched within its scope, so neither the count nor the page
@@ -804,15 +823,15 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
             f.limit,
             estimate,
           );
-        if (walked) return { rows: rev ? walked.reverse() : walked, total, capped };
+        if (walked) return { rows: rev ? walked.reverse() : walked, total, capped, stages };
         const rows = pageStatement(f.sort, walk, rev, nulls).all({ ...p, ...keysetParams(values) } as ListParams);
-        return { rows: rev ? rows.reverse() : rows, total, capped };
+        return { rows: rev ? rows.reverse() : rows, total, capped, stages };
       }
       // A page nearer the end than the start (the last page, say) is read backwards from the end.
       if (!capped && f.offset > total / 2 && f.offset < total) {
         const end = Math.min(f.offset + f.limit, total);
         const rows = pageStatement(f.sort, walk, true, null).all({ ...p, limit: end - f.offset, offset: total - end });
-        return { rows: rows.reverse(), total, capped };
+        return { rows: rows.reverse(), total, capped, stages };
       }
       const walked =
         estimate &&
@@ -823,7 +842,7 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
           f.limit,
           estimate,
         );
-      return { rows: walked ?? pageStatement(f.sort, walk, false, null).all(p), total, capped };
+      return { rows: walked ?? pageStatement(f.sort, walk, false, null).all(p), total, capped, stages };
     },
     stageCounts: (vacancyId: number) => stmts.stageCounts.all(vacancyId),
     idsForVacancy: (vacancyId: number) => stmts.idsForVacancy.all(vacancyId).map((r) => r.id),

@@ -1,6 +1,4 @@
 import express, { type Express } from 'express';
-import session from 'express-session';
-import helmet from 'helmet';
 import { fileStore, pendingUploads } from '../storage/files.js';
 import { LoginThrottle } from '../security/throttle.js';
 import { RateLimit } from '../security/rate-limit.js';
@@ -10,6 +8,8 @@ import { SqliteSessionStore } from '../db/session-store.js';
 import { context } from './middleware/context.js';
 import { csrfTokens, verifyCsrf } from './middleware/csrf.js';
 import { requireAccess } from './middleware/auth.js';
+import { sessions } from './middleware/session.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { ROUTES, type RouteDef } from './routes.js';
 import { ejsViewEngine } from './view-engine.js';
@@ -47,37 +47,11 @@ export function createApp(deps: AppDeps, routes: RouteDef[] = ROUTES): KamApp {
   app.set('etag', false);
   if (config.env === 'production') app.set('view cache', true);
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-          // Plain-HTTP installs on a LAN must not be forced to HTTPS for sub-resources.
-          upgradeInsecureRequests: null,
-        },
-      },
-      strictTransportSecurity: config.cookieSecure,
-    }),
-  );
+  app.use(securityHeaders(config.cookieSecure));
   // Only paths that look like files reach the static handler: a page request then costs no stat().
   const assets = express.static(PUBLIC_DIR, { maxAge: config.env === 'production' ? '1h' : 0 });
   app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) ? assets(req, res, next) : next()));
-  app.use(
-    session({
-      name: 'kam.sid',
-      secret: deps.sessionSecret,
-      store,
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: 12 * 60 * 60 * 1000 },
-    }),
-  );
+  app.use(sessions(store, deps.sessionSecret, config.cookieSecure));
   const pending = pendingUploads(config.dataDir);
   pending.sweep();
   const services = {

@@ -17,6 +17,8 @@ declare module 'express-session' {
     csrf: string;
     lang: Lang;
     flash: { kind: 'ok' | 'error'; key: string }[];
+    /** The ten-minute step in which the session was last extended (middleware/session.ts). */
+    renewed: number;
   }
 }
 

@@ -87,6 +87,7 @@ const NEEDS_ESCAPE = /[&<>"']/;
 
 /** The same output as ejs's escapeXML, but most values (numbers, plain words) skip the replace entirely. */
 export function escapeHtml(value: unknown): string {
+  if (typeof value === 'number') return String(value);
   if (value === undefined || value === null) return '';
   const s = typeof value === 'string' ? value : String(value);
   return NEEDS_ESCAPE.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : s;
@@ -183,12 +184,14 @@ export function ejsViewEngine() {
   };
 
   const extend = (shape: Shape, extra: Data): Shape => {
-    const keys = Object.keys(extra).filter(declarable);
-    const key = keys.join(',');
+    // Keyed by the include's own names as written (one or two, joined): an include inside a loop finds its shape
+    // again without testing each name.
+    const keys = Object.keys(extra);
+    const key = keys.length === 1 ? keys[0]! : keys.join(',');
     let next = shape.extended.get(key);
     if (next === undefined) {
       const names = [...shape.names];
-      for (const k of keys) if (!names.includes(k)) names.push(k);
+      for (const k of keys) if (declarable(k) && !names.includes(k)) names.push(k);
       shape.extended.set(key, (next = newShape(names)));
     }
     return next;

@@ -140,7 +140,31 @@ describe('candidate list paging', () => {
             before = prev[0]!;
           }
           expect(back).toEqual(expected);
+          // The count: exact from the kept counts (no search, verdict or source filter), else exact up to the cap.
+          const first = repo.list(base);
+          const kept = !base.match && !base.verdict && !base.source;
+          expect(first.capped).toBe(!kept && expected.length > 1000);
+          expect(first.total).toBe(kept ? expected.length : Math.min(expected.length, 1000));
         });
+
+  it('counts a list without search, verdict or source filter from the kept stage counts, and returns them', () => {
+    const repo = candidatesRepo(db);
+    const byStage = (vacancyId: number) =>
+      db.prepare('SELECT stage, COUNT(*) AS n FROM candidate_list WHERE vacancy_id = ? GROUP BY stage ORDER BY stage').all(vacancyId) as {
+        stage: string;
+        n: number;
+      }[];
+    for (const vacancyId of [1, 2, 3]) {
+      const all = repo.list({ vacancyId, sort: 'fit', limit: PAGE, offset: 0 });
+      const expected = byStage(vacancyId);
+      expect([...(all.stages ?? [])].sort((a, b) => a.stage.localeCompare(b.stage))).toEqual(expected);
+      expect(all.total).toBe(expected.reduce((s, r) => s + r.n, 0));
+      const interview = repo.list({ vacancyId, sort: 'fit', limit: PAGE, offset: 0, stage: 'interview' });
+      expect(interview.total).toBe(expected.find((r) => r.stage === 'interview')?.n ?? 0);
+      // A filter the kept counts do not cover is counted from the rows, without them.
+      expect(repo.list({ vacancyId, sort: 'fit', limit: PAGE, offset: 0, verdict: 'pass' }).stages).toBeUndefined();
+    }
+  });
 
   it('walks the index for a search with many hits, asking about each row it passes, and reads the hits for few', () => {
     const at = walking.probes();
