@@ -15,12 +15,13 @@ export function renderPage(res: Response, view: string, title: string, vm: objec
  * Sends a rendered page as it is, a string, for node to encode straight into the socket's buffer. express's
  * res.send first copies a page of 1,000 characters or more into a new Buffer (to hash it for an ETag, which pages
  * do not have here: app.ts): for a 30 KB list page that copy cost more than encoding it, and the garbage it left
- * made collections more frequent.
+ * made collections more frequent. node measures a body passed to end() itself and sends its Content-Length, so
+ * the page is measured only once; a HEAD answer, which has no body, is measured here.
  */
 function sendHtml(res: Response, html: string): void {
-  const type = res.getHeader('Content-Type');
-  if (type === undefined) res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(html, 'utf8'));
-  if (res.req.method === 'HEAD') res.end();
-  else res.end(html, 'utf8');
+  if (res.getHeader('Content-Type') === undefined) res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  if (res.req.method === 'HEAD') {
+    res.setHeader('Content-Length', Buffer.byteLength(html, 'utf8'));
+    res.end();
+  } else res.end(html, 'utf8');
 }
