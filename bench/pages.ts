@@ -17,7 +17,7 @@
  * Loopback only. Human-readable lines go to stdout, progress to stderr; the last stdout line is one JSON
  * object. Exit code 0 even when a target is missed: `targets_met` says which were.
  *
- * Options: --candidates=N (10000) --seconds=N per measured run of each side (16) --rounds=N (2)
+ * Options: --candidates=N (10000) --seconds=N per measured run of each side (16) --rounds=N (8)
  *          --variant-seconds=N (6) --page-seconds=N (3) --connections=N (10) --seed=N (42) --keep (keep the temp DATA_DIR)
  *          --data=DIR: use an already seeded DATA_DIR instead (kept; DEMO_PASSWORD must be hr's password)
  */
@@ -38,7 +38,8 @@ import { fmtInt, fmtMs, latency, progress, round, tempDir, type Latency } from '
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(ROOT); // startServer and the CLI are started by relative path
 
-const TARGETS = { p95_ms: 50, ratio: 0.5 } as const;
+// ratio: 0.5 was the first round's target; issue 15 (the second round) asks for 0.7.
+const TARGETS = { p95_ms: 50, ratio: 0.7, firstRatio: 0.5 } as const;
 const PAGE_SIZE = 25;
 
 function arg(name: string, fallback: number): number {
@@ -49,7 +50,7 @@ function arg(name: string, fallback: number): number {
 
 const CANDIDATES = arg('candidates', 10_000);
 const SECONDS = arg('seconds', 16);
-const ROUNDS = arg('rounds', 2);
+const ROUNDS = arg('rounds', 8);
 const VARIANT_SECONDS = arg('variant-seconds', 6);
 const PAGE_SECONDS = arg('page-seconds', 3);
 const CONNECTIONS = arg('connections', 10);
@@ -377,12 +378,25 @@ async function main() {
     const appRuns: LoadResult[] = [];
     const bareRuns: LoadResult[] = [];
     const perRound = (SECONDS * 1000) / ROUNDS;
+    // Short rounds, the order turned round every other round (app, bare, bare, app, …): a machine that is slower for a
+    // while slows both sides alike, and neither always runs first.
+    const appPid = app.proc.pid;
     for (let r = 1; r <= ROUNDS; r++) {
-      progress(`round ${r}/${ROUNDS}: app ${listPath} for ${round(perRound / 1000, 1)} s`);
-      appRuns.push(await load(`${appBase}${listPath}`, headers, perRound, CONNECTIONS, app.proc.pid));
-      progress(`round ${r}/${ROUNDS}: bare (same queries) for ${round(perRound / 1000, 1)} s`);
-      bareRuns.push(await load(`${bareQuery.url}/list`, {}, perRound, CONNECTIONS, bareQuery.pid));
+      const sides = [
+        async () => {
+          progress(`round ${r}/${ROUNDS}: app ${listPath} for ${round(perRound / 1000, 1)} s`);
+          appRuns.push(await load(`${appBase}${listPath}`, headers, perRound, CONNECTIONS, appPid));
+        },
+        async () => {
+          progress(`round ${r}/${ROUNDS}: bare (same queries) for ${round(perRound / 1000, 1)} s`);
+          bareRuns.push(await load(`${bareQuery.url}/list`, {}, perRound, CONNECTIONS, bareQuery.pid));
+        },
+      ];
+      for (const side of r % 2 === 1 ? sides : sides.reverse()) await side();
     }
+    // Each round's own ratio: their median shows how far a single round could be off.
+    const roundRatios = appRuns.map((a, i) => a.rps / bareRuns[i]!.rps).sort((x, y) => x - y);
+    const medianRoundRatio = roundRatios[Math.floor(roundRatios.length / 2)]!;
     progress(`bare (rows read once) for ${VARIANT_SECONDS} s`);
     const staticRun = await load(`${bareStatic.url}/list`, {}, VARIANT_SECONDS * 1000, CONNECTIONS, bareStatic.pid);
     progress(`bare through the app's view engine for ${VARIANT_SECONDS} s`);
@@ -491,7 +505,7 @@ async function main() {
     row('bare, rows read once', staticRun, staticLat);
     row("bare, app's view engine", engineRun, engineLat);
     line(
-      `ratio app / bare: ${round(ratio, 3)} (target ≥ ${TARGETS.ratio}); vs rows-read-once: ${round(ratioStatic, 3)}; vs bare with the app's view engine: ${round(appRes.rps / engineRun.rps, 3)}`,
+      `ratio app / bare: ${round(ratio, 3)} (target ≥ ${TARGETS.ratio}; rounds ${roundRatios.map((x) => round(x, 2)).join(', ')}, median ${round(medianRoundRatio, 3)}); vs rows-read-once: ${round(ratioStatic, 3)}; vs bare with the app's view engine: ${round(appRes.rps / engineRun.rps, 3)}`,
     );
     const appCpu = cpuPerReq(appRes);
     const bareCpu = cpuPerReq(bareRes);
@@ -527,13 +541,15 @@ async function main() {
     line(`plan list (default):  ${plans.list}`);
     line(`plan count (default): ${plans.count}`);
     line(`plan list (stage):    ${plans.listStage}`);
-    line(`sessions rows after the run: ${sessions} (rolling sessions are touched, i.e. written, on every request)`);
+    line(
+      `sessions rows after the run: ${sessions} (a session's expiry is pushed forward, i.e. written, at most once a minute and its cookie re-sent once per ten minutes)`,
+    );
 
     const targetsMet = {
       p95_lt_50ms: appLat.p95 < TARGETS.p95_ms,
-      ratio_ge_0_5: ratio >= TARGETS.ratio,
+      ratio_ge_0_5: ratio >= TARGETS.firstRatio,
       // Second round.
-      ratio_ge_0_7: ratio >= 0.7,
+      ratio_ge_0_7: ratio >= TARGETS.ratio,
       pipeline_p95_lt_20ms: (pageResults.pipeline?.p95_ms ?? Number.POSITIVE_INFINITY) < 20,
     };
     line();
@@ -542,6 +558,7 @@ async function main() {
         rps: round(appRes.rps, 1),
         bare_rps: round(bareRes.rps, 1),
         ratio: round(ratio, 3),
+        ratio_round_median: round(medianRoundRatio, 3),
         pipeline_p95_ms: pageResults.pipeline?.p95_ms ?? null,
         p95_ms: round(appLat.p95),
         bare_p95_ms: round(bareLat.p95),
