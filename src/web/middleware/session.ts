@@ -14,7 +14,7 @@ export const SESSION_RENEW_MS = 10 * 60 * 1000;
  * session is marked as seen once per {@link SESSION_RENEW_MS}: express-session then stores it and sends the cookie
  * with its new expiry, so a session still ends 12 hours after the last request, to within ten minutes.
  */
-export function sessions(store: session.Store, secret: string, secureCookie: boolean, now: () => number = Date.now): RequestHandler[] {
+export function sessions(store: session.Store, secret: string, secureCookie: boolean): RequestHandler[] {
   const base = session({
     name: 'kam.sid',
     secret,
@@ -28,7 +28,7 @@ export function sessions(store: session.Store, secret: string, secureCookie: boo
     const s = req.session;
     // Only a session that is stored already (it holds something); a new one is saved when something is put in it.
     if (s.userId !== undefined || s.lang !== undefined || s.csrf !== undefined) {
-      const step = Math.floor(now() / SESSION_RENEW_MS);
+      const step = Math.floor(Date.now() / SESSION_RENEW_MS);
       if (s.renewed !== step) s.renewed = step;
     }
     next();
