@@ -195,8 +195,8 @@ export interface ListResult {
   /** Exact, or the cap when `capped`. */
   total: number;
   capped: boolean;
-  /** The vacancy's per-stage counts, when the count was made from them (no search, verdict or source filter). */
-  stages?: StageCount[] | undefined;
+  /** The vacancy's per-stage counts (kept by triggers), read with the page: its stage tabs and, unfiltered, its count. */
+  stages: StageCount[];
 }
 
 export interface ListRow {
@@ -314,9 +314,6 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
     'SELECT candidate_id, score, completed_stages, fit, full_name FROM candidate_list WHERE candidate_id = ? AND vacancy_id = ?',
   );
   const counts = {
-    kept: db.prepare<ListParams, { n: number }>(
-      'SELECT COALESCE(SUM(n), 0) AS n FROM vacancy_stage_counts WHERE vacancy_id = @vacancyId AND (@stage IS NULL OR stage = @stage)',
-    ),
     browse: db.prepare<ListParams, { n: number }>(
       `SELECT COUNT(*) AS n FROM (SELECT 1 FROM candidate_list WHERE ${FILTERS} LIMIT ${COUNT_CAP + 1})`,
     ),
@@ -765,8 +762,10 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
     /** A page of the list and its total; `capped` means there are more than `total` (shown as "1000+"). */
     list: (f: ListFilter): ListResult => {
       const p = params(f);
-      // The vacancy's kept per-stage counts, when they answer the count: read once, they also serve the page's stage tabs.
-      let stages: StageCount[] | undefined;
+      // The vacancy's kept per-stage counts: read once, they size the vacancy (or a stage) for every count and plan below
+      // and give the page its stage tabs.
+      const stages = stmts.stageCounts.all(f.vacancyId);
+      const kept = (stage: string | null) => stages.reduce((n, s) => (stage === null || s.stage === stage ? n + s.n : n), 0);
       let walk: Walk = 'browse';
       let n: number;
       // For a search with many hits: how many, and what share of the vacancy (see walkPage).
@@ -776,18 +775,14 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
       let exact = false;
       if (!f.match) {
         exact = p.verdict === null && p.source === null;
-        if (exact) {
-          stages = stmts.stageCounts.all(f.vacancyId);
-          n = 0;
-          for (const s of stages) if (p.stage === null || s.stage === p.stage) n += s.n;
-        } else n = counts.browse.get(p)!.n;
+        n = exact ? kept(p.stage) : counts.browse.get(p)!.n;
       } else {
         const words = expandLongPrefixes(f.match, knownWords());
         // A vacancy of up to two thirds of the company is searched within its scope, so neither the count nor the page
         // reads the other vacancies' hits; a bigger one is not, as its scope would only add a step to every hit.
         // Measured at 100,000 candidates (count and first page): in a vacancy of half the company «менеджер» took 7.1 ms
         // scoped against 10.2 ms not; in the company's only vacancy «переговор» took 8.6 ms scoped against 4.2 ms not.
-        const vacancyRows = counts.kept.get({ ...p, stage: null })!.n;
+        const vacancyRows = kept(null);
         const companyRows = counts.company.get()!.n;
         const scoped = 3 * vacancyRows <= 2 * companyRows;
         p.match = scoped ? inVacancy(f.vacancyId, words) : inWrittenColumns(words);
@@ -799,7 +794,7 @@ export function candidatesRepo(db: DB, costs: SearchCosts = { probeUs: 20, hitUs
         walk = n <= COUNT_CAP ? 'fewHits' : 'manyHits';
         if (walk === 'manyHits' && count.last !== null) {
           // The rows the walk passes: the vacancy's, or its stage's (kept counts); other filters are not counted.
-          const walkRows = p.stage !== null && p.verdict === null && p.source === null ? counts.kept.get(p)!.n : vacancyRows;
+          const walkRows = p.stage !== null && p.verdict === null && p.source === null ? kept(p.stage) : vacancyRows;
           estimate = probeDensity(p, count.last, walkRows, companyRows);
           // The walk's rows are the vacancy's already: it asks about the typed words only.
           probe = inWrittenColumns(words);

@@ -515,7 +515,7 @@ export function listCandidates(req: Request, res: Response) {
     const s = q.toString();
     return s ? `?${s}` : '';
   };
-  const counts = new Map((stages ?? repos.candidates.stageCounts(v.id)).map((r) => [r.stage, r.n]));
+  const counts = new Map(stages.map((r) => [r.stage, r.n]));
   renderPage(res, 'pages/candidates/list', req.ctx.t('candidates.title'), {
     vacancy: { id: v.id, title: vacancyTitle(v, lang) },
     filters: { stage: f.stage ?? '', verdict: f.verdict ?? '', source: f.source ?? '', q: f.q ?? '', sort: f.sort },
