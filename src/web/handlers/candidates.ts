@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { CONSENT_VERSION, PIPELINE, SOURCES, candidateFormSchema, consentDateProblem, ftsQuery } from '../../domain/candidate.js';
+import { CONSENT_VERSION, PIPELINE, SOURCES, candidateFormSchema, consentDateProblem } from '../../domain/candidate.js';
 import { vacancyTitle } from '../../domain/vacancy.js';
 import { fillContacts, proposeContacts, type ContactField } from '../../domain/contacts.js';
 import { assignmentStatus } from '../../domain/assignment.js';
@@ -25,15 +25,14 @@ import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
-import { parseForm, type FieldError, type FieldErrors } from '../validation.js';
+import { parseForm, type FieldErrors } from '../validation.js';
 import { candidateTimeline } from '../timeline.js';
 import { candidateVars, composeDefaults, parseCompose, placeholderHint, renderCompose } from '../mail-view.js';
 import type { OutgoingMail } from '../../domain/mail/message.js';
 import { loadCandidate, loadVacancy, loadVacancySummary } from '../loaders.js';
+import { VERDICTS, candidateListView, listFilter, listQuery } from '../candidate-list-view.js';
 
-const VERDICTS = ['pass', 'review', 'reject'] as const;
 const STATUSES = ['met', 'not_met', 'unknown'] as const;
-const PAGE_SIZE = 25;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -467,71 +466,15 @@ export function rescreenCandidate(req: Request, res: Response) {
 
 // ---- The list -----------------------------------------------------------------------------
 
-const listQuery = z.object({
-  stage: z.enum(PIPELINE).optional().catch(undefined),
-  verdict: z.enum(VERDICTS).optional().catch(undefined),
-  source: z.enum(SOURCES).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
-  // By default coverage first, then fit (issue 12): screening alone never outranks an interview.
-  sort: z.enum(['score', 'fit', 'newest', 'name']).default('fit').catch('fit'),
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
-  // Keyset paging: the next and previous links name the row the page continues from, so page 2,000 costs
-  // what page 1 does; the page number stays for reading (and for a link typed by hand).
-  after: z.coerce.number().int().min(1).optional().catch(undefined),
-  before: z.coerce.number().int().min(1).optional().catch(undefined),
-});
-
 export function listCandidates(req: Request, res: Response) {
   const v = loadVacancySummary(req);
   const f = listQuery.parse(req.query);
   const { repos, lang } = req.ctx;
-  const match = f.q ? ftsQuery(f.q) : null;
-  const { rows, total, capped, stages } = repos.candidates.list({
-    vacancyId: v.id,
-    stage: f.stage,
-    verdict: f.verdict,
-    source: f.source,
-    match,
-    sort: f.sort,
-    limit: PAGE_SIZE,
-    offset: (f.page - 1) * PAGE_SIZE,
-    after: f.after,
-    before: f.after === undefined ? f.before : undefined,
-  });
-  // Past 1000 matches the total is not counted exactly; paging then follows the rows themselves.
-  const pages = capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const query = (over: Record<string, string | number | undefined>) => {
-    const q = new URLSearchParams();
-    const all = {
-      stage: f.stage ?? '',
-      verdict: f.verdict ?? '',
-      source: f.source ?? '',
-      q: f.q ?? '',
-      sort: f.sort,
-      page: f.page,
-      ...over,
-    };
-    for (const [k, val] of Object.entries(all)) if (val !== '' && val !== undefined && !(k === 'page' && val === 1)) q.set(k, String(val));
-    const s = q.toString();
-    return s ? `?${s}` : '';
-  };
-  const counts = new Map(stages.map((r) => [r.stage, r.n]));
-  renderPage(res, 'pages/candidates/list', req.ctx.t('candidates.title'), {
-    vacancy: { id: v.id, title: vacancyTitle(v, lang) },
-    filters: { stage: f.stage ?? '', verdict: f.verdict ?? '', source: f.source ?? '', q: f.q ?? '', sort: f.sort },
-    stages: PIPELINE.map((s) => ({ stage: s, count: counts.get(s) ?? 0 })),
-    verdicts: VERDICTS,
-    sources: SOURCES,
-    rows,
-    total,
-    capped,
-    page: pages === null ? f.page : Math.min(f.page, pages),
-    pages,
-    // Previous and next continue from this page's first and last rows; page 1 needs no cursor.
-    prevHref: f.page > 1 ? query({ page: f.page - 1, before: f.page > 2 ? rows[0]?.id : undefined }) : null,
-    nextHref: (pages === null ? rows.length === PAGE_SIZE : f.page < pages) ? query({ page: f.page + 1, after: rows.at(-1)?.id }) : null,
-    firstHref: f.page > 2 ? query({ page: 1 }) : null,
-    lastHref: pages !== null && f.page < pages - 1 ? query({ page: pages }) : null,
-    searchIgnored: Boolean(f.q) && !match,
-  });
+  const result = repos.candidates.list(listFilter(v.id, f));
+  renderPage(
+    res,
+    'pages/candidates/list',
+    req.ctx.t('candidates.title'),
+    candidateListView({ id: v.id, title: vacancyTitle(v, lang) }, f, result),
+  );
 }
