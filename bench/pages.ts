@@ -10,8 +10,11 @@
  *     baseline only renders rows read once (BARE_MODE=static) and is reported for reference. The bare page
  *     renders through ejs as it comes (`res.render`, ejs's `with (locals)` block); the app through its own
  *     view engine (src/web/view-engine.ts, no `with` block), which is one of the things the ratio measures.
- *  3. Each is loaded by the same keep-alive generator (node:http, N connections, closed loop), in alternating
- *     rounds so that background noise hits both alike; then a few other list variants on the app.
+ *     A third bare server serves the app's own page (BARE_PAGE=app: the same view-model, templates and HTML,
+ *     checked here, but none of the app's work around a page), which splits the ratio in two: what the bigger page
+ *     costs, and what the session, user, access check, CSRF, security headers and request log cost.
+ *  3. Each is loaded by the same keep-alive generator (node:http, N connections, closed loop), in rounds in
+ *     turn so that background noise hits all alike; then a few other list variants on the app.
  *  4. The SQL of the list and count queries is profiled in-process (EXPLAIN QUERY PLAN and timing).
  *
  * Loopback only. Human-readable lines go to stdout, progress to stderr; the last stdout line is one JSON
@@ -229,7 +232,13 @@ interface Bare {
   stop: () => Promise<void>;
 }
 
-function startBare(dbFile: string, vacancyId: number, mode: 'query' | 'static', engine: 'ejs' | 'app' = 'ejs'): Promise<Bare> {
+function startBare(
+  dbFile: string,
+  vacancyId: number,
+  mode: 'query' | 'static',
+  engine: 'ejs' | 'app' = 'ejs',
+  page: 'bare' | 'app' = 'bare',
+): Promise<Bare> {
   return new Promise((resolve, reject) => {
     const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/bare/server.ts'], {
       env: {
@@ -238,6 +247,7 @@ function startBare(dbFile: string, vacancyId: number, mode: 'query' | 'static', 
         BARE_VACANCY: String(vacancyId),
         BARE_MODE: mode,
         BARE_ENGINE: engine,
+        BARE_PAGE: page,
         PORT: '0',
         NODE_ENV: 'production',
       },
@@ -357,6 +367,8 @@ async function main() {
     bares.push(bareStatic);
     const bareEngine = await startBare(dbFile, vacancyId, 'query', 'app');
     bares.push(bareEngine);
+    const barePage = await startBare(dbFile, vacancyId, 'query', 'app', 'app');
+    bares.push(barePage);
 
     const cookie = await login(appBase, 'hr', password);
     const headers = { Cookie: cookie, 'Accept-Language': 'ru' };
@@ -373,13 +385,18 @@ async function main() {
     const bareFirst = await send(`${bareQuery.url}/list`);
     if (ids(first.body) !== ids(bareFirst.body)) throw new Error('the bare page shows other rows than the app');
     const hasFit = /<option value="fit"/.test(first.body);
+    // The bare server's copy of the app's page: the same HTML but for the form token.
+    const tokenless = (html: string) => html.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
+    const pageCopy = await send(`${barePage.url}/list`);
+    if (tokenless(pageCopy.body) !== tokenless(first.body)) throw new Error("the bare copy of the app's page differs from the app's");
 
     // ---- main comparison, alternating rounds ----
     const appRuns: LoadResult[] = [];
     const bareRuns: LoadResult[] = [];
+    const pageRuns: LoadResult[] = [];
     const perRound = (SECONDS * 1000) / ROUNDS;
-    // Short rounds, the order turned round every other round (app, bare, bare, app, …): a machine that is slower for a
-    // while slows both sides alike, and neither always runs first.
+    // Short rounds, the order turned round each round (app, bare, page; bare, page, app; …): a machine that is slower
+    // for a while slows every side alike, and none always runs first.
     const appPid = app.proc.pid;
     for (let r = 1; r <= ROUNDS; r++) {
       const sides = [
@@ -391,8 +408,13 @@ async function main() {
           progress(`round ${r}/${ROUNDS}: bare (same queries) for ${round(perRound / 1000, 1)} s`);
           bareRuns.push(await load(`${bareQuery.url}/list`, {}, perRound, CONNECTIONS, bareQuery.pid));
         },
+        async () => {
+          progress(`round ${r}/${ROUNDS}: bare serving the app's own page for ${round(perRound / 1000, 1)} s`);
+          pageRuns.push(await load(`${barePage.url}/list`, {}, perRound, CONNECTIONS, barePage.pid));
+        },
       ];
-      for (const side of r % 2 === 1 ? sides : sides.reverse()) await side();
+      const turn = (r - 1) % sides.length;
+      for (const side of [...sides.slice(turn), ...sides.slice(0, turn)]) await side();
     }
     // Each round's own ratio: their median shows how far a single round could be off.
     const roundRatios = appRuns.map((a, i) => a.rps / bareRuns[i]!.rps).sort((x, y) => x - y);
@@ -405,8 +427,10 @@ async function main() {
     const single = latency((await load(`${appBase}${listPath}`, headers, VARIANT_SECONDS * 1000, 1)).samples);
     const appRes = merge(appRuns);
     const bareRes = merge(bareRuns);
+    const pageRes = merge(pageRuns);
     const appLat = latency(appRes.samples);
     const bareLat = latency(bareRes.samples);
+    const pageLat = latency(pageRes.samples);
     const staticLat = latency(staticRun.samples);
     const engineLat = latency(engineRun.samples);
 
@@ -499,16 +523,24 @@ async function main() {
       );
     };
     line();
-    line(`== Load (${CONNECTIONS} connections, closed loop; app and bare alternate in ${ROUNDS} rounds, ${SECONDS} s each in total) ==`);
+    line(
+      `== Load (${CONNECTIONS} connections, closed loop; the app and two bare pages take turns in ${ROUNDS} rounds, ${SECONDS} s each in total) ==`,
+    );
     row(`app GET ${listPath}`, appRes, appLat);
     row('bare, same queries per request', bareRes, bareLat);
+    row("bare serving the app's own page", pageRes, pageLat);
     row('bare, rows read once', staticRun, staticLat);
     row("bare, app's view engine", engineRun, engineLat);
     line(
       `ratio app / bare: ${round(ratio, 3)} (target ≥ ${TARGETS.ratio}; rounds ${roundRatios.map((x) => round(x, 2)).join(', ')}, median ${round(medianRoundRatio, 3)}); vs rows-read-once: ${round(ratioStatic, 3)}; vs bare with the app's view engine: ${round(appRes.rps / engineRun.rps, 3)}`,
     );
+    const ratioSamePage = appRes.rps / pageRes.rps;
+    line(
+      `app / bare serving the app's own page (same query, view-model, templates and HTML): ${round(ratioSamePage, 3)}; that page / bare: ${round(pageRes.rps / bareRes.rps, 3)}. The first is what the app's work around a page costs (session, user, access check, CSRF, security headers, request log); the second what its bigger page costs`,
+    );
     const appCpu = cpuPerReq(appRes);
     const bareCpu = cpuPerReq(bareRes);
+    const pageCpu = cpuPerReq(pageRes);
     if (appCpu !== null && bareCpu !== null)
       line(
         `server CPU per request: app ${fmtInt(appCpu)} µs, bare ${fmtInt(bareCpu)} µs → bare/app ${round(bareCpu / appCpu, 3)} (the same ratio, less sensitive to other load on the machine)`,
@@ -568,11 +600,14 @@ async function main() {
         cpu_us_per_req: appCpu === null ? null : round(appCpu, 0),
         bare_cpu_us_per_req: bareCpu === null ? null : round(bareCpu, 0),
         cpu_ratio: appCpu === null || bareCpu === null ? null : round(bareCpu / appCpu, 3),
+        bare_page_rps: round(pageRes.rps, 1),
+        bare_page_cpu_us_per_req: pageCpu === null ? null : round(pageCpu, 0),
+        ratio_same_page: round(ratioSamePage, 3),
         bare_static_rps: round(staticRun.rps, 1),
         ratio_static: round(ratioStatic, 3),
         bare_app_engine_rps: round(engineRun.rps, 1),
         ratio_app_engine: round(appRes.rps / engineRun.rps, 3),
-        errors: appRes.errors + bareRes.errors,
+        errors: appRes.errors + bareRes.errors + pageRes.errors,
         variants: variantResults,
         pages: pageResults,
         sql_ms: sqlTimes,
