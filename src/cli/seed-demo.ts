@@ -13,7 +13,7 @@
 // created when missing with DEMO_PASSWORD or a generated password printed once. On a database with no users
 // at all the usual demo users (admin, hr, interviewer, head) are created as well, with the same password,
 // so that `npm start` afterwards still has someone to log in as.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEMO_USERS } from '../bootstrap.js';
@@ -45,6 +45,7 @@ import { fileStore } from '../storage/files.js';
 import { createRepos, type Repos } from '../db/repos.js';
 import { isHeadOf } from '../domain/policy.js';
 import { findVacancy, openApp, parseArgs, UsageError } from './common.js';
+import { hashToken } from '../security/tokens.js';
 
 const USAGE = 'usage: npm run seed:demo -- --candidates <N> [--vacancy <slug>] [--seed <integer>]';
 const MAX_CANDIDATES = 1_000_000;
@@ -401,7 +402,7 @@ export async function seedDemoCandidates(db: DB, opts: SeedOptions): Promise<See
               briefOverride: null,
               code: uniqueCode(rng),
               // The link's token is a secret nobody receives here; only its hash is stored, as in the app.
-              tokenHash: createHash('sha256').update(randomBytes(32).toString('base64url')).digest('hex'),
+              tokenHash: hashToken(randomBytes(32).toString('base64url')),
               deadlineAt: iso(step.deadlineAt),
               graceHours: 24,
               createdBy: people.hrId,

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../security/tokens.js';
 import type { Repos } from '../db/repos.js';
 import { candidateLang } from './candidate-lang.js';
 import type { ConsentRow, ConsentText } from '../db/consent.js';
@@ -29,8 +30,6 @@ export class ConsentError extends Error {
     this.name = 'ConsentError';
   }
 }
-
-export const hashConsentToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function stateOf(row: ConsentRow | undefined): ConsentState {
   return row?.state ?? 'not_requested';
@@ -91,7 +90,7 @@ export function requestConsent(
       candidate.id,
       {
         state,
-        token_hash: hashConsentToken(token),
+        token_hash: hashToken(token),
         token_expires_at: expires,
         requested_at: now.toISOString(),
         requested_by: actor.userId,

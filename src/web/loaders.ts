@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { hashToken } from '../security/tokens.js';
 import {
   candidateLinksOpen,
   canGrade,
@@ -131,8 +131,6 @@ export function loadForGrader(req: Request): Assignment {
   if (!canGrade(user, a, req.ctx.repos.assignments.isGrader(a.id, user.id))) throw new HttpError(404, 'errors.not_found');
   return a;
 }
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The candidate's private link: its token is the key (stored hashed); the page speaks the assignment's language. */
 export function loadByToken(req: Request, res: Response): Assignment {

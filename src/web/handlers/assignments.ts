@@ -15,7 +15,8 @@ import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { parseForm, type FieldErrors } from '../validation.js';
-import { hashToken, loadAssignmentForHr, loadCandidate, loadVacancy } from '../loaders.js';
+import { loadAssignmentForHr, loadCandidate, loadVacancy } from '../loaders.js';
+import { hashToken } from '../../security/tokens.js';
 import { canGradeFor } from '../../domain/policy.js';
 
 import { blindGraderCheck, gradeTable, itemOf, sendSubmissionFile } from '../assignment-view.js';

@@ -32,7 +32,8 @@ import { flash } from '../middleware/context.js';
 import { renderPage } from '../render.js';
 import { userOf } from '../types.js';
 import { errorLinks, parseForm, type FieldErrors } from '../validation.js';
-import { hashToken, loadInterview } from '../loaders.js';
+import { loadInterview } from '../loaders.js';
+import { hashToken } from '../../security/tokens.js';
 
 // ---- My calendar: the personal feed and the time zone ---------------------------------------------
 

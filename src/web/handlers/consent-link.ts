@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { ConsentRow } from '../../db/consent.js';
 import { canAnswer } from '../../domain/consent.js';
 import { candidateLang } from '../../services/candidate-lang.js';
-import { answerByLink, ConsentError, currentText, hashConsentToken, stateOf } from '../../services/consent.js';
+import { answerByLink, ConsentError, currentText, stateOf } from '../../services/consent.js';
+import { hashToken } from '../../security/tokens.js';
 import { actorOf } from '../audit.js';
 import { renderMarkdown } from '../markdown.js';
 import { HttpError } from '../middleware/errors.js';
@@ -17,7 +18,7 @@ const answerSchema = z.object({ action: z.enum(['accept', 'decline', 'withdraw']
 
 function load(req: Request, res: Response) {
   const token = tokenSchema.safeParse(req.params.token);
-  const row = token.success ? req.ctx.repos.consent.byTokenHash(hashConsentToken(token.data)) : undefined;
+  const row = token.success ? req.ctx.repos.consent.byTokenHash(hashToken(token.data)) : undefined;
   if (!row) throw new HttpError(404, 'consent.unknown_link');
   const candidate = req.ctx.repos.candidates.get(row.candidate_id);
   const vacancy = candidate ? req.ctx.repos.vacancies.findById(candidate.vacancyId) : undefined;

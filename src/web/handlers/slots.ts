@@ -13,7 +13,8 @@ import { UnknownPlaceholderError, calendarDeps, messageFromForm, placeholderErro
 import { HttpError } from '../middleware/errors.js';
 import { renderPage } from '../render.js';
 import { errorLinks, parseForm, type FieldErrors } from '../validation.js';
-import { hashToken, loadCandidate, loadOfferByToken } from '../loaders.js';
+import { loadCandidate, loadOfferByToken } from '../loaders.js';
+import { hashToken } from '../../security/tokens.js';
 
 // ---- HR offers times ---------------------------------------------------------------------------
 
