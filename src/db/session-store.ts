@@ -1,10 +1,13 @@
 import session from 'express-session';
+import { hashToken } from '../security/tokens.js';
 import type { DB } from './connection.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Sessions live in the app's own SQLite file, so a server restart logs nobody out.
+ * A session is stored under the hash of its id, never the id itself: the id in a signed-in browser's cookie is all it
+ * takes to act as that person, and a copy of the database (a backup, say) must not hand those out.
  * The cleanup timer is unref'd so it never keeps a stopping process alive.
  */
 export class SqliteSessionStore extends session.Store {
@@ -46,7 +49,7 @@ export class SqliteSessionStore extends session.Store {
 
   override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
     try {
-      const row = this.getStmt.get(sid, Date.now());
+      const row = this.getStmt.get(hashToken(sid), Date.now());
       cb(null, row ? (JSON.parse(row.data) as session.SessionData) : null);
     } catch (e) {
       cb(e);
@@ -55,7 +58,7 @@ export class SqliteSessionStore extends session.Store {
 
   override set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     try {
-      this.setStmt.run(sid, JSON.stringify(sess), this.expiry(sess));
+      this.setStmt.run(hashToken(sid), JSON.stringify(sess), this.expiry(sess));
       cb?.();
     } catch (e) {
       cb?.(e);
@@ -64,7 +67,7 @@ export class SqliteSessionStore extends session.Store {
 
   override destroy(sid: string, cb?: (err?: unknown) => void): void {
     try {
-      this.destroyStmt.run(sid);
+      this.destroyStmt.run(hashToken(sid));
       cb?.();
     } catch (e) {
       cb?.(e);
@@ -77,7 +80,7 @@ export class SqliteSessionStore extends session.Store {
       // Runs inside res.end, where a throw would end the process: pushing the expiry forward is
       // best effort (a full disk just means the session is not extended this time).
       try {
-        this.touchStmt.run(this.expiry(sess), sid);
+        this.touchStmt.run(this.expiry(sess), hashToken(sid));
       } catch {
         cb?.();
         return;
