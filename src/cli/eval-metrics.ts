@@ -146,7 +146,7 @@ function figuresFor(cases: readonly Case[]): LangFigures {
     for (const item of Object.values(p.items)) {
       if (!item || item.evidence === null || item.evidence === undefined) continue;
       evidenceTotal += 1;
-      if (c.text !== null && c.text.includes(item.evidence)) evidenceVerbatim += 1;
+      if (c.text?.includes(item.evidence)) evidenceVerbatim += 1;
     }
   }
   const n = cases.length;

@@ -1,5 +1,3 @@
-import type { Lang } from './bank/schema.js';
-
 /**
  * Consent to the processing of a candidate's personal data (152-FZ as in force since 1 September 2025):
  * a separate document, its text versioned, the answer kept with the exact text, time, address and browser.

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../messages.js';
 import type { Lang } from '../bank/schema.js';
-import { detectLang, splitLines } from '../screening/text.js';
 import { placeholdersOf, type MailTemplate } from './render.js';
 import { TEMPLATE_KEYS, type TemplateKey, type TemplateVars } from './message.js';
 

@@ -389,9 +389,6 @@ const OTHER_FIELD_RE = new RegExp(
     ')(?![a-zа-я])',
 );
 
-// The institution's name is not the field: «Московская академия управления», "School of Business", «экономический колледж».
-const INSTITUTION_RE =
-  /университет|university|universit|институт|institute|академи|academy|колледж|college|техникум|училищ|(?<![a-z])school|школ|(?<![а-я])вуз|лицей|гимнази|polytechnic|политехни/;
 // Certificates and courses are not degrees.
 const CERTIFICATE_RE =
   /certificat|сертифика|(?<![а-я])курс(?:ы|ов)?(?![а-я])|courses?(?![a-z])|training|тренинг|повышени[а-я]*\s+квалификац|seminar|семинар|workshop/;

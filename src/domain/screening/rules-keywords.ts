@@ -14,8 +14,6 @@ import type { SectionKind } from './sections.js';
 import { normalizeFragment, type Line } from './text.js';
 import type { ItemResult, LocalizedText } from './types.js';
 
-const SKIP_DESIRED: ReadonlySet<SectionKind> = new Set(['desired']);
-
 // A wish or an objective supports nothing: "looking for a KAM role", «хочу развиваться в работе с ключевыми клиентами».
 const WISH_RE =
   /looking\s+(?:for|to)|seeking|eager|grow\s+into|to\s+become|aim(?:ing)?\s+to|развивать?ся|стать(?![а-я])|(?<![a-z])objective|aspir|would\s+like|(?<![a-z])wish|want\s+to|hope\s+to|interested\s+in\s+(?:a|an|the)?\s*(?:role|position|job|career)|career\s+goal|(?<![а-я])хочу|хотел[а-я]*|желаю|желаем|стремлюсь|ищу|рассматриваю|интересует|мечтаю|планирую|готов[а-я]?\s+(?:к|рассмотреть)|цель\s*:|в\s+поиске/;

@@ -295,7 +295,7 @@ export function ruleForeignLanguage(doc: Doc, a?: ExperienceAnalysis): ItemResul
   }
   const unspecified = all[0];
   if (unspecified !== undefined) return { status: 'unknown', evidence: unspecified.evidence, detail: 'level_unspecified' };
-  if (a !== undefined && a.readable) {
+  if (a?.readable) {
     return {
       status: 'not_met',
       evidence: null,

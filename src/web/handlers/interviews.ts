@@ -16,7 +16,6 @@ import { vacancyTitle } from '../../domain/vacancy.js';
 import type { KitItem, Scorecard } from '../../db/interviews.js';
 import { canInterview, panelBlindProblem, seesOthersScorecards } from '../../domain/policy.js';
 import { amendScorecard as openAmendment, submitScorecard } from '../../services/scorecards.js';
-import { advanceForWork } from '../../services/offers.js';
 import { actorOf, userActorOf } from '../audit.js';
 import { HttpError } from '../middleware/errors.js';
 import { flash } from '../middleware/context.js';

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { bars, radar } from '../../domain/charts.js';
-import { conversion, cumulativeReached, FUNNEL, resultsBySource, timeInStage } from '../../domain/funnel.js';
+import { conversion, cumulativeReached, FUNNEL } from '../../domain/funnel.js';
 import { decisionStats } from '../offer-view.js';
 import { CSV_BOM, csvFormat, csvLine } from '../../domain/csv.js';
 import { PIPELINE } from '../../domain/candidate.js';
