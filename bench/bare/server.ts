@@ -62,7 +62,8 @@ if (process.env.BARE_PAGE === 'app') {
   app.set('views', new URL('../../views/', import.meta.url).pathname);
   app.set('etag', false);
   app.get('/list', (_req, res) => {
-    const vm = candidateListView(vacancy, query, repo.list(listFilter(vacancyId, query)));
+    const filter = listFilter(vacancyId, query);
+    const vm = candidateListView(vacancy, query, filter, repo.list(filter));
     Object.assign(res.locals, locals);
     res.render('layouts/main', { ...vm, title: t('candidates.title'), bodyView: 'pages/candidates/list' }, (err, html) => {
       if (err) throw err;

@@ -13,6 +13,7 @@
  * - a false pass is a proposed "pass" for a file whose label has under 3 relevant years.
  */
 import { z } from 'zod';
+import { VERDICTS } from '../domain/screening/types.js';
 
 export const ITEM_KEYS = [
   'experience_3y',
@@ -29,7 +30,7 @@ export type ItemKey = (typeof ITEM_KEYS)[number];
 
 const STATUS = z.enum(['met', 'not_met', 'unknown']);
 export type Status = z.infer<typeof STATUS>;
-const VERDICT = z.enum(['pass', 'review', 'reject']);
+const VERDICT = z.enum(VERDICTS);
 export type LabelVerdict = z.infer<typeof VERDICT>;
 export const LANGS = ['ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -108,7 +109,6 @@ export function ratio(hits: number, total: number): Ratio {
   return { hits, total, share: total === 0 ? null : Math.round((hits / total) * 10000) / 10000 };
 }
 
-const VERDICTS: readonly LabelVerdict[] = ['pass', 'review', 'reject'];
 const COLUMNS: readonly ConfusionColumn[] = ['pass', 'review', 'reject', 'unreadable'];
 
 function emptyConfusion(): Confusion {

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { PIPELINE, SOURCES, ftsQuery } from '../domain/candidate.js';
+import { VERDICTS } from '../domain/screening/types.js';
 import type { ListFilter, ListResult } from '../db/candidates.js';
 
-/** The screening verdicts, in the order the filters and forms offer them. */
-export const VERDICTS = ['pass', 'review', 'reject'] as const;
 export const PAGE_SIZE = 25;
 
 /** A vacancy's candidate list, as its address asks for it; a value that makes no sense falls back to the default. */
@@ -39,7 +38,7 @@ export function listFilter(vacancyId: number, f: ListQuery): ListFilter {
 }
 
 /** The view-model of views/pages/candidates/list.ejs: the rows, the stage tabs, the filters as chosen and the paging links. */
-export function candidateListView(vacancy: { id: number; title: string }, f: ListQuery, result: ListResult) {
+export function candidateListView(vacancy: { id: number; title: string }, f: ListQuery, filter: ListFilter, result: ListResult) {
   const { rows, total, capped, stages } = result;
   // Past 1000 matches the total is not counted exactly; paging then follows the rows themselves.
   const pages = capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -75,6 +74,7 @@ export function candidateListView(vacancy: { id: number; title: string }, f: Lis
     nextHref: (pages === null ? rows.length === PAGE_SIZE : f.page < pages) ? query({ page: f.page + 1, after: rows.at(-1)?.id }) : null,
     firstHref: f.page > 2 ? query({ page: 1 }) : null,
     lastHref: pages !== null && f.page < pages - 1 ? query({ page: pages }) : null,
-    searchIgnored: f.q ? !ftsQuery(f.q) : false,
+    // Typed words that make no search (too short, only signs): the list shows everyone and says so.
+    searchIgnored: Boolean(f.q) && !filter.match,
   };
 }

@@ -532,6 +532,12 @@ describe('finding candidates', () => {
     expect(await search('пятерочк')).toContain('Анна Петрова');
     expect(await search('smit')).toContain('John Smith');
     expect(await search('"OR" NEAR(')).toContain('0 candidates');
+    // Words too short to search: everyone is listed, and the page says why.
+    const short = await search('а');
+    expect(short).toContain('Type at least two letters to search.');
+    expect(short).toContain('Анна Петрова');
+    expect(short).toContain('John Smith');
+    expect(await search('smit')).not.toContain('Type at least two letters to search.');
     const filtered = await agent.get(`/vacancies/${t.demoVacancyId}/candidates?verdict=reject`);
     expect(filtered.text).not.toContain('Анна Петрова');
     const sorted = await agent.get(`/vacancies/${t.demoVacancyId}/candidates?sort=score`);

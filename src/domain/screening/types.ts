@@ -59,7 +59,9 @@ export interface ExperienceSummary {
   b2bSales: boolean | null;
 }
 
-export type Verdict = 'pass' | 'review' | 'reject';
+/** A screening verdict, in the order forms, filters and reports list them. */
+export const VERDICTS = ['pass', 'review', 'reject'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 export interface VerdictReason {
   key: string;

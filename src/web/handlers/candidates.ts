@@ -30,7 +30,8 @@ import { candidateTimeline } from '../timeline.js';
 import { candidateVars, composeDefaults, parseCompose, placeholderHint, renderCompose } from '../mail-view.js';
 import type { OutgoingMail } from '../../domain/mail/message.js';
 import { loadCandidate, loadVacancy, loadVacancySummary } from '../loaders.js';
-import { VERDICTS, candidateListView, listFilter, listQuery } from '../candidate-list-view.js';
+import { candidateListView, listFilter, listQuery } from '../candidate-list-view.js';
+import { VERDICTS } from '../../domain/screening/types.js';
 
 const STATUSES = ['met', 'not_met', 'unknown'] as const;
 
@@ -470,11 +471,7 @@ export function listCandidates(req: Request, res: Response) {
   const v = loadVacancySummary(req);
   const f = listQuery.parse(req.query);
   const { repos, lang } = req.ctx;
-  const result = repos.candidates.list(listFilter(v.id, f));
-  renderPage(
-    res,
-    'pages/candidates/list',
-    req.ctx.t('candidates.title'),
-    candidateListView({ id: v.id, title: vacancyTitle(v, lang) }, f, result),
-  );
+  const filter = listFilter(v.id, f);
+  const view = candidateListView({ id: v.id, title: vacancyTitle(v, lang) }, f, filter, repos.candidates.list(filter));
+  renderPage(res, 'pages/candidates/list', req.ctx.t('candidates.title'), view);
 }
